@@ -1,0 +1,26 @@
+# Every third-party dependency is found here, once, so that each target can
+# link to it by an imported target name.
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(Boost 1.74 REQUIRED COMPONENTS locale)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+find_package(fmt REQUIRED)
+
+# The word list that backs the hyphenation rule (Debian's wamerican).
+set(CABLE_WORDLIST /usr/share/dict/american-english CACHE FILEPATH
+    "English word list used to decide line-end hyphenation")
+if(NOT EXISTS "${CABLE_WORDLIST}")
+  message(FATAL_ERROR "Word list ${CABLE_WORDLIST} not found: install Debian's wamerican "
+                      "(scripts/deps does) or set CABLE_WORDLIST")
+endif()
+
+if(CABLE_BUILD_TOOLS OR CABLE_BUILD_TESTS)
+  find_package(CLI11 REQUIRED)
+  find_package(nlohmann_json 3 REQUIRED)
+endif()
+if(CABLE_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(CABLE_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,45 @@
+// libcable — errors.
+//
+// Every failure libcable reports in C++ is a cable::Error (or a subclass),
+// carrying a stable ErrorCode and a message that names the file, line, row or
+// query position at fault. Missing items are reported with std::optional, not
+// with exceptions.
+//
+// Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef CABLE_ERROR_HPP_
+#define CABLE_ERROR_HPP_
+
+#include <stdexcept>
+#include <string>
+
+#include "cable/export.hpp"
+
+namespace cable {
+
+/// Stable error codes. Values never change; new codes are only ever added.
+enum class ErrorCode : int {
+  kIo = 40,         ///< A file or directory could not be read.
+  kNotACable = 50,  ///< The input is readable but holds no cable in a known form.
+  kMalformed = 51,  ///< The input is in a known form but broken (e.g. unterminated CSV quote).
+  kInternal = 99,   ///< A bug in libcable; please report it.
+};
+
+/// Returns a short, stable name for `code` ("io", "not-a-cable", …).
+CABLE_EXPORT const char* error_code_name(ErrorCode code) noexcept;
+
+/// The one exception type libcable throws. `what()` is the full message,
+/// starting with the file (and line or row) at fault where there is one.
+class CABLE_EXPORT Error : public std::runtime_error {
+ public:
+  Error(ErrorCode code, const std::string& message);
+
+  /// The stable code of this error.
+  ErrorCode code() const noexcept { return code_; }
+
+ private:
+  ErrorCode code_;
+};
+
+}  // namespace cable
+
+#endif  // CABLE_ERROR_HPP_

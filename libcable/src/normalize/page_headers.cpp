@@ -1,0 +1,177 @@
+#include "normalize/page_headers.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace cable::normalize {
+namespace {
+
+using text::is_digit;
+
+struct Token {
+  std::string_view text;
+  std::size_t begin;  // byte offset in the line
+};
+
+std::vector<Token> tokenize(std::string_view line) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && text::is_space(line[i])) ++i;
+    const std::size_t b = i;
+    while (i < line.size() && !text::is_space(line[i])) ++i;
+    if (i > b) tokens.push_back({line.substr(b, i - b), b});
+  }
+  return tokens;
+}
+
+bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
+  return s.size() >= min && s.size() <= max &&
+         std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
+}
+
+bool is_of(std::string_view s) { return s == "OF" || s == "of" || s == "Of"; }
+
+// A date-time group "211833Z".
+bool is_dtg(std::string_view s) { return s.size() == 7 && all_digits(s.substr(0, 6), 6, 6) && s[6] == 'Z'; }
+
+// A word of an origin as page headers write it: letters (any case) and . ' - ( ).
+bool is_origin_word(std::string_view s) {
+  if (s.empty() || s.size() > 16) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return text::is_alpha(c) || c == '.' || c == '\'' || c == '-' || c == '(' || c == ')';
+  });
+}
+
+// "PP OF NN" starting at tokens[k] (k = index of the page number).
+bool is_page_count(const std::vector<Token>& t, std::size_t k) {
+  return k + 2 < t.size() && all_digits(t[k].text, 1, 3) && is_of(t[k + 1].text) &&
+         all_digits(t[k + 2].text, 1, 3);
+}
+
+}  // namespace
+
+PageHeaderRemover::PageHeaderRemover(std::string_view cable_id) : id_(split_cable_id(cable_id)) {}
+
+bool PageHeaderRemover::is_header_line(std::string_view line) const {
+  const std::vector<Token> t = tokenize(line);
+  if (t.size() < 3 || text::trim(line).size() > 90) return false;
+  std::size_t start = 0;
+  if (t[0].text == "PAGE" && all_digits(t[1].text, 1, 3)) {
+    start = 2;
+    // Old routing form: "PAGE 02 RUEHFRA0170 S E C R E T".
+    if (t.size() > 2 && text::istarts_with(t[2].text, "RUE")) {
+      return std::all_of(t.begin() + 3, t.end(), [](const Token& k) {
+        return k.text.size() == 1 && text::is_upper(k.text[0]);
+      });
+    }
+  }
+  // A redacted origin and serial: "XXXXXXXXXXXX  002 OF 002".
+  if (t.size() == 4 && t[0].text.size() >= 4 &&
+      std::all_of(t[0].text.begin(), t[0].text.end(), [](char c) { return c == 'X'; })) {
+    return is_page_count(t, 1);
+  }
+  // [PAGE NN] ORIGIN… SERIAL PP OF NN [DTG]
+  std::size_t end = t.size();
+  if (is_dtg(t[end - 1].text)) --end;
+  if (end < start + 5) return false;
+  if (!is_page_count(t, end - 3)) return false;
+  const std::size_t serial = end - 4;
+  if (!all_digits(t[serial].text, 4, 8)) return false;
+  const std::size_t words = serial - start;
+  if (words < 1 || words > 4) return false;
+  for (std::size_t i = start; i < serial; ++i) {
+    if (!is_origin_word(t[i].text)) return false;
+  }
+  return true;
+}
+
+bool PageHeaderRemover::is_section_line(std::string_view line) {
+  const std::vector<Token> t = tokenize(line);
+  if (text::trim(line).size() > 120) return false;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (t[k].text != "SECTION" || !is_page_count(t, k + 1)) continue;
+    // Before SECTION: a classification banner, spaced or not ("S E C R E T",
+    // "UNCLAS", "CSE C R E T"); nothing else.
+    std::string banner;
+    for (std::size_t i = 0; i < k; ++i) banner += t[i].text;
+    if (banner.size() > 40 ||
+        !std::all_of(banner.begin(), banner.end(), [](char c) { return text::is_upper(c); })) {
+      return false;
+    }
+    // After: origin words and a serial number, nothing else.
+    const std::size_t rest = t.size() - (k + 4);
+    return rest <= 6;
+  }
+  return false;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> PageHeaderRemover::find_inline(
+    std::string_view line) const {
+  if (!id_) return std::nullopt;
+  const std::vector<Token> t = tokenize(line);
+  for (std::size_t s = 1; s + 3 < t.size(); ++s) {
+    if (!all_digits(t[s].text, 5, 8) || !same_serial(t[s].text, id_->serial)) continue;
+    if (!is_page_count(t, s + 1)) continue;
+    // Walk back over the words of the origin, as long as they spell a prefix
+    // of the ID's origin ("TEGUCIGALP" for TEGUCIGALPA), or are a redaction.
+    std::size_t first = s;
+    std::string spelled;
+    for (std::size_t w = s; w-- > 0 && s - w <= 4;) {
+      const std::string candidate = text::upper(t[w].text) + spelled;
+      const bool redacted = std::all_of(t[w].text.begin(), t[w].text.end(),
+                                        [](char c) { return c == 'X'; }) &&
+                            t[w].text.size() >= 4;
+      if (redacted || (!candidate.empty() && id_->origin.starts_with(candidate))) {
+        spelled = candidate;
+        first = w;
+        if (redacted) break;
+      } else {
+        break;
+      }
+    }
+    if (first == s) continue;
+    std::size_t last = s + 4;  // one past "NN"
+    if (last < t.size() && is_dtg(t[last].text)) ++last;
+    const std::size_t begin = t[first].begin;
+    const std::size_t end = t[last - 1].begin + t[last - 1].text.size();
+    return std::make_pair(begin, end);
+  }
+  return std::nullopt;
+}
+
+std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
+  std::vector<std::string> out;
+  out.reserve(lines.size());
+  std::size_t removed = 0;
+  const auto blank = [](std::string_view s) { return text::trim(s).empty(); };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string& line = lines[i];
+    if (!is_header_line(line) && !is_section_line(line)) {
+      const auto span = find_inline(line);
+      if (!span) {
+        out.push_back(std::move(line));
+        continue;
+      }
+      ++removed;
+      std::string rest(text::rtrim(std::string_view(line).substr(0, span->first)));
+      const std::string_view after = text::ltrim(std::string_view(line).substr(span->second));
+      if (!rest.empty() && !after.empty()) rest.push_back(' ');
+      rest.append(after);
+      if (!blank(rest)) {
+        out.push_back(std::move(rest));
+        continue;
+      }
+    } else {
+      ++removed;
+    }
+    // A whole line went: so do the blank lines the page break brought.
+    if (!out.empty() && blank(out.back())) out.pop_back();
+    for (int skip = 0; skip < 2 && i + 1 < lines.size() && blank(lines[i + 1]); ++skip) ++i;
+  }
+  lines = std::move(out);
+  return removed;
+}
+
+}  // namespace cable::normalize

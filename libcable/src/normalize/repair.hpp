@@ -1,0 +1,26 @@
+// Repairs of the known transcoding damage in the 2010-2011 release, applied
+// only where unambiguous, and redaction marks. docs/normalization.md, "Repairs".
+#ifndef CABLE_SRC_NORMALIZE_REPAIR_HPP_
+#define CABLE_SRC_NORMALIZE_REPAIR_HPP_
+
+#include <string>
+#include <string_view>
+
+namespace cable::normalize {
+
+// "&middle power8" -> "“middle power”": an '&' that opens a word, paired with
+// an '8' that closes one within the same paragraph. "R&D", "Q&A", "AT&T" stay.
+std::string repair_quotes(std::string_view s);
+
+// "Zapatero,s" -> "Zapatero’s", "don,t" -> "don’t", "we,re" -> "we’re".
+std::string repair_apostrophes(std::string_view s);
+
+// "XXXXXXXXXXXX" (five or more X standing as a word) -> kRedactionMark.
+std::string mark_redactions(std::string_view s);
+
+// All three, in that order.
+std::string repair_text(std::string_view s);
+
+}  // namespace cable::normalize
+
+#endif  // CABLE_SRC_NORMALIZE_REPAIR_HPP_

@@ -1,0 +1,218 @@
+#include "parse/cable_parser.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "normalize/encoding.hpp"
+#include "normalize/hyphenation.hpp"
+#include "normalize/page_headers.hpp"
+#include "normalize/reflow.hpp"
+#include "normalize/repair.hpp"
+#include "parse/classification.hpp"
+#include "parse/paragraphs.hpp"
+#include "parse/preamble.hpp"
+#include "parse/references.hpp"
+#include "parse/routing_header.hpp"
+#include "util/cable_id.hpp"
+#include "util/text.hpp"
+
+namespace cable {
+namespace {
+
+using normalize::HyphenEvidence;
+
+std::vector<std::string> body_lines(std::string_view body) {
+  std::vector<std::string> lines;
+  for (std::string_view l : text::split_lines(body)) lines.emplace_back(text::rtrim(l));
+  return lines;
+}
+
+bool blank(std::string_view s) { return text::trim(s).empty(); }
+
+bool has_line_end_hyphen(const std::vector<std::string>& lines) {
+  return std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.size() >= 2 && l.back() == '-' && text::is_alpha(l[l.size() - 2]);
+  });
+}
+
+// Removes the classification banner ("UNCLAS SECTION 01 OF 08 PARIS 000268")
+// from the first lines; returns its classification part.
+std::string take_banner(std::vector<std::string>& lines, std::string_view serial) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < lines.size() && seen < 6; ++i) {
+    if (blank(lines[i])) continue;
+    ++seen;
+    if (auto p = find_banner(lines[i], serial)) {
+      std::string banner = lines[i].substr(*p);
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
+      const std::size_t section = banner.find("SECTION");
+      return banner.substr(0, section);
+    }
+  }
+  return {};
+}
+
+std::string reflow_lines(const std::vector<std::string_view>& lines, std::size_t width,
+                         const HyphenEvidence& evidence) {
+  return normalize::repair_text(normalize::reflow(lines, width, evidence));
+}
+
+struct Group {
+  std::optional<ParagraphStart> start;
+  std::vector<std::string_view> lines;
+};
+
+// Cuts the body into top-level paragraphs. Without numbered paragraphs every
+// block between blank lines is a paragraph.
+std::vector<Group> cut_paragraphs(const std::vector<std::string>& lines, std::size_t begin,
+                                  std::size_t end) {
+  std::vector<std::pair<std::size_t, ParagraphStart>> candidates;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (auto start = match_paragraph_start(lines[i])) candidates.emplace_back(i, std::move(*start));
+  }
+  // A number that jumps ahead is no paragraph when the next number in
+  // sequence comes later (a numbered list inside the paragraph).
+  const auto jumps_wrongly = [&](std::size_t k, int last) {
+    const int n = candidates[k].second.number;
+    if (last == 0 || n <= last + 1) return false;
+    for (std::size_t j = k + 1; j < candidates.size(); ++j) {
+      if (candidates[j].second.number == n + 1) return false;
+      if (candidates[j].second.number == last + 1) return true;
+    }
+    return false;
+  };
+  std::vector<Group> groups;
+  int last = 0;
+  std::size_t next = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    std::optional<ParagraphStart> start;
+    if (next < candidates.size() && candidates[next].first == i) {
+      if (!jumps_wrongly(next, last)) start = candidates[next].second;
+      ++next;
+    }
+    if (start && continues_numbering(*start, last)) {
+      last = start->number;
+      groups.push_back(Group{start, {}});
+    } else if (groups.empty()) {
+      if (blank(lines[i])) continue;
+      groups.push_back(Group{});
+    }
+    groups.back().lines.push_back(lines[i]);
+  }
+  if (last != 0) return groups;
+  std::vector<Group> blocks;
+  bool open = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (blank(lines[i])) {
+      open = false;
+      continue;
+    }
+    if (!open) blocks.emplace_back();
+    open = true;
+    blocks.back().lines.push_back(lines[i]);
+  }
+  return blocks;
+}
+
+void add_csv_references(const std::vector<std::string>& cited, std::vector<Reference>& refs) {
+  for (const std::string& id : cited) {
+    if (std::any_of(refs.begin(), refs.end(), [&](const Reference& r) { return r.id == id; })) {
+      continue;
+    }
+    // Same origin and serial, other year: the release knew better.
+    const auto want = split_cable_id(id);
+    auto same = std::find_if(refs.begin(), refs.end(), [&](const Reference& r) {
+      const auto have = split_cable_id(r.id);
+      return want && have && have->origin == want->origin && have->serial == want->serial;
+    });
+    if (same != refs.end()) {
+      same->id = id;
+    } else {
+      refs.push_back(Reference{"", id, id});
+    }
+  }
+}
+
+std::string render_text(const Cable& c, const std::vector<std::string>& preamble) {
+  std::string out;
+  for (const std::string& p : preamble) text::append_joined(out, p, "\n");
+  for (const Paragraph& p : c.paragraphs) {
+    std::string head;
+    if (!p.number.empty()) head = p.number + ". ";
+    if (!p.marking.empty()) head += "(" + p.marking + ") ";
+    text::append_joined(out, head + p.text, "\n\n");
+  }
+  if (!c.signature.empty()) text::append_joined(out, c.signature, "\n\n");
+  return out;
+}
+
+}  // namespace
+
+Cable parse_raw(RawCable&& raw) {
+  Cable c;
+  c.id = text::trim(raw.id);
+  c.source = std::move(raw.source);
+  c.warnings = std::move(raw.warnings);
+  normalize::EncodingReport header_report;
+  normalize::EncodingReport body_report;
+  c.raw_header = normalize::to_clean_utf8(raw.header, &header_report);
+  c.raw_body = normalize::to_clean_utf8(raw.body, &body_report);
+  normalize::describe(header_report, "header", c.warnings);
+  normalize::describe(body_report, "body", c.warnings);
+  c.origin = text::fold_spaces(normalize::to_clean_utf8(raw.origin));
+  c.date = raw.date;
+  c.classification = canonical_classification(normalize::to_clean_utf8(raw.classification));
+  parse_routing_header(c.raw_header, c);
+
+  const auto id_parts = split_cable_id(c.id);
+  if (!id_parts) c.warnings.push_back(fmt::format("not a cable ID: \"{}\"", c.id));
+  std::vector<std::string> lines = body_lines(c.raw_body);
+  const std::string banner = take_banner(lines, id_parts ? id_parts->serial : "");
+  if (c.classification.empty()) c.classification = canonical_classification(banner);
+  normalize::PageHeaderRemover(c.id).apply(lines);
+  for (std::string& line : lines) {
+    if (remove_spliced_sipdis(line) &&
+        std::find(c.captions.begin(), c.captions.end(), "SIPDIS") == c.captions.end()) {
+      c.captions.push_back("SIPDIS");
+    }
+  }
+  const HyphenEvidence evidence =
+      has_line_end_hyphen(lines) ? HyphenEvidence(c.raw_body) : HyphenEvidence();
+  const std::size_t width = normalize::estimate_wrap_width(lines);
+
+  Preamble pre;
+  parse_preamble(lines, c, pre);
+  const std::string subject = reflow_lines(pre.subject_lines, 0, evidence);
+  c.subject = text::fold_spaces(subject.empty() ? normalize::to_clean_utf8(raw.subject) : subject);
+  const std::string year = id_parts ? id_parts->year : "";
+  c.references = parse_references(text::fold_spaces(reflow_lines(pre.ref_lines, 0, evidence)), year);
+  add_csv_references(raw.cited, c.references);
+  c.classified_by = text::fold_spaces(reflow_lines(pre.classified_by_lines, 0, evidence));
+  for (std::string& h : pre.handling) c.handling.push_back(normalize::repair_text(h));
+
+  std::size_t end = lines.size();
+  while (end > pre.body_start && blank(lines[end - 1])) --end;
+  if (end > pre.body_start && looks_like_signature(lines[end - 1]) &&
+      !match_paragraph_start(lines[end - 1]) &&
+      (end - 1 == pre.body_start || blank(lines[end - 2]))) {
+    c.signature = text::fold_spaces(lines[end - 1]);
+    --end;
+  }
+  for (const Group& g : cut_paragraphs(lines, pre.body_start, end)) {
+    const std::string reflowed = reflow_lines(g.lines, width, evidence);
+    if (reflowed.empty()) continue;
+    c.paragraphs.push_back(make_paragraph(reflowed, g.start ? &*g.start : nullptr));
+  }
+
+  std::vector<std::string> preamble_text;
+  for (std::size_t i = 0; i < pre.body_start && i < lines.size(); ++i) {
+    if (!blank(lines[i])) preamble_text.push_back(normalize::repair_text(text::fold_spaces(lines[i])));
+  }
+  c.text = render_text(c, preamble_text);
+  if (c.tags.empty()) c.warnings.push_back("no TAGS line");
+  if (c.paragraphs.empty()) c.warnings.push_back("no body text");
+  return c;
+}
+
+}  // namespace cable

@@ -1,0 +1,26 @@
+// Classification: canonical names, and the banner line that opens a body
+// ("C O N F I D E N T I A L SECTION 01 OF 02 PARIS 003956").
+#ifndef CABLE_SRC_PARSE_CLASSIFICATION_HPP_
+#define CABLE_SRC_PARSE_CLASSIFICATION_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cable {
+
+// "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "C O N F I D E N T I A L", "UNCLAS",
+// "SECRET//NOFORN" -> the canonical name (record.hpp); `s` trimmed and
+// upper-cased when it is none of the known forms; empty for empty input.
+std::string canonical_classification(std::string_view s);
+
+// The byte offset where a classification banner starts in `line`, when the
+// line ends with one: a classification (spaced or not, possibly glued to
+// what precedes it: "PRIORITYUNCLAS"), optionally SECTION NN OF NN, the
+// origin and a serial number equal to `serial` (any number when `serial` is
+// empty).
+std::optional<std::size_t> find_banner(std::string_view line, std::string_view serial);
+
+}  // namespace cable
+
+#endif  // CABLE_SRC_PARSE_CLASSIFICATION_HPP_

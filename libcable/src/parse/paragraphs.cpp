@@ -1,0 +1,164 @@
+#include "parse/paragraphs.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "normalize/reflow.hpp"
+#include "util/text.hpp"
+
+namespace cable {
+namespace {
+
+constexpr std::string_view kPilcrow = "\u00B6";
+
+std::string_view skip_spaces(std::string_view s) {
+  while (!s.empty() && text::is_space(s[0])) s.remove_prefix(1);
+  return s;
+}
+
+}  // namespace
+
+std::optional<ParagraphStart> match_paragraph_start(std::string_view line) {
+  // A pilcrow may stand one space in (" ¶1."); anything more indented is a
+  // list inside a paragraph.
+  std::string_view s = line;
+  if (s.starts_with(" \u00B6")) s.remove_prefix(1);
+  if (s.empty() || text::is_space(s[0])) return std::nullopt;
+  ParagraphStart start;
+  if (s.starts_with(kPilcrow)) {
+    start.pilcrow = true;
+    s = skip_spaces(s.substr(kPilcrow.size()));
+  }
+  std::size_t n = 0;
+  while (n < s.size() && n < 3 && text::is_digit(s[n])) ++n;
+  if (n == 0 || n >= s.size() || text::is_digit(s[n])) return std::nullopt;
+  const char punct = s[n];
+  if (punct != '.' && punct != ')' && !(start.pilcrow && (punct == ' ' || punct == ':'))) {
+    return std::nullopt;
+  }
+  const std::string_view after = s.substr(n + 1);
+  if (!after.empty()) {
+    const char c = after[0];
+    // "1.5 million" is no paragraph; "1.(C)", "1. The", "1.  (S)" are.
+    if (text::is_digit(c)) return std::nullopt;
+    if (!start.pilcrow && !text::is_space(c) && c != '(') return std::nullopt;
+  }
+  start.written = std::string(s.substr(0, n));
+  start.number = std::stoi(start.written);
+  if (start.number == 0) return std::nullopt;
+  return start;
+}
+
+bool continues_numbering(const ParagraphStart& start, int last) {
+  if (last == 0) return start.pilcrow || start.number <= 3;
+  const int limit = start.pilcrow ? 10 : 3;
+  return start.number >= last && start.number <= last + limit;
+}
+
+bool is_marking(std::string_view inside) {
+  static constexpr std::array<std::string_view, 13> kFirst = {
+      "U", "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "N", "UNCLASSIFIED", "UNCLAS",
+      "CONFIDENTIAL", "SECRET"};
+  inside = text::trim(inside);
+  if (inside.empty() || inside.size() > 40) return false;
+  if (!std::all_of(inside.begin(), inside.end(), [](char c) {
+        return text::is_upper(c) || c == '/' || c == ' ' || c == '-' || c == ',';
+      })) {
+    return false;
+  }
+  std::size_t n = 0;
+  while (n < inside.size() && text::is_upper(inside[n])) ++n;
+  return std::find(kFirst.begin(), kFirst.end(), inside.substr(0, n)) != kFirst.end();
+}
+
+Paragraph make_paragraph(std::string_view reflowed, const ParagraphStart* start) {
+  Paragraph p;
+  std::string_view s = reflowed;
+  if (start) {
+    p.number = start->written;
+    if (s.starts_with(kPilcrow)) s = skip_spaces(s.substr(kPilcrow.size()));
+    s = s.substr(std::min(s.size(), start->written.size() + 1));
+    s = skip_spaces(s);
+  }
+  if (s.starts_with("(")) {
+    const std::size_t close = s.find(')');
+    if (close != std::string_view::npos && close < 48 && is_marking(s.substr(1, close - 1))) {
+      p.marking = text::fold_spaces(s.substr(1, close - 1));
+      s = skip_spaces(s.substr(close + 1));
+    }
+  }
+  p.text = text::trim(s);
+  p.items = find_sub_items(p.text);
+  return p;
+}
+
+std::vector<SubItem> find_sub_items(std::string_view text_in) {
+  std::vector<SubItem> items;
+  for (std::string_view line : text::split_lines(text_in)) {
+    if (!normalize::starts_list_item(line)) {
+      if (!items.empty() && !line.empty()) text::append_joined(items.back().text, line, "\n");
+      continue;
+    }
+    std::string_view s = text::ltrim(line);
+    SubItem item;
+    bool bullet = false;
+    if (s.starts_with(kPilcrow)) s.remove_prefix(kPilcrow.size());
+    while (!s.empty() && (s[0] == '-' || s[0] == '*')) {
+      s.remove_prefix(1);
+      bullet = true;
+    }
+    if (s.starts_with("\u2022")) {
+      s.remove_prefix(3);
+      bullet = true;
+    }
+    s = skip_spaces(s);
+    // A label: "A.", "a)", "1:", "(a)".
+    std::size_t b = 0;
+    std::size_t e = 0;
+    if (!s.empty() && s[0] == '(') {
+      b = 1;
+      e = 1;
+      while (e < s.size() && e <= 4 && text::is_alnum(s[e])) ++e;
+      if (e < s.size() && s[e] == ')' && e > 1) {
+        item.label = s.substr(b, e - b);
+        s = s.substr(e + 1);
+      }
+    } else {
+      while (e < s.size() && e < 3 && text::is_alnum(s[e])) ++e;
+      if (e > 0 && e < s.size() && (s[e] == '.' || s[e] == ')' || s[e] == ':') &&
+          (e + 1 == s.size() || s[e + 1] == ' ')) {
+        item.label = s.substr(0, e);
+        s = s.substr(e + 1);
+      }
+    }
+    if (item.label.empty() && bullet) item.label = "--";
+    if (item.label.empty() && !bullet) {
+      if (!items.empty()) text::append_joined(items.back().text, line, "\n");
+      continue;
+    }
+    item.text = text::trim(s);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+bool looks_like_signature(std::string_view line) {
+  const std::string_view s = text::trim(line);
+  if (s.empty() || s.size() > 40 || normalize::starts_list_item(s) || normalize::is_rule(s)) {
+    return false;
+  }
+  const char last = s.back();
+  if (last == '.' || last == ':' || last == ',' || last == ';' || last == '?' || last == ')') {
+    return false;
+  }
+  std::size_t words = 1;
+  bool letters = false;
+  for (char c : s) {
+    if (c == ' ') ++words;
+    if (text::is_alpha(c)) letters = true;
+    if (text::is_digit(c)) return false;
+  }
+  return letters && words <= 4;
+}
+
+}  // namespace cable

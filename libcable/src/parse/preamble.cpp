@@ -1,0 +1,236 @@
+#include "parse/preamble.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "parse/paragraphs.hpp"
+#include "parse/references.hpp"
+#include "parse/tags.hpp"
+#include "util/text.hpp"
+
+namespace cable {
+namespace {
+
+constexpr std::array<std::string_view, 13> kCaptions = {
+    "SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE",
+    "CHEROKEE", "ORCON", "PROPIN", "NOCONTRACT", "EFTO", "ROGER"};
+
+std::optional<std::string_view> after_keyword(std::string_view line,
+                                              std::initializer_list<std::string_view> keywords) {
+  line = text::ltrim(line);
+  for (std::string_view k : keywords) {
+    if (!text::istarts_with(line, k)) continue;
+    std::string_view rest = line.substr(k.size());
+    if (!rest.empty() && rest[0] != ':' && !text::is_space(rest[0])) continue;
+    if (rest.starts_with(":")) rest.remove_prefix(1);
+    return text::trim(rest);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> subject_rest(std::string_view line) {
+  return after_keyword(line, {"SUBJECT", "SUBJ"});
+}
+
+std::optional<std::string_view> eo_rest(std::string_view line) {
+  return after_keyword(line, {"E.O.", "E. O.", "E.0.", "EO", "E.O"});
+}
+
+std::optional<std::string_view> classified_by_rest(std::string_view line) {
+  return after_keyword(line, {"CLASSIFIED BY"});
+}
+
+bool is_field_line(std::string_view line) {
+  return tags_line_rest(line) || subject_rest(line) || eo_rest(line) || ref_line_rest(line) ||
+         classified_by_rest(line) || caption_line(line);
+}
+
+bool opens_paragraph(std::string_view line) {
+  const auto start = match_paragraph_start(line);
+  return start && continues_numbering(*start, 0);
+}
+
+bool blank(std::string_view s) { return text::trim(s).empty(); }
+
+}  // namespace
+
+std::optional<std::vector<std::string>> caption_line(std::string_view line) {
+  const std::string_view t = text::trim(line);
+  if (t.empty() || t.size() > 60) return std::nullopt;
+  std::vector<std::string> found;
+  if (text::upper(text::without_spaces(t)) == "EFTO") return std::vector<std::string>{"EFTO"};
+  std::size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && (text::is_space(t[i]) || t[i] == ',')) ++i;
+    const std::size_t b = i;
+    while (i < t.size() && !text::is_space(t[i]) && t[i] != ',') ++i;
+    if (i == b) break;
+    std::string word = text::upper(t.substr(b, i - b));
+    while (!word.empty() && !text::is_alpha(word.back())) word.pop_back();
+    if (std::find(kCaptions.begin(), kCaptions.end(), word) == kCaptions.end()) {
+      return std::nullopt;
+    }
+    found.push_back(std::move(word));
+  }
+  if (found.empty()) return std::nullopt;
+  return found;
+}
+
+bool remove_spliced_sipdis(std::string& line) {
+  static constexpr std::string_view kWord = "SIPDIS";
+  const std::size_t p = line.find(kWord);
+  if (p == std::string::npos) return false;
+  const std::size_t e = p + kWord.size();
+  if ((p > 0 && !text::is_space(line[p - 1])) || (e < line.size() && !text::is_space(line[e]))) {
+    return false;
+  }
+  if (caption_line(line)) return false;
+  std::size_t b = p;
+  std::size_t end = e;
+  if (end < line.size()) {
+    ++end;  // the space after
+  } else if (b > 0) {
+    --b;  // the space before
+  }
+  line.erase(b, end - b);
+  return true;
+}
+
+std::string declassification_date(std::string_view eo) {
+  const std::string upper = text::upper(eo);
+  std::size_t p = upper.find("DECL");
+  if (p == std::string::npos) return {};
+  // The first d/d/d group after DECL: MM/DD/YYYY, YYYY/MM/DD or MM/DD/YY.
+  while (p < upper.size() && !text::is_digit(upper[p])) ++p;
+  unsigned v[3] = {0, 0, 0};
+  std::size_t len[3] = {0, 0, 0};
+  for (int k = 0; k < 3; ++k) {
+    while (p < upper.size() && text::is_digit(upper[p]) && len[k] < 4) {
+      v[k] = v[k] * 10 + static_cast<unsigned>(upper[p++] - '0');
+      ++len[k];
+    }
+    if (len[k] == 0) return {};
+    if (k < 2) {
+      if (p >= upper.size() || (upper[p] != '/' && upper[p] != '-' && upper[p] != '.')) return {};
+      ++p;
+    }
+  }
+  unsigned y, m, d;
+  if (len[0] == 4) {
+    y = v[0], m = v[1], d = v[2];
+  } else {
+    m = v[0], d = v[1], y = v[2];
+    if (len[2] == 2) y += y < 50 ? 2000 : 1900;
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900) return {};
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preamble& out) {
+  std::size_t limit = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (opens_paragraph(lines[i])) {
+      limit = i;
+      break;
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> unknown;
+  std::size_t field_end = 0;
+  bool tags_seen = false;
+  bool subject_seen = false;
+  // Lines after a field line that belong to it: until a blank line, another
+  // field, or the first paragraph.
+  const auto continuation = [&](std::size_t i, std::vector<std::string_view>* into) {
+    while (i < limit && !blank(lines[i]) && !is_field_line(lines[i])) {
+      if (into) into->push_back(lines[i]);
+      ++i;
+    }
+    return i;
+  };
+  std::size_t i = 0;
+  while (i < limit) {
+    const std::string& line = lines[i];
+    if (blank(line)) {
+      ++i;
+      continue;
+    }
+    if (auto caps = caption_line(line)) {
+      for (std::string& c : *caps) {
+        if (std::find(cable.captions.begin(), cable.captions.end(), c) == cable.captions.end()) {
+          cable.captions.push_back(std::move(c));
+        }
+      }
+      field_end = ++i;
+    } else if (auto tags = tags_line_rest(line)) {
+      add_tags(*tags, cable.tags);
+      const bool lower = std::any_of(tags->begin(), tags->end(), [](char c) { return text::is_lower(c); });
+      ++i;
+      while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
+             is_tags_continuation(lines[i], lower)) {
+        add_tags(lines[i], cable.tags);
+        ++i;
+      }
+      tags_seen = true;
+      field_end = i;
+    } else if (auto subject = subject_rest(line)) {
+      out.subject_lines.assign(1, *subject);
+      field_end = i = continuation(i + 1, &out.subject_lines);
+      subject_seen = true;
+    } else if (auto ref = ref_line_rest(line)) {
+      out.ref_lines.assign(1, *ref);
+      ++i;
+      // A REF list may hold blank lines between its entries.
+      for (;;) {
+        i = continuation(i, &out.ref_lines);
+        std::size_t next = i;
+        while (next < limit && blank(lines[next])) ++next;
+        if (next < limit && next > i && starts_ref_item(lines[next]) && !opens_paragraph(lines[next])) {
+          i = next;
+          continue;
+        }
+        break;
+      }
+      field_end = i;
+    } else if (auto eo = eo_rest(line)) {
+      // The TAGS line is sometimes glued to the E.O. line:
+      // "E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL MARR".
+      std::string_view eo_text = *eo;
+      const std::size_t glued = text::upper(eo_text).find(" TAGS");
+      const auto glued_tags = glued == std::string_view::npos
+                                  ? std::nullopt
+                                  : tags_line_rest(eo_text.substr(glued + 1));
+      if (glued_tags) {
+        add_tags(*glued_tags, cable.tags);
+        tags_seen = true;
+        eo_text = eo_text.substr(0, glued);
+      }
+      cable.eo = text::fold_spaces(eo_text);
+      cable.declassify_on = declassification_date(cable.eo);
+      ++i;
+      while (glued_tags && i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
+             is_tags_continuation(lines[i], false)) {
+        add_tags(lines[i++], cable.tags);
+      }
+      field_end = i;
+    } else if (auto by = classified_by_rest(line)) {
+      out.classified_by_lines.assign(1, *by);
+      field_end = i = continuation(i + 1, &out.classified_by_lines);
+    } else {
+      if (tags_seen || subject_seen) break;
+      const std::size_t end = continuation(i + 1, nullptr);
+      unknown.emplace_back(i, end);
+      i = end;
+    }
+  }
+  out.body_start = field_end;
+  for (const auto& [b, e] : unknown) {
+    if (e > field_end) break;
+    std::string joined;
+    for (std::size_t k = b; k < e; ++k) text::append_joined(joined, text::trim(lines[k]), " ");
+    out.handling.push_back(text::fold_spaces(joined));
+  }
+}
+
+}  // namespace cable

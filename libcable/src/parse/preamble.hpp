@@ -1,0 +1,42 @@
+// The fields at the top of a body, before its text: captions (SIPDIS,
+// NOFORN…), handling lines, the E.O. line, TAGS, SUBJECT, REF and
+// "Classified By".
+#ifndef CABLE_SRC_PARSE_PREAMBLE_HPP_
+#define CABLE_SRC_PARSE_PREAMBLE_HPP_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cable/record.hpp"
+
+namespace cable {
+
+// When every word of `line` is a caption (SIPDIS, NOFORN, SENSITIVE, …),
+// those captions, upper case.
+std::optional<std::vector<std::string>> caption_line(std::string_view line);
+
+// Removes a "SIPDIS" spliced into a sentence ("SIPDIS killing."); true when
+// one was removed.
+bool remove_spliced_sipdis(std::string& line);
+
+// "E.O. 12958: DECL: 09/20/2017" -> "2017-09-20"; empty when no date.
+std::string declassification_date(std::string_view eo);
+
+// The preamble's raw pieces, before repair and unwrapping.
+struct Preamble {
+  std::vector<std::string_view> subject_lines;
+  std::vector<std::string_view> ref_lines;
+  std::vector<std::string_view> classified_by_lines;
+  std::vector<std::string> handling;
+  std::size_t body_start = 0;  // index of the first line of the body text
+};
+
+// Reads the preamble from `lines` into `cable` (captions, eo, declassify_on,
+// tags) and `out` (the rest, for the caller to normalize).
+void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preamble& out);
+
+}  // namespace cable
+
+#endif  // CABLE_SRC_PARSE_PREAMBLE_HPP_

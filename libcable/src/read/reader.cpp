@@ -1,0 +1,147 @@
+// The public reader API (cable/reader.hpp): form detection, files, directories.
+#include "cable/reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "parse/cable_parser.hpp"
+#include "read/csv_reader.hpp"
+#include "read/html_reader.hpp"
+#include "read/txt_reader.hpp"
+
+namespace cable {
+namespace {
+
+constexpr std::size_t kHeadBytes = 4096;
+
+std::string read_whole(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw Error(ErrorCode::kIo, fmt::format("{}: cannot open: {}", file.string(),
+                                            std::error_code(errno, std::generic_category()).message()));
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", file.string()));
+  return std::move(buf).str();
+}
+
+}  // namespace
+
+const char* format_name(Format format) noexcept {
+  switch (format) {
+    case Format::kText: return "text";
+    case Format::kHtml: return "html";
+    case Format::kCsv: return "csv";
+  }
+  return "unknown";
+}
+
+std::optional<Format> detect_format(std::string_view head, const std::filesystem::path& name) {
+  if (looks_like_csv(head)) return Format::kCsv;
+  if (looks_like_html(head)) return Format::kHtml;
+  if (looks_like_txt(head)) return Format::kText;
+  (void)name;  // The content decides; no form is ambiguous today.
+  return std::nullopt;
+}
+
+Cable parse_text(std::string_view text, std::string_view source_name) {
+  return parse_raw(read_txt(text, source_name));
+}
+
+Cable parse_html(std::string_view html, std::string_view source_name) {
+  return parse_raw(read_html(html, source_name));
+}
+
+std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink,
+                        const ErrorSink& on_error) {
+  const std::string name = file.string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    throw Error(ErrorCode::kIo, fmt::format("{}: cannot open: {}", name,
+                                            std::error_code(errno, std::generic_category()).message()));
+  }
+  std::string head(kHeadBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.empty()) throw Error(ErrorCode::kNotACable, fmt::format("{}: not a cable: empty file", name));
+  const auto format = detect_format(head, file);
+  if (!format) {
+    throw Error(ErrorCode::kNotACable,
+                fmt::format("{}: not a cable: neither the plain-text form, a cablegate page nor "
+                            "cables.csv",
+                            name));
+  }
+  if (*format == Format::kCsv) {
+    in.clear();
+    in.seekg(0);
+    CsvCableReader csv(in, name);
+    std::uint64_t count = 0;
+    RawCable raw;
+    for (;;) {
+      try {
+        if (!csv.next(raw)) break;
+      } catch (const Error& e) {
+        if (e.code() == ErrorCode::kMalformed && on_error) {
+          on_error(e);
+          continue;
+        }
+        throw;
+      }
+      sink(parse_raw(std::move(raw)));
+      ++count;
+    }
+    return count;
+  }
+  in.close();
+  const std::string content = read_whole(file);
+  sink(*format == Format::kHtml ? parse_html(content, name) : parse_text(content, name));
+  return 1;
+}
+
+ReadSummary read_path(const std::filesystem::path& path, const CableSink& sink,
+                      const ErrorSink& on_error) {
+  ReadSummary summary;
+  const auto report = [&](const Error& e) {
+    ++summary.failed;
+    if (on_error) on_error(e);
+  };
+  const auto one = [&](const std::filesystem::path& file) {
+    ++summary.files;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec) summary.bytes += size;
+    try {
+      summary.cables += read_file(file, sink, report);
+    } catch (const Error& e) {
+      report(e);
+    }
+  };
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) {
+    report(Error(ErrorCode::kIo, fmt::format("{}: no such file or directory", path.string())));
+    return summary;
+  }
+  if (!std::filesystem::is_directory(status)) {
+    one(path);
+    return summary;
+  }
+  std::vector<std::filesystem::path> files;
+  std::filesystem::recursive_directory_iterator it(
+      path, std::filesystem::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code fec;
+    if (it->is_regular_file(fec)) files.push_back(it->path());
+  }
+  if (ec) report(Error(ErrorCode::kIo, fmt::format("{}: cannot list: {}", path.string(), ec.message())));
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) one(f);
+  return summary;
+}
+
+}  // namespace cable

@@ -1,0 +1,94 @@
+#include "util/text.hpp"
+
+namespace cable::text {
+
+std::string_view ltrim(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && (is_space(s[i]) || s[i] == '\n')) ++i;
+  return s.substr(i);
+}
+
+std::string_view rtrim(std::string_view s) {
+  std::size_t n = s.size();
+  while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == '\n')) --n;
+  return s.substr(0, n);
+}
+
+std::string_view trim(std::string_view s) { return rtrim(ltrim(s)); }
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = to_upper(c);
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = to_lower(c);
+  return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (to_upper(a[i]) != to_upper(b[i])) return false;
+  }
+  return true;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+std::size_t indent_of(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (start < s.size()) lines.push_back(s.substr(start));
+      break;
+    }
+    lines.push_back(s.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string fold_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (is_space(c) || c == '\n') {
+      pending = !out.empty();
+    } else {
+      if (pending) out.push_back(' ');
+      pending = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (!is_space(c)) out.push_back(c);
+  }
+  return out;
+}
+
+void append_joined(std::string& out, std::string_view piece, std::string_view sep) {
+  if (!out.empty()) out += sep;
+  out += piece;
+}
+
+}  // namespace cable::text

@@ -1,0 +1,47 @@
+// Small string helpers shared by the reader, normalizer and parser.
+// ASCII-only by design: cable structure (keywords, numbers, markers) is ASCII;
+// letters outside ASCII are only ever carried through, never classified here.
+#ifndef CABLE_SRC_UTIL_TEXT_HPP_
+#define CABLE_SRC_UTIL_TEXT_HPP_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cable::text {
+
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+inline char to_upper(char c) { return is_lower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+inline char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view trim(std::string_view s);
+std::string_view rtrim(std::string_view s);
+std::string_view ltrim(std::string_view s);
+std::string upper(std::string_view s);
+std::string lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+
+// Number of leading spaces (tabs count as one).
+std::size_t indent_of(std::string_view s);
+
+// Splits on '\n'; the pieces point into `s`.
+std::vector<std::string_view> split_lines(std::string_view s);
+
+// Collapses every run of white space to one space and trims both ends.
+std::string fold_spaces(std::string_view s);
+
+// Removes every space (for comparing spaced-out words like "S E C R E T").
+std::string without_spaces(std::string_view s);
+
+// Appends `piece` to `out`, separated by `sep` when `out` is not empty.
+void append_joined(std::string& out, std::string_view piece, std::string_view sep);
+
+}  // namespace cable::text
+
+#endif  // CABLE_SRC_UTIL_TEXT_HPP_

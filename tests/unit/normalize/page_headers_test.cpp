@@ -1,0 +1,90 @@
+#include "normalize/page_headers.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cable::normalize {
+namespace {
+
+struct LineCase {
+  const char* line;
+  bool header;
+};
+
+class PageHeaderLineTest : public testing::TestWithParam<LineCase> {};
+
+TEST_P(PageHeaderLineTest, RecognisesWholeLineHeaders) {
+  const PageHeaderRemover remover("09PARIS268");
+  EXPECT_EQ(remover.is_header_line(GetParam().line), GetParam().header) << GetParam().line;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, PageHeaderLineTest,
+    testing::Values(LineCase{"PARIS 00000268  002 OF 008 ", true},
+                    LineCase{"PARIS 00000268 002 OF 008", true},
+                    LineCase{"USUN NEW YORK 00001234  003 OF 004", true},
+                    LineCase{"STATE 00123456 002 OF 005", true},
+                    LineCase{"Islamabad 00000123 002 of 003", true},
+                    LineCase{"XXXXXXXXXXXX  002 OF 002", true},
+                    LineCase{"PAGE 02 ROME 03067 211833Z", false},
+                    LineCase{"PAGE 02        CAPE T  00097  01 OF 03  182017Z", true},
+                    LineCase{"PAGE 02 RUEHFRA0170 S E C R E T", true},
+                    LineCase{"Macedonia was ranked 104 of 159", false},
+                    LineCase{"defined by resolution 1643 of 2005.", false},
+                    LineCase{"THE 2 OF 3 TEAMS", false}));
+
+TEST(PageHeaderTest, RemovesOldPageFormWithDtg) {
+  const PageHeaderRemover remover("79ROME3067");
+  EXPECT_TRUE(remover.is_header_line("PAGE 02        ROME  03067  01 OF 02  211833Z"));
+}
+
+TEST(PageHeaderTest, RecognisesSectionLines) {
+  EXPECT_TRUE(PageHeaderRemover::is_section_line(
+      "C O N F I D E N T I A L SECTION 02 OF 03 CAPE TOWN 00097"));
+  EXPECT_TRUE(PageHeaderRemover::is_section_line("UNCLAS SECTION 01 OF 08 PARIS 000268"));
+  EXPECT_TRUE(PageHeaderRemover::is_section_line("CSE C R E T SECTION 01 OF 02 MOSCOW 001108"));
+  EXPECT_FALSE(PageHeaderRemover::is_section_line("See section 2 of 3 in the report"));
+}
+
+TEST(PageHeaderTest, FindsHeaderInsideALine) {
+  const PageHeaderRemover remover("06ISTANBUL336");
+  const std::string line = "workforce was ISTANBUL 00000336 002 OF 003 engaged";
+  const auto span = remover.find_inline(line);
+  ASSERT_TRUE(span);
+  EXPECT_EQ(line.substr(span->first, span->second - span->first), "ISTANBUL 00000336 002 OF 003");
+}
+
+TEST(PageHeaderTest, FindsTruncatedOriginInsideALine) {
+  const PageHeaderRemover remover("08TEGUCIGALPA459");
+  EXPECT_TRUE(remover.find_inline("damage and to TEGUCIGALP 00000459 004 OF 004 prot"));
+  EXPECT_FALSE(remover.find_inline("damage and to TEGUCIGALP 00000460 004 OF 004 prot"));
+}
+
+TEST(PageHeaderTest, JoinsSentenceAcrossPageBreak) {
+  std::vector<std::string> lines = {"forced labor, as domestic", "", "PARIS 00000268  002 OF 008", "",
+                                    "", "workers.  Since domestic"};
+  EXPECT_EQ(PageHeaderRemover("09PARIS268").apply(lines), 1u);
+  EXPECT_EQ(lines, (std::vector<std::string>{"forced labor, as domestic", "workers.  Since domestic"}));
+}
+
+TEST(PageHeaderTest, KeepsRealParagraphBreakAtPageTop) {
+  std::vector<std::string> lines = {"costs 177 USD.", "", "PARIS 00000268  006 OF 008", "", "", "",
+                                    "-- B - C. The French"};
+  PageHeaderRemover("09PARIS268").apply(lines);
+  EXPECT_EQ(lines, (std::vector<std::string>{"costs 177 USD.", "", "-- B - C. The French"}));
+}
+
+TEST(PageHeaderTest, RemovesMidLineHeader) {
+  std::vector<std::string> lines = {"workforce was ISTANBUL 00000336 002 OF 003 engaged in"};
+  PageHeaderRemover("06ISTANBUL336").apply(lines);
+  EXPECT_EQ(lines, (std::vector<std::string>{"workforce was engaged in"}));
+}
+
+TEST(PageHeaderTest, LeavesOrdinaryTextAlone) {
+  std::vector<std::string> lines = {"Macedonia was ranked 104 of 159", "countries in 2008."};
+  const auto before = lines;
+  EXPECT_EQ(PageHeaderRemover("06SKOPJE105").apply(lines), 0u);
+  EXPECT_EQ(lines, before);
+}
+
+}  // namespace
+}  // namespace cable::normalize

@@ -1,0 +1,32 @@
+#include "parse/routing_header.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cable {
+namespace {
+
+TEST(RoutingHeaderTest, ReadsModernHeader) {
+  Cable c;
+  parse_routing_header(
+      "VZCZCXRO8393\nOO RUEHAG\nDE RUEHFR #0268/01 0511811\nZNR UUUUU ZZH\nO 201811Z FEB 09\n"
+      "FM AMEMBASSY PARIS\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5587\n"
+      "INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY",
+      c);
+  EXPECT_EQ(c.dtg, "201811Z FEB 09");
+  EXPECT_EQ(c.precedence, "IMMEDIATE");
+  EXPECT_EQ(c.from, "AMEMBASSY PARIS");
+  EXPECT_EQ(c.to, std::vector<std::string>{"SECSTATE WASHDC"});
+  EXPECT_EQ(c.info, std::vector<std::string>{"EUROPEAN POLITICAL COLLECTIVE"});
+}
+
+TEST(RoutingHeaderTest, ReadsOldHeaderWithListedAddressees) {
+  Cable c;
+  parse_routing_header("P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n"
+                       "INFO USCINCSO\nCINCLANT\nAMEMBASSY RIO DE JANEIRO",
+                       c);
+  EXPECT_EQ(c.precedence, "PRIORITY");
+  EXPECT_EQ(c.info, (std::vector<std::string>{"USCINCSO", "CINCLANT", "AMEMBASSY RIO DE JANEIRO"}));
+}
+
+}  // namespace
+}  // namespace cable

@@ -1,0 +1,36 @@
+#include "parse/tags.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cable {
+namespace {
+
+std::vector<std::string> tags_of(std::string_view line) {
+  std::vector<std::string> tags;
+  const auto rest = tags_line_rest(line);
+  if (rest) add_tags(*rest, tags);
+  return tags;
+}
+
+TEST(TagsTest, AcceptsEveryKeywordForm) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(tags_of("TAGS: PGOV KTIP ELAB"), (V{"PGOV", "KTIP", "ELAB"}));
+  EXPECT_EQ(tags_of("TAGS EAIR, ECON, PGOV"), (V{"EAIR", "ECON", "PGOV"}));
+  EXPECT_EQ(tags_of("Tags: mtcre, parm"), (V{"MTCRE", "PARM"}));
+  EXPECT_EQ(tags_of("TAG PTER, PGOV"), (V{"PTER", "PGOV"}));
+  EXPECT_EQ(tags_of("TAG:\u00A0PTER"), (V{"PTER"}));
+  EXPECT_EQ(tags_of("TAGS PREL;PGOV;KCOR"), (V{"PREL", "PGOV", "KCOR"}));
+  EXPECT_EQ(tags_of("TAGS: PREL PREL PGOV"), (V{"PREL", "PGOV"}));
+  EXPECT_EQ(tags_of("TAGGED AS URGENT"), V{});
+}
+
+TEST(TagsTest, RecognisesWrappedContinuation) {
+  EXPECT_TRUE(is_tags_continuation("SMIG ", false));
+  EXPECT_TRUE(is_tags_continuation("AF, CH, IN", false));
+  EXPECT_TRUE(is_tags_continuation("etra, mnuc", true));
+  EXPECT_FALSE(is_tags_continuation("SUBJECT: FRANCE", false));
+  EXPECT_FALSE(is_tags_continuation("The minister said", false));
+}
+
+}  // namespace
+}  // namespace cable

@@ -1,0 +1,26 @@
+// cable: index and search diplomatic cables from a shell (docs/cli.md).
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cable/version.hpp"
+#include "parse_command.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"cable: read, index and search diplomatic cables"};
+  app.set_version_flag("--version", std::string("cable ") + cable::version());
+  app.require_subcommand(1);
+  int status = 0;
+  cable::tool::add_parse_command(app, &status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "cable: {}\n", e.what());
+    return 2;
+  }
+  return status;
+}
