@@ -67,40 +67,33 @@ struct Group {
 // block between blank lines is a paragraph.
 std::vector<Group> cut_paragraphs(const std::vector<std::string>& lines, std::size_t begin,
                                   std::size_t end) {
-  std::vector<std::pair<std::size_t, ParagraphStart>> candidates;
+  std::vector<std::size_t> at;
+  std::vector<ParagraphStart> starts;
   for (std::size_t i = begin; i < end; ++i) {
-    if (auto start = match_paragraph_start(lines[i])) candidates.emplace_back(i, std::move(*start));
-  }
-  // A number that jumps ahead is no paragraph when the next number in
-  // sequence comes later (a numbered list inside the paragraph).
-  const auto jumps_wrongly = [&](std::size_t k, int last) {
-    const int n = candidates[k].second.number;
-    if (last == 0 || n <= last + 1) return false;
-    for (std::size_t j = k + 1; j < candidates.size(); ++j) {
-      if (candidates[j].second.number == n + 1) return false;
-      if (candidates[j].second.number == last + 1) return true;
+    if (auto start = match_paragraph_start(lines[i])) {
+      at.push_back(i);
+      starts.push_back(std::move(*start));
     }
-    return false;
-  };
+  }
+  const std::vector<bool> chosen = select_paragraph_starts(starts);
   std::vector<Group> groups;
-  int last = 0;
   std::size_t next = 0;
+  bool numbered = false;
   for (std::size_t i = begin; i < end; ++i) {
-    std::optional<ParagraphStart> start;
-    if (next < candidates.size() && candidates[next].first == i) {
-      if (!jumps_wrongly(next, last)) start = candidates[next].second;
+    if (next < at.size() && at[next] == i) {
+      if (chosen[next]) {
+        numbered = true;
+        groups.push_back(Group{starts[next], {}});
+      }
       ++next;
     }
-    if (start && continues_numbering(*start, last)) {
-      last = start->number;
-      groups.push_back(Group{start, {}});
-    } else if (groups.empty()) {
+    if (groups.empty()) {
       if (blank(lines[i])) continue;
       groups.push_back(Group{});
     }
     groups.back().lines.push_back(lines[i]);
   }
-  if (last != 0) return groups;
+  if (numbered) return groups;
   std::vector<Group> blocks;
   bool open = false;
   for (std::size_t i = begin; i < end; ++i) {

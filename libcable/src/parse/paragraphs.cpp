@@ -43,6 +43,11 @@ std::optional<ParagraphStart> match_paragraph_start(std::string_view line) {
     if (text::is_digit(c)) return std::nullopt;
     if (!start.pilcrow && !text::is_space(c) && c != '(') return std::nullopt;
   }
+  start.punct = punct;
+  const std::string_view rest = skip_spaces(after);
+  const std::size_t close = rest.find(')');
+  start.marked = rest.starts_with("(") && close != std::string_view::npos &&
+                 is_marking(rest.substr(1, close - 1));
   start.written = std::string(s.substr(0, n));
   start.number = std::stoi(start.written);
   if (start.number == 0) return std::nullopt;
@@ -50,9 +55,83 @@ std::optional<ParagraphStart> match_paragraph_start(std::string_view line) {
 }
 
 bool continues_numbering(const ParagraphStart& start, int last) {
-  if (last == 0) return start.pilcrow || start.number <= 3;
-  const int limit = start.pilcrow ? 10 : 3;
-  return start.number >= last && start.number <= last + limit;
+  const bool strong = start.pilcrow || start.marked;
+  if (last == 0) return strong || start.number <= 3;
+  const int limit = strong ? 10 : 3;
+  return start.number > last && start.number <= last + limit;
+}
+
+std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& starts) {
+  const bool any_pilcrow =
+      std::any_of(starts.begin(), starts.end(), [](const ParagraphStart& s) { return s.pilcrow; });
+  char style = '.';
+  if (any_pilcrow) {
+    style = std::find_if(starts.begin(), starts.end(), [](const ParagraphStart& s) {
+              return s.pilcrow;
+            })->punct;
+  } else {
+    std::size_t best = 0;
+    for (const ParagraphStart& s : starts) {
+      const auto count = static_cast<std::size_t>(std::count_if(
+          starts.begin(), starts.end(), [&](const ParagraphStart& o) { return o.punct == s.punct; }));
+      if (count > best) {
+        best = count;
+        style = s.punct;
+      }
+    }
+  }
+  const auto in_style = [&](std::size_t k) {
+    return starts[k].punct == style && (starts[k].pilcrow || !any_pilcrow);
+  };
+  // The first start in style after k with the given number, or with any
+  // number when `number` is 0.
+  const auto later_in_style = [&](std::size_t k, int number) -> const ParagraphStart* {
+    for (std::size_t j = k + 1; j < starts.size(); ++j) {
+      if (in_style(j) && (number == 0 || starts[j].number == number)) return &starts[j];
+    }
+    return nullptr;
+  };
+  // A jump ahead is a list inside the paragraph when the number in sequence
+  // comes later, before the one after the jump.
+  const auto jumps_wrongly = [&](std::size_t k, int last) {
+    const int n = starts[k].number;
+    if (last == 0 || n <= last + 1) return false;
+    for (std::size_t j = k + 1; j < starts.size(); ++j) {
+      if (!in_style(j)) continue;
+      if (starts[j].number == n + 1) return false;
+      if (starts[j].number == last + 1) return true;
+    }
+    return false;
+  };
+  std::vector<bool> chosen(starts.size(), false);
+  int last = 0;  // the number of the paragraph before
+  int high = 0;  // the highest number so far, to resume after a restarted run
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    const ParagraphStart& s = starts[k];
+    bool take = false;
+    if (!in_style(k)) {
+      take = s.punct == style &&
+             (s.number == last + 1 || (last == 0 && continues_numbering(s, 0))) &&
+             !later_in_style(k, s.number);
+    } else if (s.number > last) {
+      const int from = std::max(last, std::min(high, s.number - 1));
+      const ParagraphStart* next = later_in_style(k, 0);
+      take = !jumps_wrongly(k, from) &&
+             (continues_numbering(s, from) ||
+              (s.pilcrow && next && next->number == s.number + 1));
+    } else {
+      // A restart needs the next start to continue it, except for a last
+      // "¶" start, which its author marked as a paragraph.
+      const ParagraphStart* next = later_in_style(k, 0);
+      take = next ? next->number == s.number + 1 : s.pilcrow;
+    }
+    if (take) {
+      chosen[k] = true;
+      last = s.number;
+      high = std::max(high, last);
+    }
+  }
+  return chosen;
 }
 
 bool is_marking(std::string_view inside) {
