@@ -22,6 +22,7 @@ nlohmann::ordered_json to_json(const Cable& c) {
   return ordered_json{
       {"id", c.id},
       {"subject", c.subject},
+      {"subject_marking", c.subject_marking},
       {"date", c.date},
       {"dtg", c.dtg},
       {"classification", c.classification},

@@ -73,7 +73,9 @@ struct Paragraph {
 /// One cable, parsed and normalized.
 struct Cable {
   std::string id;              ///< Reference ID: "09PARIS268".
-  std::string subject;         ///< SUBJECT, wrapped lines joined (metadata subject if none).
+  std::string subject;         ///< SUBJECT, wrapped lines joined (metadata subject if none),
+                               ///< without its marking.
+  std::string subject_marking; ///< The marking that opened the SUBJECT: "S/REL UK"; or "".
   std::string date;            ///< Creation date-time, ISO 8601: "2009-02-20T18:11" or
                                ///< "2009-02-20" when the source gives no time.
   std::string dtg;             ///< Date-time group as written: "201811Z FEB 09"; may be empty.

@@ -148,6 +148,11 @@ std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
   const auto blank = [](std::string_view s) { return text::trim(s).empty(); };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string& line = lines[i];
+    // Every form ends in a page count "NN OF NN": most lines have no digit.
+    if (std::none_of(line.begin(), line.end(), [](char c) { return is_digit(c); })) {
+      out.push_back(std::move(line));
+      continue;
+    }
     if (!is_header_line(line) && !is_section_line(line)) {
       const auto span = find_inline(line);
       if (!span) {

@@ -94,9 +94,8 @@ std::string reflow(const std::vector<std::string_view>& lines, std::size_t wrap_
       after_blank = !out.empty();
       continue;
     }
-    const std::string folded = text::fold_spaces(line);
     if (out.empty()) {
-      out = folded;
+      text::append_folded(out, line);
       prev = line;
       after_blank = false;
       continue;
@@ -122,7 +121,7 @@ std::string reflow(const std::vector<std::string_view>& lines, std::size_t wrap_
     } else {
       out.push_back(keep_break ? '\n' : ' ');
     }
-    out += folded;
+    text::append_folded(out, line);
     prev = line;
     after_blank = false;
   }

@@ -10,6 +10,7 @@
 #include "normalize/reflow.hpp"
 #include "normalize/repair.hpp"
 #include "parse/classification.hpp"
+#include "parse/markings.hpp"
 #include "parse/paragraphs.hpp"
 #include "parse/preamble.hpp"
 #include "parse/references.hpp"
@@ -178,6 +179,10 @@ Cable parse_raw(RawCable&& raw) {
   parse_preamble(lines, c, pre);
   const std::string subject = reflow_lines(pre.subject_lines, 0, evidence);
   c.subject = text::fold_spaces(subject.empty() ? normalize::to_clean_utf8(raw.subject) : subject);
+  if (auto m = leading_marking(c.subject)) {
+    c.subject_marking = std::move(m->marking);
+    c.subject.erase(0, m->length);
+  }
   const std::string year = id_parts ? id_parts->year : "";
   c.references = parse_references(text::fold_spaces(reflow_lines(pre.ref_lines, 0, evidence)), year);
   add_csv_references(raw.cited, c.references);

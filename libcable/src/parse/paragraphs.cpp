@@ -1,9 +1,9 @@
 #include "parse/paragraphs.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "normalize/reflow.hpp"
+#include "parse/markings.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -44,10 +44,7 @@ std::optional<ParagraphStart> match_paragraph_start(std::string_view line) {
     if (!start.pilcrow && !text::is_space(c) && c != '(') return std::nullopt;
   }
   start.punct = punct;
-  const std::string_view rest = skip_spaces(after);
-  const std::size_t close = rest.find(')');
-  start.marked = rest.starts_with("(") && close != std::string_view::npos &&
-                 is_marking(rest.substr(1, close - 1));
+  start.marked = leading_marking(after).has_value();
   start.written = std::string(s.substr(0, n));
   start.number = std::stoi(start.written);
   if (start.number == 0) return std::nullopt;
@@ -134,22 +131,6 @@ std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& sta
   return chosen;
 }
 
-bool is_marking(std::string_view inside) {
-  static constexpr std::array<std::string_view, 13> kFirst = {
-      "U", "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "N", "UNCLASSIFIED", "UNCLAS",
-      "CONFIDENTIAL", "SECRET"};
-  inside = text::trim(inside);
-  if (inside.empty() || inside.size() > 40) return false;
-  if (!std::all_of(inside.begin(), inside.end(), [](char c) {
-        return text::is_upper(c) || c == '/' || c == ' ' || c == '-' || c == ',';
-      })) {
-    return false;
-  }
-  std::size_t n = 0;
-  while (n < inside.size() && text::is_upper(inside[n])) ++n;
-  return std::find(kFirst.begin(), kFirst.end(), inside.substr(0, n)) != kFirst.end();
-}
-
 Paragraph make_paragraph(std::string_view reflowed, const ParagraphStart* start) {
   Paragraph p;
   std::string_view s = reflowed;
@@ -159,12 +140,9 @@ Paragraph make_paragraph(std::string_view reflowed, const ParagraphStart* start)
     s = s.substr(std::min(s.size(), start->written.size() + 1));
     s = skip_spaces(s);
   }
-  if (s.starts_with("(")) {
-    const std::size_t close = s.find(')');
-    if (close != std::string_view::npos && close < 48 && is_marking(s.substr(1, close - 1))) {
-      p.marking = text::fold_spaces(s.substr(1, close - 1));
-      s = skip_spaces(s.substr(close + 1));
-    }
+  if (auto m = leading_marking(s)) {
+    p.marking = std::move(m->marking);
+    s.remove_prefix(m->length);
   }
   p.text = text::trim(s);
   p.items = find_sub_items(p.text);

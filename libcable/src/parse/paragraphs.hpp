@@ -43,10 +43,6 @@ bool continues_numbering(const ParagraphStart& start, int last);
 // very next number and no start in style claims that number later. Cost: O(n²) in the starts.
 std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& starts);
 
-// True for the inside of a marking: "SBU", "C", "S/NF", "C//NF", "S/REL UK",
-// "C NF", "S-NF", "C - ENTIRE TEXT".
-bool is_marking(std::string_view inside);
-
 // Splits normalized paragraph text that still begins with its number into
 // number, marking and text.
 Paragraph make_paragraph(std::string_view reflowed, const ParagraphStart* start);

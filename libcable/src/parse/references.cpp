@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "parse/markings.hpp"
 #include "util/cable_id.hpp"
 #include "util/text.hpp"
 
@@ -76,6 +77,8 @@ bool starts_ref_item(std::string_view line) {
 }
 
 std::string canonical_reference_id(std::string_view entry, std::string_view citing_year) {
+  // "(S/REL UK) ATLANTIS 88": the entry's own marking is no part of the ID.
+  if (const auto m = leading_marking(entry)) entry.remove_prefix(m->length);
   std::vector<std::string> tokens;
   {
     const std::string flat = text::upper(text::fold_spaces(entry));

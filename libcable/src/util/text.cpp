@@ -63,18 +63,24 @@ std::vector<std::string_view> split_lines(std::string_view s) {
 
 std::string fold_spaces(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
+  append_folded(out, s);
+  return out;
+}
+
+void append_folded(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size());
   bool pending = false;
+  bool any = false;
   for (char c : s) {
     if (is_space(c) || c == '\n') {
-      pending = !out.empty();
+      pending = any;
     } else {
       if (pending) out.push_back(' ');
       pending = false;
+      any = true;
       out.push_back(c);
     }
   }
-  return out;
 }
 
 std::string without_spaces(std::string_view s) {

@@ -35,6 +35,8 @@ std::vector<std::string_view> split_lines(std::string_view s);
 
 // Collapses every run of white space to one space and trims both ends.
 std::string fold_spaces(std::string_view s);
+// Appends fold_spaces(s) to `out` without a temporary string.
+void append_folded(std::string& out, std::string_view s);
 
 // Removes every space (for comparing spaced-out words like "S E C R E T").
 std::string without_spaces(std::string_view s);

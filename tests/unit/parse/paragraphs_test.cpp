@@ -71,11 +71,6 @@ TEST(ParagraphsTest, WrappedNumbersAreNoParagraphs) {
 }
 
 TEST(ParagraphsTest, SplitsMarkings) {
-  for (const char* m : {"SBU", "C", "S/NF", "C//NF", "S/REL UK", "C NF", "S-NF", "S//FGI//NF"}) {
-    EXPECT_TRUE(is_marking(m)) << m;
-  }
-  EXPECT_FALSE(is_marking("a"));
-  EXPECT_FALSE(is_marking("OCRTEH"));
   const ParagraphStart start{1, "1", true};
   const Paragraph p = make_paragraph("\u00B61. ( C ) Summary: text", &start);
   EXPECT_EQ(p.number, "1");
