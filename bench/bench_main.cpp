@@ -38,9 +38,9 @@ class RatioReporter : public benchmark::ConsoleReporter {
     for (const auto& [name, rate] : rates_) {
       const std::string group = name.substr(0, name.find('/'));
       const auto base = baselines.find(group);
-      std::printf("%-48s %12.1f %10s\n", name.c_str(), rate / 1e6,
-                  base == baselines.end() ? "-"
-                                          : std::to_string(rate / base->second).substr(0, 5).c_str());
+      std::printf(
+          "%-48s %12.1f %10s\n", name.c_str(), rate / 1e6,
+          base == baselines.end() ? "-" : std::to_string(rate / base->second).substr(0, 5).c_str());
     }
   }
 

@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -111,6 +111,10 @@ void txt_read_normalize_parse(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(html_baseline)->Name("html/baseline_gumbo_parse")->Unit(benchmark::kMillisecond);
-BENCHMARK(html_read_normalize_parse)->Name("html/read_normalize_parse")->Unit(benchmark::kMillisecond);
+BENCHMARK(html_read_normalize_parse)
+    ->Name("html/read_normalize_parse")
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(txt_baseline)->Name("txt/baseline_icu_nfc")->Unit(benchmark::kMillisecond);
-BENCHMARK(txt_read_normalize_parse)->Name("txt/read_normalize_parse")->Unit(benchmark::kMillisecond);
+BENCHMARK(txt_read_normalize_parse)
+    ->Name("txt/read_normalize_parse")
+    ->Unit(benchmark::kMillisecond);

@@ -83,14 +83,16 @@ TEST(CablegateHtmlConformance, AgreesWithTheSitesMarkup) {
     // Four cables list their tags twice; a Cable holds each tag once.
     std::vector<std::string> site_tags;
     for (const std::string& t : row["tags"].get<std::vector<std::string>>()) {
-      if (std::find(site_tags.begin(), site_tags.end(), t) == site_tags.end()) site_tags.push_back(t);
+      if (std::find(site_tags.begin(), site_tags.end(), t) == site_tags.end())
+        site_tags.push_back(t);
     }
     if (!site_tags.empty()) {
       ++tags_compared;
       if (tags_agree(site_tags, c.tags)) {
         ++tags_ok;
       } else {
-        std::printf("tags  %s site=%s ours=%s\n", c.id.c_str(), nlohmann::json(site_tags).dump().c_str(),
+        std::printf("tags  %s site=%s ours=%s\n", c.id.c_str(),
+                    nlohmann::json(site_tags).dump().c_str(),
                     nlohmann::json(c.tags).dump().c_str());
       }
     }
@@ -111,8 +113,8 @@ TEST(CablegateHtmlConformance, AgreesWithTheSitesMarkup) {
       ++corrected_ok;
     } else {
       std::printf("paras %s site=%s corrected=%s ours=%s\n", c.id.c_str(),
-                  nlohmann::json(site_paras).dump().c_str(), nlohmann::json(corrected).dump().c_str(),
-                  nlohmann::json(numbers).dump().c_str());
+                  nlohmann::json(site_paras).dump().c_str(),
+                  nlohmann::json(corrected).dump().c_str(), nlohmann::json(numbers).dump().c_str());
     }
   }
   ASSERT_GT(pages, 0u);

@@ -6,13 +6,16 @@ nlohmann::ordered_json to_json(const Cable& c) {
   using nlohmann::ordered_json;
   ordered_json refs = ordered_json::array();
   for (const Reference& r : c.references) {
-    refs.push_back({{"letter", r.letter}, {"raw", r.raw}, {"id", r.id.empty() ? ordered_json() : ordered_json(r.id)}});
+    refs.push_back({{"letter", r.letter},
+                    {"raw", r.raw},
+                    {"id", r.id.empty() ? ordered_json() : ordered_json(r.id)}});
   }
   ordered_json paras = ordered_json::array();
   for (const Paragraph& p : c.paragraphs) {
     ordered_json items = ordered_json::array();
     for (const SubItem& s : p.items) items.push_back({{"label", s.label}, {"text", s.text}});
-    paras.push_back({{"number", p.number}, {"marking", p.marking}, {"text", p.text}, {"items", items}});
+    paras.push_back(
+        {{"number", p.number}, {"marking", p.marking}, {"text", p.text}, {"items", items}});
   }
   ordered_json source = {{"file", c.source.file}, {"format", format_name(c.source.format)}};
   if (c.source.row > 0) {

@@ -49,8 +49,9 @@ void print_summary(const Cable& c, bool with_text) {
 void add_parse_command(CLI::App& app, int* status) {
   auto args = std::make_shared<ParseArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "parse", "Read cables (text, cablegate HTML or cables.csv; directories recursively) and "
-               "print what was parsed");
+      "parse",
+      "Read cables (text, cablegate HTML or cables.csv; directories recursively) and "
+      "print what was parsed");
   cmd->add_option("paths", args->paths, "Files or directories to read")->required();
   cmd->add_flag("--json", args->json, "One JSON object per cable per line (docs/cli.md)");
   cmd->add_flag("--text", args->text, "Also print the normalized text (human output)");
@@ -63,7 +64,8 @@ int run_parse(const ParseArgs& args) {
   const auto sink = [&](Cable&& c) {
     ++cables;
     if (args.json) {
-      std::cout << to_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      std::cout << to_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                << '\n';
     } else {
       print_summary(c, args.text);
     }

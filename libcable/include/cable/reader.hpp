@@ -37,10 +37,10 @@ using ErrorSink = std::function<void(const Error&)>;
 
 /// Counts from one call of read_path().
 struct ReadSummary {
-  std::uint64_t files = 0;    ///< Files opened.
-  std::uint64_t cables = 0;   ///< Cables handed to the sink.
-  std::uint64_t failed = 0;   ///< Inputs (files or CSV records) handed to the error sink.
-  std::uint64_t bytes = 0;    ///< Bytes read.
+  std::uint64_t files = 0;   ///< Files opened.
+  std::uint64_t cables = 0;  ///< Cables handed to the sink.
+  std::uint64_t failed = 0;  ///< Inputs (files or CSV records) handed to the error sink.
+  std::uint64_t bytes = 0;   ///< Bytes read.
 };
 
 /// Guesses the form of a file from its first bytes (`head`, at least the first

@@ -39,10 +39,10 @@ CABLE_EXPORT const char* format_name(Format format) noexcept;
 
 /// Where a cable was read from.
 struct Source {
-  std::string file;         ///< Path of the input file, as given.
+  std::string file;  ///< Path of the input file, as given.
   Format format = Format::kText;
-  std::uint64_t row = 0;    ///< CSV: 1-based record number; 0 for other forms.
-  std::uint64_t line = 0;   ///< CSV: line of the file the record starts on; 0 otherwise.
+  std::uint64_t row = 0;   ///< CSV: 1-based record number; 0 for other forms.
+  std::uint64_t line = 0;  ///< CSV: line of the file the record starts on; 0 otherwise.
 };
 
 /// One entry of the cable's REF list.
@@ -61,47 +61,47 @@ struct SubItem {
 
 /// One top-level paragraph of the body.
 struct Paragraph {
-  std::string number;   ///< As written ("1", "12"); empty for unnumbered text
-                        ///< (a body without numbered paragraphs, or text before the first).
-  std::string marking;  ///< Classification marking without parentheses ("SBU", "C", "S/NF",
-                        ///< "C//NF", "S/REL UK"); empty when the paragraph has none.
-  std::string text;     ///< Normalized text: number and marking removed, hard wraps undone,
-                        ///< list items and sub-items on lines of their own.
+  std::string number;          ///< As written ("1", "12"); empty for unnumbered text
+                               ///< (a body without numbered paragraphs, or text before the first).
+  std::string marking;         ///< Classification marking without parentheses ("SBU", "C", "S/NF",
+                               ///< "C//NF", "S/REL UK"); empty when the paragraph has none.
+  std::string text;            ///< Normalized text: number and marking removed, hard wraps undone,
+                               ///< list items and sub-items on lines of their own.
   std::vector<SubItem> items;  ///< The sub-items found in `text`, in order.
 };
 
 /// One cable, parsed and normalized.
 struct Cable {
-  std::string id;              ///< Reference ID: "09PARIS268".
-  std::string subject;         ///< SUBJECT, wrapped lines joined (metadata subject if none),
-                               ///< without its marking.
-  std::string subject_marking; ///< The marking that opened the SUBJECT: "S/REL UK"; or "".
-  std::string date;            ///< Creation date-time, ISO 8601: "2009-02-20T18:11" or
-                               ///< "2009-02-20" when the source gives no time.
-  std::string dtg;             ///< Date-time group as written: "201811Z FEB 09"; may be empty.
-  std::string classification;  ///< Canonical: "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL
-                               ///< USE ONLY", "CONFIDENTIAL", "CONFIDENTIAL//NOFORN", "SECRET",
-                               ///< "SECRET//NOFORN"; as written when none of these.
-  std::string origin;          ///< "Embassy Paris".
-  std::string precedence;      ///< "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", or empty.
-  std::string from;            ///< The FM line: "AMEMBASSY PARIS".
-  std::vector<std::string> to;        ///< TO addressees, one per entry.
-  std::vector<std::string> info;      ///< INFO addressees, one per entry.
+  std::string id;                 ///< Reference ID: "09PARIS268".
+  std::string subject;            ///< SUBJECT, wrapped lines joined (metadata subject if none),
+                                  ///< without its marking.
+  std::string subject_marking;    ///< The marking that opened the SUBJECT: "S/REL UK"; or "".
+  std::string date;               ///< Creation date-time, ISO 8601: "2009-02-20T18:11" or
+                                  ///< "2009-02-20" when the source gives no time.
+  std::string dtg;                ///< Date-time group as written: "201811Z FEB 09"; may be empty.
+  std::string classification;     ///< Canonical: "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL
+                                  ///< USE ONLY", "CONFIDENTIAL", "CONFIDENTIAL//NOFORN", "SECRET",
+                                  ///< "SECRET//NOFORN"; as written when none of these.
+  std::string origin;             ///< "Embassy Paris".
+  std::string precedence;         ///< "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH", or empty.
+  std::string from;               ///< The FM line: "AMEMBASSY PARIS".
+  std::vector<std::string> to;    ///< TO addressees, one per entry.
+  std::vector<std::string> info;  ///< INFO addressees, one per entry.
   std::vector<std::string> captions;  ///< SIPDIS, NOFORN, SENSITIVE, … upper case, in order.
   std::vector<std::string> handling;  ///< Distribution lines at the top of the body
                                       ///< ("DEPARTMENT FOR G/TIP, …"), as written.
-  std::string eo;              ///< The E.O. line after its label: "12958: DECL: 09/20/2017".
-  std::string declassify_on;   ///< ISO date from the E.O. line ("2017-09-20"), or empty.
-  std::string classified_by;   ///< The "Classified By:" line(s), joined; may be empty.
-  std::vector<std::string> tags;          ///< Upper case, in order, duplicates removed.
-  std::vector<Reference> references;      ///< The REF list, in order.
-  std::vector<Paragraph> paragraphs;      ///< Top-level paragraphs, in order.
-  std::string signature;       ///< The signing name at the end ("PEKALA"), or empty.
-  std::string text;            ///< The whole normalized body (header fields included).
-  std::string raw_header;      ///< The routing header as read (valid UTF-8).
-  std::string raw_body;        ///< The body as read (valid UTF-8).
+  std::string eo;                     ///< The E.O. line after its label: "12958: DECL: 09/20/2017".
+  std::string declassify_on;          ///< ISO date from the E.O. line ("2017-09-20"), or empty.
+  std::string classified_by;          ///< The "Classified By:" line(s), joined; may be empty.
+  std::vector<std::string> tags;      ///< Upper case, in order, duplicates removed.
+  std::vector<Reference> references;  ///< The REF list, in order.
+  std::vector<Paragraph> paragraphs;  ///< Top-level paragraphs, in order.
+  std::string signature;              ///< The signing name at the end ("PEKALA"), or empty.
+  std::string text;                   ///< The whole normalized body (header fields included).
+  std::string raw_header;             ///< The routing header as read (valid UTF-8).
+  std::string raw_body;               ///< The body as read (valid UTF-8).
   std::vector<std::string> warnings;  ///< What the parser could not make sense of.
-  Source source;               ///< Where the cable was read from.
+  Source source;                      ///< Where the cable was read from.
 };
 
 }  // namespace cable

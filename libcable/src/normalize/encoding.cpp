@@ -2,10 +2,10 @@
 
 #include <array>
 
-#include <boost/locale/encoding.hpp>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
+#include <boost/locale/encoding.hpp>
 
 #include <fmt/format.h>
 
@@ -107,8 +107,8 @@ void describe(const EncodingReport& report, std::string_view what,
                                    what, report.transcoded));
   }
   if (report.unmappable > 0) {
-    warnings.push_back(fmt::format("{}: {} byte(s) undefined in Windows-1252 kept as U+FFFD",
-                                   what, report.unmappable));
+    warnings.push_back(fmt::format("{}: {} byte(s) undefined in Windows-1252 kept as U+FFFD", what,
+                                   report.unmappable));
   }
   if (report.controls > 0) {
     warnings.push_back(

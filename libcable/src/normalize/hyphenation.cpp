@@ -11,8 +11,8 @@ namespace {
 
 // Prefixes that, before a hyphen, begin a compound rather than a broken word.
 constexpr std::array<std::string_view, 17> kCompoundPrefixes = {
-    "al", "el", "anti", "pro", "non", "self", "ex", "vice", "quasi",
-    "well", "half", "cross", "all", "neo", "pan", "mid", "co"};
+    "al",   "el",   "anti",  "pro", "non", "self", "ex",  "vice", "quasi",
+    "well", "half", "cross", "all", "neo", "pan",  "mid", "co"};
 
 constexpr std::array<std::string_view, 4> kSuspensionWords = {"and", "or", "nor", "to"};
 

@@ -34,7 +34,9 @@ bool all_digits(std::string_view s, std::size_t min, std::size_t max) {
 bool is_of(std::string_view s) { return s == "OF" || s == "of" || s == "Of"; }
 
 // A date-time group "211833Z".
-bool is_dtg(std::string_view s) { return s.size() == 7 && all_digits(s.substr(0, 6), 6, 6) && s[6] == 'Z'; }
+bool is_dtg(std::string_view s) {
+  return s.size() == 7 && all_digits(s.substr(0, 6), 6, 6) && s[6] == 'Z';
+}
 
 // A word of an origin as page headers write it: letters (any case) and . ' - ( ).
 bool is_origin_word(std::string_view s) {
@@ -120,9 +122,9 @@ std::optional<std::pair<std::size_t, std::size_t>> PageHeaderRemover::find_inlin
     std::string spelled;
     for (std::size_t w = s; w-- > 0 && s - w <= 4;) {
       const std::string candidate = text::upper(t[w].text) + spelled;
-      const bool redacted = std::all_of(t[w].text.begin(), t[w].text.end(),
-                                        [](char c) { return c == 'X'; }) &&
-                            t[w].text.size() >= 4;
+      const bool redacted =
+          std::all_of(t[w].text.begin(), t[w].text.end(), [](char c) { return c == 'X'; }) &&
+          t[w].text.size() >= 4;
       if (redacted || (!candidate.empty() && id_->origin.starts_with(candidate))) {
         spelled = candidate;
         first = w;

@@ -79,8 +79,9 @@ bool starts_list_item(std::string_view line) {
 bool is_rule(std::string_view line) {
   const std::string_view s = text::trim(line);
   if (s.size() < 3) return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return c == '-' || c == '=' || c == '*' || c == '_' || c == ' '; });
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == '-' || c == '=' || c == '*' || c == '_' || c == ' ';
+  });
 }
 
 std::string reflow(const std::vector<std::string_view>& lines, std::size_t wrap_width,

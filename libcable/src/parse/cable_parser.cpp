@@ -184,7 +184,8 @@ Cable parse_raw(RawCable&& raw) {
     c.subject.erase(0, m->length);
   }
   const std::string year = id_parts ? id_parts->year : "";
-  c.references = parse_references(text::fold_spaces(reflow_lines(pre.ref_lines, 0, evidence)), year);
+  c.references =
+      parse_references(text::fold_spaces(reflow_lines(pre.ref_lines, 0, evidence)), year);
   add_csv_references(raw.cited, c.references);
   c.classified_by = text::fold_spaces(reflow_lines(pre.classified_by_lines, 0, evidence));
   for (std::string& h : pre.handling) c.handling.push_back(normalize::repair_text(h));
@@ -205,7 +206,8 @@ Cable parse_raw(RawCable&& raw) {
 
   std::vector<std::string> preamble_text;
   for (std::size_t i = 0; i < pre.body_start && i < lines.size(); ++i) {
-    if (!blank(lines[i])) preamble_text.push_back(normalize::repair_text(text::fold_spaces(lines[i])));
+    if (!blank(lines[i]))
+      preamble_text.push_back(normalize::repair_text(text::fold_spaces(lines[i])));
   }
   c.text = render_text(c, preamble_text);
   if (c.tags.empty()) c.warnings.push_back("no TAGS line");

@@ -11,7 +11,7 @@ namespace {
 // Classification words as a banner spells them once spaces are removed,
 // garbled forms included (QUIRKS: "SS E C R E T", "CC O N F…", "CSE C R E T").
 constexpr std::array<std::string_view, 9> kBannerWords = {
-    "UNCLAS", "CONFIDENTIAL", "SECRET", "LIMITEDOFFICIALUSE", "TOPSECRET",
+    "UNCLAS",  "CONFIDENTIAL",  "SECRET",  "LIMITEDOFFICIALUSE", "TOPSECRET",
     "SSECRET", "CCONFIDENTIAL", "CSECRET", "FOROFFICIALUSEONLY"};
 
 bool despaced_starts_with(std::string_view s, std::string_view word) {
@@ -30,8 +30,8 @@ bool despaced_starts_with(std::string_view s, std::string_view word) {
 std::string canonical_classification(std::string_view s) {
   const std::string flat = text::upper(text::without_spaces(text::trim(s)));
   if (flat.empty()) return {};
-  const bool noforn = flat.find("NOFORN") != std::string::npos ||
-                      flat.find("//NF") != std::string::npos;
+  const bool noforn =
+      flat.find("NOFORN") != std::string::npos || flat.find("//NF") != std::string::npos;
   const bool fouo = flat.find("FOROFFICIALUSEONLY") != std::string::npos ||
                     flat.find("FOUO") != std::string::npos;
   std::string base;

@@ -9,8 +9,9 @@ namespace cable {
 
 bool is_marking(std::string_view inside) {
   static constexpr std::array<std::string_view, 13> kFirst = {
-      "U", "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "N", "UNCLASSIFIED", "UNCLAS",
-      "CONFIDENTIAL", "SECRET"};
+      "U",     "C",  "S", "TS",           "SBU",    "LOU",
+      "FOUO",  "NF", "N", "UNCLASSIFIED", "UNCLAS", "CONFIDENTIAL",
+      "SECRET"};
   inside = text::trim(inside);
   if (inside.empty() || inside.size() > 48) return false;
   if (!std::all_of(inside.begin(), inside.end(), [](char c) {

@@ -16,8 +16,8 @@ namespace cable {
 bool is_marking(std::string_view inside);
 
 struct LeadingMarking {
-  std::string marking;   // its inside, runs of white space folded: "S/REL UK"
-  std::size_t length;    // bytes taken by "(…)" and the white space after it
+  std::string marking;  // its inside, runs of white space folded: "S/REL UK"
+  std::size_t length;   // bytes taken by "(…)" and the white space after it
 };
 
 // The marking that opens `s` (after white space), if any.

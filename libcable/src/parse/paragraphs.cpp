@@ -69,8 +69,9 @@ std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& sta
   } else {
     std::size_t best = 0;
     for (const ParagraphStart& s : starts) {
-      const auto count = static_cast<std::size_t>(std::count_if(
-          starts.begin(), starts.end(), [&](const ParagraphStart& o) { return o.punct == s.punct; }));
+      const auto count = static_cast<std::size_t>(
+          std::count_if(starts.begin(), starts.end(),
+                        [&](const ParagraphStart& o) { return o.punct == s.punct; }));
       if (count > best) {
         best = count;
         style = s.punct;
@@ -114,8 +115,7 @@ std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& sta
       const int from = std::max(last, std::min(high, s.number - 1));
       const ParagraphStart* next = later_in_style(k, 0);
       take = !jumps_wrongly(k, from) &&
-             (continues_numbering(s, from) ||
-              (s.pilcrow && next && next->number == s.number + 1));
+             (continues_numbering(s, from) || (s.pilcrow && next && next->number == s.number + 1));
     } else {
       // A restart needs the next start to continue it, except for a last
       // "¶" start, which its author marked as a paragraph.

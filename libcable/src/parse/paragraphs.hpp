@@ -14,7 +14,7 @@ namespace cable {
 
 struct ParagraphStart {
   int number = 0;
-  std::string written;  // "1", as written
+  std::string written;   // "1", as written
   bool pilcrow = false;  // written with "¶"
   char punct = '.';      // what follows the number: '.', ')', ' ' or ':'
   bool marked = false;   // a classification marking follows: "22.(SBU)"
@@ -38,9 +38,9 @@ bool continues_numbering(const ParagraphStart& start, int last);
 // far, or jumps far with "¶" and the next start follows it: part II of a
 // series) and no later start shows the jump to be a list, or when it restarts
 // the numbering (a repeated or quoted run) and the next start in style
-// continues from it, or it is the last one and written with "¶". "1)" lists under "¶1." never open one;
-// a start without "¶" among "¶" paragraphs ("2.(C)") does when it has the
-// very next number and no start in style claims that number later. Cost: O(n²) in the starts.
+// continues from it, or it is the last one and written with "¶". "1)" lists under "¶1." never open
+// one; a start without "¶" among "¶" paragraphs ("2.(C)") does when it has the very next number and
+// no start in style claims that number later. Cost: O(n²) in the starts.
 std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& starts);
 
 // Splits normalized paragraph text that still begins with its number into

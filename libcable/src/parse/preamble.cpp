@@ -14,8 +14,8 @@ namespace cable {
 namespace {
 
 constexpr std::array<std::string_view, 13> kCaptions = {
-    "SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE",
-    "CHEROKEE", "ORCON", "PROPIN", "NOCONTRACT", "EFTO", "ROGER"};
+    "SIPDIS",   "NOFORN", "NODIS",  "EXDIS",      "LIMDIS", "STADIS", "SENSITIVE",
+    "CHEROKEE", "ORCON",  "PROPIN", "NOCONTRACT", "EFTO",   "ROGER"};
 
 std::optional<std::string_view> after_keyword(std::string_view line,
                                               std::initializer_list<std::string_view> keywords) {
@@ -165,7 +165,8 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
       field_end = ++i;
     } else if (auto tags = tags_line_rest(line)) {
       add_tags(*tags, cable.tags);
-      const bool lower = std::any_of(tags->begin(), tags->end(), [](char c) { return text::is_lower(c); });
+      const bool lower =
+          std::any_of(tags->begin(), tags->end(), [](char c) { return text::is_lower(c); });
       ++i;
       while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
              is_tags_continuation(lines[i], lower)) {
@@ -186,7 +187,8 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
         i = continuation(i, &out.ref_lines);
         std::size_t next = i;
         while (next < limit && blank(lines[next])) ++next;
-        if (next < limit && next > i && starts_ref_item(lines[next]) && !opens_paragraph(lines[next])) {
+        if (next < limit && next > i && starts_ref_item(lines[next]) &&
+            !opens_paragraph(lines[next])) {
           i = next;
           continue;
         }

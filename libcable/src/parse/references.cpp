@@ -27,10 +27,11 @@ std::string_view strip_punct(std::string_view s) {
 
 bool is_month_or_stopword(std::string_view w) {
   static constexpr std::array<std::string_view, 35> kWords = {
-      "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV",
-      "DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
-      "OCTOBER", "NOVEMBER", "DECEMBER", "REF", "REFS", "REFTEL", "AND", "SEE", "PARA",
-      "PARAGRAPH", "NO", "NUMBER", "EMAIL", "TELCON"};
+      "JAN",      "FEB",      "MAR",       "APR",  "MAY",    "JUN",    "JUL",
+      "AUG",      "SEP",      "SEPT",      "OCT",  "NOV",    "DEC",    "JANUARY",
+      "FEBRUARY", "MARCH",    "APRIL",     "JUNE", "JULY",   "AUGUST", "SEPTEMBER",
+      "OCTOBER",  "NOVEMBER", "DECEMBER",  "REF",  "REFS",   "REFTEL", "AND",
+      "SEE",      "PARA",     "PARAGRAPH", "NO",   "NUMBER", "EMAIL",  "TELCON"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -50,16 +51,15 @@ std::size_t label_at(std::string_view s, std::size_t p, char letter) {
 }  // namespace
 
 std::optional<std::string_view> ref_line_rest(std::string_view line) {
-  static constexpr std::array<std::string_view, 5> kKeywords = {"REFERENCES", "REFERENCE",
-                                                                "REFTEL", "REFS", "REF"};
+  static constexpr std::array<std::string_view, 5> kKeywords = {"REFERENCES", "REFERENCE", "REFTEL",
+                                                                "REFS", "REF"};
   line = text::ltrim(line);
   for (std::string_view k : kKeywords) {
     if (!text::istarts_with(line, k)) continue;
     std::string_view rest = line.substr(k.size());
     if (rest.starts_with(":")) {
       rest.remove_prefix(1);
-    } else if (rest.empty() || !text::is_space(rest[0]) || k == "REFERENCE" ||
-               k == "REFERENCES") {
+    } else if (rest.empty() || !text::is_space(rest[0]) || k == "REFERENCE" || k == "REFERENCES") {
       continue;
     }
     return text::trim(rest);

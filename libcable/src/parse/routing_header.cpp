@@ -55,11 +55,16 @@ std::string addressee(std::string_view entry) {
 
 std::string_view precedence_name(char letter) {
   switch (letter) {
-    case 'O': return "IMMEDIATE";
-    case 'P': return "PRIORITY";
-    case 'R': return "ROUTINE";
-    case 'Z': return "FLASH";
-    default: return "";
+    case 'O':
+      return "IMMEDIATE";
+    case 'P':
+      return "PRIORITY";
+    case 'R':
+      return "ROUTINE";
+    case 'Z':
+      return "FLASH";
+    default:
+      return "";
   }
 }
 

@@ -103,9 +103,8 @@ void CsvCableReader::skip_to_next_record() {
 
 void CsvCableReader::fail(std::uint64_t line, const std::string& why) {
   skip_to_next_record();
-  throw Error(ErrorCode::kMalformed,
-              fmt::format("{}:{}: record {}: {}; skipped to the next record", name_, line,
-                          record_, why));
+  throw Error(ErrorCode::kMalformed, fmt::format("{}:{}: record {}: {}; skipped to the next record",
+                                                 name_, line, record_, why));
 }
 
 bool CsvCableReader::next(RawCable& out) {
@@ -123,8 +122,8 @@ bool CsvCableReader::next(RawCable& out) {
         c = get();
         if (c == -1) {
           throw Error(ErrorCode::kMalformed,
-                      fmt::format("{}:{}: record {}: the file ends inside a quoted field",
-                                  name_, start_line, record_));
+                      fmt::format("{}:{}: record {}: the file ends inside a quoted field", name_,
+                                  start_line, record_));
         }
         if (c == '\\') {
           const int e = get();

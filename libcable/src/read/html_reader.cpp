@@ -27,8 +27,8 @@ template <typename Visit>
 void walk(const GumboNode* node, const Visit& visit) {
   if (!visit(node)) return;
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
-  const GumboVector& children = node->type == GUMBO_NODE_ELEMENT ? node->v.element.children
-                                                                 : node->v.document.children;
+  const GumboVector& children =
+      node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
   for (unsigned i = 0; i < children.length; ++i) {
     walk(static_cast<const GumboNode*>(children.data[i]), visit);
   }
@@ -64,11 +64,12 @@ void append_source_text(std::string& out, std::string_view raw) {
       std::size_t k = i + (hex ? 3 : 2);
       unsigned long cp = 0;
       const std::size_t digits_at = k;
-      while (k < raw.size() && k - digits_at < 8 &&
-             (hex ? std::isxdigit(static_cast<unsigned char>(raw[k])) != 0
-                  : text::is_digit(raw[k]))) {
+      while (
+          k < raw.size() && k - digits_at < 8 &&
+          (hex ? std::isxdigit(static_cast<unsigned char>(raw[k])) != 0 : text::is_digit(raw[k]))) {
         const char c = text::to_lower(raw[k]);
-        cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(text::is_digit(c) ? c - '0' : c - 'a' + 10);
+        cp = cp * (hex ? 16 : 10) +
+             static_cast<unsigned long>(text::is_digit(c) ? c - '0' : c - 'a' + 10);
         ++k;
       }
       if (k > digits_at && k < raw.size() && raw[k] == ';') {

@@ -21,8 +21,9 @@ constexpr std::size_t kHeadBytes = 4096;
 std::string read_whole(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    throw Error(ErrorCode::kIo, fmt::format("{}: cannot open: {}", file.string(),
-                                            std::error_code(errno, std::generic_category()).message()));
+    throw Error(ErrorCode::kIo,
+                fmt::format("{}: cannot open: {}", file.string(),
+                            std::error_code(errno, std::generic_category()).message()));
   }
   std::ostringstream buf;
   buf << in.rdbuf();
@@ -34,9 +35,12 @@ std::string read_whole(const std::filesystem::path& file) {
 
 const char* format_name(Format format) noexcept {
   switch (format) {
-    case Format::kText: return "text";
-    case Format::kHtml: return "html";
-    case Format::kCsv: return "csv";
+    case Format::kText:
+      return "text";
+    case Format::kHtml:
+      return "html";
+    case Format::kCsv:
+      return "csv";
   }
   return "unknown";
 }
@@ -62,13 +66,15 @@ std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink
   const std::string name = file.string();
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    throw Error(ErrorCode::kIo, fmt::format("{}: cannot open: {}", name,
-                                            std::error_code(errno, std::generic_category()).message()));
+    throw Error(ErrorCode::kIo,
+                fmt::format("{}: cannot open: {}", name,
+                            std::error_code(errno, std::generic_category()).message()));
   }
   std::string head(kHeadBytes, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  if (head.empty()) throw Error(ErrorCode::kNotACable, fmt::format("{}: not a cable: empty file", name));
+  if (head.empty())
+    throw Error(ErrorCode::kNotACable, fmt::format("{}: not a cable: empty file", name));
   const auto format = detect_format(head, file);
   if (!format) {
     throw Error(ErrorCode::kNotACable,
@@ -138,7 +144,8 @@ ReadSummary read_path(const std::filesystem::path& path, const CableSink& sink,
     std::error_code fec;
     if (it->is_regular_file(fec)) files.push_back(it->path());
   }
-  if (ec) report(Error(ErrorCode::kIo, fmt::format("{}: cannot list: {}", path.string(), ec.message())));
+  if (ec)
+    report(Error(ErrorCode::kIo, fmt::format("{}: cannot list: {}", path.string(), ec.message())));
   std::sort(files.begin(), files.end());
   for (const auto& f : files) one(f);
   return summary;

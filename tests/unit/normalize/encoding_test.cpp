@@ -5,11 +5,14 @@
 namespace cable::normalize {
 namespace {
 
-TEST(EncodingTest, KeepsValidUtf8) { EXPECT_EQ(to_clean_utf8("EL PA\xC3\x8DS \xE2\x80\x99"), "EL PA\xC3\x8DS \xE2\x80\x99"); }
+TEST(EncodingTest, KeepsValidUtf8) {
+  EXPECT_EQ(to_clean_utf8("EL PA\xC3\x8DS \xE2\x80\x99"), "EL PA\xC3\x8DS \xE2\x80\x99");
+}
 
 TEST(EncodingTest, ReadsInvalidBytesAsWindows1252) {
   EncodingReport r;
-  EXPECT_EQ(to_clean_utf8("caf\xE9 \x93quote\x94", &r), "caf\xC3\xA9 \xE2\x80\x9Cquote\xE2\x80\x9D");
+  EXPECT_EQ(to_clean_utf8("caf\xE9 \x93quote\x94", &r),
+            "caf\xC3\xA9 \xE2\x80\x9Cquote\xE2\x80\x9D");
   EXPECT_EQ(r.transcoded, 3u);
 }
 
@@ -21,7 +24,10 @@ TEST(EncodingTest, UndefinedWindows1252ByteBecomesReplacementNotDropped) {
 
 TEST(EncodingTest, NormalizesToNfc) {
   // "E" + combining acute -> precomposed "É".
-  EXPECT_EQ(to_clean_utf8("E\xCC\x81lys\xC3\xA9" "e"), "\xC3\x89lys\xC3\xA9" "e");
+  EXPECT_EQ(to_clean_utf8("E\xCC\x81lys\xC3\xA9"
+                          "e"),
+            "\xC3\x89lys\xC3\xA9"
+            "e");
 }
 
 TEST(EncodingTest, ControlsBecomeSpacesAndCrIsDropped) {

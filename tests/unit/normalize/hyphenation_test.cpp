@@ -18,16 +18,15 @@ TEST_P(HyphenTest, DecidesFromDictionaryAndForm) {
       << GetParam().left << "-" << GetParam().right;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, HyphenTest,
-    testing::Values(HyphenCase{"JURIS", "DICTION", HyphenJoin::kDrop},
-                    HyphenCase{"organ", "izations", HyphenJoin::kDrop},
-                    HyphenCase{"al", "Qaida", HyphenJoin::kKeep},
-                    HyphenCase{"anti", "trafficking", HyphenJoin::kKeep},
-                    HyphenCase{"missile", "related", HyphenJoin::kKeep},
-                    HyphenCase{"Jean", "Francois", HyphenJoin::kKeep},
-                    HyphenCase{"DRAFT", "LAW", HyphenJoin::kKeep},
-                    HyphenCase{"pro", "and", HyphenJoin::kKeepAndSpace}));
+INSTANTIATE_TEST_SUITE_P(Cases, HyphenTest,
+                         testing::Values(HyphenCase{"JURIS", "DICTION", HyphenJoin::kDrop},
+                                         HyphenCase{"organ", "izations", HyphenJoin::kDrop},
+                                         HyphenCase{"al", "Qaida", HyphenJoin::kKeep},
+                                         HyphenCase{"anti", "trafficking", HyphenJoin::kKeep},
+                                         HyphenCase{"missile", "related", HyphenJoin::kKeep},
+                                         HyphenCase{"Jean", "Francois", HyphenJoin::kKeep},
+                                         HyphenCase{"DRAFT", "LAW", HyphenJoin::kKeep},
+                                         HyphenCase{"pro", "and", HyphenJoin::kKeepAndSpace}));
 
 TEST(HyphenTest, CableEvidenceWinsOverDictionary) {
   EXPECT_EQ(decide_hyphen("counter", "terrorism", HyphenEvidence("the counter-terrorism unit")),

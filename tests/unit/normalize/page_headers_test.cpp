@@ -17,20 +17,20 @@ TEST_P(PageHeaderLineTest, RecognisesWholeLineHeaders) {
   EXPECT_EQ(remover.is_header_line(GetParam().line), GetParam().header) << GetParam().line;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Forms, PageHeaderLineTest,
-    testing::Values(LineCase{"PARIS 00000268  002 OF 008 ", true},
-                    LineCase{"PARIS 00000268 002 OF 008", true},
-                    LineCase{"USUN NEW YORK 00001234  003 OF 004", true},
-                    LineCase{"STATE 00123456 002 OF 005", true},
-                    LineCase{"Islamabad 00000123 002 of 003", true},
-                    LineCase{"XXXXXXXXXXXX  002 OF 002", true},
-                    LineCase{"PAGE 02 ROME 03067 211833Z", false},
-                    LineCase{"PAGE 02        CAPE T  00097  01 OF 03  182017Z", true},
-                    LineCase{"PAGE 02 RUEHFRA0170 S E C R E T", true},
-                    LineCase{"Macedonia was ranked 104 of 159", false},
-                    LineCase{"defined by resolution 1643 of 2005.", false},
-                    LineCase{"THE 2 OF 3 TEAMS", false}));
+INSTANTIATE_TEST_SUITE_P(Forms, PageHeaderLineTest,
+                         testing::Values(LineCase{"PARIS 00000268  002 OF 008 ", true},
+                                         LineCase{"PARIS 00000268 002 OF 008", true},
+                                         LineCase{"USUN NEW YORK 00001234  003 OF 004", true},
+                                         LineCase{"STATE 00123456 002 OF 005", true},
+                                         LineCase{"Islamabad 00000123 002 of 003", true},
+                                         LineCase{"XXXXXXXXXXXX  002 OF 002", true},
+                                         LineCase{"PAGE 02 ROME 03067 211833Z", false},
+                                         LineCase{"PAGE 02        CAPE T  00097  01 OF 03  182017Z",
+                                                  true},
+                                         LineCase{"PAGE 02 RUEHFRA0170 S E C R E T", true},
+                                         LineCase{"Macedonia was ranked 104 of 159", false},
+                                         LineCase{"defined by resolution 1643 of 2005.", false},
+                                         LineCase{"THE 2 OF 3 TEAMS", false}));
 
 TEST(PageHeaderTest, RemovesOldPageFormWithDtg) {
   const PageHeaderRemover remover("79ROME3067");
@@ -60,15 +60,17 @@ TEST(PageHeaderTest, FindsTruncatedOriginInsideALine) {
 }
 
 TEST(PageHeaderTest, JoinsSentenceAcrossPageBreak) {
-  std::vector<std::string> lines = {"forced labor, as domestic", "", "PARIS 00000268  002 OF 008", "",
-                                    "", "workers.  Since domestic"};
+  std::vector<std::string> lines = {
+      "forced labor, as domestic", "", "PARIS 00000268  002 OF 008", "", "",
+      "workers.  Since domestic"};
   EXPECT_EQ(PageHeaderRemover("09PARIS268").apply(lines), 1u);
-  EXPECT_EQ(lines, (std::vector<std::string>{"forced labor, as domestic", "workers.  Since domestic"}));
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{"forced labor, as domestic", "workers.  Since domestic"}));
 }
 
 TEST(PageHeaderTest, KeepsRealParagraphBreakAtPageTop) {
-  std::vector<std::string> lines = {"costs 177 USD.", "", "PARIS 00000268  006 OF 008", "", "", "",
-                                    "-- B - C. The French"};
+  std::vector<std::string> lines = {
+      "costs 177 USD.", "", "PARIS 00000268  006 OF 008", "", "", "", "-- B - C. The French"};
   PageHeaderRemover("09PARIS268").apply(lines);
   EXPECT_EQ(lines, (std::vector<std::string>{"costs 177 USD.", "", "-- B - C. The French"}));
 }

@@ -21,7 +21,8 @@ TEST(RepairTest, LeavesGenuineAmpersandsAndEights) {
 
 TEST(RepairTest, RepairsApostrophes) {
   EXPECT_EQ(repair_apostrophes("Zapatero,s party"), "Zapatero\u2019s party");
-  EXPECT_EQ(repair_apostrophes("we don,t know, they,re sure"), "we don\u2019t know, they\u2019re sure");
+  EXPECT_EQ(repair_apostrophes("we don,t know, they,re sure"),
+            "we don\u2019t know, they\u2019re sure");
   EXPECT_EQ(repair_apostrophes("MINISTER,S VIEW"), "MINISTER\u2019S VIEW");
 }
 
@@ -32,7 +33,8 @@ TEST(RepairTest, LeavesGenuineCommas) {
 }
 
 TEST(RepairTest, MarksRedactions) {
-  EXPECT_EQ(mark_redactions("told XXXXXXXXXXXX that"), std::string("told ") + kRedactionMark + " that");
+  EXPECT_EQ(mark_redactions("told XXXXXXXXXXXX that"),
+            std::string("told ") + kRedactionMark + " that");
   EXPECT_EQ(mark_redactions("(XXXXXXXXXXXX)."), std::string("(") + kRedactionMark + ").");
   EXPECT_EQ(mark_redactions("XXXXXXXXXXXXs office"), std::string(kRedactionMark) + "s office");
   EXPECT_EQ(mark_redactions("Xerxes and XXL"), "Xerxes and XXL");

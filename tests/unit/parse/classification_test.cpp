@@ -21,9 +21,10 @@ TEST(ClassificationTest, FindsBannerGluedToHeader) {
                         "PARIS 000268 ",
                         "268"),
             std::optional<std::size_t>(50));
-  EXPECT_EQ(find_banner("TO SECSTATE WASHDC 3182C O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980",
-                        "8980"),
-            std::optional<std::size_t>(23));
+  EXPECT_EQ(
+      find_banner("TO SECSTATE WASHDC 3182C O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980",
+                  "8980"),
+      std::optional<std::size_t>(23));
   EXPECT_FALSE(find_banner("TO RUEHC/SECSTATE WASHDC IMMEDIATE 5587", "268"));
 }
 

@@ -79,7 +79,8 @@ TEST(ParagraphsTest, SplitsMarkings) {
 }
 
 TEST(ParagraphsTest, FindsSubItems) {
-  const auto items = find_sub_items("Intro:\n-- A. first\n-- B. second\nmore\n(c) third\n-- bullet");
+  const auto items =
+      find_sub_items("Intro:\n-- A. first\n-- B. second\nmore\n(c) third\n-- bullet");
   ASSERT_EQ(items.size(), 4u);
   EXPECT_EQ(items[0].label, "A");
   EXPECT_EQ(items[1].text, "second\nmore");

@@ -30,9 +30,21 @@ TEST(PreambleTest, DeclassificationDates) {
 
 TEST(PreambleTest, ReadsFieldsAndStopsAtText) {
   const std::vector<std::string> lines = {
-      "SIPDIS", "", "DEPARTMENT FOR G/TIP, G, INL,", "EUR/WE", "", "E.O. 12958: N/A",
-      "TAGS: PGOV KTIP PREF", "SMIG", "SUBJECT: FRANCE: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP)",
-      "REPORT", "", "REF: A. STATE 1", "", "     \u00B6B. STATE 2", "",
+      "SIPDIS",
+      "",
+      "DEPARTMENT FOR G/TIP, G, INL,",
+      "EUR/WE",
+      "",
+      "E.O. 12958: N/A",
+      "TAGS: PGOV KTIP PREF",
+      "SMIG",
+      "SUBJECT: FRANCE: NINTH ANNUAL TRAFFICKING IN PERSONS (TIP)",
+      "REPORT",
+      "",
+      "REF: A. STATE 1",
+      "",
+      "     \u00B6B. STATE 2",
+      "",
       "\u00B61. (SBU) SUMMARY: In 2008"};
   Cable c;
   Preamble p;

@@ -43,7 +43,8 @@ TEST(ReferencesTest, SingleAndNone) {
 }
 
 TEST(ReferencesTest, RefLineKeywords) {
-  EXPECT_EQ(ref_line_rest("REF: SECSTATE 132759"), std::optional<std::string_view>("SECSTATE 132759"));
+  EXPECT_EQ(ref_line_rest("REF: SECSTATE 132759"),
+            std::optional<std::string_view>("SECSTATE 132759"));
   EXPECT_TRUE(ref_line_rest("REFTEL: A"));
   EXPECT_TRUE(ref_line_rest("Ref: a) vienna 350"));
   EXPECT_FALSE(ref_line_rest("REFORM IS NEEDED"));

@@ -21,9 +21,10 @@ TEST(RoutingHeaderTest, ReadsModernHeader) {
 
 TEST(RoutingHeaderTest, ReadsOldHeaderWithListedAddressees) {
   Cable c;
-  parse_routing_header("P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n"
-                       "INFO USCINCSO\nCINCLANT\nAMEMBASSY RIO DE JANEIRO",
-                       c);
+  parse_routing_header(
+      "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC PRIORITY\n"
+      "INFO USCINCSO\nCINCLANT\nAMEMBASSY RIO DE JANEIRO",
+      c);
   EXPECT_EQ(c.precedence, "PRIORITY");
   EXPECT_EQ(c.info, (std::vector<std::string>{"USCINCSO", "CINCLANT", "AMEMBASSY RIO DE JANEIRO"}));
 }

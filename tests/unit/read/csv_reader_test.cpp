@@ -33,7 +33,8 @@ TEST(CsvReaderTest, ReadsEscapesAndMultiLineFields) {
 }
 
 TEST(CsvReaderTest, ReportsBrokenRecordAndGoesOn) {
-  std::istringstream in(std::string("\"1\",\"1/1/2000 0:00\",\"00X1\",\"o\",\"c\",\"\",\"h\",\"b\"x\"\n") + kRow2);
+  std::istringstream in(
+      std::string("\"1\",\"1/1/2000 0:00\",\"00X1\",\"o\",\"c\",\"\",\"h\",\"b\"x\"\n") + kRow2);
   CsvCableReader reader(in, "c.csv");
   RawCable raw;
   try {

@@ -20,7 +20,8 @@ TEST(HtmlReaderTest, KeepsTextAsWrittenAndDecodesLineBreaks) {
   EXPECT_EQ(raw.date, "2010-01-06T11:20");
   EXPECT_EQ(raw.subject, "A SUBJECT");
   EXPECT_EQ(raw.header, "R 061120Z JAN 10\nFM AMEMBASSY X");
-  EXPECT_EQ(raw.body, "S E C R E T X 000005 \nsaid &not one8 and AF&AD <<240168>>\nnext\nbold &para end");
+  EXPECT_EQ(raw.body,
+            "S E C R E T X 000005 \nsaid &not one8 and AF&AD <<240168>>\nnext\nbold &para end");
 }
 
 TEST(HtmlReaderTest, RejectsPagesWithoutCable) {

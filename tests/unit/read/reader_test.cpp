@@ -26,10 +26,12 @@ TEST(ReaderTest, ReadsEveryFixtureForm) {
   EXPECT_EQ(s.cables, 4u);
   ASSERT_EQ(cables.count("08ATLANTIS77"), 1u);
   const Cable& t = cables["08ATLANTIS77"];
-  EXPECT_EQ(t.tags, (std::vector<std::string>{"PREL", "PGOV", "KTIP", "ELAB", "SMIG", "KCRM", "AT"}));
+  EXPECT_EQ(t.tags,
+            (std::vector<std::string>{"PREL", "PGOV", "KTIP", "ELAB", "SMIG", "KCRM", "AT"}));
   ASSERT_EQ(t.paragraphs.size(), 3u);
   EXPECT_NE(t.paragraphs[0].text.find("\u201Cfloating labor\u201D"), std::string::npos);
-  EXPECT_NE(t.paragraphs[0].text.find("authority\u2019s director said the JURISDICTION"), std::string::npos);
+  EXPECT_NE(t.paragraphs[0].text.find("authority\u2019s director said the JURISDICTION"),
+            std::string::npos);
   EXPECT_NE(t.paragraphs[1].text.find("would begin its work in April."), std::string::npos);
   EXPECT_EQ(t.paragraphs[1].text.find("XXXX"), std::string::npos);
   EXPECT_EQ(t.paragraphs[1].items.size(), 3u);
@@ -52,8 +54,9 @@ TEST(ReaderTest, ReadsEveryFixtureForm) {
 TEST(ReaderTest, ReportsUnreadableInputsAndGoesOn) {
   std::vector<std::string> errors;
   std::size_t cables = 0;
-  read_path("/nonexistent/cables", [&](Cable&&) { ++cables; },
-            [&](const Error& e) { errors.push_back(e.what()); });
+  read_path(
+      "/nonexistent/cables", [&](Cable&&) { ++cables; },
+      [&](const Error& e) { errors.push_back(e.what()); });
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].find("/nonexistent/cables"), std::string::npos);
 }
