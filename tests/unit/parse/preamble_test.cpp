@@ -58,5 +58,53 @@ TEST(PreambleTest, ReadsFieldsAndStopsAtText) {
   EXPECT_EQ(p.body_start, 14u);
 }
 
+// Each caption field in its odd forms (QUIRKS.md): "Subject:" and "SUBJ:",
+// "EO" without dots and with the TAGS glued on, "Classified By:" wrapped,
+// lower-case "Tags:", the "TAG" keyword, captions spelled in mixed case.
+Preamble preamble_of(const std::vector<std::string>& lines, Cable& c) {
+  Preamble p;
+  parse_preamble(lines, c, p);
+  return p;
+}
+
+TEST(PreambleTest, SubjectKeywords) {
+  for (const char* kw : {"SUBJECT: ", "Subject: ", "SUBJ: ", "SUBJECT:  "}) {
+    Cable c;
+    const Preamble p = preamble_of({"E.O. 12958: N/A", std::string(kw) + "TEXT", "", "1. Body"}, c);
+    ASSERT_EQ(p.subject_lines.size(), 1u) << kw;
+  }
+}
+
+TEST(PreambleTest, EoWithoutDotsAndGluedTags) {
+  Cable c;
+  preamble_of({"EO 12958 DECL: 01/13/2016 TAGS: PREL, PK", "SUBJECT: X", "", "1. Body"}, c);
+  EXPECT_EQ(c.declassify_on, "2016-01-13");
+  EXPECT_EQ(c.tags, (std::vector<std::string>{"PREL", "PK"}));
+}
+
+TEST(PreambleTest, TagKeywordForms) {
+  for (const char* line : {"Tags: PREL, PGOV", "TAG PREL PGOV", "TAGS PREL; PGOV"}) {
+    Cable c;
+    preamble_of({"E.O. 12958: N/A", line, "SUBJECT: X", "", "1. Body"}, c);
+    EXPECT_EQ(c.tags, (std::vector<std::string>{"PREL", "PGOV"})) << line;
+  }
+}
+
+TEST(PreambleTest, ClassifiedByWraps) {
+  Cable c;
+  const Preamble p = preamble_of(
+      {"E.O. 12958: DECL: 07/21/2018", "TAGS: PREL", "SUBJECT: X", "",
+       "Classified By: Ambassador A. Person for reasons", "1.4 (b) and (d)", "", "1. (C) Body"},
+      c);
+  EXPECT_EQ(p.classified_by_lines.size(), 2u);
+}
+
+TEST(PreambleTest, CaptionsInAnyCase) {
+  Cable c;
+  preamble_of({"NOFORN", "Sipdis", "", "E.O. 12958: N/A", "TAGS: PREL", "SUBJECT: X", "", "1. B"},
+              c);
+  EXPECT_EQ(c.captions, (std::vector<std::string>{"NOFORN", "SIPDIS"}));
+}
+
 }  // namespace
 }  // namespace cable
