@@ -4,6 +4,9 @@ find_package(PkgConfig REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core>=1.4)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+find_package(nlohmann_json 3 REQUIRED)
 find_package(fmt REQUIRED)
 
 # The word list that backs the hyphenation rule (Debian's wamerican).
@@ -16,7 +19,6 @@ endif()
 
 if(CABLE_BUILD_TOOLS OR CABLE_BUILD_TESTS)
   find_package(CLI11 REQUIRED)
-  find_package(nlohmann_json 3 REQUIRED)
 endif()
 if(CABLE_BUILD_TESTS)
   find_package(GTest REQUIRED)

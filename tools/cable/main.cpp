@@ -6,7 +6,11 @@
 #include <CLI/CLI.hpp>
 
 #include "cable/version.hpp"
+#include "index_command.hpp"
 #include "parse_command.hpp"
+#include "search_command.hpp"
+#include "show_command.hpp"
+#include "stats_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"cable: read, index and search diplomatic cables"};
@@ -14,6 +18,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int status = 0;
   cable::tool::add_parse_command(app, &status);
+  cable::tool::add_index_command(app, &status);
+  cable::tool::add_search_command(app, &status);
+  cable::tool::add_show_commands(app, &status);
+  cable::tool::add_stats_command(app, &status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

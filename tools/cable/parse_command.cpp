@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "cable/json.hpp"
 #include "cable/reader.hpp"
-#include "cable_json.hpp"
 
 namespace cable::tool {
 namespace {
@@ -64,8 +64,7 @@ int run_parse(const ParseArgs& args) {
   const auto sink = [&](Cable&& c) {
     ++cables;
     if (args.json) {
-      std::cout << to_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << '\n';
+      std::cout << cable::to_json(c) << '\n';
     } else {
       print_summary(c, args.text);
     }

@@ -9,6 +9,7 @@
 #ifndef CABLE_ERROR_HPP_
 #define CABLE_ERROR_HPP_
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 
@@ -18,10 +19,15 @@ namespace cable {
 
 /// Stable error codes. Values never change; new codes are only ever added.
 enum class ErrorCode : int {
-  kIo = 40,         ///< A file or directory could not be read.
-  kNotACable = 50,  ///< The input is readable but holds no cable in a known form.
-  kMalformed = 51,  ///< The input is in a known form but broken (e.g. unterminated CSV quote).
-  kInternal = 99,   ///< A bug in libcable; please report it.
+  kIo = 40,            ///< A file or directory could not be read.
+  kNotACable = 50,     ///< The input is readable but holds no cable in a known form.
+  kMalformed = 51,     ///< The input is in a known form but broken (e.g. unterminated CSV quote).
+  kQuery = 60,         ///< A query is malformed; thrown as QueryError, with its position.
+  kIndexMissing = 70,  ///< There is no index at the given path.
+  kIndexLocked = 71,   ///< Another writer holds the index.
+  kIndexVersion = 72,  ///< The index was built with another schema version.
+  kIndex = 73,         ///< The index cannot be read or written (corrupt, disk full, read-only).
+  kInternal = 99,      ///< A bug in libcable; please report it.
 };
 
 /// Returns a short, stable name for `code` ("io", "not-a-cable", …).
@@ -38,6 +44,22 @@ class CABLE_EXPORT Error : public std::runtime_error {
 
  private:
   ErrorCode code_;
+};
+
+/// A malformed query. `position()` is the byte offset in the query text where
+/// the problem is (0-based); what() reads "query position 12: …".
+class CABLE_EXPORT QueryError : public Error {
+ public:
+  QueryError(std::size_t position, const std::string& problem);
+
+  /// Byte offset of the fault in the query text.
+  std::size_t position() const noexcept { return position_; }
+  /// The problem alone, without the position.
+  const std::string& problem() const noexcept { return problem_; }
+
+ private:
+  std::size_t position_;
+  std::string problem_;
 };
 
 }  // namespace cable

@@ -68,6 +68,13 @@ CABLE_EXPORT Cable parse_html(std::string_view html, std::string_view source_nam
 CABLE_EXPORT std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink,
                                      const ErrorSink& on_error = {});
 
+/// The files read_path() reads for `path`: the file itself, or every regular
+/// file under the directory, recursively, in sorted order (following no
+/// symbolic link to a directory). A path that does not exist or a directory
+/// that cannot be listed goes to `on_error` (kIo).
+CABLE_EXPORT std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path,
+                                                            const ErrorSink& on_error = {});
+
 /// Reads a file, or every regular file under a directory (recursively, in
 /// sorted order, following no symbolic link to a directory), and hands every
 /// cable to `sink`. Failures of single files or records go to `on_error` (or

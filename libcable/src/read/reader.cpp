@@ -109,34 +109,18 @@ std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink
   return 1;
 }
 
-ReadSummary read_path(const std::filesystem::path& path, const CableSink& sink,
-                      const ErrorSink& on_error) {
-  ReadSummary summary;
+std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path,
+                                               const ErrorSink& on_error) {
   const auto report = [&](const Error& e) {
-    ++summary.failed;
     if (on_error) on_error(e);
-  };
-  const auto one = [&](const std::filesystem::path& file) {
-    ++summary.files;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (!ec) summary.bytes += size;
-    try {
-      summary.cables += read_file(file, sink, report);
-    } catch (const Error& e) {
-      report(e);
-    }
   };
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
     report(Error(ErrorCode::kIo, fmt::format("{}: no such file or directory", path.string())));
-    return summary;
+    return {};
   }
-  if (!std::filesystem::is_directory(status)) {
-    one(path);
-    return summary;
-  }
+  if (!std::filesystem::is_directory(status)) return {path};
   std::vector<std::filesystem::path> files;
   std::filesystem::recursive_directory_iterator it(
       path, std::filesystem::directory_options::skip_permission_denied, ec);
@@ -147,7 +131,27 @@ ReadSummary read_path(const std::filesystem::path& path, const CableSink& sink,
   if (ec)
     report(Error(ErrorCode::kIo, fmt::format("{}: cannot list: {}", path.string(), ec.message())));
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) one(f);
+  return files;
+}
+
+ReadSummary read_path(const std::filesystem::path& path, const CableSink& sink,
+                      const ErrorSink& on_error) {
+  ReadSummary summary;
+  const auto report = [&](const Error& e) {
+    ++summary.failed;
+    if (on_error) on_error(e);
+  };
+  for (const auto& file : list_inputs(path, report)) {
+    ++summary.files;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec) summary.bytes += size;
+    try {
+      summary.cables += read_file(file, sink, report);
+    } catch (const Error& e) {
+      report(e);
+    }
+  }
   return summary;
 }
 

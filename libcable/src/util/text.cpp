@@ -61,6 +61,18 @@ std::vector<std::string_view> split_lines(std::string_view s) {
   return lines;
 }
 
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (is_space(s[i]) || s[i] == '\n')) ++i;
+    const std::size_t b = i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != '\n') ++i;
+    if (i > b) words.push_back(s.substr(b, i - b));
+  }
+  return words;
+}
+
 std::string fold_spaces(std::string_view s) {
   std::string out;
   append_folded(out, s);

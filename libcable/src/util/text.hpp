@@ -34,6 +34,8 @@ std::size_t indent_of(std::string_view s);
 
 // Splits on '\n'; the pieces point into `s`.
 std::vector<std::string_view> split_lines(std::string_view s);
+// The runs of non-space characters of `s` (space, tab, CR, LF separate).
+std::vector<std::string_view> split_words(std::string_view s);
 
 // Collapses every run of white space to one space and trims both ends.
 std::string fold_spaces(std::string_view s);

@@ -1,0 +1,174 @@
+// libcable — searching an index.
+//
+// A Searcher answers queries over an index that a cable::Writer built:
+//
+//   auto s = cable::Searcher::open("cables.db");
+//   cable::SearchOptions o;
+//   o.facets = {cable::Facet::kTag};
+//   auto r = s.search("forced labour tag:KTIP origin:paris date:2008", o);
+//   for (const auto& hit : r.hits) std::cout << hit.cable << " ¶" << hit.paragraph << "\n";
+//
+// A Searcher sees the index as of its last commit when it was opened or
+// refreshed; when a writer commits meanwhile it reopens by itself and never
+// reports Xapian's "database modified" condition. Calls on one Searcher are
+// serialized by a mutex, so it may be shared between threads; open one per
+// thread for searches that run in parallel.
+//
+// Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef CABLE_SEARCH_HPP_
+#define CABLE_SEARCH_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cable/error.hpp"
+#include "cable/export.hpp"
+#include "cable/query.hpp"
+#include "cable/record.hpp"
+
+namespace cable {
+
+/// How results are ordered. Ties keep the order in which cables were indexed,
+/// so paging is stable.
+enum class Sort {
+  kRelevance,       ///< Best match first.
+  kDateAscending,   ///< Oldest first.
+  kDateDescending,  ///< Newest first.
+};
+
+/// What one hit stands for.
+enum class Grouping {
+  kCable,      ///< One hit per cable: its best paragraph, and how many others matched.
+  kParagraph,  ///< One hit per matching paragraph.
+};
+
+/// Facets counted over the matching cables.
+enum class Facet { kTag, kOrigin, kClassification, kYear, kMonth, kCaption };
+
+/// "tag", "origin", "class", "year", "month", "caption".
+CABLE_EXPORT const char* facet_name(Facet facet) noexcept;
+/// The facet named `name` (the names above), or std::nullopt.
+CABLE_EXPORT std::optional<Facet> facet_from_name(std::string_view name) noexcept;
+
+struct SearchOptions {
+  std::size_t offset = 0;  ///< Hits to skip (paging).
+  std::size_t limit = 10;  ///< Hits to return at most.
+  Sort sort = Sort::kRelevance;
+  Grouping grouping = Grouping::kCable;
+  /// Count every match, so that `total` is exact (slower on common words).
+  /// Facets imply it.
+  bool exact_total = false;
+  /// Facets to count, exactly, over all matching cables.
+  std::vector<Facet> facets;
+  /// Values to return per facet, most frequent first; 0 returns all.
+  std::size_t facet_limit = 10;
+  /// Length of a snippet, in characters (about).
+  std::size_t snippet_length = 240;
+  /// Text put around each matched word in snippets. Snippets are HTML-escaped.
+  std::string highlight_start = "<b>";
+  std::string highlight_end = "</b>";
+  /// Suggest a spelling when fewer than this many cables match; 0 never.
+  std::size_t suggest_below = 3;
+};
+
+/// One result.
+struct Hit {
+  std::string cable;           ///< Cable ID: "09PARIS268".
+  std::string paragraph;       ///< Paragraph number as written ("4"); "" for unnumbered text
+                               ///< and for a match in the subject.
+  std::uint32_t order = 0;     ///< Place in the cable: 0 is the subject, 1 the first paragraph.
+  std::string marking;         ///< The paragraph's marking ("SBU"), or "".
+  std::string date;            ///< ISO date (and time when known) of the cable.
+  std::string subject;         ///< The cable's subject.
+  std::string origin;          ///< "Embassy Paris".
+  std::string classification;  ///< Canonical classification.
+  double score = 0;            ///< Relevance (BM25); 0 for filters alone.
+  std::string snippet;         ///< Part of the paragraph with the matches highlighted
+                               ///< (HTML-escaped).
+  std::uint64_t other_matches = 0;  ///< Grouping::kCable: other paragraphs of the cable that
+                                    ///< matched (at least this many unless the total is exact).
+};
+
+/// One value of a facet and the number of matching cables that have it.
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct Results {
+  std::uint64_t total = 0;  ///< Matching cables (kCable) or paragraphs (kParagraph).
+  bool total_exact = false; ///< Whether `total` is exact or Xapian's estimate.
+  std::vector<Hit> hits;
+  /// Counts per requested facet, most frequent first (ties by value).
+  std::map<Facet, std::vector<FacetCount>> facets;
+  /// A respelled query when few cables matched and the index knows better
+  /// words ("traficking" -> "trafficking"); empty otherwise.
+  std::string suggestion;
+};
+
+/// Figures about an index.
+struct IndexStats {
+  std::uint64_t cables = 0;
+  std::uint64_t paragraphs = 0;
+  std::string first_date;  ///< Oldest cable's date, or "" when empty.
+  std::string last_date;   ///< Newest cable's date, or "".
+  std::vector<FacetCount> top_tags;
+  std::vector<FacetCount> top_origins;
+  std::uint64_t bytes = 0;  ///< Size on disk (0 in memory).
+  int schema_version = 0;
+};
+
+class CABLE_EXPORT Searcher {
+ public:
+  /// Opens the index in `dir` for searching.
+  /// @throws cable::Error kIndexMissing when there is none, kIndexVersion
+  ///   when it was built with another schema (the message says to rebuild),
+  ///   kIndex when it cannot be read.
+  static Searcher open(const std::filesystem::path& dir);
+
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  /// Runs `query`. Cost: proportional to the matches examined; facets and
+  /// exact totals examine every match.
+  /// @throws cable::QueryError when a wildcard stands for too many words.
+  Results search(const Query& query, const SearchOptions& options = {}) const;
+  /// Parses `query` (docs/query-language.md), then runs it.
+  /// @throws cable::QueryError for a malformed query, with its position.
+  Results search(std::string_view query, const SearchOptions& options = {}) const;
+
+  /// The cable with this ID as indexed: every field and paragraph (not the raw
+  /// input text), or std::nullopt.
+  std::optional<Cable> cable(std::string_view id) const;
+  /// IDs of the cables whose REF list cites `id`, oldest first.
+  std::vector<std::string> cited_by(std::string_view id) const;
+  /// Paragraphs like those of cable `id` (or of its paragraph `paragraph`,
+  /// a number as written), from other cables, best first. Empty when `id`
+  /// (or that paragraph) is not in the index.
+  Results more_like_this(std::string_view id, std::string_view paragraph = {},
+                         const SearchOptions& options = {}) const;
+  /// Counts, date span and top tags and origins (`top` of each).
+  IndexStats stats(std::size_t top = 10) const;
+
+  /// Reopens the index to see the latest commit now.
+  void refresh();
+
+  /// Internal: used by Writer::searcher().
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cable
+
+#endif  // CABLE_SEARCH_HPP_

@@ -1,0 +1,126 @@
+// libcable — building an index.
+//
+// A Writer turns cables into a Xapian index of paragraphs (docs/schema.md):
+//
+//   auto w = cable::Writer::open("cables.db");
+//   auto summary = w.index_path("cables/", on_error, on_progress);
+//   w.commit();
+//
+// Only one Writer may hold an index at a time: a second one fails at once
+// with ErrorCode::kIndexLocked. Searchers may read the index meanwhile; they
+// see each commit whole (a cable is either all old or all new).
+//
+// A Writer is not thread-safe: use it from one thread (index_path() runs its
+// own parser threads).
+//
+// Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef CABLE_WRITER_HPP_
+#define CABLE_WRITER_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "cable/error.hpp"
+#include "cable/export.hpp"
+#include "cable/reader.hpp"
+#include "cable/record.hpp"
+#include "cable/search.hpp"
+
+namespace cable {
+
+struct WriterOptions {
+  /// Commit after this many added or replaced cables (index_path()); larger
+  /// batches index faster and use more memory.
+  std::size_t commit_every = 2000;
+  /// Threads that read and parse files in index_path(); 0 means one per core.
+  std::size_t jobs = 1;
+};
+
+/// What add() did.
+enum class AddOutcome {
+  kAdded,      ///< The cable was new.
+  kReplaced,   ///< The cable was there with other content; its documents were replaced.
+  kUnchanged,  ///< The cable was there with the same content; nothing was written.
+};
+
+/// Progress of index_path(), reported after each file and every few hundred
+/// cables of a large file.
+struct IndexProgress {
+  std::uint64_t files_done = 0;
+  std::uint64_t files_total = 0;
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;
+  std::uint64_t cables = 0;  ///< Cables read so far.
+};
+using ProgressSink = std::function<void(const IndexProgress&)>;
+
+/// Counts from index_path().
+struct IndexSummary {
+  std::uint64_t files = 0;            ///< Files found.
+  std::uint64_t files_unchanged = 0;  ///< Files skipped because their content was indexed before.
+  std::uint64_t cables_added = 0;
+  std::uint64_t cables_replaced = 0;
+  std::uint64_t cables_unchanged = 0;  ///< Including the cables of unchanged files.
+  std::uint64_t paragraphs = 0;        ///< Paragraph documents written.
+  std::uint64_t failed = 0;            ///< Files or CSV records that could not be read.
+  std::uint64_t bytes = 0;             ///< Bytes of the files found.
+};
+
+class CABLE_EXPORT Writer {
+ public:
+  /// Opens the index in `dir` for writing, creating it (and `dir`) if needed.
+  /// @throws cable::Error kIndexLocked when another writer holds it (naming
+  ///   the index), kIndexVersion when it was built with another schema,
+  ///   kIndex when it cannot be created or opened.
+  static Writer open(const std::filesystem::path& dir, const WriterOptions& options = {});
+  /// A new, empty index in memory, gone with the Writer (tests, small tools).
+  /// It keeps no spelling data, so its searches make no suggestions.
+  static Writer in_memory(const WriterOptions& options = {});
+
+  Writer(Writer&&) noexcept;
+  Writer& operator=(Writer&&) noexcept;
+  /// Commits what is pending; an error at this point is lost, so call
+  /// commit() first to see it.
+  ~Writer();
+
+  /// Adds `cable`, or replaces every document of the cable with this ID
+  /// (paragraphs that no longer exist go). Visible to searchers after the
+  /// next commit, all at once. Cost: linear in the cable's text.
+  /// @throws cable::Error kIndex when the index cannot be written.
+  AddOutcome add(const Cable& cable);
+  /// Removes every document of the cable `id`; returns whether it was there.
+  bool remove(std::string_view id);
+
+  /// Reads a file or a directory tree (as read_path() does) and adds every
+  /// cable, committing every WriterOptions::commit_every cables. Files whose
+  /// content was indexed before are skipped unread (content hash); a file
+  /// with a failure is never recorded as indexed, so the next run retries it.
+  /// When two inputs hold the same cable ID, the one read last (sorted path
+  /// order) wins. Failures go to `on_error` and are counted; the other files
+  /// are still indexed.
+  /// @throws cable::Error kIndex when the index cannot be written.
+  IndexSummary index_path(const std::filesystem::path& path, const ErrorSink& on_error = {},
+                          const ProgressSink& progress = {});
+
+  /// Makes everything added or removed so far visible, atomically and durably.
+  /// @throws cable::Error kIndex (disk full, read-only) naming the index.
+  void commit();
+
+  /// A Searcher over this index. On disk it sees what is committed; in
+  /// memory it shares the Writer's database and must be used from the same
+  /// thread.
+  Searcher searcher() const;
+
+ private:
+  struct Impl;
+  explicit Writer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cable
+
+#endif  // CABLE_WRITER_HPP_

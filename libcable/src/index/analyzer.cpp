@@ -1,0 +1,76 @@
+#include "index/analyzer.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "index/folding.hpp"
+#include "index/schema.hpp"
+
+namespace cable::index {
+namespace {
+
+constexpr Xapian::termpos kFieldGap = 100;
+
+// Mirrors the TermGenerator's rule for STEM_SOME: a word is stemmed when it
+// starts with a letter.
+bool starts_with_letter(std::string_view word) {
+  if (word.empty()) return false;
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_isalpha(c);
+}
+
+}  // namespace
+
+Analyzer::Analyzer() : stemmer_("english") {
+  generator_.set_stemmer(stemmer_);
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void Analyzer::collect_spelling(Xapian::WritableDatabase& db) {
+  generator_.set_database(db);
+  generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+}
+
+void Analyzer::start(Xapian::Document& doc) {
+  generator_.set_document(doc);
+  fresh_ = true;
+}
+
+void Analyzer::index_text(std::string_view text, std::string_view prefix) {
+  if (!fresh_) generator_.increase_termpos(kFieldGap);
+  fresh_ = false;
+  generator_.index_text(fold(text), 1, std::string(prefix));
+}
+
+std::vector<std::string> Analyzer::words(std::string_view text) const {
+  Xapian::TermGenerator scratch;
+  Xapian::Document doc;
+  scratch.set_document(doc);
+  scratch.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  scratch.index_text(fold(text));
+  std::vector<std::pair<Xapian::termpos, std::string>> at;
+  const Xapian::Document& d = scratch.get_document();
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at.emplace_back(*p, *t);
+  }
+  std::sort(at.begin(), at.end());
+  std::vector<std::string> out;
+  out.reserve(at.size());
+  for (auto& [pos, word] : at) out.push_back(std::move(word));
+  return out;
+}
+
+std::string Analyzer::stemmed_term(const std::string& word, std::string_view prefix) const {
+  if (!starts_with_letter(word)) return schema::term(prefix, word);
+  std::string t(schema::kStemmed);
+  t.append(prefix);
+  t.append(stemmer_(word));
+  return t;
+}
+
+}  // namespace cable::index

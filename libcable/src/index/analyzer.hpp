@@ -1,0 +1,49 @@
+// Text analysis, shared by indexing and querying so both cut and fold words
+// the same way: ICU folding (index/folding), then Xapian's TermGenerator with
+// English stemming, exact terms with positions and "Z" stems without.
+#ifndef CABLE_SRC_INDEX_ANALYZER_HPP_
+#define CABLE_SRC_INDEX_ANALYZER_HPP_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cable::index {
+
+class Analyzer {
+ public:
+  Analyzer();
+
+  // Adds spelling data ("did you mean") to `db` for every word indexed from
+  // now on.
+  void collect_spelling(Xapian::WritableDatabase& db);
+
+  // Starts on a document: index_text() adds to `doc` until the next start().
+  void start(Xapian::Document& doc);
+
+  // Indexes folded `text` into the started document: exact terms (with
+  // `prefix`) with positions, and stems ("Z" + prefix). Successive calls
+  // leave a gap in positions, so phrases never span two fields.
+  void index_text(std::string_view text, std::string_view prefix = {});
+
+  // The exact terms `text` gives, in order, as index_text would make them.
+  std::vector<std::string> words(std::string_view text) const;
+
+  // The stemmed term index_text makes for one exact word ("Z" + prefix +
+  // stem), or the word itself (with prefix) for words that are not stemmed
+  // (those that do not start with a letter: numbers).
+  std::string stemmed_term(const std::string& word, std::string_view prefix = {}) const;
+
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  Xapian::Stem stemmer_;
+  Xapian::TermGenerator generator_;
+  bool fresh_ = true;
+};
+
+}  // namespace cable::index
+
+#endif  // CABLE_SRC_INDEX_ANALYZER_HPP_

@@ -1,0 +1,87 @@
+#include "index/database.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <string_view>
+
+#include "index/schema.hpp"
+
+namespace cable::index {
+namespace {
+
+void check_schema(const Xapian::Database& db, const std::string& where) {
+  const int version = schema_version(db);
+  if (version == schema::kSchemaVersion) return;
+  if (version == 0 && db.get_doccount() == 0) return;
+  throw Error(ErrorCode::kIndexVersion,
+              fmt::format("{}: this index has schema version {}, this libcable reads version {}: "
+                          "remove the index and run `cable index` again",
+                          where, version, schema::kSchemaVersion));
+}
+
+}  // namespace
+
+void rethrow(const Xapian::Error& e, const std::string& where) {
+  // Xapian's exceptions are not polymorphic: tell them apart by type name.
+  const std::string_view type = e.get_type();
+  if (type == "DatabaseLockError") {
+    throw Error(ErrorCode::kIndexLocked,
+                fmt::format("{}: index is locked by another writer", where));
+  }
+  if (type == "WildcardError") {
+    throw QueryError(0, e.get_msg());
+  }
+  throw Error(ErrorCode::kIndex, fmt::format("{}: {}: {}", where, e.get_type(), e.get_msg()));
+}
+
+int schema_version(const Xapian::Database& db) {
+  const std::string v = db.get_metadata(std::string(schema::kMetaSchema));
+  int n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  return ec == std::errc() && end == v.data() + v.size() ? n : 0;
+}
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
+  const std::string where = dir.string();
+  return guarded(where, [&] {
+    Xapian::WritableDatabase db(where, Xapian::DB_CREATE_OR_OPEN);
+    check_schema(db, where);
+    if (schema_version(db) == 0) {
+      db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+      db.commit();
+    }
+    return db;
+  });
+}
+
+Xapian::WritableDatabase open_in_memory() {
+  return guarded("in-memory index", [] {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+    return db;
+  });
+}
+
+Xapian::Database open_readable(const std::filesystem::path& dir) {
+  const std::string where = dir.string();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    throw Error(ErrorCode::kIndexMissing,
+                fmt::format("{}: no index here (make one with `cable index --db {} PATH...`)",
+                            where, where));
+  }
+  return guarded(where, [&] {
+    try {
+      Xapian::Database db(where);
+      check_schema(db, where);
+      return db;
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      throw Error(ErrorCode::kIndexMissing,
+                  fmt::format("{}: no index here (make one with `cable index --db {} PATH...`)",
+                              where, where));
+    }
+  });
+}
+
+}  // namespace cable::index

@@ -1,0 +1,30 @@
+// A parsed cable turned into the Xapian documents of index/schema.hpp.
+#ifndef CABLE_SRC_INDEX_DOCUMENTS_HPP_
+#define CABLE_SRC_INDEX_DOCUMENTS_HPP_
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "cable/record.hpp"
+#include "index/analyzer.hpp"
+
+namespace cable::index {
+
+struct CableDocuments {
+  std::vector<Xapian::Document> docs;  // the cable document, then one per paragraph
+  std::string fields;                  // the cable's fields, for the metadata
+  std::string hash;                    // content hash, 16 hex digits
+  std::size_t paragraphs = 0;          // paragraph documents among `docs`
+};
+
+// The facet lines of kSlotFacets for `cable` (see schema.hpp).
+std::string facet_lines(const Cable& cable);
+
+// Builds every document of `cable`. Cost: linear in its text.
+CableDocuments make_documents(const Cable& cable, Analyzer& analyzer);
+
+}  // namespace cable::index
+
+#endif  // CABLE_SRC_INDEX_DOCUMENTS_HPP_

@@ -1,0 +1,87 @@
+// The Xapian schema of a libcable index: every term prefix, value slot,
+// metadata key and the layout of document data are defined here and nowhere
+// else. docs/schema.md describes the same, for people; change both together
+// and bump kSchemaVersion when an index built before would be read wrongly.
+#ifndef CABLE_SRC_INDEX_SCHEMA_HPP_
+#define CABLE_SRC_INDEX_SCHEMA_HPP_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace cable::schema {
+
+// Version 1: one "cable" document and one document per paragraph.
+inline constexpr int kSchemaVersion = 1;
+
+// --- Documents ------------------------------------------------------------
+// Each cable is one document of kind "c" (its subject, as text and as the
+// subject field; order 0) and one document of kind "p" per paragraph (order
+// 1, 2, … in reading order). Every document of a cable carries all of the
+// cable's boolean facet terms, so a filter selects whole cables.
+inline constexpr std::string_view kKindCable = "c";
+inline constexpr std::string_view kKindParagraph = "p";
+
+// --- Term prefixes ----------------------------------------------------------
+// Free text: unprefixed exact terms with positions, "Z"-prefixed stems
+// without (Xapian's STEM_SOME), from text folded by index/folding.
+inline constexpr std::string_view kStemmed = "Z";
+inline constexpr std::string_view kSubject = "S";     // subject words (and "ZS" stems)
+// Boolean terms; the value after the prefix is given per line.
+inline constexpr std::string_view kKind = "XK";       // kKindCable / kKindParagraph
+inline constexpr std::string_view kId = "XI";         // cable ID: "XI09PARIS268"
+inline constexpr std::string_view kTag = "K";         // tag, upper case: "KKTIP"
+inline constexpr std::string_view kOrigin = "XO";     // each folded word of the origin: "XOparis"
+inline constexpr std::string_view kOriginFull = "XOF";  // the whole folded origin: "XOFembassy paris"
+inline constexpr std::string_view kClass = "XC";      // folded canonical classification, and
+                                                      // each of its parts: "XCsecret//noforn",
+                                                      // "XCsecret", "XCnoforn"
+inline constexpr std::string_view kCaption = "XP";    // caption, upper case: "XPSIPDIS"
+inline constexpr std::string_view kCites = "XR";      // canonical ID of a cited cable
+inline constexpr std::string_view kYear = "Y";        // "Y2009"
+inline constexpr std::string_view kMonth = "M";       // "M2009-02"
+inline constexpr std::string_view kMarking = "XM";    // paragraph marking, folded: "XMs/nf"
+// Unique per document: kId + ID + "#" + order, for replace_document().
+inline constexpr std::string_view kDocKey = "Q";
+
+// --- Value slots -------------------------------------------------------------
+inline constexpr Xapian::valueno kSlotDate = 0;    // ISO date-time: sorts and ranges as a string
+inline constexpr Xapian::valueno kSlotCable = 1;   // cable ID: groups hits per cable
+inline constexpr Xapian::valueno kSlotOrder = 2;   // order in the cable, sortable_serialise
+inline constexpr Xapian::valueno kSlotFacets = 3;  // the cable's facet values, see below
+
+// kSlotFacets holds one "<letter>:<value>\n" line per facet value of the
+// cable; letters as below. Facet counts read it once per matching cable.
+inline constexpr char kFacetTag = 't';
+inline constexpr char kFacetOrigin = 'o';
+inline constexpr char kFacetClass = 'c';
+inline constexpr char kFacetYear = 'y';
+inline constexpr char kFacetMonth = 'm';
+inline constexpr char kFacetCaption = 'p';
+
+// --- Document data --------------------------------------------------------------
+// A JSON object, enough to render a hit without the source file:
+//   {"id", "kind", "order", "number", "marking", "text", "date", "subject",
+//    "origin", "class"}
+// ("text" is the paragraph's normalized text; for the cable document, the
+// subject). Written and read by index/stored.
+
+// --- Metadata -------------------------------------------------------------------
+inline constexpr std::string_view kMetaSchema = "cable:schema";  // kSchemaVersion, decimal
+// The cable's fields but its paragraphs, as JSON (index/stored).
+inline constexpr std::string_view kMetaCable = "cable:c:";  // + ID
+// Hash of the cable as indexed: an unchanged cable is not rewritten.
+inline constexpr std::string_view kMetaCableHash = "cable:h:";  // + ID
+// Hash and cable count of an input file, "<hash> <count>": unchanged files are skipped.
+inline constexpr std::string_view kMetaFile = "cable:f:";  // + absolute path
+
+inline std::string term(std::string_view prefix, std::string_view value) {
+  std::string t(prefix);
+  t.append(value);
+  return t;
+}
+
+}  // namespace cable::schema
+
+#endif  // CABLE_SRC_INDEX_SCHEMA_HPP_

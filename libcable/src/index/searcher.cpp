@@ -1,0 +1,347 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "cable/search.hpp"
+#include "index/database.hpp"
+#include "index/facet_spy.hpp"
+#include "index/folding.hpp"
+#include "index/schema.hpp"
+#include "index/searcher_impl.hpp"
+#include "index/stored.hpp"
+#include "parse/paragraphs.hpp"
+#include "query/compile.hpp"
+#include "util/text.hpp"
+
+namespace cable {
+namespace {
+
+using Q = Xapian::Query;
+
+constexpr int kReopenAttempts = 10;
+constexpr Xapian::termcount kSimilarTerms = 40;
+
+constexpr std::array<std::pair<Facet, const char*>, 6> kFacetNames = {{
+    {Facet::kTag, "tag"},
+    {Facet::kOrigin, "origin"},
+    {Facet::kClassification, "class"},
+    {Facet::kYear, "year"},
+    {Facet::kMonth, "month"},
+    {Facet::kCaption, "caption"},
+}};
+
+Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
+
+// Runs `fn` on the index, reopening it when a writer's commit has
+// overwritten what it was reading (Xapian's DatabaseModifiedError): callers
+// never see that condition.
+template <typename F>
+auto reading(Searcher::Impl& impl, F&& fn) -> decltype(fn()) {
+  return index::guarded(impl.where, [&] {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return fn();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kReopenAttempts) throw;
+        impl.db.reopen();
+      }
+    }
+  });
+}
+
+// The one-cable view of a document's stored data.
+Hit hit_from(const index::StoredDoc& d) {
+  Hit h;
+  h.cable = d.id;
+  h.paragraph = d.number;
+  h.order = d.order;
+  h.marking = d.marking;
+  h.date = d.date;
+  h.subject = d.subject;
+  h.origin = d.origin;
+  h.classification = d.classification;
+  return h;
+}
+
+// Accepts the plain words of the text for "more like this": no prefixed
+// term, no stem, nothing of one or two letters.
+class PlainWords : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && !text::is_upper(term[0]);
+  }
+};
+
+class Runner {
+ public:
+  explicit Runner(Searcher::Impl& impl) : impl_(impl) {}
+
+  Results run(const Q& query, const SearchOptions& o, const query::CompiledQuery* compiled,
+              std::string_view source) {
+    Q q = query;
+    if (o.grouping == Grouping::kParagraph) {
+      q = Q(Q::OP_FILTER, q, kind_filter(schema::kKindParagraph));
+    }
+    Xapian::Enquire enquire(impl_.db);
+    enquire.set_query(q);
+    if (o.grouping == Grouping::kCable) enquire.set_collapse_key(schema::kSlotCable);
+    if (o.sort != Sort::kRelevance) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
+                                               o.sort == Sort::kDateDescending);
+    }
+    // The spy also counts matching cables exactly: Xapian's bounds on a
+    // collapsed match stay apart even when every document was examined.
+    index::FacetSpy spy;
+    const bool exact = o.exact_total || !o.facets.empty();
+    if (exact) enquire.add_matchspy(&spy);
+    const Xapian::doccount want = static_cast<Xapian::doccount>(o.offset + o.limit);
+    const Xapian::doccount check = exact ? impl_.db.get_doccount() : want;
+    Xapian::MSet mset;
+    try {
+      mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset),
+                              static_cast<Xapian::doccount>(o.limit), check);
+    } catch (const Xapian::WildcardError&) {
+      throw_wildcard_error(compiled);
+    }
+    Results r;
+    r.total = mset.get_matches_estimated();
+    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (exact && o.grouping == Grouping::kCable) {
+      r.total = spy.cables();
+      r.total_exact = true;
+    }
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const index::StoredDoc d = index::decode_doc(it.get_document().get_data());
+      Hit h = hit_from(d);
+      h.score = it.get_weight();
+      h.other_matches = o.grouping == Grouping::kCable ? it.get_collapse_count() : 0;
+      h.snippet = mset.snippet(d.text, o.snippet_length, impl_.analyzer.stemmer(),
+                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                               o.highlight_start, o.highlight_end, "\u2026");
+      r.hits.push_back(std::move(h));
+    }
+    for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
+    if (compiled && o.suggest_below > 0 && r.total < o.suggest_below) {
+      r.suggestion = suggest(*compiled, source);
+    }
+    return r;
+  }
+
+ private:
+  [[noreturn]] void throw_wildcard_error(const query::CompiledQuery* compiled) {
+    if (compiled) {
+      for (const query::Located& w : compiled->wildcards) {
+        Xapian::termcount n = 0;
+        for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
+          if (++n > query::kMaxWildcardExpansion) {
+            throw QueryError(w.position,
+                             fmt::format("{}* stands for more than {} words: make it longer",
+                                         w.text, query::kMaxWildcardExpansion));
+          }
+        }
+      }
+    }
+    throw QueryError(0, fmt::format("a wildcard stands for more than {} words: make it longer",
+                                    query::kMaxWildcardExpansion));
+  }
+
+  // The query with each misspelt word replaced by the index's suggestion; ""
+  // when no word has a better spelling.
+  std::string suggest(const query::CompiledQuery& compiled, std::string_view source) {
+    std::string out(source);
+    std::vector<std::string> words;
+    bool changed = false;
+    // Replace from the end so earlier positions stay right.
+    std::vector<query::Located> located = compiled.words;
+    std::sort(located.begin(), located.end(),
+              [](const auto& a, const auto& b) { return a.position > b.position; });
+    for (const query::Located& w : located) {
+      const std::string folded = index::fold(w.text);
+      const std::string better = impl_.db.get_spelling_suggestion(folded);
+      const std::string& use = better.empty() ? w.text : better;
+      if (!better.empty() && better != folded) changed = true;
+      if (!source.empty() && w.position + w.text.size() <= out.size() &&
+          out.compare(w.position, w.text.size(), w.text) == 0) {
+        out.replace(w.position, w.text.size(), use);
+      }
+      words.insert(words.begin(), use);
+    }
+    if (!changed) return {};
+    if (source.empty()) {
+      std::string joined;
+      for (const std::string& w : words) text::append_joined(joined, w, " ");
+      return joined;
+    }
+    return out;
+  }
+
+  Searcher::Impl& impl_;
+};
+
+// Every document of the cable `id`, in order: its cable document first.
+std::vector<Xapian::docid> documents_of(Xapian::Database& db, const std::string& id) {
+  std::vector<std::pair<std::string, Xapian::docid>> ordered;
+  const std::string term = schema::term(schema::kId, id);
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    ordered.emplace_back(db.get_document(*p).get_value(schema::kSlotOrder), *p);
+  }
+  std::sort(ordered.begin(), ordered.end());
+  std::vector<Xapian::docid> out;
+  for (const auto& [order, docid] : ordered) out.push_back(docid);
+  return out;
+}
+
+}  // namespace
+
+const char* facet_name(Facet facet) noexcept {
+  for (const auto& [f, name] : kFacetNames) {
+    if (f == facet) return name;
+  }
+  return "?";
+}
+
+std::optional<Facet> facet_from_name(std::string_view name) noexcept {
+  for (const auto& [f, n] : kFacetNames) {
+    if (name == n) return f;
+  }
+  if (name == "classification") return Facet::kClassification;
+  return std::nullopt;
+}
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+Searcher Searcher::open(const std::filesystem::path& dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->where = dir.string();
+  impl->dir = dir;
+  impl->db = index::open_readable(dir);
+  return Searcher(std::move(impl));
+}
+
+Results Searcher::search(const Query& q, const SearchOptions& options) const {
+  std::lock_guard lock(impl_->mutex);
+  const query::CompiledQuery compiled = query::compile(q.node(), impl_->analyzer);
+  return reading(*impl_, [&] { return Runner(*impl_).run(compiled.query, options, &compiled, {}); });
+}
+
+Results Searcher::search(std::string_view text, const SearchOptions& options) const {
+  const Query q = Query::parse(text);
+  std::lock_guard lock(impl_->mutex);
+  const query::CompiledQuery compiled = query::compile(q.node(), impl_->analyzer);
+  return reading(*impl_,
+                 [&] { return Runner(*impl_).run(compiled.query, options, &compiled, text); });
+}
+
+std::optional<Cable> Searcher::cable(std::string_view id_in) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string id = text::upper(text::trim(id_in));
+  return reading(*impl_, [&]() -> std::optional<Cable> {
+    const std::string fields = impl_->db.get_metadata(schema::term(schema::kMetaCable, id));
+    if (fields.empty()) return std::nullopt;
+    Cable c = index::decode_cable_fields(fields);
+    for (Xapian::docid docid : documents_of(impl_->db, id)) {
+      const index::StoredDoc d = index::decode_doc(impl_->db.get_document(docid).get_data());
+      if (d.kind != schema::kKindParagraph) continue;
+      Paragraph p;
+      p.number = d.number;
+      p.marking = d.marking;
+      p.text = d.text;
+      p.items = find_sub_items(p.text);
+      c.paragraphs.push_back(std::move(p));
+    }
+    return c;
+  });
+}
+
+std::vector<std::string> Searcher::cited_by(std::string_view id_in) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string id = text::upper(text::trim(id_in));
+  return reading(*impl_, [&] {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Q(Q::OP_FILTER, kind_filter(schema::kKindCable),
+                        Q(schema::term(schema::kCites, id))));
+    enquire.set_sort_by_value(schema::kSlotDate, false);
+    const Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    std::vector<std::string> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      out.push_back(it.get_document().get_value(schema::kSlotCable));
+    }
+    return out;
+  });
+}
+
+Results Searcher::more_like_this(std::string_view id_in, std::string_view paragraph,
+                                 const SearchOptions& options) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string id = text::upper(text::trim(id_in));
+  return reading(*impl_, [&] {
+    Xapian::RSet rset;
+    for (Xapian::docid docid : documents_of(impl_->db, id)) {
+      const index::StoredDoc d = index::decode_doc(impl_->db.get_document(docid).get_data());
+      if (d.kind == schema::kKindParagraph && (paragraph.empty() || d.number == paragraph)) {
+        rset.add_document(docid);
+      }
+    }
+    if (rset.empty()) return Results{};
+    Xapian::Enquire enquire(impl_->db);
+    const PlainWords plain;
+    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &plain);
+    std::vector<Q> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    if (terms.empty()) return Results{};
+    const Q like(Q::OP_AND_NOT, Q(Q::OP_OR, terms.begin(), terms.end()),
+                 Q(schema::term(schema::kId, id)));
+    SearchOptions o = options;
+    o.suggest_below = 0;
+    return Runner(*impl_).run(like, o, nullptr, {});
+  });
+}
+
+IndexStats Searcher::stats(std::size_t top) const {
+  std::lock_guard lock(impl_->mutex);
+  IndexStats s;
+  reading(*impl_, [&] {
+    Xapian::Database& db = impl_->db;
+    s.cables = db.get_termfreq(schema::term(schema::kKind, schema::kKindCable));
+    s.paragraphs = db.get_termfreq(schema::term(schema::kKind, schema::kKindParagraph));
+    s.schema_version = index::schema_version(db);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(kind_filter(schema::kKindCable));
+    for (bool newest : {false, true}) {
+      enquire.set_sort_by_value(schema::kSlotDate, newest);
+      const Xapian::MSet m = enquire.get_mset(0, 1);
+      if (!m.empty()) (newest ? s.last_date : s.first_date) = m.begin().get_document().get_value(schema::kSlotDate);
+    }
+    index::FacetSpy spy;
+    enquire.add_matchspy(&spy);
+    enquire.set_sort_by_relevance();
+    enquire.get_mset(0, 0, db.get_doccount());
+    s.top_tags = spy.top(Facet::kTag, top);
+    s.top_origins = spy.top(Facet::kOrigin, top);
+    return 0;
+  });
+  if (!impl_->dir.empty()) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(impl_->dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code fec;
+      if (it->is_regular_file(fec)) s.bytes += it->file_size(fec);
+    }
+  }
+  return s;
+}
+
+void Searcher::refresh() {
+  std::lock_guard lock(impl_->mutex);
+  index::guarded(impl_->where, [&] { return impl_->db.reopen(); });
+}
+
+}  // namespace cable

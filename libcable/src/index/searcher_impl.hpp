@@ -1,0 +1,26 @@
+// The state behind a cable::Searcher, shared with Writer::searcher().
+#ifndef CABLE_SRC_INDEX_SEARCHER_IMPL_HPP_
+#define CABLE_SRC_INDEX_SEARCHER_IMPL_HPP_
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+#include "cable/search.hpp"
+#include "index/analyzer.hpp"
+
+namespace cable {
+
+struct Searcher::Impl {
+  std::string where;           // the index's path, or "in-memory index", for messages
+  std::filesystem::path dir;   // empty in memory
+  Xapian::Database db;
+  index::Analyzer analyzer;
+  std::mutex mutex;
+};
+
+}  // namespace cable
+
+#endif  // CABLE_SRC_INDEX_SEARCHER_IMPL_HPP_

@@ -1,0 +1,39 @@
+// What the index stores besides terms: each document's data (enough to
+// render a hit) and each cable's fields (to return the cable by ID). The
+// layout is the one index/schema.hpp describes.
+#ifndef CABLE_SRC_INDEX_STORED_HPP_
+#define CABLE_SRC_INDEX_STORED_HPP_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "cable/record.hpp"
+
+namespace cable::index {
+
+struct StoredDoc {
+  std::string id;
+  std::string kind;  // schema::kKindCable or kKindParagraph
+  std::uint32_t order = 0;
+  std::string number;
+  std::string marking;
+  std::string text;
+  std::string date;
+  std::string subject;
+  std::string origin;
+  std::string classification;
+};
+
+std::string encode(const StoredDoc& doc);
+// @throws cable::Error kIndex when `data` is not a stored document.
+StoredDoc decode_doc(std::string_view data);
+
+// The cable's fields without its paragraphs and texts, for the metadata.
+std::string encode_cable_fields(const Cable& cable);
+// @throws cable::Error kIndex when `data` is not what encode_cable_fields wrote.
+Cable decode_cable_fields(std::string_view data);
+
+}  // namespace cable::index
+
+#endif  // CABLE_SRC_INDEX_STORED_HPP_

@@ -1,0 +1,177 @@
+#include "query/compile.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "cable/error.hpp"
+#include "index/folding.hpp"
+#include "index/schema.hpp"
+#include "query/dates.hpp"
+#include "util/text.hpp"
+
+namespace cable::query {
+namespace {
+
+using detail::Field;
+using detail::NodeKind;
+using detail::QueryNode;
+using Q = Xapian::Query;
+
+Q filter(const std::string& term) { return Q(Q::OP_SCALE_WEIGHT, Q(term), 0.0); }
+
+Q all_of(std::vector<Q>& parts) {
+  return parts.size() == 1 ? parts.front() : Q(Q::OP_AND, parts.begin(), parts.end());
+}
+
+// Folded, runs of white space made one space: "Secret // NoForn" -> "secret // noforn".
+std::string folded_value(std::string_view v) { return text::fold_spaces(index::fold(v)); }
+
+std::string upper_no_spaces(std::string_view v) { return text::upper(text::without_spaces(v)); }
+
+class Compiler {
+ public:
+  explicit Compiler(const index::Analyzer& analyzer) : a_(analyzer) {}
+
+  CompiledQuery run(const QueryNode& n) {
+    std::optional<Q> q = build(n);
+    if (!q) throw QueryError(n.position, "the query has no word that can be searched");
+    return CompiledQuery{std::move(*q), std::move(words_), std::move(wildcards_)};
+  }
+
+ private:
+  // Exact terms of `text` with `prefix`; stemmed when `stem` and one word.
+  std::optional<Q> words(std::string_view text, std::string_view prefix, bool stem) {
+    const std::vector<std::string> w = a_.words(text);
+    if (w.empty()) return std::nullopt;
+    if (w.size() == 1) {
+      return stem ? Q(a_.stemmed_term(w.front(), prefix)) : Q(schema::term(prefix, w.front()));
+    }
+    std::vector<Q> terms;
+    for (const std::string& t : w) terms.emplace_back(schema::term(prefix, t));
+    return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(w.size()));
+  }
+
+  std::optional<Q> field(const QueryNode& n) {
+    switch (n.field) {
+      case Field::kTag:
+        return filter(schema::term(schema::kTag, upper_no_spaces(n.text)));
+      case Field::kCaption:
+        return filter(schema::term(schema::kCaption, upper_no_spaces(n.text)));
+      case Field::kId:
+        return filter(schema::term(schema::kId, upper_no_spaces(n.text)));
+      case Field::kCites:
+        return filter(schema::term(schema::kCites, upper_no_spaces(n.text)));
+      case Field::kClass:
+        return filter(schema::term(schema::kClass, folded_value(n.text)));
+      case Field::kMarking:
+        return filter(schema::term(schema::kMarking, folded_value(n.text)));
+      case Field::kOrigin: {
+        std::vector<Q> parts;
+        for (const std::string& w : a_.words(n.text)) parts.push_back(filter(schema::term(schema::kOrigin, w)));
+        if (parts.empty()) throw QueryError(n.position, "origin: needs a word");
+        return all_of(parts);
+      }
+      case Field::kSubject: {
+        if (n.quoted) return words(n.text, schema::kSubject, false);
+        std::vector<Q> parts;
+        for (std::string_view w : text::split_words(n.text)) {
+          if (auto q = words(w, schema::kSubject, true)) parts.push_back(std::move(*q));
+        }
+        if (parts.empty()) return std::nullopt;
+        return all_of(parts);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A side of NEAR: exact words only, as positions are kept for those alone.
+  Q near_side(const QueryNode& n) {
+    if (n.kind != NodeKind::kWord && n.kind != NodeKind::kPhrase) {
+      throw QueryError(n.position, "NEAR needs single words on each side");
+    }
+    const std::vector<std::string> w = a_.words(n.text);
+    if (w.size() != 1) {
+      throw QueryError(n.position, "NEAR needs single words on each side (no phrase, no "
+                                   "punctuation only)");
+    }
+    return Q(w.front());
+  }
+
+  Q wildcard(const QueryNode& n) {
+    const std::string prefix = index::fold(n.text);
+    wildcards_.push_back({prefix, n.position});
+    return Q(Q::OP_WILDCARD, prefix, kMaxWildcardExpansion, Q::WILDCARD_LIMIT_ERROR);
+  }
+
+  std::optional<Q> build(const QueryNode& n) {
+    switch (n.kind) {
+      case NodeKind::kAll:
+        return Q::MatchAll;
+      case NodeKind::kWord:
+        words_.push_back({n.text, n.position});
+        return words(n.text, "", true);
+      case NodeKind::kPhrase:
+        return words(n.text, "", false);
+      case NodeKind::kWildcard:
+        return wildcard(n);
+      case NodeKind::kField:
+        return field(n);
+      case NodeKind::kDateRange: {
+        if (n.text.empty()) return Q(Q::OP_VALUE_LE, schema::kSlotDate, range_high(n.upper));
+        if (n.upper.empty()) return Q(Q::OP_VALUE_GE, schema::kSlotDate, range_low(n.text));
+        return Q(Q::OP_VALUE_RANGE, schema::kSlotDate, range_low(n.text), range_high(n.upper));
+      }
+      case NodeKind::kNear: {
+        std::vector<Q> sides;
+        for (const auto& c : n.children) sides.push_back(near_side(*c));
+        return Q(Q::OP_NEAR, sides.begin(), sides.end(), n.distance);
+      }
+      case NodeKind::kNot: {
+        std::optional<Q> inner = build(*n.children.front());
+        if (!inner) return std::nullopt;
+        return Q(Q::OP_AND_NOT, Q::MatchAll, *inner);
+      }
+      case NodeKind::kOr: {
+        std::vector<Q> parts;
+        for (const auto& c : n.children) {
+          if (auto q = build(*c)) parts.push_back(std::move(*q));
+        }
+        if (parts.empty()) return std::nullopt;
+        return parts.size() == 1 ? parts.front() : Q(Q::OP_OR, parts.begin(), parts.end());
+      }
+      case NodeKind::kAnd: {
+        std::vector<Q> pos;
+        std::vector<Q> neg;
+        for (const auto& c : n.children) {
+          const bool negative = c->kind == NodeKind::kNot;
+          if (auto q = build(negative ? *c->children.front() : *c)) {
+            (negative ? neg : pos).push_back(std::move(*q));
+          }
+        }
+        if (pos.empty() && neg.empty()) return std::nullopt;
+        Q positive = pos.empty() ? Q::MatchAll : all_of(pos);
+        if (neg.empty()) return positive;
+        return Q(Q::OP_AND_NOT, positive, Q(Q::OP_OR, neg.begin(), neg.end()));
+      }
+    }
+    return std::nullopt;
+  }
+
+  const index::Analyzer& a_;
+  std::vector<Located> words_;
+  std::vector<Located> wildcards_;
+};
+
+}  // namespace
+
+CompiledQuery compile(const detail::QueryNode& node, const index::Analyzer& analyzer) {
+  try {
+    return Compiler(analyzer).run(node);
+  } catch (const Xapian::Error& e) {
+    // Anything Xapian refuses to build is a query we should have refused.
+    throw QueryError(node.position, "this query cannot be run: " + e.get_msg());
+  }
+}
+
+}  // namespace cable::query

@@ -1,0 +1,410 @@
+#include "query/parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cable/error.hpp"
+#include "query/dates.hpp"
+#include "util/text.hpp"
+
+namespace cable::query {
+namespace {
+
+using detail::Field;
+using detail::NodeKind;
+using detail::NodePtr;
+using detail::QueryNode;
+
+constexpr unsigned kDefaultNear = 10;
+constexpr unsigned kMaxNear = 1000;
+constexpr std::size_t kMaxDepth = 100;
+
+enum class Tok { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
+
+struct Token {
+  Tok kind = Tok::kEnd;
+  std::size_t pos = 0;
+  std::string text;         // word, phrase, or the field's value
+  std::string name;         // field name, lower case
+  std::size_t value_pos = 0;  // field value's position
+  bool quoted = false;      // field value was "…"
+  bool negated = false;     // written with a leading '-'
+  unsigned distance = kDefaultNear;
+};
+
+struct FieldName {
+  std::string_view name;
+  std::optional<Field> field;  // nullopt: date
+};
+
+constexpr std::array<FieldName, 11> kFields = {{
+    {"tag", Field::kTag},
+    {"origin", Field::kOrigin},
+    {"class", Field::kClass},
+    {"classification", Field::kClass},
+    {"caption", Field::kCaption},
+    {"id", Field::kId},
+    {"ref", Field::kCites},
+    {"subject", Field::kSubject},
+    {"marking", Field::kMarking},
+    {"date", std::nullopt},
+    {"tags", Field::kTag},
+}};
+
+bool is_break(char c) {
+  return text::is_space(c) || c == '\n' || c == '(' || c == ')' || c == '"';
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view s) : s_(s) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> out;
+    for (;;) {
+      while (i_ < s_.size() && (text::is_space(s_[i_]) || s_[i_] == '\n')) ++i_;
+      if (i_ >= s_.size()) break;
+      out.push_back(next());
+    }
+    Token end;
+    end.kind = Tok::kEnd;
+    end.pos = s_.size();
+    out.push_back(end);
+    return out;
+  }
+
+ private:
+  Token next() {
+    Token t;
+    t.pos = i_;
+    if (s_[i_] == '-' && i_ + 1 < s_.size() && !text::is_space(s_[i_ + 1]) &&
+        s_[i_ + 1] != '\n' && s_[i_ + 1] != ')') {
+      ++i_;
+      Token inner = next();
+      inner.negated = true;
+      inner.pos = t.pos;
+      return inner;
+    }
+    if (s_[i_] == '(') {
+      ++i_;
+      t.kind = Tok::kOpen;
+      return t;
+    }
+    if (s_[i_] == ')') {
+      ++i_;
+      t.kind = Tok::kClose;
+      return t;
+    }
+    if (s_[i_] == '"') {
+      t.kind = Tok::kPhrase;
+      t.text = quoted();
+      return t;
+    }
+    const std::size_t b = i_;
+    while (i_ < s_.size() && !is_break(s_[i_])) ++i_;
+    const std::string_view word = s_.substr(b, i_ - b);
+    t.kind = Tok::kWord;
+    if (word == "AND") t.kind = Tok::kAnd;
+    if (word == "OR") t.kind = Tok::kOr;
+    if (word == "NOT") t.kind = Tok::kNot;
+    if (word == "NEAR" || word.starts_with("NEAR/")) return near(t, word);
+    if (t.kind != Tok::kWord) return t;
+    const std::size_t colon = word.find(':');
+    if (colon != std::string_view::npos && colon > 0 &&
+        std::all_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(colon),
+                    [](char c) { return text::is_alpha(c); })) {
+      t.kind = Tok::kField;
+      t.name = text::lower(word.substr(0, colon));
+      t.value_pos = b + colon + 1;
+      t.text = std::string(word.substr(colon + 1));
+      if (t.text.empty() && i_ < s_.size() && s_[i_] == '"') {
+        t.quoted = true;
+        t.text = quoted();
+      }
+      return t;
+    }
+    t.text = std::string(word);
+    return t;
+  }
+
+  // Reads "…" from the opening quote at i_.
+  std::string quoted() {
+    const std::size_t open = i_++;
+    const std::size_t close = s_.find('"', i_);
+    if (close == std::string_view::npos) {
+      throw QueryError(open, "this quote is never closed");
+    }
+    std::string out(s_.substr(i_, close - i_));
+    i_ = close + 1;
+    return out;
+  }
+
+  Token near(Token t, std::string_view word) {
+    t.kind = Tok::kNear;
+    if (word == "NEAR") return t;
+    const std::string_view n = word.substr(5);
+    unsigned d = 0;
+    const bool ok = !n.empty() && n.size() <= 4 && std::all_of(n.begin(), n.end(), text::is_digit);
+    if (ok) {
+      for (char c : n) d = d * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (!ok || d == 0 || d > kMaxNear) {
+      throw QueryError(t.pos + 5, fmt::format("NEAR/ needs a distance from 1 to {}", kMaxNear));
+    }
+    t.distance = d;
+    return t;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+NodePtr node(QueryNode n) { return std::make_shared<const QueryNode>(std::move(n)); }
+
+NodePtr negate(NodePtr inner, std::size_t pos) {
+  QueryNode n;
+  n.kind = NodeKind::kNot;
+  n.position = pos;
+  n.children.push_back(std::move(inner));
+  return node(std::move(n));
+}
+
+class Parser {
+ public:
+  explicit Parser(std::vector<Token> tokens) : t_(std::move(tokens)) {}
+
+  NodePtr run() {
+    if (t_.front().kind == Tok::kEnd) throw QueryError(0, "the query is empty");
+    NodePtr n = or_expr();
+    if (peek().kind == Tok::kClose) throw QueryError(peek().pos, "this ')' has no '(' before it");
+    if (peek().kind != Tok::kEnd) throw QueryError(peek().pos, "unexpected here");
+    return n;
+  }
+
+ private:
+  const Token& peek() const { return t_[k_]; }
+  const Token& take() { return t_[k_++]; }
+
+  static bool starts_operand(Tok k) {
+    return k == Tok::kWord || k == Tok::kPhrase || k == Tok::kField || k == Tok::kOpen ||
+           k == Tok::kNot;
+  }
+
+  void expect_operand(std::string_view after, std::size_t at) {
+    if (!starts_operand(peek().kind)) {
+      throw QueryError(peek().kind == Tok::kEnd ? at : peek().pos,
+                       fmt::format("{} needs a term after it", after));
+    }
+  }
+
+  NodePtr or_expr() {
+    if (++depth_ > kMaxDepth) throw QueryError(peek().pos, "the query nests too deeply");
+    std::vector<NodePtr> parts{and_expr()};
+    while (peek().kind == Tok::kOr) {
+      const Token& op = take();
+      expect_operand("OR", op.pos);
+      parts.push_back(and_expr());
+    }
+    --depth_;
+    if (parts.size() == 1) return parts.front();
+    QueryNode n;
+    n.kind = NodeKind::kOr;
+    n.children = std::move(parts);
+    return node(std::move(n));
+  }
+
+  NodePtr and_expr() {
+    if (!starts_operand(peek().kind)) {
+      if (peek().kind == Tok::kEnd) throw QueryError(peek().pos, "a term is missing here");
+      if (peek().kind == Tok::kClose) throw QueryError(peek().pos, "nothing before this ')'");
+      throw QueryError(peek().pos, "this operator needs a term before it");
+    }
+    std::vector<NodePtr> parts{unary()};
+    for (;;) {
+      if (peek().kind == Tok::kAnd) {
+        const Token& op = take();
+        expect_operand("AND", op.pos);
+        parts.push_back(unary());
+      } else if (starts_operand(peek().kind)) {
+        parts.push_back(unary());
+      } else {
+        break;
+      }
+    }
+    if (parts.size() == 1) return parts.front();
+    QueryNode n;
+    n.kind = NodeKind::kAnd;
+    n.children = std::move(parts);
+    return node(std::move(n));
+  }
+
+  NodePtr unary() {
+    if (peek().kind == Tok::kNot) {
+      const Token& op = take();
+      expect_operand("NOT", op.pos);
+      return negate(unary(), op.pos);
+    }
+    return near_expr();
+  }
+
+  NodePtr near_expr() {
+    NodePtr left = primary();
+    while (peek().kind == Tok::kNear) {
+      const Token op = take();
+      if (peek().kind != Tok::kWord && peek().kind != Tok::kPhrase) {
+        throw QueryError(peek().kind == Tok::kEnd ? op.pos : peek().pos,
+                         "NEAR needs a word or a phrase on each side");
+      }
+      NodePtr right = primary();
+      for (const NodePtr* side : {&left, &right}) {
+        const NodeKind k = (*side)->kind;
+        if (k == NodeKind::kWildcard) {
+          throw QueryError((*side)->position, "NEAR cannot take a wildcard (Xapian has no "
+                                              "positions for the words it stands for)");
+        }
+        if (k != NodeKind::kWord && k != NodeKind::kPhrase && k != NodeKind::kNear) {
+          throw QueryError(op.pos, "NEAR needs a word or a phrase on each side");
+        }
+      }
+      QueryNode n;
+      n.kind = NodeKind::kNear;
+      n.distance = op.distance;
+      n.position = op.pos;
+      if (left->kind == NodeKind::kNear && left->distance == op.distance) {
+        n.children = left->children;
+      } else {
+        n.children.push_back(left);
+      }
+      n.children.push_back(right);
+      left = node(std::move(n));
+    }
+    return left;
+  }
+
+  NodePtr primary() {
+    const Token tok = take();
+    NodePtr out;
+    switch (tok.kind) {
+      case Tok::kOpen: {
+        if (peek().kind == Tok::kClose) throw QueryError(tok.pos, "these parentheses are empty");
+        out = or_expr();
+        if (peek().kind != Tok::kClose) throw QueryError(tok.pos, "this '(' is never closed");
+        take();
+        break;
+      }
+      case Tok::kPhrase: {
+        if (text::trim(tok.text).empty()) throw QueryError(tok.pos, "this phrase is empty");
+        QueryNode n;
+        n.kind = NodeKind::kPhrase;
+        n.text = tok.text;
+        n.position = tok.pos;
+        out = node(std::move(n));
+        break;
+      }
+      case Tok::kWord:
+        out = word(tok);
+        break;
+      case Tok::kField:
+        out = field(tok);
+        break;
+      default:
+        throw QueryError(tok.pos, "a term is missing here");
+    }
+    return tok.negated ? negate(out, tok.pos) : out;
+  }
+
+  NodePtr word(const Token& tok) {
+    QueryNode n;
+    n.position = tok.pos;
+    if (tok.text.ends_with('*')) {
+      n.kind = NodeKind::kWildcard;
+      n.text = tok.text.substr(0, tok.text.size() - 1);
+      if (n.text.empty() || n.text.find('*') != std::string::npos) {
+        throw QueryError(tok.pos, "a wildcard needs at least one letter before its '*'");
+      }
+    } else {
+      n.kind = NodeKind::kWord;
+      n.text = tok.text;
+    }
+    return node(std::move(n));
+  }
+
+  NodePtr field(const Token& tok) {
+    const auto it = std::find_if(kFields.begin(), kFields.end(),
+                                 [&](const FieldName& f) { return f.name == tok.name; });
+    if (it == kFields.end()) {
+      throw QueryError(tok.pos, fmt::format("unknown field '{}' (fields: tag, origin, class, "
+                                            "caption, id, ref, subject, marking, date)",
+                                            tok.name));
+    }
+    if (text::trim(tok.text).empty()) {
+      throw QueryError(tok.value_pos, fmt::format("the field {}: has no value", tok.name));
+    }
+    if (!it->field) return date(tok);
+    QueryNode n;
+    n.kind = NodeKind::kField;
+    n.field = *it->field;
+    n.text = std::string(text::trim(tok.text));
+    n.quoted = tok.quoted;
+    n.position = tok.value_pos;
+    return node(std::move(n));
+  }
+
+  NodePtr date(const Token& tok) {
+    const std::string_view v = tok.text;
+    const std::size_t dots = v.find("..");
+    if (dots == std::string_view::npos) return date_range_node(v, v, tok.value_pos);
+    if (v.substr(dots + 2).find("..") != std::string_view::npos) {
+      throw QueryError(tok.value_pos + dots + 2, "a date range has one '..'");
+    }
+    const std::string_view from = v.substr(0, dots);
+    const std::string_view to = v.substr(dots + 2);
+    if (from.empty() && to.empty()) {
+      throw QueryError(tok.value_pos, "a date range needs at least one end");
+    }
+    return date_range_node(from, to, tok.value_pos);
+  }
+
+  std::vector<Token> t_;
+  std::size_t k_ = 0;
+  std::size_t depth_ = 0;
+};
+
+}  // namespace
+
+NodePtr date_range_node(std::string_view from, std::string_view to, std::size_t position) {
+  const auto check = [&](std::string_view d, std::size_t at) {
+    if (d.empty()) return;
+    if (const auto fault = date_fault(d)) {
+      throw QueryError(at + *fault,
+                       fmt::format("bad date '{}': write YYYY, YYYY-MM or YYYY-MM-DD", d));
+    }
+  };
+  const bool range = from.data() != to.data() || from.size() != to.size();
+  check(from, position);
+  check(to, range ? position + from.size() + 2 : position);
+  if (from.empty() && to.empty()) throw QueryError(position, "a date range needs at least one end");
+  if (!from.empty() && !to.empty() && range_low(from) > range_high(to)) {
+    throw QueryError(position, fmt::format("the date range {}..{} is empty: it ends before it "
+                                           "starts",
+                                           from, to));
+  }
+  QueryNode n;
+  n.kind = NodeKind::kDateRange;
+  n.text = std::string(from);
+  n.upper = std::string(to);
+  n.position = position;
+  return std::make_shared<const QueryNode>(std::move(n));
+}
+
+NodePtr parse(std::string_view text) {
+  return Parser(Lexer(text).run()).run();
+}
+
+}  // namespace cable::query

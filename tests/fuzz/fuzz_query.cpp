@@ -1,0 +1,21 @@
+// Fuzz target: the query language, parsed and compiled to a Xapian query.
+#include <cstdint>
+#include <string_view>
+
+#include "cable/error.hpp"
+#include "cable/query.hpp"
+#include "index/analyzer.hpp"
+#include "query/compile.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const cable::index::Analyzer analyzer;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  try {
+    const cable::Query q = cable::Query::parse(input);
+    (void)q.describe();
+    (void)cable::query::compile(q.node(), analyzer);
+  } catch (const cable::QueryError&) {
+    // A clear refusal, with a position, is a correct answer to garbage.
+  }
+  return 0;
+}

@@ -1,0 +1,420 @@
+// End to end: cables in, an index built, queries answered; each test runs on
+// an in-memory and an on-disk index.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "cable/reader.hpp"
+#include "cable/search.hpp"
+#include "cable/writer.hpp"
+
+namespace cable {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = CABLE_SOURCE_DIR;
+
+Cable make_cable(std::string id, std::string date, std::vector<std::string> tags,
+                 std::vector<std::string> paragraphs, std::string subject = "A SUBJECT") {
+  Cable c;
+  c.id = std::move(id);
+  c.date = std::move(date);
+  c.tags = std::move(tags);
+  c.subject = std::move(subject);
+  c.origin = "Embassy Atlantis";
+  c.classification = "CONFIDENTIAL";
+  int n = 0;
+  for (std::string& text : paragraphs) {
+    Paragraph p;
+    p.number = std::to_string(++n);
+    p.marking = "C";
+    p.text = std::move(text);
+    c.paragraphs.push_back(std::move(p));
+  }
+  return c;
+}
+
+// A fresh temporary directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("cable-test-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+class SearchTest : public ::testing::TestWithParam<bool> {
+ protected:
+  bool on_disk() const { return GetParam(); }
+
+  Writer open_writer() {
+    return on_disk() ? Writer::open(dir_.path() / "db") : Writer::in_memory();
+  }
+
+  // Indexes the project's sample corpus and the cables given.
+  Writer build(const std::vector<Cable>& extra = {}) {
+    Writer w = open_writer();
+    const IndexSummary s = w.index_path(kSource / "corpus");
+    EXPECT_EQ(s.failed, 0u);
+    EXPECT_EQ(s.cables_added, 5u);
+    for (const Cable& c : extra) w.add(c);
+    w.commit();
+    return w;
+  }
+
+  TempDir dir_;
+};
+
+std::set<std::string> cables_of(const Results& r) {
+  std::set<std::string> out;
+  for (const Hit& h : r.hits) out.insert(h.cable);
+  return out;
+}
+
+TEST_P(SearchTest, PhraseFindsItsParagraph) {
+  Writer w = build();
+  const Results r = w.searcher().search("\"as domestic workers\"");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].cable, "09PARIS268");
+  EXPECT_EQ(r.hits[0].paragraph, "3");
+  EXPECT_EQ(r.hits[0].marking, "SBU");
+  EXPECT_NE(r.hits[0].snippet.find("<b>as domestic workers</b>"), std::string::npos)
+      << r.hits[0].snippet;
+}
+
+TEST_P(SearchTest, TagFacetFindsTheSample) {
+  Writer w = build();
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("tag:SMIG")).count("09PARIS268"), 1u);
+  EXPECT_EQ(cables_of(s.search("tag:smig")).count("09PARIS268"), 1u);
+  EXPECT_EQ(cables_of(s.search("tag:KTIP origin:paris")).count("09PARIS268"), 1u);
+  EXPECT_TRUE(s.search("tag:KTIP origin:london").hits.empty());
+}
+
+TEST_P(SearchTest, StemmedAndExactWords) {
+  Writer w = build({make_cable("08ATLANTIS1", "2008-01-01", {"KTIP"},
+                               {"The ministry trafficked goods.", "Nothing else here."})});
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("trafficking")).count("08ATLANTIS1"), 1u);  // stem
+  EXPECT_EQ(cables_of(s.search("\"trafficking\"")).count("08ATLANTIS1"), 0u);  // exact
+  EXPECT_EQ(cables_of(s.search("\"trafficked\"")).count("08ATLANTIS1"), 1u);
+}
+
+TEST_P(SearchTest, AccentsAndCaseFold) {
+  Writer w = build({make_cable("08ATLANTIS2", "2008-02-02", {"PREL"},
+                               {"A dinner at the Élysée with São Tomé officials."})});
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("Elysee")), std::set<std::string>{"08ATLANTIS2"});
+  EXPECT_EQ(cables_of(s.search("ÉLYSÉE")), std::set<std::string>{"08ATLANTIS2"});
+  EXPECT_EQ(cables_of(s.search("\"sao tome\"")), std::set<std::string>{"08ATLANTIS2"});
+}
+
+TEST_P(SearchTest, RedactionMarksAreNoTerms) {
+  Cable c = make_cable("08ATLANTIS3", "2008-03-03", {"PREL"},
+                       {"Source \u2588\u2588\u2588 said so."});
+  Writer w = build({c});
+  EXPECT_THROW(w.searcher().search("\u2588\u2588\u2588"), QueryError);
+}
+
+TEST_P(SearchTest, DateRangesIncludeBothEnds) {
+  Writer w = build({make_cable("08ATLANTIS10", "2008-01-15", {"XX"}, {"alpha"}),
+                    make_cable("08ATLANTIS11", "2008-06-30T23:59", {"XX"}, {"alpha"}),
+                    make_cable("08ATLANTIS12", "2008-07-01", {"XX"}, {"alpha"}),
+                    make_cable("08ATLANTIS13", "2008-01-14", {"XX"}, {"alpha"})});
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("tag:XX date:2008-01-15..2008-06-30")),
+            (std::set<std::string>{"08ATLANTIS10", "08ATLANTIS11"}));
+  EXPECT_EQ(cables_of(s.search("tag:XX date:2008-07")), std::set<std::string>{"08ATLANTIS12"});
+  EXPECT_EQ(cables_of(s.search("tag:XX date:..2008-01-14")),
+            std::set<std::string>{"08ATLANTIS13"});
+  EXPECT_EQ(cables_of(s.search("tag:XX date:2008")).size(), 4u);
+  EXPECT_EQ(cables_of(s.search(Query::tag("XX") && Query::date_range("2008-06-30", ""))),
+            (std::set<std::string>{"08ATLANTIS11", "08ATLANTIS12"}));
+}
+
+TEST_P(SearchTest, SortByDate) {
+  Writer w = build();
+  SearchOptions o;
+  o.limit = 100;
+  for (Sort sort : {Sort::kDateAscending, Sort::kDateDescending}) {
+    o.sort = sort;
+    const Results r = w.searcher().search(Query::all(), o);
+    ASSERT_EQ(r.hits.size(), 5u);
+    for (std::size_t i = 1; i < r.hits.size(); ++i) {
+      if (sort == Sort::kDateAscending) {
+        EXPECT_LE(r.hits[i - 1].date, r.hits[i].date);
+      } else {
+        EXPECT_GE(r.hits[i - 1].date, r.hits[i].date);
+      }
+    }
+  }
+}
+
+TEST_P(SearchTest, FacetCountsCountCables) {
+  std::vector<Cable> extra;
+  for (int i = 0; i < 30; ++i) {
+    extra.push_back(make_cable("07ATLANTIS" + std::to_string(100 + i),
+                               "2007-0" + std::to_string(1 + i % 9) + "-01",
+                               i % 3 == 0 ? std::vector<std::string>{"KTIP", "PGOV"}
+                                          : std::vector<std::string>{"PGOV"},
+                               {"quokka report one", "quokka report two"}));
+  }
+  Writer w = build(extra);
+  SearchOptions o;
+  o.facets = {Facet::kTag, Facet::kYear, Facet::kMonth, Facet::kOrigin};
+  o.facet_limit = 0;
+  const Results r = w.searcher().search("quokka", o);
+  EXPECT_TRUE(r.total_exact);
+  EXPECT_EQ(r.total, 30u);
+  std::map<std::string, std::uint64_t> tags;
+  for (const FacetCount& c : r.facets.at(Facet::kTag)) tags[c.value] = c.count;
+  EXPECT_EQ(tags["PGOV"], 30u);  // each cable once, not once per paragraph
+  EXPECT_EQ(tags["KTIP"], 10u);
+  EXPECT_EQ(r.facets.at(Facet::kYear).front().value, "2007");
+  EXPECT_EQ(r.facets.at(Facet::kYear).front().count, 30u);
+  EXPECT_EQ(r.facets.at(Facet::kMonth).size(), 9u);
+}
+
+TEST_P(SearchTest, PagingNeitherRepeatsNorSkips) {
+  std::vector<Cable> extra;
+  for (int i = 0; i < 25; ++i) {
+    extra.push_back(make_cable("06ATLANTIS" + std::to_string(i + 1), "2006-05-05", {"PAGE"},
+                               {"identical words for equal scores"}));
+  }
+  Writer w = build(extra);
+  const Searcher s = w.searcher();
+  for (Sort sort : {Sort::kRelevance, Sort::kDateDescending}) {
+    std::vector<std::string> seen;
+    SearchOptions o;
+    o.sort = sort;
+    o.limit = 4;
+    for (o.offset = 0; o.offset < 40; o.offset += 4) {
+      for (const Hit& h : s.search("identical words", o).hits) seen.push_back(h.cable);
+    }
+    EXPECT_EQ(seen.size(), 25u);
+    EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 25u);
+  }
+}
+
+TEST_P(SearchTest, ReindexingChangesNothing) {
+  Writer w = build();
+  SearchOptions o;
+  o.exact_total = true;
+  o.limit = 100;
+  const Results before = w.searcher().search(Query::all(), o);
+  const IndexStats stats_before = w.searcher().stats();
+  const IndexSummary again = w.index_path(kSource / "corpus");
+  w.commit();
+  EXPECT_EQ(again.cables_added + again.cables_replaced, 0u);
+  EXPECT_EQ(again.cables_unchanged, 5u);
+  const Results after = w.searcher().search(Query::all(), o);
+  EXPECT_EQ(after.total, before.total);
+  ASSERT_EQ(after.hits.size(), before.hits.size());
+  for (std::size_t i = 0; i < after.hits.size(); ++i) {
+    EXPECT_EQ(after.hits[i].cable, before.hits[i].cable);
+  }
+  EXPECT_EQ(w.searcher().stats().paragraphs, stats_before.paragraphs);
+  EXPECT_EQ(w.searcher().stats().cables, stats_before.cables);
+}
+
+TEST_P(SearchTest, ReplacingACableDropsOldParagraphs) {
+  Writer w = build({make_cable("05ATLANTIS1", "2005-01-01", {"OLD"}, {"first text", "second text"})});
+  EXPECT_EQ(w.add(make_cable("05ATLANTIS1", "2005-01-01", {"NEW"}, {"rewritten text"})),
+            AddOutcome::kReplaced);
+  w.commit();
+  const Searcher s = w.searcher();
+  EXPECT_TRUE(s.search("tag:OLD").hits.empty());
+  EXPECT_TRUE(s.search("second").hits.empty());
+  SearchOptions o;
+  o.grouping = Grouping::kParagraph;
+  EXPECT_EQ(s.search("id:05ATLANTIS1", o).hits.size(), 1u);
+  EXPECT_EQ(s.cable("05ATLANTIS1")->paragraphs.size(), 1u);
+}
+
+TEST_P(SearchTest, DeletingACableRemovesAllItsParagraphs) {
+  Writer w = build();
+  const IndexStats before = w.searcher().stats();
+  EXPECT_TRUE(w.remove("09PARIS268"));
+  EXPECT_FALSE(w.remove("09PARIS268"));
+  w.commit();
+  const Searcher s = w.searcher();
+  EXPECT_TRUE(s.search("id:09PARIS268").hits.empty());
+  EXPECT_FALSE(s.cable("09PARIS268"));
+  const IndexStats after = s.stats();
+  EXPECT_EQ(after.cables, before.cables - 1);
+  EXPECT_EQ(after.paragraphs, before.paragraphs - 7);
+}
+
+TEST_P(SearchTest, FetchCitedByAndMoreLikeThis) {
+  Cable citing = make_cable("09ATLANTIS50", "2009-03-01", {"KTIP"}, {"On trafficking in persons."});
+  citing.references.push_back(Reference{"A", "PARIS 268", "09PARIS268"});
+  Writer w = build({citing});
+  const Searcher s = w.searcher();
+  const std::optional<Cable> c = s.cable("09paris268");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->paragraphs.size(), 7u);
+  EXPECT_EQ(c->paragraphs[2].number, "3");
+  EXPECT_EQ(c->tags.back(), "SMIG");
+  EXPECT_EQ(s.cited_by("09PARIS268"), std::vector<std::string>{"09ATLANTIS50"});
+  EXPECT_EQ(cables_of(s.search("ref:09PARIS268")), std::set<std::string>{"09ATLANTIS50"});
+  const Results like = s.more_like_this("09PARIS268");
+  EXPECT_FALSE(like.hits.empty());
+  EXPECT_EQ(cables_of(like).count("09PARIS268"), 0u);
+  EXPECT_TRUE(s.more_like_this("99NOWHERE1").hits.empty());
+}
+
+TEST_P(SearchTest, ParagraphGroupingAndSubjectField) {
+  Writer w = build();
+  const Searcher s = w.searcher();
+  SearchOptions o;
+  o.grouping = Grouping::kParagraph;
+  o.limit = 100;
+  const Results r = s.search("id:09PARIS268", o);
+  EXPECT_EQ(r.hits.size(), 7u);
+  EXPECT_EQ(cables_of(s.search("subject:trafficking")).count("09PARIS268"), 1u);
+  EXPECT_EQ(cables_of(s.search("subject:\"annual trafficking\"")).count("09PARIS268"), 1u);
+  EXPECT_EQ(cables_of(s.search("marking:sbu id:09PARIS268", o)).size(), 1u);
+  EXPECT_EQ(s.search("marking:sbu id:09PARIS268", o).hits.size(), 5u);
+}
+
+TEST_P(SearchTest, SpellingSuggestion) {
+  if (!on_disk()) GTEST_SKIP() << "in-memory indexes keep no spelling data";
+  Writer w = build();
+  const Results r = w.searcher().search("traficking prostitusion");
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_EQ(r.suggestion, "trafficking prostitution");
+}
+
+TEST_P(SearchTest, WildcardsAreBounded) {
+  std::vector<Cable> extra;
+  std::string words;
+  for (int i = 0; i < 1100; ++i) words += "zq" + std::to_string(i) + "x ";
+  extra.push_back(make_cable("04ATLANTIS1", "2004-01-01", {"W"}, {words}));
+  Writer w = build(extra);
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("traffick*")).count("09PARIS268"), 1u);
+  try {
+    s.search("tag:W zq*");
+    FAIL() << "no error";
+  } catch (const QueryError& e) {
+    EXPECT_EQ(e.position(), 6u);
+  }
+}
+
+TEST_P(SearchTest, StatsDescribeTheIndex) {
+  Writer w = build();
+  const IndexStats st = w.searcher().stats();
+  EXPECT_EQ(st.cables, 5u);
+  EXPECT_EQ(st.first_date.substr(0, 4), "1975");
+  EXPECT_EQ(st.last_date.substr(0, 4), "2010");
+  EXPECT_EQ(st.schema_version, 1);
+  EXPECT_FALSE(st.top_tags.empty());
+  EXPECT_EQ(on_disk(), st.bytes > 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "OnDisk" : "InMemory"; });
+
+TEST(IndexFileTest, SecondWriterIsRefusedAtOnce) {
+  TempDir dir;
+  Writer first = Writer::open(dir.path() / "db");
+  try {
+    Writer::open(dir.path() / "db");
+    FAIL() << "second writer opened";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIndexLocked);
+    EXPECT_NE(std::string(e.what()).find("index is locked by another writer"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find((dir.path() / "db").string()), std::string::npos);
+  }
+}
+
+TEST(IndexFileTest, MissingIndexAndOtherSchemaVersion) {
+  TempDir dir;
+  try {
+    Searcher::open(dir.path() / "nothing");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIndexMissing);
+  }
+  {
+    Writer w = Writer::open(dir.path() / "db");
+    w.add(make_cable("01ATLANTIS1", "2001-01-01", {"A"}, {"text"}));
+    w.commit();
+  }
+  {
+    // An index from a future libcable.
+    Xapian::WritableDatabase db((dir.path() / "db").string());
+    db.set_metadata("cable:schema", "99");
+    db.commit();
+  }
+  try {
+    Searcher::open(dir.path() / "db");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIndexVersion);
+    EXPECT_NE(std::string(e.what()).find("cable index"), std::string::npos) << e.what();
+  }
+}
+
+TEST(IndexFileTest, ReadersKeepSearchingWhileAWriterCommits) {
+  TempDir dir;
+  const fs::path db = dir.path() / "db";
+  {
+    Writer w = Writer::open(db);
+    w.index_path(kSource / "corpus");
+  }
+  std::atomic<bool> stop{false};
+  std::atomic<int> errors{0};
+  std::atomic<int> searches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 2; ++t) {
+    readers.emplace_back([&] {
+      const Searcher s = Searcher::open(db);
+      while (!stop) {
+        try {
+          SearchOptions o;
+          o.facets = {Facet::kTag};
+          const Results r = s.search("trafficking OR harbour", o);
+          if (r.hits.empty()) ++errors;
+          ++searches;
+        } catch (const std::exception&) {
+          ++errors;
+        }
+      }
+    });
+  }
+  {
+    Writer w = Writer::open(db, WriterOptions{.commit_every = 1});
+    for (int round = 0; round < 20; ++round) {
+      for (int i = 0; i < 5; ++i) {
+        w.add(make_cable("03ATLANTIS" + std::to_string(i), "2003-01-0" + std::to_string(1 + i),
+                         {"R" + std::to_string(round)}, {"harbour round " + std::to_string(round)}));
+      }
+      w.commit();
+    }
+  }
+  stop = true;
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(errors, 0);
+  EXPECT_GT(searches, 0);
+  const Searcher s = Searcher::open(db);
+  EXPECT_EQ(s.search("tag:R19").total, 5u);
+}
+
+}  // namespace
+}  // namespace cable

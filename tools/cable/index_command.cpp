@@ -1,0 +1,145 @@
+#include "index_command.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cable/writer.hpp"
+#include "terminal.hpp"
+
+namespace cable::tool {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct IndexArgs {
+  std::string db;
+  std::vector<std::string> paths;
+  std::size_t jobs = 0;
+  std::size_t commit_every = WriterOptions{}.commit_every;
+};
+
+std::string megabytes(std::uint64_t bytes) {
+  return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+}
+
+// A progress bar redrawn in place on a terminal, or a plain line every ten
+// percent (and at the end) otherwise.
+class ProgressView {
+ public:
+  ProgressView() : bar_(is_terminal(stderr)), start_(Clock::now()) {}
+
+  void operator()(const IndexProgress& p) {
+    const double fraction =
+        p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
+                          : (p.files_total > 0 ? static_cast<double>(p.files_done) /
+                                                     static_cast<double>(p.files_total)
+                                               : 1.0);
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    if (bar_) {
+      if (Clock::now() - last_ < std::chrono::milliseconds(100) && p.files_done < p.files_total) {
+        return;
+      }
+      last_ = Clock::now();
+      constexpr int kWidth = 30;
+      const int filled = static_cast<int>(fraction * kWidth);
+      const double rate = seconds > 0 ? static_cast<double>(p.bytes_done) / seconds / 1e6 : 0;
+      fmt::print(stderr, "\r[{}{}] {:3.0f}%  {}/{} files  {} cables  {:.1f} MB/s ",
+                 std::string(static_cast<std::size_t>(filled), '#'),
+                 std::string(static_cast<std::size_t>(kWidth - filled), '.'), fraction * 100,
+                 p.files_done, p.files_total, p.cables, rate);
+      std::fflush(stderr);
+      drawn_ = true;
+      return;
+    }
+    const int decile = static_cast<int>(fraction * 10);
+    if (decile > last_decile_ || p.files_done == p.files_total) {
+      if (decile == last_decile_ && printed_end_) return;
+      last_decile_ = decile;
+      printed_end_ = p.files_done == p.files_total;
+      fmt::print(stderr, "indexing: {:3.0f}%  {}/{} files  {} cables  {:.0f} s\n", fraction * 100,
+                 p.files_done, p.files_total, p.cables, seconds);
+    }
+  }
+
+  // Ends the bar's line before other output.
+  void finish() {
+    if (drawn_) fmt::print(stderr, "\n");
+    drawn_ = false;
+  }
+
+ private:
+  bool bar_;
+  Clock::time_point start_;
+  Clock::time_point last_{};
+  bool drawn_ = false;
+  int last_decile_ = -1;
+  bool printed_end_ = false;
+};
+
+int run_index(const IndexArgs& args) {
+  WriterOptions options;
+  options.jobs = args.jobs;
+  options.commit_every = args.commit_every;
+  Writer writer = Writer::open(args.db, options);
+  std::shared_ptr<ProgressView> view;
+  IndexSummary total;
+  std::vector<std::string> failures;
+  const auto start = Clock::now();
+  for (const std::string& path : args.paths) {
+    view = std::make_shared<ProgressView>();
+    const IndexSummary s = writer.index_path(
+        path,
+        [&](const Error& e) {
+          view->finish();
+          fmt::print(stderr, "cable: {}\n", e.what());
+          failures.push_back(e.what());
+        },
+        [view](const IndexProgress& p) { (*view)(p); });
+    total.files += s.files;
+    total.files_unchanged += s.files_unchanged;
+    total.cables_added += s.cables_added;
+    total.cables_replaced += s.cables_replaced;
+    total.cables_unchanged += s.cables_unchanged;
+    total.paragraphs += s.paragraphs;
+    total.failed += s.failed;
+    total.bytes += s.bytes;
+  }
+  writer.commit();
+  if (view) view->finish();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  fmt::print("indexed {} files ({}) into {} in {:.1f} s\n", total.files, megabytes(total.bytes),
+             args.db, seconds);
+  fmt::print("  cables: {} added, {} replaced, {} unchanged\n", total.cables_added,
+             total.cables_replaced, total.cables_unchanged);
+  fmt::print("  paragraphs written: {}\n", total.paragraphs);
+  if (total.files_unchanged > 0) {
+    fmt::print("  files skipped as unchanged: {}\n", total.files_unchanged);
+  }
+  if (total.failed > 0) {
+    fmt::print("  failed: {}\n", total.failed);
+    for (const std::string& f : failures) fmt::print("    {}\n", f);
+  }
+  return total.failed > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+void add_index_command(CLI::App& app, int* status) {
+  auto args = std::make_shared<IndexArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "index", "Index cables (text, cablegate HTML or cables.csv; directories recursively) "
+               "into a search index, skipping inputs indexed before");
+  cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
+  cmd->add_option("--jobs", args->jobs, "Parser threads (default: one per core)");
+  cmd->add_option("--commit-every", args->commit_every, "Cables per commit")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("paths", args->paths, "Files or directories to index")->required();
+  cmd->callback([args, status] { *status = run_index(*args); });
+}
+
+}  // namespace cable::tool

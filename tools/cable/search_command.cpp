@@ -1,0 +1,156 @@
+#include "search_command.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cable/search.hpp"
+#include "terminal.hpp"
+
+namespace cable::tool {
+namespace {
+
+struct SearchArgs {
+  std::string db;
+  std::vector<std::string> query;
+  bool json = false;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::string sort = "relevance";
+  std::vector<std::string> facets;
+  std::size_t facet_limit = 10;
+  bool paragraphs = false;
+  bool exact = false;
+};
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// Line breaks in a snippet (lists, tables) shown as " / ".
+std::string one_line(std::string s) {
+  for (std::size_t p; (p = s.find('\n')) != std::string::npos;) s.replace(p, 1, " / ");
+  return s;
+}
+
+nlohmann::ordered_json to_json(const Results& r) {
+  using nlohmann::ordered_json;
+  ordered_json hits = ordered_json::array();
+  for (const Hit& h : r.hits) {
+    hits.push_back({{"cable", h.cable},
+                    {"paragraph", h.paragraph},
+                    {"marking", h.marking},
+                    {"date", h.date.substr(0, 10)},
+                    {"subject", h.subject},
+                    {"origin", h.origin},
+                    {"classification", h.classification},
+                    {"snippet", h.snippet},
+                    {"score", h.score},
+                    {"other_matches", h.other_matches}});
+  }
+  ordered_json facets = ordered_json::object();
+  for (const auto& [facet, counts] : r.facets) {
+    ordered_json values = ordered_json::array();
+    for (const FacetCount& c : counts) values.push_back({{"value", c.value}, {"count", c.count}});
+    facets[facet_name(facet)] = values;
+  }
+  return ordered_json{{"total", r.total},
+                      {"total_exact", r.total_exact},
+                      {"hits", hits},
+                      {"facets", facets},
+                      {"suggestion", r.suggestion.empty() ? ordered_json() : ordered_json(r.suggestion)}};
+}
+
+void print_human(const Results& r, const SearchArgs& args, const std::string& query, bool color) {
+  const char* unit = args.paragraphs ? "paragraphs" : "cables";
+  fmt::print("{}{} {} match {}", r.total_exact ? "" : "about ", r.total, unit, query);
+  if (!r.hits.empty()) {
+    fmt::print("  (showing {}-{})", args.offset + 1, args.offset + r.hits.size());
+  }
+  fmt::print("\n");
+  if (!r.suggestion.empty()) fmt::print("did you mean: {}\n", bold(r.suggestion, color));
+  std::size_t rank = args.offset;
+  for (const Hit& h : r.hits) {
+    std::string where = h.cable;
+    if (!h.paragraph.empty()) where += " \u00B6" + h.paragraph;
+    if (!h.marking.empty()) where += " (" + h.marking + ")";
+    std::string more;
+    if (h.other_matches > 0) {
+      more = fmt::format("  +{} more paragraph{}", h.other_matches,
+                         h.other_matches == 1 ? "" : "s");
+    }
+    fmt::print("\n{:>3}. {}  {}  {}  {}{}\n", ++rank, bold(where, color), h.date.substr(0, 10),
+               h.origin, h.classification, dim(more, color));
+    fmt::print("     {}\n", h.subject);
+    // A hit on the subject (order 0) shows the subject alone.
+    if (h.order > 0) fmt::print("     {}\n", one_line(unescape_html(h.snippet)));
+  }
+  for (const auto& [facet, counts] : r.facets) {
+    std::string line;
+    for (const FacetCount& c : counts) {
+      if (!line.empty()) line += ", ";
+      line += fmt::format("{} {}", c.value, c.count);
+    }
+    fmt::print("\n{}: {}", bold(facet_name(facet), color), line.empty() ? "-" : line);
+  }
+  if (!r.facets.empty()) fmt::print("\n");
+}
+
+int run_search(const SearchArgs& args) {
+  SearchOptions o;
+  o.limit = args.limit;
+  o.offset = args.offset;
+  o.grouping = args.paragraphs ? Grouping::kParagraph : Grouping::kCable;
+  o.exact_total = args.exact;
+  o.facet_limit = args.facet_limit;
+  if (args.sort == "date") o.sort = Sort::kDateAscending;
+  if (args.sort == "-date") o.sort = Sort::kDateDescending;
+  for (const std::string& name : args.facets) o.facets.push_back(*facet_from_name(name));
+  const bool color = !args.json && use_color(stdout);
+  if (!args.json) {
+    o.highlight_start = color ? "\x1b[1m" : "";
+    o.highlight_end = color ? "\x1b[0m" : "";
+  }
+  const std::string query = joined(args.query);
+  const Searcher searcher = Searcher::open(args.db);
+  const Results r = searcher.search(query, o);
+  if (args.json) {
+    std::cout << to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
+    print_human(r, args, query, color);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, int* status) {
+  auto args = std::make_shared<SearchArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "search", "Search an index (query language: docs/query-language.md)");
+  cmd->add_option("--db", args->db, "Index directory")->required();
+  cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
+  cmd->add_option("--limit", args->limit, "Hits to show")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--offset", args->offset, "Hits to skip")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--sort", args->sort, "relevance, date (oldest first) or -date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  cmd->add_option("--facets", args->facets, "Count matching cables per value of these facets")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"tag", "origin", "class", "year", "month", "caption"}));
+  cmd->add_option("--facet-limit", args->facet_limit, "Values per facet (0: all)");
+  cmd->add_flag("--paragraphs", args->paragraphs, "One hit per paragraph, not per cable");
+  cmd->add_flag("--exact", args->exact, "Count every match, so that the total is exact");
+  cmd->add_option("query", args->query, "The query; several words are joined")->required();
+  cmd->callback([args, status] { *status = run_search(*args); });
+}
+
+}  // namespace cable::tool

@@ -1,0 +1,69 @@
+#include "stats_command.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cable/search.hpp"
+
+namespace cable::tool {
+namespace {
+
+struct StatsArgs {
+  std::string db;
+  bool json = false;
+  std::size_t top = 10;
+};
+
+nlohmann::ordered_json counts(const std::vector<FacetCount>& v) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const FacetCount& c : v) out.push_back({{"value", c.value}, {"count", c.count}});
+  return out;
+}
+
+std::string line(const std::vector<FacetCount>& v) {
+  std::string out;
+  for (const FacetCount& c : v) out += (out.empty() ? "" : ", ") + fmt::format("{} {}", c.value, c.count);
+  return out.empty() ? "-" : out;
+}
+
+int run_stats(const StatsArgs& args) {
+  const IndexStats s = Searcher::open(args.db).stats(args.top);
+  if (args.json) {
+    const nlohmann::ordered_json out = {{"cables", s.cables},
+                                        {"paragraphs", s.paragraphs},
+                                        {"first_date", s.first_date},
+                                        {"last_date", s.last_date},
+                                        {"top_tags", counts(s.top_tags)},
+                                        {"top_origins", counts(s.top_origins)},
+                                        {"bytes", s.bytes},
+                                        {"schema_version", s.schema_version}};
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  fmt::print("index:       {} (schema version {})\n", args.db, s.schema_version);
+  fmt::print("cables:      {}\n", s.cables);
+  fmt::print("paragraphs:  {}\n", s.paragraphs);
+  fmt::print("dates:       {} to {}\n", s.first_date.empty() ? "-" : s.first_date.substr(0, 10),
+             s.last_date.empty() ? "-" : s.last_date.substr(0, 10));
+  fmt::print("top tags:    {}\n", line(s.top_tags));
+  fmt::print("top origins: {}\n", line(s.top_origins));
+  fmt::print("size:        {:.1f} MB\n", static_cast<double>(s.bytes) / 1e6);
+  return 0;
+}
+
+}  // namespace
+
+void add_stats_command(CLI::App& app, int* status) {
+  auto args = std::make_shared<StatsArgs>();
+  CLI::App* cmd = app.add_subcommand("stats", "Print figures about an index");
+  cmd->add_option("--db", args->db, "Index directory")->required();
+  cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
+  cmd->add_option("--top", args->top, "Tags and origins to list");
+  cmd->callback([args, status] { *status = run_stats(*args); });
+}
+
+}  // namespace cable::tool
