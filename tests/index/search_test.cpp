@@ -45,7 +45,8 @@ class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = fs::temp_directory_path() / ("cable-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ =
+        fs::temp_directory_path() / ("cable-test-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(path_);
   }
   ~TempDir() {
@@ -110,7 +111,7 @@ TEST_P(SearchTest, StemmedAndExactWords) {
   Writer w = build({make_cable("08ATLANTIS1", "2008-01-01", {"KTIP"},
                                {"The ministry trafficked goods.", "Nothing else here."})});
   const Searcher s = w.searcher();
-  EXPECT_EQ(cables_of(s.search("trafficking")).count("08ATLANTIS1"), 1u);  // stem
+  EXPECT_EQ(cables_of(s.search("trafficking")).count("08ATLANTIS1"), 1u);      // stem
   EXPECT_EQ(cables_of(s.search("\"trafficking\"")).count("08ATLANTIS1"), 0u);  // exact
   EXPECT_EQ(cables_of(s.search("\"trafficked\"")).count("08ATLANTIS1"), 1u);
 }
@@ -125,8 +126,8 @@ TEST_P(SearchTest, AccentsAndCaseFold) {
 }
 
 TEST_P(SearchTest, RedactionMarksAreNoTerms) {
-  Cable c = make_cable("08ATLANTIS3", "2008-03-03", {"PREL"},
-                       {"Source \u2588\u2588\u2588 said so."});
+  Cable c =
+      make_cable("08ATLANTIS3", "2008-03-03", {"PREL"}, {"Source \u2588\u2588\u2588 said so."});
   Writer w = build({c});
   EXPECT_THROW(w.searcher().search("\u2588\u2588\u2588"), QueryError);
 }
@@ -140,8 +141,7 @@ TEST_P(SearchTest, DateRangesIncludeBothEnds) {
   EXPECT_EQ(cables_of(s.search("tag:XX date:2008-01-15..2008-06-30")),
             (std::set<std::string>{"08ATLANTIS10", "08ATLANTIS11"}));
   EXPECT_EQ(cables_of(s.search("tag:XX date:2008-07")), std::set<std::string>{"08ATLANTIS12"});
-  EXPECT_EQ(cables_of(s.search("tag:XX date:..2008-01-14")),
-            std::set<std::string>{"08ATLANTIS13"});
+  EXPECT_EQ(cables_of(s.search("tag:XX date:..2008-01-14")), std::set<std::string>{"08ATLANTIS13"});
   EXPECT_EQ(cables_of(s.search("tag:XX date:2008")).size(), 4u);
   EXPECT_EQ(cables_of(s.search(Query::tag("XX") && Query::date_range("2008-06-30", ""))),
             (std::set<std::string>{"08ATLANTIS11", "08ATLANTIS12"}));
@@ -168,11 +168,10 @@ TEST_P(SearchTest, SortByDate) {
 TEST_P(SearchTest, FacetCountsCountCables) {
   std::vector<Cable> extra;
   for (int i = 0; i < 30; ++i) {
-    extra.push_back(make_cable("07ATLANTIS" + std::to_string(100 + i),
-                               "2007-0" + std::to_string(1 + i % 9) + "-01",
-                               i % 3 == 0 ? std::vector<std::string>{"KTIP", "PGOV"}
-                                          : std::vector<std::string>{"PGOV"},
-                               {"quokka report one", "quokka report two"}));
+    extra.push_back(make_cable(
+        "07ATLANTIS" + std::to_string(100 + i), "2007-0" + std::to_string(1 + i % 9) + "-01",
+        i % 3 == 0 ? std::vector<std::string>{"KTIP", "PGOV"} : std::vector<std::string>{"PGOV"},
+        {"quokka report one", "quokka report two"}));
   }
   Writer w = build(extra);
   SearchOptions o;
@@ -233,7 +232,8 @@ TEST_P(SearchTest, ReindexingChangesNothing) {
 }
 
 TEST_P(SearchTest, ReplacingACableDropsOldParagraphs) {
-  Writer w = build({make_cable("05ATLANTIS1", "2005-01-01", {"OLD"}, {"first text", "second text"})});
+  Writer w =
+      build({make_cable("05ATLANTIS1", "2005-01-01", {"OLD"}, {"first text", "second text"})});
   EXPECT_EQ(w.add(make_cable("05ATLANTIS1", "2005-01-01", {"NEW"}, {"rewritten text"})),
             AddOutcome::kReplaced);
   w.commit();
@@ -403,7 +403,8 @@ TEST(IndexFileTest, ReadersKeepSearchingWhileAWriterCommits) {
     for (int round = 0; round < 20; ++round) {
       for (int i = 0; i < 5; ++i) {
         w.add(make_cable("03ATLANTIS" + std::to_string(i), "2003-01-0" + std::to_string(1 + i),
-                         {"R" + std::to_string(round)}, {"harbour round " + std::to_string(round)}));
+                         {"R" + std::to_string(round)},
+                         {"harbour round " + std::to_string(round)}));
       }
       w.commit();
     }

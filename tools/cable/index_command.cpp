@@ -35,10 +35,11 @@ class ProgressView {
 
   void operator()(const IndexProgress& p) {
     const double fraction =
-        p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
-                          : (p.files_total > 0 ? static_cast<double>(p.files_done) /
-                                                     static_cast<double>(p.files_total)
-                                               : 1.0);
+        p.bytes_total > 0
+            ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
+            : (p.files_total > 0
+                   ? static_cast<double>(p.files_done) / static_cast<double>(p.files_total)
+                   : 1.0);
     const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     if (bar_) {
       if (Clock::now() - last_ < std::chrono::milliseconds(100) && p.files_done < p.files_total) {
@@ -112,8 +113,8 @@ int run_index(const IndexArgs& args) {
   writer.commit();
   if (view) view->finish();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  fmt::print("indexed {} files ({}) into {} in {:.1f} s\n", total.files, megabytes(total.bytes),
-             args.db, seconds);
+  fmt::print("indexed {} file{} ({}) into {} in {:.1f} s\n", total.files,
+             total.files == 1 ? "" : "s", megabytes(total.bytes), args.db, seconds);
   fmt::print("  cables: {} added, {} replaced, {} unchanged\n", total.cables_added,
              total.cables_replaced, total.cables_unchanged);
   fmt::print("  paragraphs written: {}\n", total.paragraphs);
@@ -132,8 +133,9 @@ int run_index(const IndexArgs& args) {
 void add_index_command(CLI::App& app, int* status) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "index", "Index cables (text, cablegate HTML or cables.csv; directories recursively) "
-               "into a search index, skipping inputs indexed before");
+      "index",
+      "Index cables (text, cablegate HTML or cables.csv; directories recursively) "
+      "into a search index, skipping inputs indexed before");
   cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
   cmd->add_option("--jobs", args->jobs, "Parser threads (default: one per core)");
   cmd->add_option("--commit-every", args->commit_every, "Cables per commit")

@@ -63,11 +63,12 @@ nlohmann::ordered_json to_json(const Results& r) {
     for (const FacetCount& c : counts) values.push_back({{"value", c.value}, {"count", c.count}});
     facets[facet_name(facet)] = values;
   }
-  return ordered_json{{"total", r.total},
-                      {"total_exact", r.total_exact},
-                      {"hits", hits},
-                      {"facets", facets},
-                      {"suggestion", r.suggestion.empty() ? ordered_json() : ordered_json(r.suggestion)}};
+  return ordered_json{
+      {"total", r.total},
+      {"total_exact", r.total_exact},
+      {"hits", hits},
+      {"facets", facets},
+      {"suggestion", r.suggestion.empty() ? ordered_json() : ordered_json(r.suggestion)}};
 }
 
 void print_human(const Results& r, const SearchArgs& args, const std::string& query, bool color) {
@@ -85,8 +86,8 @@ void print_human(const Results& r, const SearchArgs& args, const std::string& qu
     if (!h.marking.empty()) where += " (" + h.marking + ")";
     std::string more;
     if (h.other_matches > 0) {
-      more = fmt::format("  +{} more paragraph{}", h.other_matches,
-                         h.other_matches == 1 ? "" : "s");
+      more =
+          fmt::format("  +{} more paragraph{}", h.other_matches, h.other_matches == 1 ? "" : "s");
     }
     fmt::print("\n{:>3}. {}  {}  {}  {}{}\n", ++rank, bold(where, color), h.date.substr(0, 10),
                h.origin, h.classification, dim(more, color));
@@ -135,8 +136,8 @@ int run_search(const SearchArgs& args) {
 
 void add_search_command(CLI::App& app, int* status) {
   auto args = std::make_shared<SearchArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "search", "Search an index (query language: docs/query-language.md)");
+  CLI::App* cmd =
+      app.add_subcommand("search", "Search an index (query language: docs/query-language.md)");
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
   cmd->add_option("--limit", args->limit, "Hits to show")->check(CLI::NonNegativeNumber);

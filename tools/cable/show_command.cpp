@@ -72,7 +72,7 @@ int run_cited_by(const ShowArgs& args) {
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
-  fmt::print("{} cable{} cite {}\n", ids.size(), ids.size() == 1 ? "" : "s", args.id);
+  fmt::print("{} {} {}\n", ids.size(), ids.size() == 1 ? "cable cites" : "cables cite", args.id);
   for (const std::string& id : ids) {
     const std::optional<Cable> c = searcher.cable(id);
     fmt::print("  {}  {}  {}\n", id, c ? c->date.substr(0, 10) : "", c ? c->subject : "");

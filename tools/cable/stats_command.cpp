@@ -26,7 +26,8 @@ nlohmann::ordered_json counts(const std::vector<FacetCount>& v) {
 
 std::string line(const std::vector<FacetCount>& v) {
   std::string out;
-  for (const FacetCount& c : v) out += (out.empty() ? "" : ", ") + fmt::format("{} {}", c.value, c.count);
+  for (const FacetCount& c : v)
+    out += (out.empty() ? "" : ", ") + fmt::format("{} {}", c.value, c.count);
   return out.empty() ? "-" : out;
 }
 

@@ -103,8 +103,8 @@ struct FacetCount {
 };
 
 struct Results {
-  std::uint64_t total = 0;  ///< Matching cables (kCable) or paragraphs (kParagraph).
-  bool total_exact = false; ///< Whether `total` is exact or Xapian's estimate.
+  std::uint64_t total = 0;   ///< Matching cables (kCable) or paragraphs (kParagraph).
+  bool total_exact = false;  ///< Whether `total` is exact or Xapian's estimate.
   std::vector<Hit> hits;
   /// Counts per requested facet, most frequent first (ties by value).
   std::map<Facet, std::vector<FacetCount>> facets;

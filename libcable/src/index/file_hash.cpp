@@ -25,8 +25,8 @@ std::string file_hash(const std::filesystem::path& file) {
   std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
                                                                  &XXH3_freeState);
   XXH3_64bits_reset(state.get());
-  const std::string seed = fmt::format("libcable {} schema {}\n", version(),
-                                       schema::kSchemaVersion);
+  const std::string seed =
+      fmt::format("libcable {} schema {}\n", version(), schema::kSchemaVersion);
   XXH3_64bits_update(state.get(), seed.data(), seed.size());
   std::vector<char> buf(1 << 20);
   while (in) {

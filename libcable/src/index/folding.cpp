@@ -22,12 +22,13 @@ std::string fold(std::string_view utf8) {
   static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   static const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status) || !nfd || !nfc) {
-    throw Error(ErrorCode::kInternal, std::string("ICU normalizer unavailable: ") +
-                                          u_errorName(status));
+    throw Error(ErrorCode::kInternal,
+                std::string("ICU normalizer unavailable: ") + u_errorName(status));
   }
-  const icu::UnicodeString decomposed = nfd->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
-      status);
+  const icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(
+                         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
+                     status);
   icu::UnicodeString bare;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);

@@ -27,21 +27,22 @@ inline constexpr std::string_view kKindParagraph = "p";
 // Free text: unprefixed exact terms with positions, "Z"-prefixed stems
 // without (Xapian's STEM_SOME), from text folded by index/folding.
 inline constexpr std::string_view kStemmed = "Z";
-inline constexpr std::string_view kSubject = "S";     // subject words (and "ZS" stems)
+inline constexpr std::string_view kSubject = "S";  // subject words (and "ZS" stems)
 // Boolean terms; the value after the prefix is given per line.
-inline constexpr std::string_view kKind = "XK";       // kKindCable / kKindParagraph
-inline constexpr std::string_view kId = "XI";         // cable ID: "XI09PARIS268"
-inline constexpr std::string_view kTag = "K";         // tag, upper case: "KKTIP"
-inline constexpr std::string_view kOrigin = "XO";     // each folded word of the origin: "XOparis"
-inline constexpr std::string_view kOriginFull = "XOF";  // the whole folded origin: "XOFembassy paris"
-inline constexpr std::string_view kClass = "XC";      // folded canonical classification, and
-                                                      // each of its parts: "XCsecret//noforn",
-                                                      // "XCsecret", "XCnoforn"
-inline constexpr std::string_view kCaption = "XP";    // caption, upper case: "XPSIPDIS"
-inline constexpr std::string_view kCites = "XR";      // canonical ID of a cited cable
-inline constexpr std::string_view kYear = "Y";        // "Y2009"
-inline constexpr std::string_view kMonth = "M";       // "M2009-02"
-inline constexpr std::string_view kMarking = "XM";    // paragraph marking, folded: "XMs/nf"
+inline constexpr std::string_view kKind = "XK";    // kKindCable / kKindParagraph
+inline constexpr std::string_view kId = "XI";      // cable ID: "XI09PARIS268"
+inline constexpr std::string_view kTag = "K";      // tag, upper case: "KKTIP"
+inline constexpr std::string_view kOrigin = "XO";  // each folded word of the origin: "XOparis"
+inline constexpr std::string_view kOriginFull =
+    "XOF";                                          // the whole folded origin: "XOFembassy paris"
+inline constexpr std::string_view kClass = "XC";    // folded canonical classification, and
+                                                    // each of its parts: "XCsecret//noforn",
+                                                    // "XCsecret", "XCnoforn"
+inline constexpr std::string_view kCaption = "XP";  // caption, upper case: "XPSIPDIS"
+inline constexpr std::string_view kCites = "XR";    // canonical ID of a cited cable
+inline constexpr std::string_view kYear = "Y";      // "Y2009"
+inline constexpr std::string_view kMonth = "M";     // "M2009-02"
+inline constexpr std::string_view kMarking = "XM";  // paragraph marking, folded: "XMs/nf"
 // Unique per document: kId + ID + "#" + order, for replace_document().
 inline constexpr std::string_view kDocKey = "Q";
 

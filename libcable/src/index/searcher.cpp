@@ -90,8 +90,7 @@ class Runner {
     enquire.set_query(q);
     if (o.grouping == Grouping::kCable) enquire.set_collapse_key(schema::kSlotCable);
     if (o.sort != Sort::kRelevance) {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate,
-                                               o.sort == Sort::kDateDescending);
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, o.sort == Sort::kDateDescending);
     }
     // The spy also counts matching cables exactly: Xapian's bounds on a
     // collapsed match stay apart even when every document was examined.
@@ -119,10 +118,10 @@ class Runner {
       Hit h = hit_from(d);
       h.score = it.get_weight();
       h.other_matches = o.grouping == Grouping::kCable ? it.get_collapse_count() : 0;
-      h.snippet = mset.snippet(d.text, o.snippet_length, impl_.analyzer.stemmer(),
-                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                               o.highlight_start, o.highlight_end, "\u2026");
+      h.snippet =
+          mset.snippet(d.text, o.snippet_length, impl_.analyzer.stemmer(),
+                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       o.highlight_start, o.highlight_end, "\u2026");
       r.hits.push_back(std::move(h));
     }
     for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
@@ -139,9 +138,9 @@ class Runner {
         Xapian::termcount n = 0;
         for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
           if (++n > query::kMaxWildcardExpansion) {
-            throw QueryError(w.position,
-                             fmt::format("{}* stands for more than {} words: make it longer",
-                                         w.text, query::kMaxWildcardExpansion));
+            throw QueryError(
+                w.position, fmt::format("{}* stands for more than {} words: make it longer", w.text,
+                                        query::kMaxWildcardExpansion));
           }
         }
       }
@@ -229,7 +228,8 @@ Searcher Searcher::open(const std::filesystem::path& dir) {
 Results Searcher::search(const Query& q, const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
   const query::CompiledQuery compiled = query::compile(q.node(), impl_->analyzer);
-  return reading(*impl_, [&] { return Runner(*impl_).run(compiled.query, options, &compiled, {}); });
+  return reading(*impl_,
+                 [&] { return Runner(*impl_).run(compiled.query, options, &compiled, {}); });
 }
 
 Results Searcher::search(std::string_view text, const SearchOptions& options) const {
@@ -266,8 +266,8 @@ std::vector<std::string> Searcher::cited_by(std::string_view id_in) const {
   const std::string id = text::upper(text::trim(id_in));
   return reading(*impl_, [&] {
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(Q(Q::OP_FILTER, kind_filter(schema::kKindCable),
-                        Q(schema::term(schema::kCites, id))));
+    enquire.set_query(
+        Q(Q::OP_FILTER, kind_filter(schema::kKindCable), Q(schema::term(schema::kCites, id))));
     enquire.set_sort_by_value(schema::kSlotDate, false);
     const Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
     std::vector<std::string> out;
@@ -318,7 +318,9 @@ IndexStats Searcher::stats(std::size_t top) const {
     for (bool newest : {false, true}) {
       enquire.set_sort_by_value(schema::kSlotDate, newest);
       const Xapian::MSet m = enquire.get_mset(0, 1);
-      if (!m.empty()) (newest ? s.last_date : s.first_date) = m.begin().get_document().get_value(schema::kSlotDate);
+      if (!m.empty())
+        (newest ? s.last_date : s.first_date) =
+            m.begin().get_document().get_value(schema::kSlotDate);
     }
     index::FacetSpy spy;
     enquire.add_matchspy(&spy);

@@ -14,8 +14,8 @@
 namespace cable {
 
 struct Searcher::Impl {
-  std::string where;           // the index's path, or "in-memory index", for messages
-  std::filesystem::path dir;   // empty in memory
+  std::string where;          // the index's path, or "in-memory index", for messages
+  std::filesystem::path dir;  // empty in memory
   Xapian::Database db;
   index::Analyzer analyzer;
   std::mutex mutex;

@@ -8,10 +8,11 @@
 namespace cable::index {
 
 std::string encode(const StoredDoc& d) {
-  const nlohmann::json j = {{"id", d.id},         {"kind", d.kind},       {"order", d.order},
-                            {"number", d.number}, {"marking", d.marking}, {"text", d.text},
-                            {"date", d.date},     {"subject", d.subject}, {"origin", d.origin},
-                            {"class", d.classification}};
+  const nlohmann::json j = {{"id", d.id},           {"kind", d.kind},
+                            {"order", d.order},     {"number", d.number},
+                            {"marking", d.marking}, {"text", d.text},
+                            {"date", d.date},       {"subject", d.subject},
+                            {"origin", d.origin},   {"class", d.classification}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -45,8 +46,8 @@ Cable decode_cable_fields(std::string_view data) {
   try {
     return cable_from_json(data, "index metadata");
   } catch (const Error& e) {
-    throw Error(ErrorCode::kIndex, std::string("the index's record of a cable is damaged: ") +
-                                       e.what());
+    throw Error(ErrorCode::kIndex,
+                std::string("the index's record of a cable is damaged: ") + e.what());
   }
 }
 

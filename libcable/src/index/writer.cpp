@@ -245,8 +245,8 @@ IndexSummary Writer::index_path(const std::filesystem::path& path, const ErrorSi
     while (launched < files.size() && window.size() < 2 * jobs) {
       const auto file = files[launched++];
       const std::string hash = split_known(known(file)).first;
-      window.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred,
-                                  parse_file, file, hash));
+      window.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred, parse_file,
+                                  file, hash));
     }
   };
 

@@ -68,7 +68,8 @@ class Compiler {
         return filter(schema::term(schema::kMarking, folded_value(n.text)));
       case Field::kOrigin: {
         std::vector<Q> parts;
-        for (const std::string& w : a_.words(n.text)) parts.push_back(filter(schema::term(schema::kOrigin, w)));
+        for (const std::string& w : a_.words(n.text))
+          parts.push_back(filter(schema::term(schema::kOrigin, w)));
         if (parts.empty()) throw QueryError(n.position, "origin: needs a word");
         return all_of(parts);
       }
@@ -92,8 +93,9 @@ class Compiler {
     }
     const std::vector<std::string> w = a_.words(n.text);
     if (w.size() != 1) {
-      throw QueryError(n.position, "NEAR needs single words on each side (no phrase, no "
-                                   "punctuation only)");
+      throw QueryError(n.position,
+                       "NEAR needs single words on each side (no phrase, no "
+                       "punctuation only)");
     }
     return Q(w.front());
   }

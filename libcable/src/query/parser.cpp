@@ -30,11 +30,11 @@ enum class Tok { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kNear, 
 struct Token {
   Tok kind = Tok::kEnd;
   std::size_t pos = 0;
-  std::string text;         // word, phrase, or the field's value
-  std::string name;         // field name, lower case
+  std::string text;           // word, phrase, or the field's value
+  std::string name;           // field name, lower case
   std::size_t value_pos = 0;  // field value's position
-  bool quoted = false;      // field value was "…"
-  bool negated = false;     // written with a leading '-'
+  bool quoted = false;        // field value was "…"
+  bool negated = false;       // written with a leading '-'
   unsigned distance = kDefaultNear;
 };
 
@@ -57,9 +57,7 @@ constexpr std::array<FieldName, 11> kFields = {{
     {"tags", Field::kTag},
 }};
 
-bool is_break(char c) {
-  return text::is_space(c) || c == '\n' || c == '(' || c == ')' || c == '"';
-}
+bool is_break(char c) { return text::is_space(c) || c == '\n' || c == '(' || c == ')' || c == '"'; }
 
 class Lexer {
  public:
@@ -83,8 +81,8 @@ class Lexer {
   Token next() {
     Token t;
     t.pos = i_;
-    if (s_[i_] == '-' && i_ + 1 < s_.size() && !text::is_space(s_[i_ + 1]) &&
-        s_[i_ + 1] != '\n' && s_[i_ + 1] != ')') {
+    if (s_[i_] == '-' && i_ + 1 < s_.size() && !text::is_space(s_[i_ + 1]) && s_[i_ + 1] != '\n' &&
+        s_[i_ + 1] != ')') {
       ++i_;
       Token inner = next();
       inner.negated = true;
@@ -265,8 +263,9 @@ class Parser {
       for (const NodePtr* side : {&left, &right}) {
         const NodeKind k = (*side)->kind;
         if (k == NodeKind::kWildcard) {
-          throw QueryError((*side)->position, "NEAR cannot take a wildcard (Xapian has no "
-                                              "positions for the words it stands for)");
+          throw QueryError((*side)->position,
+                           "NEAR cannot take a wildcard (Xapian has no "
+                           "positions for the words it stands for)");
         }
         if (k != NodeKind::kWord && k != NodeKind::kPhrase && k != NodeKind::kNear) {
           throw QueryError(op.pos, "NEAR needs a word or a phrase on each side");
@@ -403,8 +402,6 @@ NodePtr date_range_node(std::string_view from, std::string_view to, std::size_t 
   return std::make_shared<const QueryNode>(std::move(n));
 }
 
-NodePtr parse(std::string_view text) {
-  return Parser(Lexer(text).run()).run();
-}
+NodePtr parse(std::string_view text) { return Parser(Lexer(text).run()).run(); }
 
 }  // namespace cable::query

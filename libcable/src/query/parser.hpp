@@ -18,8 +18,7 @@ detail::NodePtr parse(std::string_view text);
 
 // A date range node from two ends ("YYYY[-MM[-DD]]" or "" for open); errors
 // are reported at `position` plus the offset of the fault.
-detail::NodePtr date_range_node(std::string_view from, std::string_view to,
-                                std::size_t position);
+detail::NodePtr date_range_node(std::string_view from, std::string_view to, std::size_t position);
 
 }  // namespace cable::query
 

@@ -149,7 +149,9 @@ Query Query::text(std::string_view words_in) {
   return *q;
 }
 
-Query Query::phrase(std::string_view words_in) { return words(NodeKind::kPhrase, words_in, "phrase"); }
+Query Query::phrase(std::string_view words_in) {
+  return words(NodeKind::kPhrase, words_in, "phrase");
+}
 
 Query Query::wildcard(std::string_view prefix) {
   return words(NodeKind::kWildcard, prefix, "wildcard");

@@ -15,7 +15,7 @@ TEST(FoldingTest, CaseAndAccents) {
 
 TEST(FoldingTest, KeepsWhatIsNoAccent) {
   EXPECT_EQ(fold("\u2588\u2588\u2588"), "\u2588\u2588\u2588");  // redaction marks
-  EXPECT_EQ(fold("Łódź"), "łodz");  // Ł has no decomposition
+  EXPECT_EQ(fold("Łódź"), "łodz");                              // Ł has no decomposition
   EXPECT_EQ(fold("“quoted”"), "“quoted”");
 }
 

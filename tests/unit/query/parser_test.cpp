@@ -59,19 +59,19 @@ TEST(QueryParserTest, Dates) {
 TEST(QueryParserTest, MalformedQueriesNameThePosition) {
   EXPECT_EQ(fault(""), 0u);
   EXPECT_EQ(fault("   "), 0u);
-  EXPECT_EQ(fault("a \"forced labour"), 2u);     // unterminated quote
-  EXPECT_EQ(fault("a (b OR c"), 2u);             // unclosed parenthesis
-  EXPECT_EQ(fault("a b)"), 3u);                  // unmatched ')'
-  EXPECT_EQ(fault("()"), 0u);                    // empty parentheses
-  EXPECT_EQ(fault("x colour:red"), 2u);          // unknown field
-  EXPECT_EQ(fault("tag:"), 4u);                  // no value
-  EXPECT_EQ(fault("date:2008-13"), 10u);         // bad month
-  EXPECT_EQ(fault("date:2009-02-29"), 13u);      // not a leap year
-  EXPECT_EQ(fault("date:20x8"), 5u);             // bad year
-  EXPECT_EQ(fault("date:2009..2008"), 5u);       // empty range
-  EXPECT_EQ(fault("date:2008..2008-13"), 16u);   // bad upper end
-  EXPECT_EQ(fault("date:.."), 5u);               // no end at all
-  EXPECT_EQ(fault("a AND"), 2u);                 // operator without operand
+  EXPECT_EQ(fault("a \"forced labour"), 2u);    // unterminated quote
+  EXPECT_EQ(fault("a (b OR c"), 2u);            // unclosed parenthesis
+  EXPECT_EQ(fault("a b)"), 3u);                 // unmatched ')'
+  EXPECT_EQ(fault("()"), 0u);                   // empty parentheses
+  EXPECT_EQ(fault("x colour:red"), 2u);         // unknown field
+  EXPECT_EQ(fault("tag:"), 4u);                 // no value
+  EXPECT_EQ(fault("date:2008-13"), 10u);        // bad month
+  EXPECT_EQ(fault("date:2009-02-29"), 13u);     // not a leap year
+  EXPECT_EQ(fault("date:20x8"), 5u);            // bad year
+  EXPECT_EQ(fault("date:2009..2008"), 5u);      // empty range
+  EXPECT_EQ(fault("date:2008..2008-13"), 16u);  // bad upper end
+  EXPECT_EQ(fault("date:.."), 5u);              // no end at all
+  EXPECT_EQ(fault("a AND"), 2u);                // operator without operand
   EXPECT_EQ(fault("OR a"), 0u);
   EXPECT_EQ(fault("a OR OR b"), 5u);
   EXPECT_EQ(fault("NOT"), 0u);
@@ -79,7 +79,7 @@ TEST(QueryParserTest, MalformedQueriesNameThePosition) {
   EXPECT_EQ(fault("a NEAR tag:X"), 7u);
   EXPECT_EQ(fault("a NEAR traffick*"), 7u);  // Xapian cannot NEAR a wildcard (fuzzing found it)
   EXPECT_EQ(fault("*"), 0u);
-  EXPECT_EQ(fault("\"\""), 0u);                  // empty phrase
+  EXPECT_EQ(fault("\"\""), 0u);  // empty phrase
 }
 
 TEST(QueryParserTest, DeepNestingFailsCleanly) {
@@ -90,8 +90,8 @@ TEST(QueryParserTest, DeepNestingFailsCleanly) {
 }
 
 TEST(QueryBuilderTest, BuildsWhatTheLanguageSays) {
-  const Query q = Query::text("forced labour") && Query::tag("KTIP") &&
-                  Query::date_range("2008", "2009");
+  const Query q =
+      Query::text("forced labour") && Query::tag("KTIP") && Query::date_range("2008", "2009");
   EXPECT_EQ(q.describe(),
             R"((AND (word "forced") (word "labour") (tag "KTIP") (date "2008" "2009")))");
   EXPECT_EQ((Query::tag("A") || !Query::origin("paris")).describe(),
