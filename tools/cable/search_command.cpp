@@ -72,8 +72,10 @@ nlohmann::ordered_json to_json(const Results& r) {
 }
 
 void print_human(const Results& r, const SearchArgs& args, const std::string& query, bool color) {
-  const char* unit = args.paragraphs ? "paragraphs" : "cables";
-  fmt::print("{}{} {} match {}", r.total_exact ? "" : "about ", r.total, unit, query);
+  const bool one = r.total == 1;
+  const char* unit = args.paragraphs ? (one ? "paragraph matches" : "paragraphs match")
+                                     : (one ? "cable matches" : "cables match");
+  fmt::print("{}{} {} {}", r.total_exact ? "" : "about ", r.total, unit, query);
   if (!r.hits.empty()) {
     fmt::print("  (showing {}-{})", args.offset + 1, args.offset + r.hits.size());
   }

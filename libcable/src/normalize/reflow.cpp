@@ -34,12 +34,6 @@ std::string_view hyphenated_tail(std::string_view line) {
   return line.substr(b, line.size() - 1 - b);
 }
 
-// True when `line` ends a sentence or a clause that may stand alone.
-bool ends_clause(std::string_view line) {
-  const char c = line.empty() ? '.' : line.back();
-  return c == '.' || c == ':' || c == ';' || c == '?' || c == '!';
-}
-
 }  // namespace
 
 std::size_t estimate_wrap_width(const std::vector<std::string>& lines) {
@@ -112,7 +106,7 @@ std::string reflow(const std::vector<std::string_view>& lines, std::size_t wrap_
     bool keep_break = after_blank || starts_list_item(raw) || is_rule(line) || is_rule(prev);
     // A sentence that goes on in lower case was wrapped, however short the
     // line: "... the rules that" / "govern foreign crews."
-    const bool mid_sentence = text::is_lower(line[0]) && !ends_clause(prev);
+    const bool mid_sentence = text::is_lower(line[0]) && !text::ends_clause(prev);
     if (!keep_break && !broken_word && !mid_sentence) {
       const std::size_t fits = char_count(prev) + 1 + char_count(first_word(line));
       keep_break = fits + 2 <= wrap_width;

@@ -59,6 +59,31 @@ std::string reflow_lines(const std::vector<std::string_view>& lines, std::size_t
   return normalize::repair_text(normalize::reflow(lines, width, evidence));
 }
 
+// A line that is only "SIPDIS" inside the body is the caption repeated after a
+// page break, not text (07MADRID2265: "Zapatero's" / "" / "SIPDIS" / "voter
+// appeal"). It goes, and so does the blank line before it when the sentence
+// runs on across it.
+void remove_lone_sipdis(std::vector<std::string>& lines, std::size_t body_start, Cable& c) {
+  for (std::size_t i = body_start; i < lines.size();) {
+    if (!text::iequals(text::trim(lines[i]), "SIPDIS")) {
+      ++i;
+      continue;
+    }
+    std::size_t from = i;
+    std::size_t prev = i;
+    while (prev > body_start && blank(lines[prev - 1])) --prev;
+    const bool runs_on = prev > body_start && !text::ends_clause(lines[prev - 1]) &&
+                         i + 1 < lines.size() && !blank(lines[i + 1]);
+    if (runs_on) from = prev;
+    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(from),
+                lines.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    i = from;
+    if (std::find(c.captions.begin(), c.captions.end(), "SIPDIS") == c.captions.end()) {
+      c.captions.push_back("SIPDIS");
+    }
+  }
+}
+
 struct Group {
   std::optional<ParagraphStart> start;
   std::vector<std::string_view> lines;
@@ -189,6 +214,8 @@ Cable parse_raw(RawCable&& raw) {
   add_csv_references(raw.cited, c.references);
   c.classified_by = text::fold_spaces(reflow_lines(pre.classified_by_lines, 0, evidence));
   for (std::string& h : pre.handling) c.handling.push_back(normalize::repair_text(h));
+
+  remove_lone_sipdis(lines, pre.body_start, c);
 
   std::size_t end = lines.size();
   while (end > pre.body_start && blank(lines[end - 1])) --end;

@@ -137,6 +137,35 @@ std::string_view cable_pane(std::string_view content) {
   return pane == std::string_view::npos ? content : content.substr(pane);
 }
 
+// The site wrote cable text into its pages without escaping '<'. Digits after
+// it ("<<240168>>") stay text for any HTML parser, but "<<next week>>" would
+// become a <next> element and its words would be lost. So a '<' that opens no
+// element HTML knows (gumbo's own tag table), no end tag, comment or doctype
+// becomes "&#60;", which the reader turns back into '<' (pre_text).
+std::string escape_stray_angles(std::string_view html) {
+  std::string out;
+  out.reserve(html.size() + 64);
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html[i] != '<') {
+      out.push_back(html[i]);
+      continue;
+    }
+    std::size_t b = i + 1;
+    if (b < html.size() && (html[b] == '!' || html[b] == '?')) {
+      out.push_back('<');
+      continue;
+    }
+    if (b < html.size() && html[b] == '/') ++b;
+    std::size_t e = b;
+    while (e < html.size() && std::isalnum(static_cast<unsigned char>(html[e]))) ++e;
+    const bool element =
+        e > b && text::is_alpha(html[b]) &&
+        gumbo_tagn_enum(html.data() + b, static_cast<unsigned>(e - b)) != GUMBO_TAG_UNKNOWN;
+    out.append(element ? "<" : "&#60;");
+  }
+  return out;
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view head) {
@@ -147,7 +176,7 @@ bool looks_like_html(std::string_view head) {
 }
 
 RawCable read_html(std::string_view content, std::string_view source_name) {
-  const std::string_view pane = cable_pane(content);
+  const std::string pane = escape_stray_angles(cable_pane(content));
   std::unique_ptr<GumboOutput, GumboDeleter> doc(
       gumbo_parse_with_options(&kGumboDefaultOptions, pane.data(), pane.size()));
   RawCable raw;

@@ -73,6 +73,12 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return words;
 }
 
+bool ends_clause(std::string_view line) {
+  line = trim(line);
+  const char c = line.empty() ? '.' : line.back();
+  return c == '.' || c == ':' || c == ';' || c == '?' || c == '!';
+}
+
 std::string fold_spaces(std::string_view s) {
   std::string out;
   append_folded(out, s);

@@ -37,6 +37,10 @@ std::vector<std::string_view> split_lines(std::string_view s);
 // The runs of non-space characters of `s` (space, tab, CR, LF separate).
 std::vector<std::string_view> split_words(std::string_view s);
 
+// True when `line` (trimmed) ends a sentence or a clause that may stand
+// alone: '.', ':', ';', '?' or '!' (or is empty).
+bool ends_clause(std::string_view line);
+
 // Collapses every run of white space to one space and trims both ends.
 std::string fold_spaces(std::string_view s);
 // Appends fold_spaces(s) to `out` without a temporary string.

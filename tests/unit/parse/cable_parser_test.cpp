@@ -71,6 +71,16 @@ TEST(CableParserTest, MarkingWrappedOntoTheNextLine) {
   EXPECT_EQ(c.signature, "PERSON");
 }
 
+TEST(CableParserTest, SipdisSplicedBetweenLinesIsRemoved) {
+  // 07MADRID2265: "counting on Zapatero's" / "" / "SIPDIS" / "voter appeal".
+  std::string text(kCable);
+  text.replace(text.find("2. (C) Second paragraph. \n"), 27,
+               "2. (C) They count on Zapatero's \n \nSIPDIS \nvoter appeal. \n");
+  const Cable c = parse_text(text, "t.txt");
+  ASSERT_EQ(c.paragraphs.size(), 2u);
+  EXPECT_EQ(c.paragraphs[1].text, "They count on Zapatero's voter appeal.");
+}
+
 TEST(CableParserTest, UnmarkedSubjectIsKeptWhole) {
   std::string text(kCable);
   text.replace(text.find("SUBJECT: (S/REL UK) "), 20, "SUBJECT: ");

@@ -24,6 +24,14 @@ TEST(HtmlReaderTest, KeepsTextAsWrittenAndDecodesLineBreaks) {
             "S E C R E T X 000005 \nsaid &not one8 and AF&AD <<240168>>\nnext\nbold &para end");
 }
 
+TEST(HtmlReaderTest, KeepsAngleBracketsThatOpenNoElement) {
+  // The site never escaped '<': "<<next week>>" is text, not a <next> element.
+  std::string page(kPage);
+  page.replace(page.find("<<240168>>"), 10, "<<next week>> <br/>and <3");
+  const RawCable raw = read_html(page, "p.html");
+  EXPECT_NE(raw.body.find("AF&AD <<next week>> \nand <3\nnext"), std::string::npos) << raw.body;
+}
+
 TEST(HtmlReaderTest, RejectsPagesWithoutCable) {
   EXPECT_THROW(read_html("<html><body><p>hello</p></body></html>", "x.html"), Error);
   EXPECT_TRUE(looks_like_html("<!DOCTYPE html><html>"));
