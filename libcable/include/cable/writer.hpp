@@ -35,7 +35,7 @@ namespace cable {
 struct WriterOptions {
   /// Commit after this many added or replaced cables (index_path()); larger
   /// batches index faster and use more memory.
-  std::size_t commit_every = 2000;
+  std::size_t commit_every = 250;
   /// Threads that read and parse files in index_path(); 0 means one per core.
   std::size_t jobs = 1;
 };

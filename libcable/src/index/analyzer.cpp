@@ -31,11 +31,6 @@ Analyzer::Analyzer() : stemmer_("english") {
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-void Analyzer::collect_spelling(Xapian::WritableDatabase& db) {
-  generator_.set_database(db);
-  generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-}
-
 void Analyzer::start(Xapian::Document& doc) {
   generator_.set_document(doc);
   fresh_ = true;
@@ -45,6 +40,10 @@ void Analyzer::index_text(std::string_view text, std::string_view prefix) {
   if (!fresh_) generator_.increase_termpos(kFieldGap);
   fresh_ = false;
   generator_.index_text(fold(text), 1, std::string(prefix));
+}
+
+void Analyzer::index_words(std::string_view text, std::string_view prefix) {
+  generator_.index_text_without_positions(fold(text), 1, std::string(prefix));
 }
 
 std::vector<std::string> Analyzer::words(std::string_view text) const {

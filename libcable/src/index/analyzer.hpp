@@ -16,10 +16,6 @@ class Analyzer {
  public:
   Analyzer();
 
-  // Adds spelling data ("did you mean") to `db` for every word indexed from
-  // now on.
-  void collect_spelling(Xapian::WritableDatabase& db);
-
   // Starts on a document: index_text() adds to `doc` until the next start().
   void start(Xapian::Document& doc);
 
@@ -27,6 +23,8 @@ class Analyzer {
   // `prefix`) with positions, and stems ("Z" + prefix). Successive calls
   // leave a gap in positions, so phrases never span two fields.
   void index_text(std::string_view text, std::string_view prefix = {});
+  // The same terms without positions (no phrase can match them).
+  void index_words(std::string_view text, std::string_view prefix);
 
   // The exact terms `text` gives, in order, as index_text would make them.
   std::vector<std::string> words(std::string_view text) const;
