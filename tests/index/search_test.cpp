@@ -59,12 +59,15 @@ class TempDir {
   fs::path path_;
 };
 
-class SearchTest : public ::testing::TestWithParam<bool> {
+// The parameter: 0 an in-memory index, else an on-disk one with that many shards.
+class SearchTest : public ::testing::TestWithParam<int> {
  protected:
-  bool on_disk() const { return GetParam(); }
+  bool on_disk() const { return GetParam() > 0; }
 
   Writer open_writer() {
-    return on_disk() ? Writer::open(dir_.path() / "db") : Writer::in_memory();
+    WriterOptions o;
+    o.shards = static_cast<std::size_t>(GetParam());
+    return on_disk() ? Writer::open(dir_.path() / "db", o) : Writer::in_memory();
   }
 
   // Indexes the project's sample corpus and the cables given.
@@ -327,8 +330,10 @@ TEST_P(SearchTest, StatsDescribeTheIndex) {
   EXPECT_EQ(on_disk(), st.bytes > 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(false, true),
-                         [](const auto& info) { return info.param ? "OnDisk" : "InMemory"; });
+INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(0, 1, 2), [](const auto& info) {
+  return info.param == 0 ? std::string("InMemory")
+                         : "OnDisk" + std::to_string(info.param) + "Shards";
+});
 
 TEST(IndexFileTest, SecondWriterIsRefusedAtOnce) {
   TempDir dir;
@@ -375,7 +380,7 @@ TEST(IndexFileTest, ReadersKeepSearchingWhileAWriterCommits) {
   TempDir dir;
   const fs::path db = dir.path() / "db";
   {
-    Writer w = Writer::open(db);
+    Writer w = Writer::open(db, WriterOptions{.shards = 2});
     w.index_path(kSource / "corpus");
   }
   std::atomic<bool> stop{false};

@@ -20,6 +20,7 @@ struct IndexArgs {
   std::string db;
   std::vector<std::string> paths;
   std::size_t jobs = 0;
+  std::size_t shards = 0;
   std::size_t commit_every = WriterOptions{}.commit_every;
 };
 
@@ -85,6 +86,7 @@ class ProgressView {
 int run_index(const IndexArgs& args) {
   WriterOptions options;
   options.jobs = args.jobs;
+  options.shards = args.shards;
   options.commit_every = args.commit_every;
   Writer writer = Writer::open(args.db, options);
   std::shared_ptr<ProgressView> view;
@@ -138,7 +140,10 @@ void add_index_command(CLI::App& app, int* status) {
       "into a search index, skipping inputs indexed before");
   cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
   cmd->add_option("--jobs", args->jobs, "Parser threads (default: one per core)");
-  cmd->add_option("--commit-every", args->commit_every, "Cables per commit")
+  cmd->add_option("--shards", args->shards,
+                  "Shards of a new index, each written by its own thread (default: one per "
+                  "core)");
+  cmd->add_option("--commit-every", args->commit_every, "Cables per commit, per shard")
       ->check(CLI::PositiveNumber);
   cmd->add_option("paths", args->paths, "Files or directories to index")->required();
   cmd->callback([args, status] { *status = run_index(*args); });

@@ -11,6 +11,7 @@
 #include "search_command.hpp"
 #include "show_command.hpp"
 #include "stats_command.hpp"
+#include "synth_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"cable: read, index and search diplomatic cables"};
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   cable::tool::add_search_command(app, &status);
   cable::tool::add_show_commands(app, &status);
   cable::tool::add_stats_command(app, &status);
+  cable::tool::add_synth_command(app, &status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

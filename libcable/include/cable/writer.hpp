@@ -38,6 +38,10 @@ struct WriterOptions {
   std::size_t commit_every = 250;
   /// Threads that read and parse files in index_path(); 0 means one per core.
   std::size_t jobs = 1;
+  /// Shards of a new index (docs/schema.md): each is written by its own
+  /// thread in index_path(), so two use both cores of a two-core machine.
+  /// 0 means one per core. An existing index keeps the count it was made with.
+  std::size_t shards = 1;
 };
 
 /// What add() did.

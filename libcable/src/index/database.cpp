@@ -5,6 +5,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "index/layout.hpp"
 #include "index/schema.hpp"
 
 namespace cable::index {
@@ -63,24 +64,27 @@ Xapian::WritableDatabase open_in_memory() {
   });
 }
 
-Xapian::Database open_readable(const std::filesystem::path& dir) {
+ReadableIndex open_readable(const std::filesystem::path& dir) {
   const std::string where = dir.string();
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
+  const std::vector<std::filesystem::path> shards = existing_shards(dir);
+  if (shards.empty()) {
     throw Error(ErrorCode::kIndexMissing,
                 fmt::format("{}: no index here (make one with `cable index --db {} PATH...`)",
                             where, where));
   }
   return guarded(where, [&] {
-    try {
-      Xapian::Database db(where);
-      check_schema(db, where);
-      return db;
-    } catch (const Xapian::DatabaseNotFoundError&) {
-      throw Error(ErrorCode::kIndexMissing,
-                  fmt::format("{}: no index here (make one with `cable index --db {} PATH...`)",
-                              where, where));
+    ReadableIndex index;
+    for (const auto& shard : shards) {
+      try {
+        index.shards.emplace_back(shard.string());
+      } catch (const Xapian::DatabaseNotFoundError&) {
+        throw Error(ErrorCode::kIndex,
+                    fmt::format("{}: the shard {} is missing", where, shard.string()));
+      }
+      check_schema(index.shards.back(), where);
+      index.all.add_database(index.shards.back());
     }
+    return index;
   });
 }
 

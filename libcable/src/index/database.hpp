@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cable/error.hpp"
 
@@ -32,9 +33,16 @@ auto guarded(const std::string& where, F&& fn) -> decltype(fn()) {
 Xapian::WritableDatabase open_writable(const std::filesystem::path& dir);
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();
+// An index opened for reading: all shards as one database, and each shard
+// alone (for what Xapian reads from the first shard only: metadata).
+struct ReadableIndex {
+  Xapian::Database all;
+  std::vector<Xapian::Database> shards;
+};
+
 // Opens the index in `dir` for reading. @throws cable::Error kIndexMissing,
 // kIndexVersion, kIndex.
-Xapian::Database open_readable(const std::filesystem::path& dir);
+ReadableIndex open_readable(const std::filesystem::path& dir);
 
 // The schema version `db` records (0 when it records none).
 int schema_version(const Xapian::Database& db);

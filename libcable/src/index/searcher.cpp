@@ -10,6 +10,7 @@
 #include "index/database.hpp"
 #include "index/facet_spy.hpp"
 #include "index/folding.hpp"
+#include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/searcher_impl.hpp"
 #include "index/stored.hpp"
@@ -221,7 +222,9 @@ Searcher Searcher::open(const std::filesystem::path& dir) {
   auto impl = std::make_unique<Impl>();
   impl->where = dir.string();
   impl->dir = dir;
-  impl->db = index::open_readable(dir);
+  index::ReadableIndex opened = index::open_readable(dir);
+  impl->db = std::move(opened.all);
+  impl->shards = std::move(opened.shards);
   return Searcher(std::move(impl));
 }
 
@@ -244,7 +247,8 @@ std::optional<Cable> Searcher::cable(std::string_view id_in) const {
   std::lock_guard lock(impl_->mutex);
   const std::string id = text::upper(text::trim(id_in));
   return reading(*impl_, [&]() -> std::optional<Cable> {
-    const std::string fields = impl_->db.get_metadata(schema::term(schema::kMetaCable, id));
+    const Xapian::Database& shard = impl_->shards[index::shard_of(id, impl_->shards.size())];
+    const std::string fields = shard.get_metadata(schema::term(schema::kMetaCable, id));
     if (fields.empty()) return std::nullopt;
     Cable c = index::decode_cable_fields(fields);
     for (Xapian::docid docid : documents_of(impl_->db, id)) {
@@ -312,7 +316,7 @@ IndexStats Searcher::stats(std::size_t top) const {
     Xapian::Database& db = impl_->db;
     s.cables = db.get_termfreq(schema::term(schema::kKind, schema::kKindCable));
     s.paragraphs = db.get_termfreq(schema::term(schema::kKind, schema::kKindParagraph));
-    s.schema_version = index::schema_version(db);
+    s.schema_version = index::schema_version(impl_->shards.front());
     Xapian::Enquire enquire(db);
     enquire.set_query(kind_filter(schema::kKindCable));
     for (bool newest : {false, true}) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "cable/search.hpp"
 #include "index/analyzer.hpp"
@@ -14,9 +15,10 @@
 namespace cable {
 
 struct Searcher::Impl {
-  std::string where;          // the index's path, or "in-memory index", for messages
-  std::filesystem::path dir;  // empty in memory
-  Xapian::Database db;
+  std::string where;                     // the index's path, or "in-memory index", for messages
+  std::filesystem::path dir;             // empty in memory
+  Xapian::Database db;                   // every shard, as one database
+  std::vector<Xapian::Database> shards;  // each shard alone: metadata lives per shard
   index::Analyzer analyzer;
   std::mutex mutex;
 };

@@ -3,19 +3,24 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "index/database.hpp"
 #include "index/documents.hpp"
 #include "index/file_hash.hpp"
+#include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/searcher_impl.hpp"
 #include "util/text.hpp"
@@ -23,9 +28,14 @@
 namespace cable {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr std::uint64_t kProgressEvery = 500;  // cables, within one large file
-// Spelling words held in memory before they are written (about 100 MB).
+// Spelling words held in memory per shard before they are written (about 100 MB).
 constexpr std::size_t kMaxGatheredWords = 1'000'000;
+// Cables waiting for a shard's thread; bounds the memory between parsing and
+// indexing.
+constexpr std::size_t kQueueCapacity = 256;
 
 // One file, read and parsed by a worker thread.
 struct Parsed {
@@ -36,7 +46,7 @@ struct Parsed {
   std::vector<Error> errors;
 };
 
-bool is_csv(const std::filesystem::path& file) {
+bool is_csv(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -45,7 +55,7 @@ bool is_csv(const std::filesystem::path& file) {
   return format && *format == Format::kCsv;
 }
 
-Parsed parse_file(const std::filesystem::path& file, const std::string& known_hash) {
+Parsed parse_file(const fs::path& file, const std::string& known_hash) {
   Parsed p;
   try {
     p.hash = index::file_hash(file);
@@ -66,20 +76,66 @@ Parsed parse_file(const std::filesystem::path& file, const std::string& known_ha
   return p;
 }
 
-}  // namespace
+// "<hash> <count>" -> hash, count.
+std::pair<std::string, std::uint64_t> split_known(const std::string& v) {
+  const std::size_t sp = v.find(' ');
+  std::uint64_t count = 0;
+  if (sp != std::string::npos) {
+    for (char c : v.substr(sp + 1)) {
+      if (text::is_digit(c)) count = count * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+  }
+  return {v.substr(0, sp), count};
+}
 
-struct Writer::Impl {
+std::string file_key(const fs::path& f) {
+  std::error_code ec;
+  const auto abs = fs::absolute(f, ec);
+  return schema::term(schema::kMetaFile, (ec ? f : abs).lexically_normal().string());
+}
+
+// One shard: its database and what is pending for it.
+struct Shard {
   std::string where;
-  bool memory = false;
   Xapian::WritableDatabase db;
   index::Analyzer analyzer;
-  WriterOptions options;
-  std::size_t pending = 0;  // cables written since the last commit
-  // Spelling data ("did you mean"): word frequencies gathered over a batch
-  // and written once per word at commit. Xapian's TermGenerator can add them
-  // word by word as it indexes, which cost a fifth of the indexing time.
   bool spelling = false;
+  std::size_t pending = 0;  // cables written since the last commit
+  // Spelling data ("did you mean"): word frequencies gathered and written
+  // once per word at the end of a run. Xapian's TermGenerator can add them
+  // word by word as it indexes, which cost a fifth of the indexing time.
   std::unordered_map<std::string, Xapian::termcount> words;
+
+  AddOutcome add(const Cable& cable) {
+    return index::guarded(where, [&] {
+      const index::CableDocuments docs = make_documents(cable, analyzer);
+      const std::string hash_key = schema::term(schema::kMetaCableHash, cable.id);
+      if (db.get_metadata(hash_key) == docs.hash) return AddOutcome::kUnchanged;
+      const std::string id_term = schema::term(schema::kId, cable.id);
+      const bool existed = db.term_exists(id_term);
+      if (existed) db.delete_document(id_term);
+      for (const Xapian::Document& d : docs.docs) {
+        db.add_document(d);
+        if (spelling) gather_words(d);
+      }
+      db.set_metadata(schema::term(schema::kMetaCable, cable.id), docs.fields);
+      db.set_metadata(hash_key, docs.hash);
+      ++pending;
+      return existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
+    });
+  }
+
+  bool remove(const std::string& id) {
+    return index::guarded(where, [&] {
+      const std::string id_term = schema::term(schema::kId, id);
+      if (!db.term_exists(id_term)) return false;
+      db.delete_document(id_term);
+      db.set_metadata(schema::term(schema::kMetaCable, id), "");
+      db.set_metadata(schema::term(schema::kMetaCableHash, id), "");
+      ++pending;
+      return true;
+    });
+  }
 
   void gather_words(const Xapian::Document& doc) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
@@ -88,9 +144,9 @@ struct Writer::Impl {
     }
   }
 
-  // Commits; with `spelling_too` (the end of index_path(), an explicit
-  // commit()), also writes the gathered spelling data, which a batch commit
-  // leaves to gather further: each word is then written once per run.
+  // Commits; with `spelling_too` (the end of a run, an explicit commit()),
+  // also writes the gathered spelling data, which a batch commit leaves to
+  // gather further.
   void commit(bool spelling_too = true) {
     index::guarded(where, [&] {
       if (spelling_too || words.size() > kMaxGatheredWords) {
@@ -101,10 +157,60 @@ struct Writer::Impl {
     });
     pending = 0;
   }
+};
 
-  // Commits when the batch is full.
-  void maybe_commit() {
-    if (options.commit_every > 0 && pending >= options.commit_every) commit(false);
+// A cable for a shard's thread, or a request to commit (and then to record
+// which files are now indexed, for the first shard).
+struct Commit {
+  std::vector<std::pair<std::string, std::string>> records;  // metadata to set first
+  std::promise<void>* done = nullptr;
+};
+using Task = std::variant<Cable, Commit>;
+
+// A bounded queue between the parsing thread and a shard's thread.
+class Queue {
+ public:
+  void push(Task t) {
+    std::unique_lock lock(m_);
+    room_.wait(lock, [&] { return q_.size() < kQueueCapacity; });
+    q_.push_back(std::move(t));
+    ready_.notify_one();
+  }
+  // Waits for a task; nullopt once closed and empty.
+  std::optional<Task> pop() {
+    std::unique_lock lock(m_);
+    ready_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return std::nullopt;
+    Task t = std::move(q_.front());
+    q_.pop_front();
+    room_.notify_one();
+    return t;
+  }
+  void close() {
+    std::lock_guard lock(m_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+
+ private:
+  std::mutex m_;
+  std::condition_variable ready_, room_;
+  std::deque<Task> q_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+struct Writer::Impl {
+  std::string where;
+  bool memory = false;
+  std::vector<Shard> shards;
+  WriterOptions options;
+
+  Shard& shard_for(std::string_view id) { return shards[index::shard_of(id, shards.size())]; }
+
+  void commit() {
+    for (Shard& s : shards) s.commit();
   }
 };
 
@@ -114,21 +220,36 @@ Writer& Writer::operator=(Writer&&) noexcept = default;
 
 Writer::~Writer() {
   if (!impl_) return;
-  try {
-    if (impl_->pending > 0) impl_->commit();
-  } catch (const Error&) {
-    // Documented: call commit() to see errors; a destructor must not throw.
+  for (Shard& s : impl_->shards) {
+    try {
+      if (s.pending > 0 || !s.words.empty()) s.commit();
+    } catch (const Error&) {
+      // Documented: call commit() to see errors; a destructor must not throw.
+    }
   }
 }
 
-Writer Writer::open(const std::filesystem::path& dir, const WriterOptions& options) {
+Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  fs::create_directories(dir, ec);
   auto impl = std::make_unique<Impl>();
   impl->where = dir.string();
-  impl->db = index::open_writable(dir);
   impl->options = options;
-  impl->spelling = true;
+  std::vector<fs::path> paths = index::existing_shards(dir);
+  const bool fresh = paths.empty();
+  if (fresh) {
+    std::size_t n = options.shards;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    paths = index::new_shards(dir, n);
+  }
+  for (const fs::path& p : paths) {
+    Shard s;
+    s.where = impl->where;
+    s.db = index::open_writable(p);
+    s.spelling = true;
+    impl->shards.push_back(std::move(s));
+  }
+  if (fresh) index::write_stub(dir, paths.size());
   return Writer(std::move(impl));
 }
 
@@ -136,9 +257,12 @@ Writer Writer::in_memory(const WriterOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->where = "in-memory index";
   impl->memory = true;
-  impl->db = index::open_in_memory();
   impl->options = options;
+  Shard s;
+  s.where = impl->where;
+  s.db = index::open_in_memory();
   // Xapian's in-memory backend keeps no spelling data: no suggestions there.
+  impl->shards.push_back(std::move(s));
   return Writer(std::move(impl));
 }
 
@@ -147,38 +271,12 @@ AddOutcome Writer::add(const Cable& cable) {
     throw Error(ErrorCode::kMalformed,
                 fmt::format("{}: a cable without an ID cannot be indexed", cable.source.file));
   }
-  Xapian::WritableDatabase& db = impl_->db;
-  return index::guarded(impl_->where, [&] {
-    const index::CableDocuments docs = make_documents(cable, impl_->analyzer);
-    const std::string hash_key = schema::term(schema::kMetaCableHash, cable.id);
-    const std::string old = db.get_metadata(hash_key);
-    if (old == docs.hash) return AddOutcome::kUnchanged;
-    const std::string id_term = schema::term(schema::kId, cable.id);
-    const bool existed = db.term_exists(id_term);
-    if (existed) db.delete_document(id_term);
-    for (const Xapian::Document& d : docs.docs) {
-      db.add_document(d);
-      if (impl_->spelling) impl_->gather_words(d);
-    }
-    db.set_metadata(schema::term(schema::kMetaCable, cable.id), docs.fields);
-    db.set_metadata(hash_key, docs.hash);
-    ++impl_->pending;
-    return existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
-  });
+  return impl_->shard_for(cable.id).add(cable);
 }
 
 bool Writer::remove(std::string_view id_in) {
   const std::string id = text::upper(text::trim(id_in));
-  Xapian::WritableDatabase& db = impl_->db;
-  return index::guarded(impl_->where, [&] {
-    const std::string id_term = schema::term(schema::kId, id);
-    if (!db.term_exists(id_term)) return false;
-    db.delete_document(id_term);
-    db.set_metadata(schema::term(schema::kMetaCable, id), "");
-    db.set_metadata(schema::term(schema::kMetaCableHash, id), "");
-    ++impl_->pending;
-    return true;
-  });
+  return impl_->shard_for(id).remove(id);
 }
 
 void Writer::commit() { impl_->commit(); }
@@ -187,27 +285,34 @@ Searcher Writer::searcher() const {
   if (impl_->memory) {
     auto impl = std::make_unique<Searcher::Impl>();
     impl->where = impl_->where;
-    impl->db = impl_->db;
+    impl->db = impl_->shards.front().db;
+    impl->shards = {impl_->shards.front().db};
     return Searcher(std::move(impl));
   }
   return Searcher::open(impl_->where);
 }
 
-IndexSummary Writer::index_path(const std::filesystem::path& path, const ErrorSink& on_error,
+IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
                                 const ProgressSink& progress) {
   IndexSummary summary;
   IndexProgress at;
+  std::mutex report_mutex;  // shard threads report too
   const auto report = [&](const Error& e) {
+    std::lock_guard lock(report_mutex);
     ++summary.failed;
     if (on_error) on_error(e);
   };
-  const std::vector<std::filesystem::path> files = list_inputs(path, report);
+  const std::vector<fs::path> files = list_inputs(path, report);
   std::vector<std::uint64_t> sizes;
+  std::vector<std::string> known;  // "<hash> <count>" recorded for each file
+  Shard& first = impl_->shards.front();
   for (const auto& f : files) {
     std::error_code ec;
-    const auto size = std::filesystem::file_size(f, ec);
+    const auto size = fs::file_size(f, ec);
     sizes.push_back(ec ? 0 : size);
     summary.bytes += sizes.back();
+    known.push_back(
+        index::guarded(impl_->where, [&] { return first.db.get_metadata(file_key(f)); }));
   }
   summary.files = files.size();
   at.files_total = files.size();
@@ -216,111 +321,168 @@ IndexSummary Writer::index_path(const std::filesystem::path& path, const ErrorSi
     if (progress) progress(at);
   };
 
-  const auto key_of = [](const std::filesystem::path& f) {
-    std::error_code ec;
-    const auto abs = std::filesystem::absolute(f, ec);
-    return schema::term(schema::kMetaFile, (ec ? f : abs).lexically_normal().string());
-  };
-  const auto known = [&](const std::filesystem::path& f) {
-    return index::guarded(impl_->where, [&] { return impl_->db.get_metadata(key_of(f)); });
-  };
-  // "<hash> <count>" -> hash, count.
-  const auto split_known = [](const std::string& v) {
-    const std::size_t sp = v.find(' ');
-    std::uint64_t count = 0;
-    if (sp != std::string::npos) {
-      for (char c : v.substr(sp + 1)) {
-        if (text::is_digit(c)) count = count * 10 + static_cast<std::uint64_t>(c - '0');
+  // One thread per shard adds the cables routed to it and commits in batches.
+  const std::size_t n = impl_->shards.size();
+  std::vector<Queue> queues(n);
+  std::vector<IndexSummary> counts(n);
+  std::vector<std::exception_ptr> failures(n);
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < n; ++k) {
+    threads.emplace_back([&, k] {
+      Shard& shard = impl_->shards[k];
+      IndexSummary& c = counts[k];
+      while (std::optional<Task> task = queues[k].pop()) {
+        if (auto* commit = std::get_if<Commit>(&*task)) {
+          if (!failures[k]) {
+            try {
+              index::guarded(shard.where, [&] {
+                for (const auto& [key, value] : commit->records) shard.db.set_metadata(key, value);
+              });
+              shard.commit(false);
+            } catch (...) {
+              failures[k] = std::current_exception();
+            }
+          }
+          commit->done->set_value();
+          continue;
+        }
+        if (failures[k]) continue;  // drain after a failure
+        const Cable& cable = std::get<Cable>(*task);
+        try {
+          switch (shard.add(cable)) {
+            case AddOutcome::kAdded:
+              ++c.cables_added;
+              c.paragraphs += cable.paragraphs.size();
+              break;
+            case AddOutcome::kReplaced:
+              ++c.cables_replaced;
+              c.paragraphs += cable.paragraphs.size();
+              break;
+            case AddOutcome::kUnchanged:
+              ++c.cables_unchanged;
+              break;
+          }
+          if (impl_->options.commit_every > 0 && shard.pending >= impl_->options.commit_every) {
+            shard.commit(false);
+          }
+        } catch (const Error& e) {
+          if (e.code() == ErrorCode::kIndex) {
+            failures[k] = std::current_exception();
+          } else {
+            report(e);
+          }
+        }
       }
-    }
-    return std::make_pair(v.substr(0, sp), count);
-  };
-
-  std::size_t failures = 0;  // in the current file
-  const auto add_counted = [&](const Cable& c) {
-    AddOutcome outcome;
-    try {
-      outcome = add(c);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::kIndex) throw;
-      ++failures;
-      report(e);
-      return;
-    }
-    switch (outcome) {
-      case AddOutcome::kAdded:
-        ++summary.cables_added;
-        summary.paragraphs += c.paragraphs.size();
-        break;
-      case AddOutcome::kReplaced:
-        ++summary.cables_replaced;
-        summary.paragraphs += c.paragraphs.size();
-        break;
-      case AddOutcome::kUnchanged:
-        ++summary.cables_unchanged;
-        break;
-    }
-    impl_->maybe_commit();
-    ++at.cables;
-  };
-
-  std::size_t jobs = impl_->options.jobs;
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  std::deque<std::future<Parsed>> window;
-  std::size_t launched = 0;
-  const auto launch = [&] {
-    while (launched < files.size() && window.size() < 2 * jobs) {
-      const auto file = files[launched++];
-      const std::string hash = split_known(known(file)).first;
-      window.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred, parse_file,
-                                  file, hash));
-    }
-  };
-
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    launch();
-    Parsed parsed = window.front().get();
-    window.pop_front();
-    const std::filesystem::path& file = files[i];
-    std::uint64_t cables = 0;
-    failures = parsed.errors.size();
-    for (const Error& e : parsed.errors) report(e);
-    if (parsed.unchanged) {
-      ++summary.files_unchanged;
-      const std::uint64_t count = split_known(known(file)).second;
-      summary.cables_unchanged += count;
-      at.cables += count;
-    } else if (parsed.stream) {
-      try {
-        cables = read_file(
-            file,
-            [&](Cable&& c) {
-              add_counted(c);
-              if (at.cables % kProgressEvery == 0) tell();
-            },
-            [&](const Error& e) {
-              ++failures;
-              report(e);
-            });
-      } catch (const Error& e) {
-        if (e.code() == ErrorCode::kIndex) throw;
-        ++failures;
-        report(e);
-      }
-    } else {
-      for (const Cable& c : parsed.cables) add_counted(c);
-      cables = parsed.cables.size();
-    }
-    if (!parsed.unchanged && failures == 0 && !parsed.hash.empty()) {
-      index::guarded(impl_->where, [&] {
-        impl_->db.set_metadata(key_of(file), parsed.hash + " " + std::to_string(cables));
-      });
-    }
-    ++at.files_done;
-    at.bytes_done += sizes[i];
-    tell();
+    });
   }
-  impl_->commit();
+  // Commits every shard, then records `records` (files whose cables are now
+  // all committed) in the first shard and commits it.
+  const auto commit_all = [&](std::vector<std::pair<std::string, std::string>> records) {
+    std::vector<std::promise<void>> done(n);
+    for (std::size_t k = 0; k < n; ++k) queues[k].push(Commit{{}, &done[k]});
+    for (auto& d : done) d.get_future().wait();
+    std::promise<void> recorded;
+    queues[0].push(Commit{std::move(records), &recorded});
+    recorded.get_future().wait();
+  };
+  const auto stop_threads = [&] {
+    for (Queue& q : queues) q.close();
+    for (std::thread& t : threads) t.join();
+  };
+
+  try {
+    std::size_t jobs = impl_->options.jobs;
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::deque<std::future<Parsed>> window;
+    std::size_t launched = 0;
+    const auto launch = [&] {
+      while (launched < files.size() && window.size() < 2 * jobs) {
+        const std::size_t i = launched++;
+        window.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred,
+                                    parse_file, files[i], split_known(known[i]).first));
+      }
+    };
+    const auto dispatch = [&](Cable&& c) {
+      if (c.id.empty()) {
+        report(Error(ErrorCode::kMalformed,
+                     fmt::format("{}: a cable without an ID cannot be indexed", c.source.file)));
+        return false;
+      }
+      queues[index::shard_of(c.id, n)].push(std::move(c));
+      ++at.cables;
+      return true;
+    };
+    std::vector<std::pair<std::string, std::string>> done_files;
+    std::uint64_t since_commit = 0;
+    const std::uint64_t batch = std::max<std::uint64_t>(1, impl_->options.commit_every) * n;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      launch();
+      Parsed parsed = window.front().get();
+      window.pop_front();
+      for (const std::exception_ptr& f : failures) {
+        if (f) std::rethrow_exception(f);
+      }
+      const fs::path& file = files[i];
+      std::uint64_t cables = 0;
+      std::size_t file_failures = parsed.errors.size();
+      for (const Error& e : parsed.errors) report(e);
+      if (parsed.unchanged) {
+        ++summary.files_unchanged;
+        const std::uint64_t count = split_known(known[i]).second;
+        summary.cables_unchanged += count;
+        at.cables += count;
+      } else if (parsed.stream) {
+        try {
+          read_file(
+              file,
+              [&](Cable&& c) {
+                if (!dispatch(std::move(c))) ++file_failures;
+                ++cables;
+                if (at.cables % kProgressEvery == 0) tell();
+              },
+              [&](const Error& e) {
+                ++file_failures;
+                report(e);
+              });
+        } catch (const Error& e) {
+          ++file_failures;
+          report(e);
+        }
+      } else {
+        for (Cable& c : parsed.cables) {
+          if (!dispatch(std::move(c))) ++file_failures;
+          ++cables;
+        }
+      }
+      since_commit += cables;
+      if (!parsed.unchanged && file_failures == 0 && !parsed.hash.empty()) {
+        done_files.emplace_back(file_key(file), parsed.hash + " " + std::to_string(cables));
+      }
+      if (since_commit >= batch) {
+        commit_all(std::move(done_files));
+        done_files.clear();
+        since_commit = 0;
+      }
+      ++at.files_done;
+      at.bytes_done += sizes[i];
+      tell();
+    }
+    commit_all(std::move(done_files));
+  } catch (...) {
+    stop_threads();
+    throw;
+  }
+  stop_threads();
+  for (const std::exception_ptr& f : failures) {
+    if (f) std::rethrow_exception(f);
+  }
+  for (Shard& s : impl_->shards) s.commit();  // the spelling data gathered in this run
+  for (const IndexSummary& c : counts) {
+    summary.cables_added += c.cables_added;
+    summary.cables_replaced += c.cables_replaced;
+    summary.cables_unchanged += c.cables_unchanged;
+    summary.paragraphs += c.paragraphs;
+  }
   return summary;
 }
 

@@ -1,0 +1,107 @@
+#include "synth/model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <stdexcept>
+
+namespace cable::tool::synth {
+namespace {
+
+// Deterministic generator for one (seed, index, stream): SplitMix64 seeding
+// an mt19937_64, so cables are independent of each other and of order.
+std::mt19937_64 rng_for(std::uint64_t seed, std::uint64_t index, std::uint64_t stream) {
+  std::uint64_t z = seed * 0x9E3779B97F4A7C15ull + index * 0xBF58476D1CE4E5B9ull + stream;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return std::mt19937_64(z ^ (z >> 31));
+}
+
+std::size_t pick(std::mt19937_64& rng, std::size_t n) {
+  return static_cast<std::size_t>(rng() % n);
+}
+
+// "09PARIS268" -> "PARIS"; "" when the ID has another shape.
+std::string origin_code(const std::string& id) {
+  std::size_t b = 0;
+  while (b < id.size() && std::isdigit(static_cast<unsigned char>(id[b]))) ++b;
+  std::size_t e = b;
+  while (e < id.size() && std::isalpha(static_cast<unsigned char>(id[e]))) ++e;
+  return b == 2 && e > b ? id.substr(b, e - b) : std::string();
+}
+
+int days_in(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+Model::Model(const std::vector<Cable>& seeds) {
+  std::map<std::string, std::size_t> origin_index;
+  for (const Cable& c : seeds) {
+    if (c.paragraphs.empty() || c.date.size() < 4) continue;
+    const std::string code = origin_code(c.id);
+    if (code.empty()) continue;
+    auto [it, fresh] = origin_index.try_emplace(code, origins_.size());
+    if (fresh) {
+      origins_.push_back(Origin{c.origin, code, c.from.empty() ? "AMEMBASSY " + code : c.from,
+                                c.signature.empty() ? "SMITH" : c.signature});
+    }
+    shapes_.push_back(Shape{c.paragraphs.size(), c.references.size(), c.tags, c.captions,
+                            c.classification.empty() ? "UNCLASSIFIED" : c.classification,
+                            std::stoi(c.date.substr(0, 4)), it->second});
+    for (const Paragraph& p : c.paragraphs) {
+      if (p.text.size() >= 40) paragraphs_.push_back(p);
+    }
+    if (!c.subject.empty()) subjects_.push_back(c.subject);
+  }
+  if (shapes_.empty() || paragraphs_.empty() || subjects_.empty()) {
+    throw std::runtime_error("the seed cables have no numbered text to recombine");
+  }
+}
+
+std::string Model::id_of(std::uint64_t seed, std::uint64_t index) const {
+  auto rng = rng_for(seed, index, 1);
+  const Shape& shape = shapes_[pick(rng, shapes_.size())];
+  const Origin& origin = origins_[pick(rng, origins_.size())];
+  return fmt::format("{:02}{}{}", shape.year % 100, origin.code, index + 1);
+}
+
+Synthetic Model::make(std::uint64_t seed, std::uint64_t index) const {
+  auto rng = rng_for(seed, index, 1);
+  // The same first draws as id_of().
+  const Shape& shape = shapes_[pick(rng, shapes_.size())];
+  const Origin& origin = origins_[pick(rng, origins_.size())];
+  Synthetic s;
+  s.id = id_of(seed, index);
+  s.origin_code = origin.code;
+  s.origin = origin.name;
+  s.from = origin.from;
+  s.signature = origin.signature;
+  s.classification = shape.classification;
+  s.captions = shape.captions;
+  s.year = shape.year;
+  s.month = 1 + static_cast<int>(pick(rng, 12));
+  s.day = 1 + static_cast<int>(pick(rng, static_cast<std::size_t>(days_in(s.year, s.month))));
+  s.hour = static_cast<int>(pick(rng, 24));
+  s.minute = static_cast<int>(pick(rng, 60));
+  // Tags from another cable's list, so that lists stay coherent.
+  s.tags = shapes_[pick(rng, shapes_.size())].tags;
+  s.subject = subjects_[pick(rng, subjects_.size())];
+  for (std::size_t k = 0; k < shape.paragraphs; ++k) {
+    Paragraph p = paragraphs_[pick(rng, paragraphs_.size())];
+    p.number = std::to_string(k + 1);
+    p.items.clear();
+    s.paragraphs.push_back(std::move(p));
+  }
+  for (std::size_t r = 0; r < shape.references && index > 0; ++r) {
+    s.references.push_back(id_of(seed, pick(rng, static_cast<std::size_t>(index))));
+  }
+  return s;
+}
+
+}  // namespace cable::tool::synth

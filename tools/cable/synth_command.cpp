@@ -1,0 +1,143 @@
+#include "synth_command.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "cable/reader.hpp"
+#include "synth/model.hpp"
+#include "synth/render.hpp"
+
+namespace cable::tool {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::uint64_t kBlock = 500;  // cables rendered per task
+
+struct SynthArgs {
+  std::vector<std::string> from;
+  std::string out;
+  std::uint64_t cables = 251'287;
+  std::string form = "text";
+  std::uint64_t seed = 1;
+  std::size_t jobs = 0;
+};
+
+struct Rendered {
+  std::vector<std::pair<fs::path, std::string>> files;  // text, html
+  std::string csv;                                      // csv
+};
+
+Rendered render_block(const synth::Model& model, const SynthArgs& args, std::uint64_t first,
+                      std::uint64_t last) {
+  Rendered r;
+  for (std::uint64_t i = first; i < last; ++i) {
+    const synth::Synthetic s = model.make(args.seed, i);
+    const synth::Telegram t = synth::telegram(s, args.seed * 1'000'003 + i);
+    if (args.form == "csv") {
+      r.csv += synth::render_csv(s, t, i + 1);
+    } else if (args.form == "html") {
+      r.files.emplace_back(fs::path("cable") / std::to_string(s.year) /
+                               fmt::format("{:02}", s.month) / (s.id + ".html"),
+                           synth::render_html(s, t));
+    } else {
+      r.files.emplace_back(fs::path(std::to_string(s.year)) / (s.id + ".txt"),
+                           synth::render_text(s, t));
+    }
+  }
+  return r;
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!out) throw std::runtime_error(path.string() + ": cannot write");
+}
+
+int run_synth(const SynthArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<Cable> seeds;
+  for (const std::string& path : args.from) {
+    read_path(path, [&](Cable&& c) { seeds.push_back(std::move(c)); });
+  }
+  const synth::Model model(seeds);
+  fs::create_directories(args.out);
+  std::size_t jobs = args.jobs;
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+
+  std::ofstream csv;
+  if (args.form == "csv") {
+    csv.open(fs::path(args.out) / "cables.csv", std::ios::binary | std::ios::trunc);
+    if (!csv) throw std::runtime_error(args.out + "/cables.csv: cannot write");
+  }
+  std::deque<std::future<Rendered>> window;
+  std::uint64_t next = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t written = 0;
+  const auto launch = [&] {
+    while (next < args.cables && window.size() < 2 * jobs) {
+      const std::uint64_t first = next;
+      const std::uint64_t last = std::min(args.cables, first + kBlock);
+      next = last;
+      window.push_back(std::async(std::launch::async, render_block, std::cref(model),
+                                  std::cref(args), first, last));
+    }
+  };
+  launch();
+  while (!window.empty()) {
+    Rendered r = window.front().get();
+    window.pop_front();
+    launch();
+    if (args.form == "csv") {
+      csv.write(r.csv.data(), static_cast<std::streamsize>(r.csv.size()));
+      bytes += r.csv.size();
+      written += kBlock;
+    }
+    for (const auto& [rel, content] : r.files) {
+      const fs::path path = fs::path(args.out) / rel;
+      fs::create_directories(path.parent_path());
+      write_file(path, content);
+      bytes += content.size();
+      ++written;
+    }
+  }
+  if (csv.is_open() && !csv.flush()) throw std::runtime_error(args.out + "/cables.csv: cannot write");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print("wrote {} cables ({:.1f} MB, {} form) to {} in {:.1f} s, recombined from {} seed "
+             "cables ({} paragraphs), seed {}\n",
+             args.cables, static_cast<double>(bytes) / 1e6, args.form, args.out, seconds,
+             seeds.size(), model.paragraphs(), args.seed);
+  return 0;
+}
+
+}  // namespace
+
+void add_synth_command(CLI::App& app, int* status) {
+  auto args = std::make_shared<SynthArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "synth", "Write a realistic corpus of any size by recombining real cables (benchmarks)");
+  cmd->add_option("--from", args->from, "Seed cables: files or directories (any form)")
+      ->required();
+  cmd->add_option("--out", args->out, "Output directory")->required();
+  cmd->add_option("--cables", args->cables, "How many cables (default: the full release)");
+  cmd->add_option("--form", args->form, "text, html or csv")
+      ->check(CLI::IsMember({"text", "html", "csv"}));
+  cmd->add_option("--seed", args->seed, "Random seed: the same seed writes the same corpus");
+  cmd->add_option("--jobs", args->jobs, "Threads (default: one per core)");
+  cmd->callback([args, status] { *status = run_synth(*args); });
+}
+
+}  // namespace cable::tool
