@@ -12,6 +12,7 @@
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
+#include "index/schema.hpp"
 
 namespace cable {
 namespace {
@@ -325,7 +326,7 @@ TEST_P(SearchTest, StatsDescribeTheIndex) {
   EXPECT_EQ(st.cables, 5u);
   EXPECT_EQ(st.first_date.substr(0, 4), "1975");
   EXPECT_EQ(st.last_date.substr(0, 4), "2010");
-  EXPECT_EQ(st.schema_version, 1);
+  EXPECT_EQ(st.schema_version, schema::kSchemaVersion);
   EXPECT_FALSE(st.top_tags.empty());
   EXPECT_EQ(on_disk(), st.bytes > 0);
 }

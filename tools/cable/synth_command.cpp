@@ -113,13 +113,15 @@ int run_synth(const SynthArgs& args) {
       ++written;
     }
   }
-  if (csv.is_open() && !csv.flush()) throw std::runtime_error(args.out + "/cables.csv: cannot write");
+  if (csv.is_open() && !csv.flush())
+    throw std::runtime_error(args.out + "/cables.csv: cannot write");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fmt::print("wrote {} cables ({:.1f} MB, {} form) to {} in {:.1f} s, recombined from {} seed "
-             "cables ({} paragraphs), seed {}\n",
-             args.cables, static_cast<double>(bytes) / 1e6, args.form, args.out, seconds,
-             seeds.size(), model.paragraphs(), args.seed);
+  fmt::print(
+      "wrote {} cables ({:.1f} MB, {} form) to {} in {:.1f} s, recombined from {} seed "
+      "cables ({} paragraphs), seed {}\n",
+      args.cables, static_cast<double>(bytes) / 1e6, args.form, args.out, seconds, seeds.size(),
+      model.paragraphs(), args.seed);
   return 0;
 }
 
@@ -129,8 +131,7 @@ void add_synth_command(CLI::App& app, int* status) {
   auto args = std::make_shared<SynthArgs>();
   CLI::App* cmd = app.add_subcommand(
       "synth", "Write a realistic corpus of any size by recombining real cables (benchmarks)");
-  cmd->add_option("--from", args->from, "Seed cables: files or directories (any form)")
-      ->required();
+  cmd->add_option("--from", args->from, "Seed cables: files or directories (any form)")->required();
   cmd->add_option("--out", args->out, "Output directory")->required();
   cmd->add_option("--cables", args->cables, "How many cables (default: the full release)");
   cmd->add_option("--form", args->form, "text, html or csv")

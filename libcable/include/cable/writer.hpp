@@ -40,7 +40,8 @@ struct WriterOptions {
   std::size_t jobs = 1;
   /// Shards of a new index (docs/schema.md): each is written by its own
   /// thread in index_path(), so two use both cores of a two-core machine.
-  /// 0 means one per core. An existing index keeps the count it was made with.
+  /// 0 means one per core; at most 16. An existing index keeps the count it
+  /// was made with.
   std::size_t shards = 1;
 };
 

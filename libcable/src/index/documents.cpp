@@ -81,6 +81,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     }
     if (c.date.size() >= 4) add_term(doc, schema::term(schema::kYear, c.date.substr(0, 4)));
     if (c.date.size() >= 7) add_term(doc, schema::term(schema::kMonth, c.date.substr(0, 7)));
+    if (c.date.size() >= 10) add_term(doc, schema::term(schema::kDay, c.date.substr(0, 10)));
     doc.add_value(schema::kSlotDate, c.date);
     doc.add_value(schema::kSlotCable, c.id);
     doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));

@@ -8,11 +8,20 @@
 #define CABLE_SRC_INDEX_LAYOUT_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string_view>
 #include <vector>
 
 namespace cable::index {
+
+// Most shards an index may have.
+inline constexpr std::size_t kMaxShards = 16;
+// Shard k (of several) numbers its documents from k * kShardSpan + 1, so a
+// document ID names its shard even where Xapian hands out the shard's own
+// IDs (match spies). The span keeps the IDs of the combined database within
+// 32 bits for kMaxShards shards: 16.7 million documents per shard.
+inline constexpr std::uint32_t kShardSpan = 1u << 24;
 
 // The stub file that lists the shards.
 inline constexpr const char* kStubFile = "XAPIANDB";
@@ -23,8 +32,7 @@ std::vector<std::filesystem::path> existing_shards(const std::filesystem::path& 
 
 // The shard databases a new index with `shards` shards has in `dir`: `dir`
 // itself for one, else "shard-0", "shard-1", ….
-std::vector<std::filesystem::path> new_shards(const std::filesystem::path& dir,
-                                              std::size_t shards);
+std::vector<std::filesystem::path> new_shards(const std::filesystem::path& dir, std::size_t shards);
 
 // Writes the stub file that lists `shards` shards, atomically (after the
 // shard databases exist). Nothing to do for one shard.

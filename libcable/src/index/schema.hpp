@@ -13,7 +13,8 @@
 namespace cable::schema {
 
 // Version 1: one "cable" document and one document per paragraph.
-inline constexpr int kSchemaVersion = 1;
+// Version 2: day terms (kDay), so date ranges are boolean terms.
+inline constexpr int kSchemaVersion = 2;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the
@@ -42,6 +43,8 @@ inline constexpr std::string_view kCaption = "XP";  // caption, upper case: "XPS
 inline constexpr std::string_view kCites = "XR";    // canonical ID of a cited cable
 inline constexpr std::string_view kYear = "Y";      // "Y2009"
 inline constexpr std::string_view kMonth = "M";     // "M2009-02"
+inline constexpr std::string_view kDay = "D";       // "D2009-02-20": with Y and M, a date
+                                                    // range is an OR of at most ~80 terms
 inline constexpr std::string_view kMarking = "XM";  // paragraph marking, folded: "XMs/nf"
 // Unique per document: kId + ID + "#" + order, for replace_document().
 inline constexpr std::string_view kDocKey = "Q";

@@ -95,24 +95,18 @@ class Runner {
     }
     // The spy also counts matching cables exactly: Xapian's bounds on a
     // collapsed match stay apart even when every document was examined.
-    index::FacetSpy spy;
     const bool exact = o.exact_total || !o.facets.empty();
-    if (exact) enquire.add_matchspy(&spy);
     const Xapian::doccount want = static_cast<Xapian::doccount>(o.offset + o.limit);
-    const Xapian::doccount check = exact ? impl_.db.get_doccount() : want;
     Xapian::MSet mset;
+    Results r;
     try {
       mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset),
-                              static_cast<Xapian::doccount>(o.limit), check);
+                              static_cast<Xapian::doccount>(o.limit), want);
+      r.total = mset.get_matches_estimated();
+      r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      if (exact) count_all(q, o, r);
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
-    }
-    Results r;
-    r.total = mset.get_matches_estimated();
-    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    if (exact && o.grouping == Grouping::kCable) {
-      r.total = spy.cables();
-      r.total_exact = true;
     }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const index::StoredDoc d = index::decode_doc(it.get_document().get_data());
@@ -125,7 +119,6 @@ class Runner {
                        o.highlight_start, o.highlight_end, "\u2026");
       r.hits.push_back(std::move(h));
     }
-    for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
     if (compiled && o.suggest_below > 0 && r.total < o.suggest_below) {
       r.suggestion = suggest(*compiled, source);
     }
@@ -133,6 +126,24 @@ class Runner {
   }
 
  private:
+  // Counts every match, exactly, and the facets of the matching cables: a
+  // second pass without weights, collapsing or sorting, so that Xapian only
+  // walks the posting lists (the spy maps each document to its cable by ID).
+  void count_all(const Q& q, const SearchOptions& o, Results& r) {
+    impl_.begin_facets();
+    Xapian::Enquire counter(impl_.db);
+    counter.set_query(q);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    index::FacetSpy spy(impl_.cables, impl_.facets);
+    counter.add_matchspy(&spy);
+    const Xapian::MSet all = counter.get_mset(0, 0, impl_.db.get_doccount());
+    r.total =
+        o.grouping == Grouping::kCable ? impl_.facets.cables_seen() : all.get_matches_estimated();
+    r.total_exact = true;
+    for (Facet f : o.facets) r.facets[f] = impl_.facets.top(f, o.facet_limit);
+  }
+
   [[noreturn]] void throw_wildcard_error(const query::CompiledQuery* compiled) {
     if (compiled) {
       for (const query::Located& w : compiled->wildcards) {
@@ -326,12 +337,13 @@ IndexStats Searcher::stats(std::size_t top) const {
         (newest ? s.last_date : s.first_date) =
             m.begin().get_document().get_value(schema::kSlotDate);
     }
-    index::FacetSpy spy;
+    impl_->begin_facets();
+    index::FacetSpy spy(impl_->cables, impl_->facets);
     enquire.add_matchspy(&spy);
     enquire.set_sort_by_relevance();
     enquire.get_mset(0, 0, db.get_doccount());
-    s.top_tags = spy.top(Facet::kTag, top);
-    s.top_origins = spy.top(Facet::kOrigin, top);
+    s.top_tags = impl_->facets.top(Facet::kTag, top);
+    s.top_origins = impl_->facets.top(Facet::kOrigin, top);
     return 0;
   });
   if (!impl_->dir.empty()) {

@@ -11,6 +11,7 @@
 
 #include "cable/search.hpp"
 #include "index/analyzer.hpp"
+#include "index/cable_map.hpp"
 
 namespace cable {
 
@@ -21,6 +22,20 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> shards;  // each shard alone: metadata lives per shard
   index::Analyzer analyzer;
   std::mutex mutex;
+  // For facet counts; rebuilt when a reopen shows new commits.
+  index::CableMap cables;
+  index::FacetCache facets;
+  bool mapped = false;
+
+  // Readies `cables` and `facets` for one query.
+  void begin_facets() {
+    if (!mapped || cables.stale(shards)) {
+      cables.build(shards);
+      facets.reset(cables.cables());
+      mapped = true;
+    }
+    facets.begin();
+  }
 };
 
 }  // namespace cable

@@ -98,6 +98,7 @@ std::string file_key(const fs::path& f) {
 struct Shard {
   std::string where;
   Xapian::WritableDatabase db;
+  Xapian::docid base = 0;  // this shard numbers its documents from base + 1
   index::Analyzer analyzer;
   bool spelling = false;
   std::size_t pending = 0;  // cables written since the last commit
@@ -114,8 +115,9 @@ struct Shard {
       const std::string id_term = schema::term(schema::kId, cable.id);
       const bool existed = db.term_exists(id_term);
       if (existed) db.delete_document(id_term);
+      Xapian::docid next = std::max(db.get_lastdocid(), base);
       for (const Xapian::Document& d : docs.docs) {
-        db.add_document(d);
+        db.replace_document(++next, d);
         if (spelling) gather_words(d);
       }
       db.set_metadata(schema::term(schema::kMetaCable, cable.id), docs.fields);
@@ -240,11 +242,13 @@ Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
   if (fresh) {
     std::size_t n = options.shards;
     if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
-    paths = index::new_shards(dir, n);
+    paths = index::new_shards(dir, std::min(n, index::kMaxShards));
   }
   for (const fs::path& p : paths) {
     Shard s;
     s.where = impl->where;
+    s.base =
+        paths.size() > 1 ? static_cast<Xapian::docid>(impl->shards.size()) * index::kShardSpan : 0;
     s.db = index::open_writable(p);
     s.spelling = true;
     impl->shards.push_back(std::move(s));

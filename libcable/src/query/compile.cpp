@@ -120,9 +120,14 @@ class Compiler {
       case NodeKind::kField:
         return field(n);
       case NodeKind::kDateRange: {
-        if (n.text.empty()) return Q(Q::OP_VALUE_LE, schema::kSlotDate, range_high(n.upper));
-        if (n.upper.empty()) return Q(Q::OP_VALUE_GE, schema::kSlotDate, range_low(n.text));
-        return Q(Q::OP_VALUE_RANGE, schema::kSlotDate, range_low(n.text), range_high(n.upper));
+        // An OR of year, month and day terms: a boolean posting list is far
+        // cheaper to intersect than a value range is to check per document.
+        const DateCover c = cover(n.text, n.upper);
+        std::vector<Q> terms;
+        for (const std::string& y : c.years) terms.emplace_back(schema::term(schema::kYear, y));
+        for (const std::string& m : c.months) terms.emplace_back(schema::term(schema::kMonth, m));
+        for (const std::string& d : c.days) terms.emplace_back(schema::term(schema::kDay, d));
+        return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, terms.begin(), terms.end()), 0.0);
       }
       case NodeKind::kNear: {
         std::vector<Q> sides;

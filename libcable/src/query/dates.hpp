@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cable::query {
 
@@ -19,6 +20,15 @@ std::optional<std::size_t> date_fault(std::string_view date);
 // for an inclusive range over ISO strings with or without a time.
 std::string range_low(std::string_view date);
 std::string range_high(std::string_view date);
+
+// The year, month and day values ("2008", "2008-05", "2008-05-12") whose
+// union is the inclusive range from the start of `from` to the end of `to`
+// (each "YYYY[-MM[-DD]]"; "" is open: from 1900, to 2099): whole years where
+// they fit, then whole months, then days. Both ends must be valid dates.
+struct DateCover {
+  std::vector<std::string> years, months, days;
+};
+DateCover cover(std::string_view from, std::string_view to);
 
 }  // namespace cable::query
 

@@ -77,9 +77,8 @@ std::string spaced(const std::string& classification) {
 Telegram telegram(const Synthetic& s, std::uint64_t salt) {
   std::mt19937_64 rng(salt);
   Telegram t;
-  const std::string dtg =
-      fmt::format("{:02}{:02}{:02}Z {} {:02}", s.day, s.hour, s.minute, kMonths[s.month - 1],
-                  s.year % 100);
+  const std::string dtg = fmt::format("{:02}{:02}{:02}Z {} {:02}", s.day, s.hour, s.minute,
+                                      kMonths[s.month - 1], s.year % 100);
   t.header = fmt::format("P {}\nFM {}\nTO SECSTATE WASHDC PRIORITY {:04}\n", dtg, s.from,
                          rng() % 9000 + 1000);
 
@@ -90,9 +89,9 @@ Telegram telegram(const Synthetic& s, std::uint64_t salt) {
   for (const std::string& c : s.captions) lines.push_back(c + " ");
   if (!s.captions.empty()) lines.push_back(" ");
   const bool classified = !s.classification.starts_with("UNCLASSIFIED");
-  lines.push_back(classified ? fmt::format("E.O. 12958: DECL: {:02}/{:02}/{} ", s.month, s.day,
-                                           s.year + 10)
-                             : "E.O. 12958: N/A ");
+  lines.push_back(
+      classified ? fmt::format("E.O. 12958: DECL: {:02}/{:02}/{} ", s.month, s.day, s.year + 10)
+                 : "E.O. 12958: N/A ");
   std::string tags;
   for (const std::string& tag : s.tags) tags += (tags.empty() ? "" : " ") + tag;
   wrap("TAGS: " + tags, lines, rng, kTagsWidth);
@@ -181,11 +180,11 @@ std::string render_csv(const Synthetic& s, const Telegram& t, std::uint64_t row)
   };
   std::string refs;
   for (const std::string& r : s.references) refs += (refs.empty() ? "" : ",") + r;
-  return fmt::format("{},{},{},{},{},{},{},{}\n", quoted(std::to_string(row)),
-                     quoted(fmt::format("{}/{}/{} {:02}:{:02}", s.month, s.day, s.year, s.hour,
-                                        s.minute)),
-                     quoted(s.id), quoted(s.origin), quoted(s.classification), quoted(refs),
-                     quoted(t.header), quoted(t.body));
+  return fmt::format(
+      "{},{},{},{},{},{},{},{}\n", quoted(std::to_string(row)),
+      quoted(fmt::format("{}/{}/{} {:02}:{:02}", s.month, s.day, s.year, s.hour, s.minute)),
+      quoted(s.id), quoted(s.origin), quoted(s.classification), quoted(refs), quoted(t.header),
+      quoted(t.body));
 }
 
 }  // namespace cable::tool::synth

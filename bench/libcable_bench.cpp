@@ -1,0 +1,193 @@
+// The libcable side of the query benchmark (bench/run):
+//   libcable_bench queries --db DIR --out FILE [--per-class N] [--seed S]
+//     picks the benchmark's queries from the index's own statistics (rare and
+//     common words, words for a two-word AND, phrases from real paragraphs,
+//     tags, years), the same for every engine;
+//   libcable_bench run --db DIR --queries FILE [--reps N]
+//     answers each query, top 10 grouped per cable, after a warm-up pass, and
+//     prints one JSON object: per class p50 and p99 in milliseconds and the
+//     mean number of matching cables.
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cable/search.hpp"
+#include "index/schema.hpp"
+#include "query_set.hpp"
+
+namespace {
+
+using cable::bench::BenchQuery;
+namespace schema = cable::schema;
+
+std::string arg(int argc, char** argv, const std::string& name, const std::string& fallback) {
+  for (int i = 2; i + 1 < argc; ++i) {
+    if (argv[i] == name) return argv[i + 1];
+  }
+  if (fallback.empty()) throw std::runtime_error("missing " + name);
+  return fallback;
+}
+
+bool plain_word(const std::string& t) {
+  static const std::set<std::string> kStop = {
+      "the",  "and",  "that", "with", "from", "this", "have", "were", "will", "said",
+      "which", "their", "they", "been", "also", "would", "there", "about", "other", "into"};
+  return t.size() >= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+         !kStop.count(t);
+}
+
+int make_queries(int argc, char** argv) {
+  const std::string dir = arg(argc, argv, "--db", "");
+  const std::size_t per = std::stoul(arg(argc, argv, "--per-class", "50"));
+  std::mt19937_64 rng(std::stoull(arg(argc, argv, "--seed", "7")));
+  const cable::Searcher searcher = cable::Searcher::open(dir);
+  (void)searcher;  // validates the index (schema version) before Xapian reads it raw
+  Xapian::Database db(std::filesystem::exists(std::filesystem::path(dir) / "XAPIANDB")
+                          ? dir + "/XAPIANDB"
+                          : dir,
+                      std::filesystem::exists(std::filesystem::path(dir) / "XAPIANDB")
+                          ? Xapian::DB_BACKEND_STUB
+                          : 0);
+  const double paragraphs = db.get_termfreq(schema::term(schema::kKind, schema::kKindParagraph));
+  const double cables = db.get_termfreq(schema::term(schema::kKind, schema::kKindCable));
+  std::vector<std::string> rare, common, medium, tags, years;
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    const std::string& term = *t;
+    if (term[0] >= 'a' && term[0] <= 'z') {
+      if (!plain_word(term)) continue;
+      const double r = t.get_termfreq() / paragraphs;
+      if (t.get_termfreq() >= 3 && t.get_termfreq() <= 30) rare.push_back(term);
+      if (r >= 0.05 && r <= 0.20) common.push_back(term);
+      if (r >= 0.01 && r <= 0.08) medium.push_back(term);
+    } else if (term[0] == 'K') {
+      const double r = t.get_termfreq() / (paragraphs + cables);
+      if (r >= 0.02 && r <= 0.20) tags.push_back(term.substr(1));
+    } else if (term[0] == 'Y') {
+      years.push_back(term.substr(1));
+    }
+  }
+  if (rare.empty() || common.empty() || medium.size() < 2 || tags.empty() || years.empty()) {
+    throw std::runtime_error("the index is too small to pick benchmark queries from");
+  }
+  const auto one = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  std::vector<BenchQuery> out;
+  for (std::size_t i = 0; i < per; ++i) {
+    out.push_back({"rare", {one(rare)}, false, "", "", ""});
+    out.push_back({"common", {one(common)}, false, "", "", ""});
+    std::string a = one(medium), b = one(medium);
+    while (b == a) b = one(medium);
+    out.push_back({"and2", {a, b}, false, "", "", ""});
+    out.push_back({"word_tag", {one(medium)}, false, one(tags), "", ""});
+    const std::string year = one(years);
+    out.push_back({"date_tag", {}, false, one(tags), year + "-01-01", year + "-12-31"});
+    out.push_back({"facets", {one(common)}, false, "", "", ""});
+  }
+  // Phrases: two words that follow each other in a real paragraph.
+  const Xapian::docid last = db.get_lastdocid();
+  for (std::size_t found = 0, tries = 0; found < per && tries < per * 100; ++tries) {
+    const Xapian::docid id = 1 + static_cast<Xapian::docid>(rng() % last);
+    std::string text;
+    try {
+      const std::string data = db.get_document(id).get_data();
+      text = nlohmann::json::parse(data).at("text");
+    } catch (const Xapian::DocNotFoundError&) {
+      continue;
+    }
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : text + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (!w.empty()) {
+        words.push_back(w);
+        w.clear();
+      }
+    }
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+      if (plain_word(words[k]) && plain_word(words[k + 1])) {
+        out.push_back({"phrase", {words[k], words[k + 1]}, true, "", "", ""});
+        ++found;
+        break;
+      }
+    }
+  }
+  std::ofstream f(arg(argc, argv, "--out", ""));
+  for (const BenchQuery& q : out) f << cable::bench::to_json(q).dump() << "\n";
+  return 0;
+}
+
+cable::Query to_query(const BenchQuery& q) {
+  std::optional<cable::Query> out;
+  const auto both = [&](cable::Query x) { out = out ? (*out && x) : x; };
+  if (!q.words.empty()) {
+    std::string joined;
+    for (const std::string& w : q.words) joined += (joined.empty() ? "" : " ") + w;
+    both(q.phrase ? cable::Query::phrase(joined) : cable::Query::text(joined));
+  }
+  if (!q.tag.empty()) both(cable::Query::tag(q.tag));
+  if (!q.from.empty()) both(cable::Query::date_range(q.from, q.to));
+  return out ? *out : cable::Query::all();
+}
+
+int run(int argc, char** argv) {
+  const cable::Searcher searcher = cable::Searcher::open(arg(argc, argv, "--db", ""));
+  const std::vector<BenchQuery> queries = cable::bench::read_queries(arg(argc, argv, "--queries", ""));
+  const int reps = std::stoi(arg(argc, argv, "--reps", "5"));
+  std::map<std::string, std::vector<double>> ms;
+  std::map<std::string, double> hits;
+  std::map<std::string, int> count;
+  for (int rep = -1; rep < reps; ++rep) {  // rep -1 warms up
+    for (const BenchQuery& q : queries) {
+      cable::SearchOptions o;
+      o.suggest_below = 0;
+      if (q.kind == "facets") {
+        o.facets = {cable::Facet::kTag, cable::Facet::kOrigin, cable::Facet::kYear};
+      }
+      const cable::Query query = to_query(q);
+      const auto start = std::chrono::steady_clock::now();
+      const cable::Results r = searcher.search(query, o);
+      const double t =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count();
+      if (rep < 0) continue;
+      ms[q.kind].push_back(t);
+      if (rep == 0) {
+        hits[q.kind] += static_cast<double>(r.total);
+        ++count[q.kind];
+      }
+    }
+  }
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (auto& [kind, v] : ms) {
+    const auto [p50, p99] = cable::bench::percentiles(v);
+    out[kind] = {{"p50", p50}, {"p99", p99}, {"mean_hits", hits[kind] / count[kind]}};
+  }
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const std::string cmd = argc > 1 ? argv[1] : "";
+    if (cmd == "queries") return make_queries(argc, argv);
+    if (cmd == "run") return run(argc, argv);
+    std::fprintf(stderr, "usage: libcable_bench queries|run --db DIR ...\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "libcable_bench: %s\n", e.what());
+    return 1;
+  }
+}

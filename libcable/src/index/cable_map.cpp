@@ -1,0 +1,129 @@
+#include "index/cable_map.hpp"
+
+#include <algorithm>
+
+#include "index/schema.hpp"
+
+namespace cable::index {
+namespace {
+
+std::optional<Facet> facet_of_letter(char letter) {
+  switch (letter) {
+    case schema::kFacetTag:
+      return Facet::kTag;
+    case schema::kFacetOrigin:
+      return Facet::kOrigin;
+    case schema::kFacetClass:
+      return Facet::kClassification;
+    case schema::kFacetYear:
+      return Facet::kYear;
+    case schema::kFacetMonth:
+      return Facet::kMonth;
+    case schema::kFacetCaption:
+      return Facet::kCaption;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+void CableMap::build(const std::vector<Xapian::Database>& shards) {
+  starts_.clear();
+  versions_.clear();
+  const std::string kind = schema::term(schema::kKind, schema::kKindCable);
+  for (const Xapian::Database& db : shards) {
+    versions_.emplace_back(db.get_lastdocid(), db.get_doccount());
+    for (auto p = db.postlist_begin(kind); p != db.postlist_end(kind); ++p) starts_.push_back(*p);
+  }
+  std::sort(starts_.begin(), starts_.end());
+}
+
+bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
+  if (shards.size() != versions_.size()) return true;
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    if (shards[i].get_lastdocid() != versions_[i].first ||
+        shards[i].get_doccount() != versions_[i].second) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::uint32_t> CableMap::cable_of(Xapian::docid shard_docid) const {
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), shard_docid);
+  if (it == starts_.begin()) return std::nullopt;
+  return static_cast<std::uint32_t>(it - starts_.begin() - 1);
+}
+
+void FacetCache::reset(std::size_t cables) {
+  of_cable_.assign(cables, {});
+  loaded_.assign(cables, false);
+  seen_.assign((cables + 63) / 64, 0);
+  marked_.clear();
+  seen_count_ = 0;
+  values_.clear();
+  ids_.clear();
+  counts_.clear();
+  touched_.clear();
+}
+
+void FacetCache::begin() {
+  for (std::uint32_t c : marked_) seen_[c / 64] = 0;
+  marked_.clear();
+  for (std::uint32_t v : touched_) counts_[v] = 0;
+  touched_.clear();
+  seen_count_ = 0;
+}
+
+std::uint32_t FacetCache::value_id(Facet facet, std::string_view value) {
+  std::string key = std::to_string(static_cast<int>(facet));
+  key += ':';
+  key.append(value);
+  const auto [it, fresh] = ids_.try_emplace(std::move(key), static_cast<std::uint32_t>(values_.size()));
+  if (fresh) {
+    values_.emplace_back(facet, std::string(value));
+    counts_.push_back(0);
+  }
+  return it->second;
+}
+
+void FacetCache::see(std::uint32_t cable, const Xapian::Document& doc) {
+  std::uint64_t& word = seen_[cable / 64];
+  const std::uint64_t bit = std::uint64_t{1} << (cable % 64);
+  if (word & bit) return;
+  if (word == 0) marked_.push_back(cable);
+  word |= bit;
+  ++seen_count_;
+  if (!loaded_[cable]) {
+    loaded_[cable] = true;
+    const std::string lines = doc.get_value(schema::kSlotFacets);
+    std::string_view rest = lines;
+    while (!rest.empty()) {
+      const std::size_t nl = rest.find('\n');
+      const std::string_view line = rest.substr(0, nl);
+      rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+      if (line.size() < 3 || line[1] != ':') continue;
+      if (const auto facet = facet_of_letter(line[0])) {
+        of_cable_[cable].push_back(value_id(*facet, line.substr(2)));
+      }
+    }
+  }
+  for (std::uint32_t v : of_cable_[cable]) {
+    if (counts_[v]++ == 0) touched_.push_back(v);
+  }
+}
+
+std::vector<FacetCount> FacetCache::top(Facet facet, std::size_t limit) const {
+  std::vector<FacetCount> out;
+  for (std::uint32_t v : touched_) {
+    if (values_[v].first == facet) out.push_back({values_[v].second, counts_[v]});
+  }
+  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (limit > 0 && out.size() > limit) out.resize(limit);
+  return out;
+}
+
+}  // namespace cable::index

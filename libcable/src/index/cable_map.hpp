@@ -1,0 +1,78 @@
+// Which cable a document belongs to, from its document ID alone. A cable's
+// documents are added together, so within a shard they have consecutive IDs
+// that start at its cable document (kind "c"): the postings of that kind's
+// term give every cable's first ID. Facet counting uses this instead of
+// reading a value from each of the hundreds of thousands of documents a
+// common word matches; the facet values themselves are read once per cable
+// and kept (FacetCache).
+#ifndef CABLE_SRC_INDEX_CABLE_MAP_HPP_
+#define CABLE_SRC_INDEX_CABLE_MAP_HPP_
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "cable/search.hpp"
+
+namespace cable::index {
+
+class CableMap {
+ public:
+  // Reads the cable documents of each shard (opened alone). Cost: one
+  // posting list per shard, 4 bytes of memory per cable.
+  void build(const std::vector<Xapian::Database>& shards);
+
+  // Whether the shards changed since build() (a commit was reopened).
+  bool stale(const std::vector<Xapian::Database>& shards) const;
+
+  // The cable (0 .. cables()-1) of a document, by the ID its own shard gives
+  // it (what a match spy sees; shards number their documents apart, see
+  // layout.hpp).
+  std::optional<std::uint32_t> cable_of(Xapian::docid shard_docid) const;
+
+  std::size_t cables() const { return starts_.size(); }
+
+ private:
+  std::vector<Xapian::docid> starts_;  // first document of each cable, ascending
+  std::vector<std::pair<Xapian::docid, Xapian::doccount>> versions_;  // per shard, when built
+};
+
+// The facet values of each cable, read once (from kSlotFacets of any of its
+// documents) and kept as small integers, with the counts of one query.
+class FacetCache {
+ public:
+  void reset(std::size_t cables);
+
+  // Starts a query: clears the marks and counts of the last one.
+  void begin();
+  // Counts `cable` once per query; `doc` is any of its documents.
+  void see(std::uint32_t cable, const Xapian::Document& doc);
+
+  std::uint64_t cables_seen() const { return seen_count_; }
+  // Values of `facet` counted since begin(), most frequent first then by
+  // value; `limit` 0 means all.
+  std::vector<FacetCount> top(Facet facet, std::size_t limit) const;
+
+ private:
+  std::uint32_t value_id(Facet facet, std::string_view value);
+
+  std::vector<std::vector<std::uint32_t>> of_cable_;  // value ids; empty until read
+  std::vector<bool> loaded_;
+  std::vector<std::uint64_t> seen_;  // bit per cable, this query
+  std::vector<std::uint32_t> marked_;  // cables seen this query, to clear seen_ fast
+  std::uint64_t seen_count_ = 0;
+  std::vector<std::pair<Facet, std::string>> values_;
+  std::unordered_map<std::string, std::uint32_t> ids_;  // "<facet number>:<value>"
+  std::vector<std::uint64_t> counts_;                   // per value id, this query
+  std::vector<std::uint32_t> touched_;                  // value ids counted this query
+};
+
+}  // namespace cable::index
+
+#endif  // CABLE_SRC_INDEX_CABLE_MAP_HPP_
