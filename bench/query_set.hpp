@@ -35,8 +35,8 @@ inline std::vector<BenchQuery> read_queries(const std::string& path) {
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     const auto j = nlohmann::json::parse(line);
-    out.push_back(BenchQuery{j.at("kind"), j.at("words"), j.at("phrase"), j.at("tag"),
-                             j.at("from"), j.at("to")});
+    out.push_back(BenchQuery{j.at("kind"), j.at("words"), j.at("phrase"), j.at("tag"), j.at("from"),
+                             j.at("to")});
   }
   return out;
 }
@@ -45,7 +45,8 @@ inline std::vector<BenchQuery> read_queries(const std::string& path) {
 inline std::pair<double, double> percentiles(std::vector<double>& ms) {
   std::sort(ms.begin(), ms.end());
   const auto at = [&](double q) {
-    return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    return ms[std::min(ms.size() - 1,
+                       static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
   };
   return {at(0.5), at(0.99)};
 }

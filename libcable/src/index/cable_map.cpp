@@ -80,7 +80,8 @@ std::uint32_t FacetCache::value_id(Facet facet, std::string_view value) {
   std::string key = std::to_string(static_cast<int>(facet));
   key += ':';
   key.append(value);
-  const auto [it, fresh] = ids_.try_emplace(std::move(key), static_cast<std::uint32_t>(values_.size()));
+  const auto [it, fresh] =
+      ids_.try_emplace(std::move(key), static_cast<std::uint32_t>(values_.size()));
   if (fresh) {
     values_.emplace_back(facet, std::string(value));
     counts_.push_back(0);

@@ -64,7 +64,7 @@ class FacetCache {
 
   std::vector<std::vector<std::uint32_t>> of_cable_;  // value ids; empty until read
   std::vector<bool> loaded_;
-  std::vector<std::uint64_t> seen_;  // bit per cable, this query
+  std::vector<std::uint64_t> seen_;    // bit per cable, this query
   std::vector<std::uint32_t> marked_;  // cables seen this query, to clear seen_ fast
   std::uint64_t seen_count_ = 0;
   std::vector<std::pair<Facet, std::string>> values_;
