@@ -124,8 +124,10 @@ int index(int argc, char** argv) {
   sqlite3_finalize(ins_c);
   sqlite3_finalize(ins_t);
   const double total_s = std::chrono::duration<double>(Clock::now() - start).count();
-  std::cout << nlohmann::json{{"cables", cables},       {"paragraphs", rows},
-                              {"text_bytes", bytes},    {"insert_s", insert_s},
+  std::cout << nlohmann::json{{"cables", cables},
+                              {"paragraphs", rows},
+                              {"text_bytes", bytes},
+                              {"insert_s", insert_s},
                               {"total_s", total_s}}
                    .dump()
             << "\n";
@@ -146,7 +148,8 @@ std::string match_of(const BenchQuery& q) {
 
 int run(int argc, char** argv) {
   Db db(arg(argc, argv, "--db", ""));
-  const std::vector<BenchQuery> queries = cable::bench::read_queries(arg(argc, argv, "--queries", ""));
+  const std::vector<BenchQuery> queries =
+      cable::bench::read_queries(arg(argc, argv, "--queries", ""));
   const int reps = std::stoi(arg(argc, argv, "--reps", "5"));
   // Like libcable's hits: the best paragraph of each of the top 10 cables,
   // with a snippet (FTS5's snippet() of that row).

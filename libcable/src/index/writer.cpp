@@ -99,6 +99,7 @@ struct Shard {
   std::string where;
   Xapian::WritableDatabase db;
   Xapian::docid base = 0;  // this shard numbers its documents from base + 1
+  Xapian::docid span = 0;  // … up to base + span (0: no limit, a single shard)
   index::Analyzer analyzer;
   bool spelling = false;
   std::size_t pending = 0;  // cables written since the last commit
@@ -116,6 +117,12 @@ struct Shard {
       const bool existed = db.term_exists(id_term);
       if (existed) db.delete_document(id_term);
       Xapian::docid next = std::max(db.get_lastdocid(), base);
+      if (span > 0 && next + docs.docs.size() > base + span) {
+        throw Error(ErrorCode::kIndex,
+                    fmt::format("{}: a shard has used all {} of its document numbers; index "
+                                "again into a new index",
+                                where, span));
+      }
       for (const Xapian::Document& d : docs.docs) {
         db.replace_document(++next, d);
         if (spelling) gather_words(d);
