@@ -28,16 +28,9 @@
 
 namespace {
 
+using cable::bench::arg;
 using cable::bench::BenchQuery;
 using Clock = std::chrono::steady_clock;
-
-std::string arg(int argc, char** argv, const std::string& name, const std::string& fallback) {
-  for (int i = 2; i + 1 < argc; ++i) {
-    if (argv[i] == name) return argv[i + 1];
-  }
-  if (fallback.empty()) throw std::runtime_error("missing " + name);
-  return fallback;
-}
 
 class Db {
  public:
@@ -191,9 +184,10 @@ int run(int argc, char** argv) {
     sqlite3_reset(s);
     return static_cast<double>(v);
   };
-  std::map<std::string, std::vector<double>> ms;
-  std::map<std::string, double> hits;
-  std::map<std::string, int> count;
+  cable::bench::Timings timings;
+  auto& ms = timings.ms;
+  auto& hits = timings.hits;
+  auto& count = timings.count;
   for (int rep = -1; rep < reps; ++rep) {
     for (const BenchQuery& q : queries) {
       const std::string m = match_of(q);
@@ -239,26 +233,12 @@ int run(int argc, char** argv) {
       }
     }
   }
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  for (auto& [kind, v] : ms) {
-    const auto [p50, p99] = cable::bench::percentiles(v);
-    out[kind] = {{"p50", p50}, {"p99", p99}, {"mean_hits", hits[kind] / count[kind]}};
-  }
-  std::cout << out.dump() << "\n";
+  timings.print();
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const std::string cmd = argc > 1 ? argv[1] : "";
-    if (cmd == "index") return index(argc, argv);
-    if (cmd == "run") return run(argc, argv);
-    std::fprintf(stderr, "usage: fts5_bench index|run ...\n");
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "fts5_bench: %s\n", e.what());
-    return 1;
-  }
+  return cable::bench::run_harness(argc, argv, "fts5_bench", {{"index", index}, {"run", run}});
 }

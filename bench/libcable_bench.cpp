@@ -28,16 +28,9 @@
 
 namespace {
 
+using cable::bench::arg;
 using cable::bench::BenchQuery;
 namespace schema = cable::schema;
-
-std::string arg(int argc, char** argv, const std::string& name, const std::string& fallback) {
-  for (int i = 2; i + 1 < argc; ++i) {
-    if (argv[i] == name) return argv[i + 1];
-  }
-  if (fallback.empty()) throw std::runtime_error("missing " + name);
-  return fallback;
-}
 
 bool plain_word(const std::string& t) {
   static const std::set<std::string> kStop = {
@@ -144,9 +137,10 @@ int run(int argc, char** argv) {
   const std::vector<BenchQuery> queries =
       cable::bench::read_queries(arg(argc, argv, "--queries", ""));
   const int reps = std::stoi(arg(argc, argv, "--reps", "5"));
-  std::map<std::string, std::vector<double>> ms;
-  std::map<std::string, double> hits;
-  std::map<std::string, int> count;
+  cable::bench::Timings timings;
+  auto& ms = timings.ms;
+  auto& hits = timings.hits;
+  auto& count = timings.count;
   for (int rep = -1; rep < reps; ++rep) {  // rep -1 warms up
     for (const BenchQuery& q : queries) {
       cable::SearchOptions o;
@@ -170,26 +164,13 @@ int run(int argc, char** argv) {
       }
     }
   }
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  for (auto& [kind, v] : ms) {
-    const auto [p50, p99] = cable::bench::percentiles(v);
-    out[kind] = {{"p50", p50}, {"p99", p99}, {"mean_hits", hits[kind] / count[kind]}};
-  }
-  std::cout << out.dump() << "\n";
+  timings.print();
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const std::string cmd = argc > 1 ? argv[1] : "";
-    if (cmd == "queries") return make_queries(argc, argv);
-    if (cmd == "run") return run(argc, argv);
-    std::fprintf(stderr, "usage: libcable_bench queries|run --db DIR ...\n");
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "libcable_bench: %s\n", e.what());
-    return 1;
-  }
+  return cable::bench::run_harness(argc, argv, "libcable_bench",
+                                   {{"queries", make_queries}, {"run", run}});
 }
