@@ -113,10 +113,12 @@ class Runner {
       Hit h = hit_from(d);
       h.score = it.get_weight();
       h.other_matches = o.grouping == Grouping::kCable ? it.get_collapse_count() : 0;
-      h.snippet =
-          mset.snippet(d.text, o.snippet_length, impl_.analyzer.stemmer(),
-                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                       o.highlight_start, o.highlight_end, "\u2026");
+      // Without SNIPPET_BACKGROUND_MODEL: that model looks up the frequency of
+      // every word of the text in the index, which was most of a rare word's
+      // query time; the passage is then the one with the most matches.
+      h.snippet = mset.snippet(d.text, o.snippet_length, impl_.analyzer.stemmer(),
+                               Xapian::MSet::SNIPPET_EXHAUSTIVE, o.highlight_start, o.highlight_end,
+                               "\u2026");
       r.hits.push_back(std::move(h));
     }
     if (compiled && o.suggest_below > 0 && r.total < o.suggest_below) {
