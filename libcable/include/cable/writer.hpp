@@ -33,8 +33,9 @@
 namespace cable {
 
 struct WriterOptions {
-  /// Commit after this many added or replaced cables (index_path()); larger
-  /// batches index faster and use more memory.
+  /// In index_path(), each shard commits after this many added or replaced
+  /// cables. Xapian's in-memory batch slows down as it grows: 100 to 250 was
+  /// fastest when measured (docs/benchmarks.md); more uses more memory.
   std::size_t commit_every = 250;
   /// Threads that read and parse files in index_path(); 0 means one per core.
   std::size_t jobs = 1;
