@@ -320,6 +320,27 @@ TEST_P(SearchTest, WildcardsAreBounded) {
   }
 }
 
+TEST_P(SearchTest, CompactionKeepsEverything) {
+  Writer w = build({make_cable("07ATLANTIS9", "2007-07-07", {"KTIP"}, {"quokka text"})});
+  SearchOptions o;
+  o.facets = {Facet::kTag};
+  o.facet_limit = 0;
+  const Results before = w.searcher().search("trafficking OR quokka", o);
+  w.compact();
+  const Searcher s = w.searcher();
+  const Results after = s.search("trafficking OR quokka", o);
+  EXPECT_EQ(after.total, before.total);
+  ASSERT_EQ(after.facets.at(Facet::kTag).size(), before.facets.at(Facet::kTag).size());
+  for (std::size_t i = 0; i < after.facets.at(Facet::kTag).size(); ++i) {
+    EXPECT_EQ(after.facets.at(Facet::kTag)[i].count, before.facets.at(Facet::kTag)[i].count);
+  }
+  EXPECT_EQ(s.cable("09PARIS268")->paragraphs.size(), 7u);
+  // The writer goes on after compacting.
+  w.add(make_cable("07ATLANTIS10", "2007-07-08", {"KTIP"}, {"another quokka"}));
+  w.commit();
+  EXPECT_EQ(w.searcher().search("quokka").total, 2u);
+}
+
 TEST_P(SearchTest, StatsDescribeTheIndex) {
   Writer w = build();
   const IndexStats st = w.searcher().stats();

@@ -21,6 +21,7 @@ struct IndexArgs {
   std::vector<std::string> paths;
   std::size_t jobs = 0;
   std::size_t shards = 0;
+  bool compact = false;
   std::size_t commit_every = WriterOptions{}.commit_every;
 };
 
@@ -114,6 +115,10 @@ int run_index(const IndexArgs& args) {
   }
   writer.commit();
   if (view) view->finish();
+  if (args.compact) {
+    fmt::print(stderr, "compacting {}\n", args.db);
+    writer.compact();
+  }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   fmt::print("indexed {} file{} ({}) into {} in {:.1f} s\n", total.files,
              total.files == 1 ? "" : "s", megabytes(total.bytes), args.db, seconds);
@@ -143,6 +148,8 @@ void add_index_command(CLI::App& app, int* status) {
   cmd->add_option("--shards", args->shards,
                   "Shards of a new index, each written by its own thread (default: one per "
                   "core)");
+  cmd->add_flag("--compact", args->compact,
+                "Compact the index afterwards (after a bulk build: smaller, faster searches)");
   cmd->add_option("--commit-every", args->commit_every, "Cables per commit, per shard")
       ->check(CLI::PositiveNumber);
   cmd->add_option("paths", args->paths, "Files or directories to index")->required();

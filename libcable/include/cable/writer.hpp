@@ -116,6 +116,15 @@ class CABLE_EXPORT Writer {
   /// @throws cable::Error kIndex (disk full, read-only) naming the index.
   void commit();
 
+  /// Commits, then compacts every shard (Xapian's compaction, keeping
+  /// document numbers): after a bulk build the index is about a third
+  /// smaller and searches a little faster. Searchers that have the index open
+  /// go on reading the old files until they reopen. Nothing to do in memory.
+  /// Cost: reads and writes the whole index; needs as much free disk space
+  /// as the largest shard.
+  /// @throws cable::Error kIndex when a shard cannot be compacted or swapped.
+  void compact();
+
   /// A Searcher over this index. On disk it sees what is committed; in
   /// memory it shares the Writer's database and must be used from the same
   /// thread.

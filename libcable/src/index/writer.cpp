@@ -97,6 +97,7 @@ std::string file_key(const fs::path& f) {
 // One shard: its database and what is pending for it.
 struct Shard {
   std::string where;
+  fs::path path;  // empty in memory
   Xapian::WritableDatabase db;
   Xapian::docid base = 0;  // this shard numbers its documents from base + 1
   Xapian::docid span = 0;  // … up to base + span (0: no limit, a single shard)
@@ -291,6 +292,33 @@ bool Writer::remove(std::string_view id_in) {
 }
 
 void Writer::commit() { impl_->commit(); }
+
+void Writer::compact() {
+  impl_->commit();
+  for (Shard& s : impl_->shards) {
+    if (s.path.empty()) continue;
+    const fs::path dir = s.path.lexically_normal();
+    const fs::path fresh = dir.string() + ".compact";
+    const fs::path old = dir.string() + ".old";
+    std::error_code ec;
+    fs::remove_all(fresh, ec);
+    fs::remove_all(old, ec);
+    index::guarded(s.where, [&] {
+      Xapian::Database(dir.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    });
+    // Swap the directories; the lock goes with the old one, so the shard is
+    // reopened (and locked) at once.
+    s.db.close();
+    fs::rename(dir, old, ec);
+    if (!ec) fs::rename(fresh, dir, ec);
+    if (ec) {
+      throw Error(ErrorCode::kIndex, fmt::format("{}: cannot swap in the compacted shard {}: {}",
+                                                 s.where, dir.string(), ec.message()));
+    }
+    s.db = index::open_writable(dir);
+    fs::remove_all(old, ec);
+  }
+}
 
 Searcher Writer::searcher() const {
   if (impl_->memory) {
