@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 #include <thread>
@@ -318,6 +319,33 @@ TEST_P(SearchTest, WildcardsAreBounded) {
   } catch (const QueryError& e) {
     EXPECT_EQ(e.position(), 6u);
   }
+}
+
+TEST_P(SearchTest, IndexingReportsProgressAndFailures) {
+  // The corpus beside two files that are no cable.
+  TempDir inputs;
+  fs::copy(kSource / "corpus", inputs.path(), fs::copy_options::recursive);
+  std::ofstream(inputs.path() / "notes.txt") << "shopping list\n";
+  std::ofstream(inputs.path() / "fixtures" / "empty.html");
+  Writer w = open_writer();
+  std::vector<IndexProgress> seen;
+  std::vector<std::string> errors;
+  const IndexSummary s = w.index_path(
+      inputs.path(), [&](const Error& e) { errors.push_back(e.what()); },
+      [&](const IndexProgress& p) { seen.push_back(p); });
+  ASSERT_FALSE(seen.empty());
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_GE(seen[i].files_done, seen[i - 1].files_done);
+    EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done);
+  }
+  EXPECT_EQ(seen.back().files_done, seen.back().files_total);
+  EXPECT_EQ(seen.back().bytes_done, seen.back().bytes_total);
+  EXPECT_EQ(seen.back().files_total, s.files);
+  // Each file that is no cable is reported; every cable is still indexed.
+  EXPECT_EQ(errors.size(), 2u);
+  EXPECT_EQ(s.failed, 2u);
+  EXPECT_EQ(s.cables_added, 5u);
+  EXPECT_EQ(cables_of(w.searcher().search("tag:SMIG")).count("09PARIS268"), 1u);
 }
 
 TEST_P(SearchTest, CompactionKeepsEverything) {

@@ -196,17 +196,12 @@ class Runner {
   Searcher::Impl& impl_;
 };
 
-// Every document of the cable `id`, in order: its cable document first.
-std::vector<Xapian::docid> documents_of(Xapian::Database& db, const std::string& id) {
-  std::vector<std::pair<std::string, Xapian::docid>> ordered;
+// Every document of the cable `id`, in order: its cable document first. A
+// cable's documents are written together into one shard, so their numbers
+// ascend in reading order (the cable map relies on it too).
+std::vector<Xapian::docid> documents_of(const Xapian::Database& db, const std::string& id) {
   const std::string term = schema::term(schema::kId, id);
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    ordered.emplace_back(db.get_document(*p).get_value(schema::kSlotOrder), *p);
-  }
-  std::sort(ordered.begin(), ordered.end());
-  std::vector<Xapian::docid> out;
-  for (const auto& [order, docid] : ordered) out.push_back(docid);
-  return out;
+  return std::vector<Xapian::docid>(db.postlist_begin(term), db.postlist_end(term));
 }
 
 }  // namespace
