@@ -6,7 +6,13 @@
 //   libcable_bench run --db DIR --queries FILE [--reps N]
 //     answers each query, top 10 grouped per cable, after a warm-up pass, and
 //     prints one JSON object: per class p50 and p99 in milliseconds and the
-//     mean number of matching cables.
+//     mean number of matching cables;
+//   libcable_bench export --corpus PATH --out DIR
+//     reads and parses the corpus with libcable and writes its paragraphs for
+//     the peers that index from a file (Lucene, Sphinx): paragraphs.tsv, one
+//     paragraph a line (id, text, cable number, date as YYYYMMDD, year, origin
+//     number, tag numbers joined by commas), and tags.tsv and origins.tsv
+//     (name, number); prints the counts and the seconds it took as JSON.
 #include <xapian.h>
 
 #include <algorithm>
@@ -14,14 +20,17 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cable/reader.hpp"
 #include "cable/search.hpp"
 #include "index/schema.hpp"
 #include "query_set.hpp"
@@ -168,9 +177,60 @@ int run(int argc, char** argv) {
   return 0;
 }
 
+// Text on one TSV line: tabs and line breaks become spaces.
+std::string tsv_field(std::string s) {
+  std::replace_if(
+      s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  return s;
+}
+
+int export_tsv(int argc, char** argv) {
+  const std::filesystem::path out = arg(argc, argv, "--out", "");
+  std::filesystem::create_directories(out);
+  std::ofstream paragraphs(out / "paragraphs.tsv", std::ios::binary);
+  std::map<std::string, int> tag_ids, origin_ids;
+  const auto number = [](std::map<std::string, int>& ids, const std::string& name) {
+    return ids.emplace(name, static_cast<int>(ids.size()) + 1).first->second;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  std::uint64_t cables = 0, rows = 0, bytes = 0;
+  cable::read_path(arg(argc, argv, "--corpus", ""), [&](cable::Cable&& c) {
+    ++cables;
+    std::string date = c.date.substr(0, 10);
+    std::erase(date, '-');
+    std::ostringstream rest;  // the columns after the text, the same for every paragraph
+    rest << '\t' << cables << '\t' << date << '\t' << date.substr(0, 4) << '\t'
+         << number(origin_ids, c.origin) << '\t';
+    for (std::size_t i = 0; i < c.tags.size(); ++i) {
+      rest << (i ? "," : "") << number(tag_ids, c.tags[i]);
+    }
+    rest << '\n';
+    for (const cable::Paragraph& p : c.paragraphs) {
+      paragraphs << ++rows << '\t' << tsv_field(p.text) << rest.view();
+      bytes += p.text.size();
+    }
+  });
+  for (const auto& [file, ids] : {std::pair{"tags.tsv", &tag_ids}, {"origins.tsv", &origin_ids}}) {
+    std::ofstream f(out / file, std::ios::binary);
+    for (const auto& [name, id] : *ids) f << tsv_field(name) << '\t' << id << '\n';
+  }
+  if (!paragraphs.flush())
+    throw std::runtime_error((out / "paragraphs.tsv").string() + ": write failed");
+  std::cout << nlohmann::json{{"cables", cables},
+                              {"paragraphs", rows},
+                              {"text_bytes", bytes},
+                              {"seconds", std::chrono::duration<double>(
+                                              std::chrono::steady_clock::now() - start)
+                                              .count()}}
+                   .dump()
+            << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  return cable::bench::run_harness(argc, argv, "libcable_bench",
-                                   {{"queries", make_queries}, {"run", run}});
+  return cable::bench::run_harness(
+      argc, argv, "libcable_bench",
+      {{"queries", make_queries}, {"run", run}, {"export", export_tsv}});
 }
