@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <set>
 #include <thread>
@@ -14,52 +15,17 @@
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
 #include "index/schema.hpp"
+#include "support/test_support.hpp"
 
 namespace cable {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = CABLE_SOURCE_DIR;
+using test::kSource;
 
-Cable make_cable(std::string id, std::string date, std::vector<std::string> tags,
-                 std::vector<std::string> paragraphs, std::string subject = "A SUBJECT") {
-  Cable c;
-  c.id = std::move(id);
-  c.date = std::move(date);
-  c.tags = std::move(tags);
-  c.subject = std::move(subject);
-  c.origin = "Embassy Atlantis";
-  c.classification = "CONFIDENTIAL";
-  int n = 0;
-  for (std::string& text : paragraphs) {
-    Paragraph p;
-    p.number = std::to_string(++n);
-    p.marking = "C";
-    p.text = std::move(text);
-    c.paragraphs.push_back(std::move(p));
-  }
-  return c;
-}
-
-// A fresh temporary directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ =
-        fs::temp_directory_path() / ("cable-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using test::make_cable;
+using test::TempDir;
 
 // The parameter: 0 an in-memory index, else an on-disk one with that many shards.
 class SearchTest : public ::testing::TestWithParam<int> {
@@ -194,13 +160,18 @@ TEST_P(SearchTest, FacetCountsCountCables) {
   EXPECT_EQ(r.facets.at(Facet::kMonth).size(), 9u);
 }
 
-TEST_P(SearchTest, PagingNeitherRepeatsNorSkips) {
-  std::vector<Cable> extra;
-  for (int i = 0; i < 25; ++i) {
-    extra.push_back(make_cable("06ATLANTIS" + std::to_string(i + 1), "2006-05-05", {"PAGE"},
-                               {"identical words for equal scores"}));
+// `n` cables that score alike for "identical words".
+std::vector<Cable> many_cables(int n) {
+  std::vector<Cable> out;
+  for (int i = 0; i < n; ++i) {
+    out.push_back(make_cable("06ATLANTIS" + std::to_string(i + 1), "2006-05-05", {"PAGE"},
+                             {"identical words for equal scores"}));
   }
-  Writer w = build(extra);
+  return out;
+}
+
+TEST_P(SearchTest, PagingNeitherRepeatsNorSkips) {
+  Writer w = build(many_cables(25));
   const Searcher s = w.searcher();
   for (Sort sort : {Sort::kRelevance, Sort::kDateDescending}) {
     std::vector<std::string> seen;
@@ -213,6 +184,23 @@ TEST_P(SearchTest, PagingNeitherRepeatsNorSkips) {
     EXPECT_EQ(seen.size(), 25u);
     EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 25u);
   }
+}
+
+TEST_P(SearchTest, HugeOffsetsAndLimitsAreBounded) {
+  Writer w = build(many_cables(25));
+  const Searcher s = w.searcher();
+  SearchOptions o;
+  o.offset = std::numeric_limits<std::size_t>::max();
+  o.limit = std::numeric_limits<std::size_t>::max();
+  o.exact_total = true;
+  Results r = s.search("identical words", o);
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_EQ(r.total, 25u);
+  o.offset = (std::size_t{1} << 32) + 1;  // once taken as 1: 32 bits of a 64-bit offset
+  EXPECT_TRUE(s.search("identical words", o).hits.empty());
+  o.offset = 0;
+  r = s.search("identical words", o);
+  EXPECT_EQ(r.hits.size(), 25u);
 }
 
 TEST_P(SearchTest, ReindexingChangesNothing) {
@@ -385,19 +373,6 @@ INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(0, 1, 2), [](con
                          : "OnDisk" + std::to_string(info.param) + "Shards";
 });
 
-TEST(IndexFileTest, SecondWriterIsRefusedAtOnce) {
-  TempDir dir;
-  Writer first = Writer::open(dir.path() / "db");
-  try {
-    Writer::open(dir.path() / "db");
-    FAIL() << "second writer opened";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::kIndexLocked);
-    EXPECT_NE(std::string(e.what()).find("index is locked by another writer"), std::string::npos);
-    EXPECT_NE(std::string(e.what()).find((dir.path() / "db").string()), std::string::npos);
-  }
-}
-
 TEST(IndexFileTest, MissingIndexAndOtherSchemaVersion) {
   TempDir dir;
   try {
@@ -424,52 +399,6 @@ TEST(IndexFileTest, MissingIndexAndOtherSchemaVersion) {
     EXPECT_EQ(e.code(), ErrorCode::kIndexVersion);
     EXPECT_NE(std::string(e.what()).find("cable index"), std::string::npos) << e.what();
   }
-}
-
-TEST(IndexFileTest, ReadersKeepSearchingWhileAWriterCommits) {
-  TempDir dir;
-  const fs::path db = dir.path() / "db";
-  {
-    Writer w = Writer::open(db, WriterOptions{.shards = 2});
-    w.index_path(kSource / "corpus");
-  }
-  std::atomic<bool> stop{false};
-  std::atomic<int> errors{0};
-  std::atomic<int> searches{0};
-  std::vector<std::thread> readers;
-  for (int t = 0; t < 2; ++t) {
-    readers.emplace_back([&] {
-      const Searcher s = Searcher::open(db);
-      while (!stop) {
-        try {
-          SearchOptions o;
-          o.facets = {Facet::kTag};
-          const Results r = s.search("trafficking OR harbour", o);
-          if (r.hits.empty()) ++errors;
-          ++searches;
-        } catch (const std::exception&) {
-          ++errors;
-        }
-      }
-    });
-  }
-  {
-    Writer w = Writer::open(db, WriterOptions{.commit_every = 1});
-    for (int round = 0; round < 20; ++round) {
-      for (int i = 0; i < 5; ++i) {
-        w.add(make_cable("03ATLANTIS" + std::to_string(i), "2003-01-0" + std::to_string(1 + i),
-                         {"R" + std::to_string(round)},
-                         {"harbour round " + std::to_string(round)}));
-      }
-      w.commit();
-    }
-  }
-  stop = true;
-  for (auto& t : readers) t.join();
-  EXPECT_EQ(errors, 0);
-  EXPECT_GT(searches, 0);
-  const Searcher s = Searcher::open(db);
-  EXPECT_EQ(s.search("tag:R19").total, 5u);
 }
 
 }  // namespace

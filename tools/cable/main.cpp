@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cable/version.hpp"
+#include "check_command.hpp"
 #include "index_command.hpp"
 #include "parse_command.hpp"
 #include "search_command.hpp"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   cable::tool::add_search_command(app, &status);
   cable::tool::add_show_commands(app, &status);
   cable::tool::add_stats_command(app, &status);
+  cable::tool::add_check_command(app, &status);
   cable::tool::add_synth_command(app, &status);
   try {
     app.parse(argc, argv);

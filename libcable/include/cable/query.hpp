@@ -30,13 +30,22 @@ namespace detail {
 struct QueryNode;
 }
 
+/// Limits of the query language: Query::parse() refuses a query beyond them
+/// with a QueryError at the first byte or term too many. No real question
+/// comes near them; they bound the work and memory a hostile query can ask.
+inline constexpr std::size_t kMaxQueryBytes = 64 * 1024;  ///< Length in bytes.
+inline constexpr std::size_t kMaxQueryTerms = 1000;       ///< Words, phrases' words and fields.
+inline constexpr std::size_t kMaxQueryDepth = 100;        ///< Nested parentheses and NOTs.
+
 class CABLE_EXPORT Query {
  public:
   /// Parses the query language. Field names, operators' operands and tag
   /// values are case-insensitive; words are folded (`Elysee` finds `Élysée`).
   /// @throws cable::QueryError naming the byte position and the problem:
   ///   unbalanced quotes or parentheses, an unknown field, a bad or empty date
-  ///   range, an operator without an operand, an empty query.
+  ///   range, an operator without an operand, an empty query, bytes that are
+  ///   not UTF-8, a control character other than tab and line breaks, a
+  ///   query beyond the limits above.
   /// Cost: linear in the length of `text`.
   static Query parse(std::string_view text);
 

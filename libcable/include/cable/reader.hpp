@@ -70,8 +70,11 @@ CABLE_EXPORT std::uint64_t read_file(const std::filesystem::path& file, const Ca
 
 /// The files read_path() reads for `path`: the file itself, or every regular
 /// file under the directory, recursively, in sorted order (following no
-/// symbolic link to a directory). A path that does not exist or a directory
-/// that cannot be listed goes to `on_error` (kIo).
+/// symbolic link to a directory, so a link back up cannot loop). Each thing
+/// that is not read goes to `on_error` (kIo), naming it and why: a path that
+/// does not exist, a directory that cannot be listed, a FIFO, socket or
+/// device (never opened: a FIFO would block), a symbolic link that loops or
+/// leads nowhere.
 CABLE_EXPORT std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path,
                                                             const ErrorSink& on_error = {});
 

@@ -57,9 +57,13 @@ CABLE_EXPORT const char* facet_name(Facet facet) noexcept;
 /// The facet named `name` (the names above), or std::nullopt.
 CABLE_EXPORT std::optional<Facet> facet_from_name(std::string_view name) noexcept;
 
+/// Most hits one search returns; a larger SearchOptions::limit is taken as
+/// this. Page through more with SearchOptions::offset.
+inline constexpr std::size_t kMaxHitsPerPage = 10000;
+
 struct SearchOptions {
-  std::size_t offset = 0;  ///< Hits to skip (paging).
-  std::size_t limit = 10;  ///< Hits to return at most.
+  std::size_t offset = 0;  ///< Hits to skip (paging); past the last match, no hits.
+  std::size_t limit = 10;  ///< Hits to return at most (at most kMaxHitsPerPage).
   Sort sort = Sort::kRelevance;
   Grouping grouping = Grouping::kCable;
   /// Count every match, so that `total` is exact (slower on common words).

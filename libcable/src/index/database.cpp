@@ -26,12 +26,23 @@ void check_schema(const Xapian::Database& db, const std::string& where) {
 void rethrow(const Xapian::Error& e, const std::string& where) {
   // Xapian's exceptions are not polymorphic: tell them apart by type name.
   const std::string_view type = e.get_type();
+  // The operating system's reason, when Xapian had one ("No space left on
+  // device", "Read-only file system"): what a user can act on.
+  const char* reason = e.get_error_string();
   if (type == "DatabaseLockError") {
-    throw Error(ErrorCode::kIndexLocked,
-                fmt::format("{}: index is locked by another writer", where));
+    if (e.get_msg().find("already locked") != std::string::npos) {
+      throw Error(ErrorCode::kIndexLocked,
+                  fmt::format("{}: index is locked by another writer", where));
+    }
+    throw Error(ErrorCode::kIndex, fmt::format("{}: cannot lock the index for writing: {}", where,
+                                               reason ? reason : e.get_msg()));
   }
   if (type == "WildcardError") {
     throw QueryError(0, e.get_msg());
+  }
+  if (reason) {
+    throw Error(ErrorCode::kIndex,
+                fmt::format("{}: {} (Xapian: {}: {})", where, reason, e.get_type(), e.get_msg()));
   }
   throw Error(ErrorCode::kIndex, fmt::format("{}: {}: {}", where, e.get_type(), e.get_msg()));
 }
@@ -81,9 +92,17 @@ ReadableIndex open_readable(const std::filesystem::path& dir) {
         throw Error(ErrorCode::kIndex,
                     fmt::format("{}: the shard {} is missing", where, shard.string()));
       }
-      check_schema(index.shards.back(), where);
       index.all.add_database(index.shards.back());
     }
+    // A writer may commit while this reads: see retrying.
+    retrying(
+        [&] {
+          for (const auto& s : index.shards) check_schema(s, where);
+        },
+        [&] {
+          index.all.reopen();
+          for (Xapian::Database& s : index.shards) s.reopen();
+        });
     return index;
   });
 }

@@ -5,6 +5,9 @@
 
 #include <xapian.h>
 
+#include <chrono>
+#include <thread>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,6 +27,31 @@ auto guarded(const std::string& where, F&& fn) -> decltype(fn()) {
     return fn();
   } catch (const Xapian::Error& e) {
     rethrow(e, where);
+  }
+}
+
+// Runs `fn`, and again after `reopen()` when a writer's commit has
+// overwritten the revision it was reading (Xapian's DatabaseModifiedError):
+// readers never see that condition. Glass keeps the last two revisions, so a
+// read fails only when two commits land while it runs; the wait between
+// attempts doubles (1 ms, 2 ms, … about half a second in all) so that even a
+// writer committing in a tight loop leaves a reader a window. After the last
+// attempt the error goes to the caller.
+template <typename F, typename R>
+auto retrying(F&& fn, R&& reopen) -> decltype(fn()) {
+  constexpr int kAttempts = 10;
+  std::chrono::milliseconds wait{1};
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (attempt > 1) reopen();  // inside the try: a reopen can meet a commit too
+      return fn();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) throw;
+      if (attempt > 1) {
+        std::this_thread::sleep_for(wait);
+        wait *= 2;
+      }
+    }
   }
 }
 

@@ -23,7 +23,6 @@ namespace {
 
 using Q = Xapian::Query;
 
-constexpr int kReopenAttempts = 10;
 constexpr Xapian::termcount kSimilarTerms = 40;
 
 constexpr std::array<std::pair<Facet, const char*>, 6> kFacetNames = {{
@@ -37,21 +36,11 @@ constexpr std::array<std::pair<Facet, const char*>, 6> kFacetNames = {{
 
 Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
 
-// Runs `fn` on the index, reopening it when a writer's commit has
-// overwritten what it was reading (Xapian's DatabaseModifiedError): callers
-// never see that condition.
+// Runs `fn` on the index, reopening it after a writer's commits (see
+// index::retrying).
 template <typename F>
 auto reading(Searcher::Impl& impl, F&& fn) -> decltype(fn()) {
-  return index::guarded(impl.where, [&] {
-    for (int attempt = 1;; ++attempt) {
-      try {
-        return fn();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == kReopenAttempts) throw;
-        impl.db.reopen();
-      }
-    }
-  });
+  return index::guarded(impl.where, [&] { return index::retrying(fn, [&] { impl.reopen(); }); });
 }
 
 // The one-cable view of a document's stored data.
@@ -96,12 +85,17 @@ class Runner {
     // The spy also counts matching cables exactly: Xapian's bounds on a
     // collapsed match stay apart even when every document was examined.
     const bool exact = o.exact_total || !o.facets.empty();
-    const Xapian::doccount want = static_cast<Xapian::doccount>(o.offset + o.limit);
+    // No page reaches past the documents there are, whatever the options say.
+    const Xapian::doccount documents = impl_.db.get_doccount();
+    const auto bounded = [&](std::size_t n) {
+      return static_cast<Xapian::doccount>(std::min<std::size_t>(n, documents));
+    };
+    const Xapian::doccount first = bounded(o.offset);
+    const Xapian::doccount count = bounded(std::min(o.limit, kMaxHitsPerPage));
     Xapian::MSet mset;
     Results r;
     try {
-      mset = enquire.get_mset(static_cast<Xapian::doccount>(o.offset),
-                              static_cast<Xapian::doccount>(o.limit), want);
+      mset = enquire.get_mset(first, count, bounded(std::size_t{first} + count));
       r.total = mset.get_matches_estimated();
       r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
       if (exact) count_all(q, o, r);
@@ -356,7 +350,7 @@ IndexStats Searcher::stats(std::size_t top) const {
 
 void Searcher::refresh() {
   std::lock_guard lock(impl_->mutex);
-  index::guarded(impl_->where, [&] { return impl_->db.reopen(); });
+  index::guarded(impl_->where, [&] { impl_->reopen(); });
 }
 
 }  // namespace cable

@@ -27,6 +27,14 @@ struct Searcher::Impl {
   index::FacetCache facets;
   bool mapped = false;
 
+  // Moves every database to its latest commit: the combined one and each
+  // shard's own, which metadata and the facet map read (a shard left behind
+  // would keep failing with DatabaseModifiedError, and miss new cables).
+  void reopen() {
+    db.reopen();
+    for (Xapian::Database& s : shards) s.reopen();
+  }
+
   // Readies `cables` and `facets` for one query.
   void begin_facets() {
     if (!mapped || cables.stale(shards)) {

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <unicode/utf8.h>
 
 #include "cable/error.hpp"
 #include "query/dates.hpp"
@@ -23,7 +26,7 @@ using detail::QueryNode;
 
 constexpr unsigned kDefaultNear = 10;
 constexpr unsigned kMaxNear = 1000;
-constexpr std::size_t kMaxDepth = 100;
+constexpr std::size_t kMaxDepth = kMaxQueryDepth;
 
 enum class Tok { kWord, kPhrase, kField, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
 
@@ -84,6 +87,7 @@ class Lexer {
     if (s_[i_] == '-' && i_ + 1 < s_.size() && !text::is_space(s_[i_ + 1]) && s_[i_ + 1] != '\n' &&
         s_[i_ + 1] != ')') {
       ++i_;
+      if (s_[i_] == '-') throw QueryError(i_, "one '-' excludes a term; this is a second");
       Token inner = next();
       inner.negated = true;
       inner.pos = t.pos;
@@ -246,7 +250,10 @@ class Parser {
     if (peek().kind == Tok::kNot) {
       const Token& op = take();
       expect_operand("NOT", op.pos);
-      return negate(unary(), op.pos);
+      if (++depth_ > kMaxDepth) throw QueryError(op.pos, "the query nests too deeply");
+      NodePtr n = negate(unary(), op.pos);
+      --depth_;
+      return n;
     }
     return near_expr();
   }
@@ -402,6 +409,52 @@ NodePtr date_range_node(std::string_view from, std::string_view to, std::size_t 
   return std::make_shared<const QueryNode>(std::move(n));
 }
 
-NodePtr parse(std::string_view text) { return Parser(Lexer(text).run()).run(); }
+namespace {
+
+// Refuses what no query needs and a hostile one could use: more than
+// kMaxQueryBytes, control characters, bytes that are not UTF-8.
+void check_text(std::string_view text) {
+  if (text.size() > kMaxQueryBytes) {
+    throw QueryError(kMaxQueryBytes,
+                     fmt::format("a query may be at most {} bytes long", kMaxQueryBytes));
+  }
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    const std::int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) throw QueryError(static_cast<std::size_t>(at), "this is not UTF-8");
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+      throw QueryError(static_cast<std::size_t>(at),
+                       fmt::format("a control character (U+{:04X}) has no place in a query",
+                                   static_cast<unsigned>(c)));
+    }
+  }
+}
+
+// Refuses a query of more than kMaxQueryTerms words, at the first one too many.
+void check_terms(const std::vector<Token>& tokens) {
+  std::size_t terms = 0;
+  for (const Token& t : tokens) {
+    if (t.kind == Tok::kPhrase) {
+      terms += text::split_words(t.text).size();
+    } else if (t.kind == Tok::kWord || t.kind == Tok::kField) {
+      ++terms;
+    }
+    if (terms > kMaxQueryTerms) {
+      throw QueryError(t.pos, fmt::format("a query may have at most {} terms", kMaxQueryTerms));
+    }
+  }
+}
+
+}  // namespace
+
+NodePtr parse(std::string_view text) {
+  check_text(text);
+  std::vector<Token> tokens = Lexer(text).run();
+  check_terms(tokens);
+  return Parser(std::move(tokens)).run();
+}
 
 }  // namespace cable::query

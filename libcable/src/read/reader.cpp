@@ -2,11 +2,14 @@
 #include "cable/reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "parse/cable_parser.hpp"
 #include "read/csv_reader.hpp"
@@ -109,6 +112,36 @@ std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink
   return 1;
 }
 
+namespace {
+
+// Why `entry` cannot be read as an input, or "" when it is a regular file
+// (or a link to one). FIFOs are refused before anything opens them: opening
+// one would wait for a writer for ever.
+std::string not_an_input(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec) {
+    return std::filesystem::is_symlink(std::filesystem::symlink_status(file))
+               ? fmt::format("a symbolic link that leads nowhere: {}", ec.message())
+               : ec.message();
+  }
+  switch (status.type()) {
+    case std::filesystem::file_type::regular:
+      return {};
+    case std::filesystem::file_type::fifo:
+      return "a FIFO, not a file: skipped";
+    case std::filesystem::file_type::socket:
+      return "a socket, not a file: skipped";
+    case std::filesystem::file_type::block:
+    case std::filesystem::file_type::character:
+      return "a device, not a file: skipped";
+    default:
+      return "not a regular file: skipped";
+  }
+}
+
+}  // namespace
+
 std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path,
                                                const ErrorSink& on_error) {
   const auto report = [&](const Error& e) {
@@ -120,13 +153,34 @@ std::vector<std::filesystem::path> list_inputs(const std::filesystem::path& path
     report(Error(ErrorCode::kIo, fmt::format("{}: no such file or directory", path.string())));
     return {};
   }
-  if (!std::filesystem::is_directory(status)) return {path};
+  if (!std::filesystem::is_directory(status)) {
+    if (const std::string why = not_an_input(path); !why.empty()) {
+      report(Error(ErrorCode::kIo, fmt::format("{}: {}", path.string(), why)));
+      return {};
+    }
+    return {path};
+  }
+  // Links to directories are not followed (a link back up would loop); links
+  // to files are.
   std::vector<std::filesystem::path> files;
   std::filesystem::recursive_directory_iterator it(
       path, std::filesystem::directory_options::skip_permission_denied, ec);
   for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code fec;
-    if (it->is_regular_file(fec)) files.push_back(it->path());
+    if (it->is_symlink(fec) && std::filesystem::is_directory(it->path(), fec)) continue;
+    if (it->is_directory(fec)) {
+      // The iterator skips a directory it may not read; say so.
+      if (::access(it->path().c_str(), R_OK | X_OK) != 0) {
+        report(Error(ErrorCode::kIo, fmt::format("{}: cannot list: {}", it->path().string(),
+                                                 std::strerror(errno))));
+      }
+      continue;
+    }
+    if (const std::string why = not_an_input(it->path()); !why.empty()) {
+      report(Error(ErrorCode::kIo, fmt::format("{}: {}", it->path().string(), why)));
+      continue;
+    }
+    files.push_back(it->path());
   }
   if (ec)
     report(Error(ErrorCode::kIo, fmt::format("{}: cannot list: {}", path.string(), ec.message())));

@@ -1,0 +1,97 @@
+// cable::check_index: a sound index passes; damage that a crash cannot cause
+// but a bug or a stray tool could is named, shard and cable.
+#include "cable/check.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+#include "cable/writer.hpp"
+#include "index/layout.hpp"
+#include "index/schema.hpp"
+#include "support/test_support.hpp"
+
+namespace cable {
+namespace {
+
+namespace fs = std::filesystem;
+using test::make_cable;
+using test::TempDir;
+
+using test::kSource;
+
+bool mentions(const CheckReport& r, const std::string& what) {
+  for (const std::string& p : r.problems) {
+    if (p.find(what) != std::string::npos) return true;
+  }
+  return false;
+}
+
+class CheckTest : public ::testing::TestWithParam<int> {
+ protected:
+  // An index of the sample corpus plus one cable of three paragraphs.
+  fs::path build() {
+    const fs::path db = dir_.path() / "db";
+    Writer w = Writer::open(db, WriterOptions{.shards = static_cast<std::size_t>(GetParam())});
+    w.index_path(kSource / "corpus");
+    w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"one", "two", "three"}));
+    w.commit();
+    return db;
+  }
+  // The shard database that holds `id`.
+  fs::path shard_of(const fs::path& db, const std::string& id) {
+    const auto shards = index::existing_shards(db);
+    return shards[index::shard_of(id, shards.size())];
+  }
+
+  TempDir dir_;
+};
+
+TEST_P(CheckTest, ASoundIndexPasses) {
+  const CheckReport r = check_index(build());
+  EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems.front());
+  EXPECT_EQ(r.shards, static_cast<std::size_t>(GetParam()));
+  EXPECT_EQ(r.cables, 6u);
+  EXPECT_EQ(r.paragraphs.at("05ATLANTIS1"), 3u);
+  EXPECT_EQ(r.xapian_errors, 0u);
+}
+
+TEST_P(CheckTest, AMissingParagraphIsNamed) {
+  const fs::path db = build();
+  {
+    Xapian::WritableDatabase shard(shard_of(db, "05ATLANTIS1").string());
+    shard.delete_document(schema::term(schema::kDocKey, "05ATLANTIS1#2"));
+    shard.commit();
+  }
+  const CheckReport r = check_index(db);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(mentions(r, "05ATLANTIS1: paragraph 2 is missing")) << r.problems.front();
+}
+
+TEST_P(CheckTest, AMissingRecordIsNamed) {
+  const fs::path db = build();
+  {
+    Xapian::WritableDatabase shard(shard_of(db, "05ATLANTIS1").string());
+    shard.set_metadata(schema::term(schema::kMetaCable, "05ATLANTIS1"), "");
+    shard.commit();
+  }
+  const CheckReport r = check_index(db);
+  EXPECT_TRUE(mentions(r, "05ATLANTIS1: its record is missing"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Shards, CheckTest, ::testing::Values(1, 2));
+
+TEST(CheckIndexTest, NoIndexIsAnError) {
+  TempDir dir;
+  try {
+    check_index(dir.path() / "nothing");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIndexMissing);
+  }
+}
+
+}  // namespace
+}  // namespace cable
