@@ -37,10 +37,11 @@ int run_check(const CheckArgs& args) {
   }
   for (const std::string& p : r.problems) fmt::print(stderr, "cable: {}\n", p);
   for (const std::string& u : r.unchecked) fmt::print(stderr, "cable: warning: {}\n", u);
-  fmt::print("{}: {}: {} shard{}, {} cables, {} documents\n", args.db,
-             r.ok() ? "sound" : fmt::format("{} problem{}", r.problems.size(),
-                                            r.problems.size() == 1 ? "" : "s"),
-             r.shards, r.shards == 1 ? "" : "s", r.cables, r.documents);
+  fmt::print(
+      "{}: {}: {} shard{}, {} cables, {} documents\n", args.db,
+      r.ok() ? "sound"
+             : fmt::format("{} problem{}", r.problems.size(), r.problems.size() == 1 ? "" : "s"),
+      r.shards, r.shards == 1 ? "" : "s", r.cables, r.documents);
   return r.ok() ? 0 : 1;
 }
 
@@ -49,8 +50,9 @@ int run_check(const CheckArgs& args) {
 void add_check_command(CLI::App& app, int* status) {
   auto args = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "check", "Check an index: Xapian's consistency check of every shard, then that every "
-               "cable is whole, once, in its shard");
+      "check",
+      "Check an index: Xapian's consistency check of every shard, then that every "
+      "cable is whole, once, in its shard");
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
   cmd->add_flag("--list", args->list, "Also list every cable with its paragraph count");

@@ -28,9 +28,9 @@ namespace cable {
 
 /// What check_index() found.
 struct CheckReport {
-  std::size_t shards = 0;        ///< Shard databases checked.
-  std::uint64_t cables = 0;      ///< Cables in the index.
-  std::uint64_t documents = 0;   ///< Documents: one per cable and one per paragraph.
+  std::size_t shards = 0;           ///< Shard databases checked.
+  std::uint64_t cables = 0;         ///< Cables in the index.
+  std::uint64_t documents = 0;      ///< Documents: one per cable and one per paragraph.
   std::uint64_t xapian_errors = 0;  ///< Errors Xapian's check found, over all shards.
   /// One line per problem, naming the shard and, where there is one, the
   /// cable: "cables.db/shard-1: 09PARIS268: paragraph 3 is missing".

@@ -91,7 +91,8 @@ void check_shard(const std::filesystem::path& path, std::size_t k, std::size_t n
     if (const auto [it, fresh] = home.emplace(id, k); !fresh) {
       named(fmt::format("also in shard-{}", it->second));
     }
-    if (db.get_metadata(schema::term(schema::kMetaCable, id)).empty()) named("its record is missing");
+    if (db.get_metadata(schema::term(schema::kMetaCable, id)).empty())
+      named("its record is missing");
     if (db.get_metadata(schema::term(schema::kMetaCableHash, id)).empty()) {
       named("its hash is missing");
     }
