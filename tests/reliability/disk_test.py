@@ -61,7 +61,7 @@ def main():
         lines = errors(r.stderr)
         if r.returncode == 0 or len(lines) != 1 or db not in lines[0] or \
                 "No space left on device" not in lines[0]:
-            fail(f"disk full: status {r.returncode}, messages {lines}")
+            fail(f"disk full: status {r.returncode}, messages {lines}, stderr: {r.stderr[-3000:]}")
         print(f"disk full: status {r.returncode}: {lines[0]}")
         partial = check(cable, db)
         print(f"disk full: the index is sound with {len(partial)} whole cables")
@@ -85,7 +85,7 @@ def main():
         lines = errors(r.stderr)
         if r.returncode == 0 or len(lines) != 1 or db not in lines[0] or \
                 "Read-only file system" not in lines[0] or "locked" in lines[0]:
-            fail(f"read-only: status {r.returncode}, messages {lines}")
+            fail(f"read-only: status {r.returncode}, messages {lines}, stderr: {r.stderr[-3000:]}")
         print(f"read-only: status {r.returncode}: {lines[0]}")
         if check(cable, db) != before:
             fail("read-only: the index changed")

@@ -233,7 +233,7 @@ Writer::~Writer() {
   for (Shard& s : impl_->shards) {
     try {
       if (s.pending > 0 || !s.words.empty()) s.commit();
-    } catch (const Error&) {
+    } catch (...) {
       // Documented: call commit() to see errors; a destructor must not throw.
     }
   }
@@ -410,6 +410,10 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
           } else {
             report(e);
           }
+        } catch (...) {
+          // Anything else ends the run too, reported by the caller's thread:
+          // an exception must never leave a thread (std::terminate).
+          failures[k] = std::current_exception();
         }
       }
     });
