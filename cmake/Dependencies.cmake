@@ -3,9 +3,8 @@
 find_package(PkgConfig REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)
-pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
-pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core>=1.4)
-pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+set(CABLE_DEPENDENCIES_REQUIRED ON)
+include(${CMAKE_CURRENT_LIST_DIR}/CableDependencies.cmake)  # Cable::Xapian, Gumbo, XXHash
 find_package(nlohmann_json 3 REQUIRED)
 find_package(fmt REQUIRED)
 

@@ -37,6 +37,7 @@ CABLE_EXPORT const char* error_code_name(ErrorCode code) noexcept;
 /// starting with the file (and line or row) at fault where there is one.
 class CABLE_EXPORT Error : public std::runtime_error {
  public:
+  /// An error with its code and its full message.
   Error(ErrorCode code, const std::string& message);
 
   /// The stable code of this error.
@@ -50,6 +51,7 @@ class CABLE_EXPORT Error : public std::runtime_error {
 /// the problem is (0-based); what() reads "query position 12: …".
 class CABLE_EXPORT QueryError : public Error {
  public:
+  /// A fault at byte `position` of the query; what() reads "query position N: <problem>".
   QueryError(std::size_t position, const std::string& problem);
 
   /// Byte offset of the fault in the query text.

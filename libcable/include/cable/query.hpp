@@ -37,6 +37,8 @@ inline constexpr std::size_t kMaxQueryBytes = 64 * 1024;  ///< Length in bytes.
 inline constexpr std::size_t kMaxQueryTerms = 1000;       ///< Words, phrases' words and fields.
 inline constexpr std::size_t kMaxQueryDepth = 100;        ///< Nested parentheses and NOTs.
 
+/// A query: parsed from the query language or built with the functions
+/// below and combined with `&&`, `||` and `!`. Immutable; cheap to copy.
 class CABLE_EXPORT Query {
  public:
   /// Parses the query language. Field names, operators' operands and tag
@@ -99,6 +101,7 @@ class CABLE_EXPORT Query {
 
   /// Internal: the parsed form.
   const detail::QueryNode& node() const { return *node_; }
+  /// Internal: a query from its parsed form (the builders above make them).
   explicit Query(std::shared_ptr<const detail::QueryNode> node);
 
  private:

@@ -39,10 +39,10 @@ CABLE_EXPORT const char* format_name(Format format) noexcept;
 
 /// Where a cable was read from.
 struct Source {
-  std::string file;  ///< Path of the input file, as given.
-  Format format = Format::kText;
-  std::uint64_t row = 0;   ///< CSV: 1-based record number; 0 for other forms.
-  std::uint64_t line = 0;  ///< CSV: line of the file the record starts on; 0 otherwise.
+  std::string file;               ///< Path of the input file, as given.
+  Format format = Format::kText;  ///< The form the file was read in.
+  std::uint64_t row = 0;          ///< CSV: 1-based record number; 0 for other forms.
+  std::uint64_t line = 0;         ///< CSV: line of the file the record starts on; 0 otherwise.
 };
 
 /// One entry of the cable's REF list.

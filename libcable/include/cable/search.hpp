@@ -61,11 +61,12 @@ CABLE_EXPORT std::optional<Facet> facet_from_name(std::string_view name) noexcep
 /// this. Page through more with SearchOptions::offset.
 inline constexpr std::size_t kMaxHitsPerPage = 10000;
 
+/// How Searcher::search() answers: paging, order, grouping, facets, snippets.
 struct SearchOptions {
-  std::size_t offset = 0;  ///< Hits to skip (paging); past the last match, no hits.
-  std::size_t limit = 10;  ///< Hits to return at most (at most kMaxHitsPerPage).
-  Sort sort = Sort::kRelevance;
-  Grouping grouping = Grouping::kCable;
+  std::size_t offset = 0;                ///< Hits to skip (paging); past the last match, no hits.
+  std::size_t limit = 10;                ///< Hits to return at most (at most kMaxHitsPerPage).
+  Sort sort = Sort::kRelevance;          ///< The order of the hits.
+  Grouping grouping = Grouping::kCable;  ///< One hit per cable, or per paragraph.
   /// Count every match, so that `total` is exact (slower on common words).
   /// Facets imply it.
   bool exact_total = false;
@@ -77,7 +78,7 @@ struct SearchOptions {
   std::size_t snippet_length = 240;
   /// Text put around each matched word in snippets. Snippets are HTML-escaped.
   std::string highlight_start = "<b>";
-  std::string highlight_end = "</b>";
+  std::string highlight_end = "</b>";  ///< Text put after each matched word.
   /// Suggest a spelling when fewer than this many cables match; 0 never.
   std::size_t suggest_below = 3;
 };
@@ -102,14 +103,15 @@ struct Hit {
 
 /// One value of a facet and the number of matching cables that have it.
 struct FacetCount {
-  std::string value;
-  std::uint64_t count = 0;
+  std::string value;        ///< "KTIP", "Embassy Paris", "2009", …
+  std::uint64_t count = 0;  ///< Matching cables with that value.
 };
 
+/// The answer to one search.
 struct Results {
   std::uint64_t total = 0;   ///< Matching cables (kCable) or paragraphs (kParagraph).
   bool total_exact = false;  ///< Whether `total` is exact or Xapian's estimate.
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;     ///< The page of hits asked for, best (or first) first.
   /// Counts per requested facet, most frequent first (ties by value).
   std::map<Facet, std::vector<FacetCount>> facets;
   /// A respelled query when few cables matched and the index knows better
@@ -119,16 +121,18 @@ struct Results {
 
 /// Figures about an index.
 struct IndexStats {
-  std::uint64_t cables = 0;
-  std::uint64_t paragraphs = 0;
-  std::string first_date;  ///< Oldest cable's date, or "" when empty.
-  std::string last_date;   ///< Newest cable's date, or "".
-  std::vector<FacetCount> top_tags;
-  std::vector<FacetCount> top_origins;
-  std::uint64_t bytes = 0;  ///< Size on disk (0 in memory).
-  int schema_version = 0;
+  std::uint64_t cables = 0;             ///< Cables in the index.
+  std::uint64_t paragraphs = 0;         ///< Paragraph documents in the index.
+  std::string first_date;               ///< Oldest cable's date, or "" when empty.
+  std::string last_date;                ///< Newest cable's date, or "".
+  std::vector<FacetCount> top_tags;     ///< The most frequent tags, by cables.
+  std::vector<FacetCount> top_origins;  ///< The most frequent origins, by cables.
+  std::uint64_t bytes = 0;              ///< Size on disk (0 in memory).
+  int schema_version = 0;               ///< The index's schema version (docs/schema.md).
 };
 
+/// Answers queries over an index; see the top of this header for how it
+/// sees a writer's commits and for its thread-safety.
 class CABLE_EXPORT Searcher {
  public:
   /// Opens the index in `dir` for searching.
@@ -137,7 +141,9 @@ class CABLE_EXPORT Searcher {
   ///   kIndex when it cannot be read.
   static Searcher open(const std::filesystem::path& dir);
 
+  /// Moves the searcher.
   Searcher(Searcher&&) noexcept;
+  /// Moves the searcher.
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
@@ -165,8 +171,9 @@ class CABLE_EXPORT Searcher {
   /// Reopens the index to see the latest commit now.
   void refresh();
 
-  /// Internal: used by Writer::searcher().
+  /// Internal: the state behind a Searcher.
   struct Impl;
+  /// Internal: used by Writer::searcher().
   explicit Searcher(std::unique_ptr<Impl> impl);
 
  private:

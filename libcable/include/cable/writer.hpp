@@ -32,6 +32,7 @@
 
 namespace cable {
 
+/// How a Writer builds an index.
 struct WriterOptions {
   /// In index_path(), each shard commits after this many added or replaced
   /// cables. Xapian's in-memory batch slows down as it grows: 100 to 250 was
@@ -56,26 +57,29 @@ enum class AddOutcome {
 /// Progress of index_path(), reported after each file and every few hundred
 /// cables of a large file.
 struct IndexProgress {
-  std::uint64_t files_done = 0;
-  std::uint64_t files_total = 0;
-  std::uint64_t bytes_done = 0;
-  std::uint64_t bytes_total = 0;
-  std::uint64_t cables = 0;  ///< Cables read so far.
+  std::uint64_t files_done = 0;   ///< Files read so far.
+  std::uint64_t files_total = 0;  ///< Files found.
+  std::uint64_t bytes_done = 0;   ///< Bytes of the files read so far.
+  std::uint64_t bytes_total = 0;  ///< Bytes of the files found.
+  std::uint64_t cables = 0;       ///< Cables read so far.
 };
 using ProgressSink = std::function<void(const IndexProgress&)>;
 
 /// Counts from index_path().
 struct IndexSummary {
-  std::uint64_t files = 0;            ///< Files found.
-  std::uint64_t files_unchanged = 0;  ///< Files skipped because their content was indexed before.
-  std::uint64_t cables_added = 0;
-  std::uint64_t cables_replaced = 0;
+  std::uint64_t files = 0;             ///< Files found.
+  std::uint64_t files_unchanged = 0;   ///< Files skipped because their content was indexed before.
+  std::uint64_t cables_added = 0;      ///< Cables new to the index.
+  std::uint64_t cables_replaced = 0;   ///< Cables whose content changed, rewritten.
   std::uint64_t cables_unchanged = 0;  ///< Including the cables of unchanged files.
   std::uint64_t paragraphs = 0;        ///< Paragraph documents written.
   std::uint64_t failed = 0;            ///< Files or CSV records that could not be read.
   std::uint64_t bytes = 0;             ///< Bytes of the files found.
 };
 
+/// Builds and changes an index: one writer per index at a time (a second is
+/// refused with kIndexLocked). Not thread-safe: call it from one thread;
+/// index_path() uses threads of its own.
 class CABLE_EXPORT Writer {
  public:
   /// Opens the index in `dir` for writing, creating it (and `dir`) if needed.
@@ -87,7 +91,9 @@ class CABLE_EXPORT Writer {
   /// It keeps no spelling data, so its searches make no suggestions.
   static Writer in_memory(const WriterOptions& options = {});
 
+  /// Moves the writer (and its lock).
   Writer(Writer&&) noexcept;
+  /// Moves the writer (and its lock).
   Writer& operator=(Writer&&) noexcept;
   /// Commits what is pending; an error at this point is lost, so call
   /// commit() first to see it.

@@ -1,0 +1,80 @@
+# Type stubs of the package `cable` (libcable for Python).
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+
+__version__: str
+
+class Error(Exception):
+    code: int
+
+class QueryError(Error, ValueError):
+    position: int
+    problem: str
+
+class Hit:
+    cable: str
+    paragraph: str
+    order: int
+    marking: str
+    date: str
+    subject: str
+    origin: str
+    classification: str
+    score: float
+    snippet: str
+    other_matches: int
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class IndexSummary:
+    files: int
+    files_unchanged: int
+    cables_added: int
+    cables_replaced: int
+    cables_unchanged: int
+    paragraphs: int
+    failed: int
+    bytes: int
+    def to_dict(self) -> Dict[str, int]: ...
+
+class Cable:
+    id: str
+    date: str
+    classification: str
+    origin: str
+    subject: str
+    tags: List[str]
+    references: List[Dict[str, Any]]
+    paragraphs: List[Dict[str, Any]]
+    signature: str
+    def __init__(self, data: Dict[str, Any]) -> None: ...
+    def __getattr__(self, name: str) -> Any: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class Results:
+    hits: List[Hit]
+    total: int
+    total_exact: bool
+    facets: Dict[str, List[Tuple[str, int]]]
+    suggestion: str
+    def __iter__(self) -> Iterator[Hit]: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, i: int) -> Hit: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class Index:
+    path: str
+    def __init__(self, path: str, shards: int = 0, jobs: int = 0) -> None: ...
+    def add(self, path: str, progress: Optional[Callable[[int, int, int], None]] = None,
+            on_error: Optional[Callable[[str], None]] = None) -> IndexSummary: ...
+    def remove(self, cable_id: str) -> bool: ...
+    def search(self, query: str, limit: int = 10, offset: int = 0,
+               facets: Sequence[str] = (), facet_limit: int = 10, sort: str = "relevance",
+               group: str = "cable", exact: bool = False,
+               snippet_length: int = 240) -> Results: ...
+    def get(self, cable_id: str) -> Optional[Cable]: ...
+    def cited_by(self, cable_id: str) -> List[str]: ...
+    def refresh(self) -> None: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Index: ...
+    def __exit__(self, *exc: Any) -> None: ...
+
+def parse(path: str, on_error: Optional[Callable[[str], None]] = None) -> List[Cable]: ...

@@ -1,0 +1,217 @@
+// The Python module `cable._cable` (pybind11): the C++ API as Python sees
+// it. The package around it (bindings/python/cable/) gives the Pythonic
+// names and docstrings; docs/python.md describes both.
+#include <pybind11/functional.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cable/json.hpp"
+#include "cable/reader.hpp"
+#include "cable/search.hpp"
+#include "cable/version.hpp"
+#include "cable/writer.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+py::object error_type;        // cable.Error
+py::object query_error_type;  // cable.QueryError, a cable.Error with .position and .problem
+
+// Raises a cable::Error as cable.Error (with .code) or cable.QueryError.
+void translate(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const cable::QueryError& e) {
+    py::object exc = query_error_type(e.what());
+    exc.attr("position") = e.position();
+    exc.attr("problem") = e.problem();
+    exc.attr("code") = static_cast<int>(e.code());
+    PyErr_SetObject(query_error_type.ptr(), exc.ptr());
+  } catch (const cable::Error& e) {
+    py::object exc = error_type(e.what());
+    exc.attr("code") = static_cast<int>(e.code());
+    PyErr_SetObject(error_type.ptr(), exc.ptr());
+  }
+}
+
+std::vector<cable::Facet> facets_of(const std::vector<std::string>& names) {
+  std::vector<cable::Facet> out;
+  for (const std::string& n : names) {
+    const std::optional<cable::Facet> f = cable::facet_from_name(n);
+    if (!f) {
+      throw py::value_error("unknown facet '" + n +
+                            "' (facets: tag, origin, class, year, month, caption)");
+    }
+    out.push_back(*f);
+  }
+  return out;
+}
+
+cable::Sort sort_of(const std::string& s) {
+  if (s == "relevance") return cable::Sort::kRelevance;
+  if (s == "date") return cable::Sort::kDateAscending;
+  if (s == "-date") return cable::Sort::kDateDescending;
+  throw py::value_error("unknown sort '" + s + "' (relevance, date, -date)");
+}
+
+cable::Grouping grouping_of(const std::string& g) {
+  if (g == "cable") return cable::Grouping::kCable;
+  if (g == "paragraph") return cable::Grouping::kParagraph;
+  throw py::value_error("unknown grouping '" + g + "' (cable, paragraph)");
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_cable, m) {
+  m.doc() = "libcable's C++ API; use the package `cable`, not this module.";
+  m.attr("__version__") = cable::version();
+  error_type = py::module_::import("cable._errors").attr("Error");
+  query_error_type = py::module_::import("cable._errors").attr("QueryError");
+  py::register_exception_translator(&translate);
+
+  py::class_<cable::Hit>(m, "Hit")
+      .def_readonly("cable", &cable::Hit::cable)
+      .def_readonly("paragraph", &cable::Hit::paragraph)
+      .def_readonly("order", &cable::Hit::order)
+      .def_readonly("marking", &cable::Hit::marking)
+      .def_readonly("date", &cable::Hit::date)
+      .def_readonly("subject", &cable::Hit::subject)
+      .def_readonly("origin", &cable::Hit::origin)
+      .def_readonly("classification", &cable::Hit::classification)
+      .def_readonly("score", &cable::Hit::score)
+      .def_readonly("snippet", &cable::Hit::snippet)
+      .def_readonly("other_matches", &cable::Hit::other_matches);
+
+  py::class_<cable::Results>(m, "Results")
+      .def_readonly("total", &cable::Results::total)
+      .def_readonly("total_exact", &cable::Results::total_exact)
+      .def_readonly("hits", &cable::Results::hits)
+      .def_readonly("suggestion", &cable::Results::suggestion)
+      .def_property_readonly("facets", [](const cable::Results& r) {
+        py::dict out;
+        for (const auto& [facet, counts] : r.facets) {
+          py::list values;
+          for (const cable::FacetCount& c : counts) values.append(py::make_tuple(c.value, c.count));
+          out[cable::facet_name(facet)] = values;
+        }
+        return out;
+      });
+
+  py::class_<cable::IndexSummary>(m, "IndexSummary")
+      .def_readonly("files", &cable::IndexSummary::files)
+      .def_readonly("files_unchanged", &cable::IndexSummary::files_unchanged)
+      .def_readonly("cables_added", &cable::IndexSummary::cables_added)
+      .def_readonly("cables_replaced", &cable::IndexSummary::cables_replaced)
+      .def_readonly("cables_unchanged", &cable::IndexSummary::cables_unchanged)
+      .def_readonly("paragraphs", &cable::IndexSummary::paragraphs)
+      .def_readonly("failed", &cable::IndexSummary::failed)
+      .def_readonly("bytes", &cable::IndexSummary::bytes);
+
+  py::class_<cable::Searcher>(m, "Searcher")
+      .def_static("open", &cable::Searcher::open, py::call_guard<py::gil_scoped_release>())
+      .def(
+          "search",
+          [](const cable::Searcher& s, const std::string& query, std::size_t limit,
+             std::size_t offset, const std::vector<std::string>& facets, std::size_t facet_limit,
+             const std::string& sort, const std::string& group, bool exact,
+             std::size_t snippet_length) {
+            cable::SearchOptions o;
+            o.limit = limit;
+            o.offset = offset;
+            o.facets = facets_of(facets);
+            o.facet_limit = facet_limit;
+            o.sort = sort_of(sort);
+            o.grouping = grouping_of(group);
+            o.exact_total = exact;
+            o.snippet_length = snippet_length;
+            py::gil_scoped_release release;
+            return s.search(query, o);
+          },
+          py::arg("query"), py::arg("limit"), py::arg("offset"), py::arg("facets"),
+          py::arg("facet_limit"), py::arg("sort"), py::arg("group"), py::arg("exact"),
+          py::arg("snippet_length"))
+      .def(
+          "cable_json",
+          [](const cable::Searcher& s, const std::string& id) -> std::optional<std::string> {
+            std::optional<cable::Cable> c;
+            {
+              py::gil_scoped_release release;
+              c = s.cable(id);
+            }
+            if (!c) return std::nullopt;
+            return cable::to_json(*c);
+          },
+          py::arg("id"))
+      .def("cited_by", &cable::Searcher::cited_by, py::arg("id"),
+           py::call_guard<py::gil_scoped_release>())
+      .def("refresh", &cable::Searcher::refresh, py::call_guard<py::gil_scoped_release>());
+
+  py::class_<cable::Writer>(m, "Writer")
+      .def_static(
+          "open",
+          [](const std::filesystem::path& dir, std::size_t shards, std::size_t jobs) {
+            cable::WriterOptions o;
+            o.shards = shards;
+            o.jobs = jobs;
+            py::gil_scoped_release release;
+            return cable::Writer::open(dir, o);
+          },
+          py::arg("dir"), py::arg("shards"), py::arg("jobs"))
+      .def(
+          "index_path",
+          [](cable::Writer& w, const std::filesystem::path& path,
+             const std::function<void(const std::string&)>& on_error,
+             const std::function<void(std::uint64_t, std::uint64_t, std::uint64_t)>& progress) {
+            // Runs without the GIL; the callbacks take it back.
+            py::gil_scoped_release release;
+            cable::IndexSummary s = w.index_path(
+                path,
+                [&](const cable::Error& e) {
+                  if (!on_error) return;
+                  py::gil_scoped_acquire acquire;
+                  on_error(e.what());
+                },
+                [&](const cable::IndexProgress& p) {
+                  if (!progress) return;
+                  py::gil_scoped_acquire acquire;
+                  progress(p.files_done, p.files_total, p.cables);
+                });
+            w.commit();
+            return s;
+          },
+          py::arg("path"), py::arg("on_error"), py::arg("progress"))
+      .def(
+          "remove",
+          [](cable::Writer& w, const std::string& id) {
+            const bool removed = w.remove(id);
+            w.commit();
+            return removed;
+          },
+          py::arg("id"), py::call_guard<py::gil_scoped_release>())
+      .def("commit", &cable::Writer::commit, py::call_guard<py::gil_scoped_release>());
+
+  m.def(
+      "parse_json",
+      [](const std::filesystem::path& path,
+         const std::function<void(const std::string&)>& on_error) {
+        std::vector<std::string> out;
+        {
+          py::gil_scoped_release release;
+          cable::read_path(
+              path, [&](cable::Cable&& c) { out.push_back(cable::to_json(c)); },
+              [&](const cable::Error& e) {
+                if (!on_error) return;
+                py::gil_scoped_acquire acquire;
+                on_error(e.what());
+              });
+        }
+        return out;
+      },
+      py::arg("path"), py::arg("on_error"));
+}

@@ -1,0 +1,126 @@
+"""The Python package `cable` (bindings/python): the whole query API from
+Python, its errors and its threads. Run by ctest with PYTHONPATH=<build>/python
+and CABLE_SOURCE_DIR set."""
+import json
+import os
+import pathlib
+import threading
+
+import pytest
+
+import cable
+
+SOURCE = pathlib.Path(os.environ.get("CABLE_SOURCE_DIR", pathlib.Path(__file__).parents[3]))
+CORPUS = SOURCE / "corpus"
+
+
+@pytest.fixture()
+def index(tmp_path):
+    calls = []
+    idx = cable.Index(str(tmp_path / "db"), shards=2)
+    summary = idx.add(str(CORPUS), progress=lambda done, total, cables: calls.append(done))
+    assert summary.cables_added == 5
+    assert summary.failed == 0
+    assert calls, "no progress was reported"
+    yield idx
+    idx.close()
+
+
+def test_version():
+    assert cable.__version__.count(".") == 2
+
+
+def test_search_hits_and_plain_data(index):
+    results = index.search("tag:KTIP trafficking", limit=10, facets=["tag", "year"], sort="-date")
+    assert results.total >= 1 and results.total_exact
+    hits = list(results)
+    assert hits and len(results) == len(hits)
+    hit = hits[0]
+    assert hit.cable == "09PARIS268"
+    assert hit.paragraph and "<b>" in hit.snippet and hit.score > 0
+    data = results.to_dict()
+    json.dumps(data)
+    assert data["hits"][0]["cable"] == "09PARIS268"
+    assert ("2009", 1) in results.facets["year"]
+    assert dict(results.facets["tag"])["KTIP"] >= 1
+
+
+def test_paging_sorting_grouping(index):
+    everything = index.search("the", limit=100, group="paragraph", exact=True)
+    assert everything.total == len(everything.hits)
+    page = index.search("the", limit=2, offset=1, group="paragraph", sort="date")
+    assert [h.to_dict() for h in page] == [h.to_dict() for h in index.search(
+        "the", limit=3, group="paragraph", sort="date").hits[1:3]]
+
+
+def test_query_error_has_its_position(index):
+    with pytest.raises(cable.QueryError) as e:
+        index.search('tag:KTIP "forced labour')
+    assert e.value.position == 9
+    assert "never closed" in e.value.problem
+    assert isinstance(e.value, cable.Error) and isinstance(e.value, ValueError)
+
+
+def test_bad_options_are_value_errors(index):
+    with pytest.raises(ValueError):
+        index.search("harbour", facets=["colour"])
+    with pytest.raises(ValueError):
+        index.search("harbour", sort="sideways")
+
+
+def test_get_cited_by_remove(index):
+    c = index.get("09PARIS268")
+    assert c is not None and c.id == "09PARIS268"
+    assert "KTIP" in c.tags and c.paragraphs[0]["number"] == "1"
+    assert c.to_dict()["id"] == "09PARIS268"
+    assert index.get("99NOWHERE1") is None
+    assert index.cited_by("09ATLANTIS399") == ["09ATLANTIS402"]
+    assert index.remove("09PARIS268") is True
+    assert index.remove("09PARIS268") is False
+    assert index.get("09PARIS268") is None
+
+
+def test_errors_name_the_index(tmp_path):
+    with pytest.raises(cable.Error) as e:
+        cable.Index(str(tmp_path / "nothing")).search("harbour")
+    assert str(tmp_path / "nothing") in str(e.value)
+    assert e.value.code == 70
+    first = cable.Index(str(tmp_path / "db"))
+    first.add(str(CORPUS / "09PARIS268.txt"))
+    with pytest.raises(cable.Error, match="locked by another writer"):
+        cable.Index(str(tmp_path / "db")).add(str(CORPUS))
+    first.close()
+
+
+def test_inputs_that_fail_go_to_on_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    messages = []
+    summary = cable.Index(str(tmp_path / "db")).add(str(tmp_path / "empty.txt"),
+                                                    on_error=messages.append)
+    assert summary.failed == 1 and len(messages) == 1 and "empty.txt" in messages[0]
+
+
+def test_parse_without_an_index():
+    cables = cable.parse(str(CORPUS))
+    assert sorted(c.id for c in cables)[0] == "08ATLANTIS77"
+    assert len(cables) == 5
+
+
+def test_threads_search_in_parallel(index):
+    errors = []
+
+    def work(own):
+        try:
+            mine = cable.Index(index.path) if own else index
+            for _ in range(20):
+                assert mine.search("trafficking OR harbour", facets=["tag"]).total >= 1
+        except Exception as e:  # noqa: BLE001 - any failure fails the test
+            errors.append(e)
+
+    # Two threads share the index, two open their own.
+    threads = [threading.Thread(target=work, args=(k % 2 == 0,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors

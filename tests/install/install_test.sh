@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# libcable as a dependency: install the build into a temporary prefix, then
+# from that prefix alone build and run examples/consumer with find_package(Cable)
+# and the same program with only pkg-config, and check the tool, its man page,
+# the C header and the Python package are there.
+# Usage: install_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1
+source=$(cd "$2" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+for f in bin/cable share/man/man1/cable.1 include/cable/cable.hpp include/cable/export.hpp \
+         include/cable/version.hpp include/cable.h lib/pkgconfig/cable.pc \
+         lib/cmake/Cable/CableConfig.cmake lib/cmake/Cable/CableConfigVersion.cmake \
+         lib/python3/dist-packages/cable/__init__.py; do
+  [ -e "$prefix/$f" ] || { echo "install_test: $f was not installed" >&2; exit 1; }
+done
+"$prefix/bin/cable" --version
+
+# find_package(Cable 0.1 REQUIRED) -> Cable::cable
+cmake -S "$source/examples/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$work/consumer" >/dev/null
+"$work/consumer/consumer" "$work/db1" "$source/corpus" | tee "$work/out1"
+grep -q "09PARIS268" "$work/out1"
+
+# pkg-config alone
+export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+# shellcheck disable=SC2046 # pkg-config's output is words
+c++ -std=c++20 "$source/examples/consumer/main.cpp" -o "$work/pc" \
+  $(pkg-config --cflags --libs cable) -Wl,-rpath,"$prefix/lib"
+"$work/pc" "$work/db2" "$source/corpus" | tee "$work/out2"
+grep -q "09PARIS268" "$work/out2"
+echo "install_test: the installed package builds and runs with CMake and with pkg-config"
