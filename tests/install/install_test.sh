@@ -3,6 +3,9 @@
 # from that prefix alone build and run examples/consumer with find_package(Cable)
 # and the same program with only pkg-config, and check the tool, its man page,
 # the C header and the Python package are there.
+# With a static libcable the consumers link every dependency (find_dependency,
+# pkg-config --static). CABLE_CONSUMER_CXX and CABLE_CONSUMER_FLAGS, when set,
+# are the compiler and flags the consumers build with (the sanitizer build's).
 # Usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1
@@ -21,17 +24,22 @@ done
 "$prefix/bin/cable" --version
 
 # find_package(Cable 0.1 REQUIRED) -> Cable::cable
+cxx=${CABLE_CONSUMER_CXX:-c++}
+flags=${CABLE_CONSUMER_FLAGS:-}
 cmake -S "$source/examples/consumer" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
-  -DCMAKE_BUILD_TYPE=Release >/dev/null
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_CXX_FLAGS="$flags" >/dev/null
 cmake --build "$work/consumer" >/dev/null
 "$work/consumer/consumer" "$work/db1" "$source/corpus" | tee "$work/out1"
 grep -q "09PARIS268" "$work/out1"
 
 # pkg-config alone
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
-# shellcheck disable=SC2046 # pkg-config's output is words
-c++ -std=c++20 "$source/examples/consumer/main.cpp" -o "$work/pc" \
-  $(pkg-config --cflags --libs cable) -Wl,-rpath,"$prefix/lib"
+static=
+[ -e "$prefix/lib/libcable.so" ] || static=--static
+# shellcheck disable=SC2046,SC2086 # pkg-config's output is words; $flags too
+"$cxx" -std=c++20 $flags "$source/examples/consumer/main.cpp" -o "$work/pc" \
+  $(pkg-config --cflags --libs $static cable) -Wl,-rpath,"$prefix/lib"
 "$work/pc" "$work/db2" "$source/corpus" | tee "$work/out2"
 grep -q "09PARIS268" "$work/out2"
-echo "install_test: the installed package builds and runs with CMake and with pkg-config"
+echo "install_test: the installed ${static:+static }package builds and runs with CMake and" \
+  "with pkg-config"

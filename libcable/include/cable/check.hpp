@@ -11,6 +11,8 @@
 //   cable::CheckReport r = cable::check_index("cables.db");
 //   if (!r.ok()) for (const auto& p : r.problems) std::cerr << p << "\n";
 //
+// Thread safety: check_index() is reentrant; it opens the index itself.
+//
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_CHECK_HPP_
 #define CABLE_CHECK_HPP_

@@ -5,6 +5,8 @@
 // query position at fault. Missing items are reported with std::optional, not
 // with exceptions.
 //
+// Thread safety: errors are plain values, safe to copy and read anywhere.
+//
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_ERROR_HPP_
 #define CABLE_ERROR_HPP_

@@ -4,6 +4,8 @@
 // `cable show --json` print (fields listed in docs/cli.md). Reading it back
 // gives the same Cable, except the raw and whole text, which JSON omits.
 //
+// Thread safety: both functions are reentrant.
+//
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_JSON_HPP_
 #define CABLE_JSON_HPP_
