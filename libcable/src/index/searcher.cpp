@@ -15,6 +15,7 @@
 #include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/searcher_impl.hpp"
+#include "index/snippet.hpp"
 #include "index/stored.hpp"
 #include "parse/paragraphs.hpp"
 #include "query/compile.hpp"
@@ -113,17 +114,17 @@ class Runner {
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
+    std::vector<std::string> wildcards;
+    if (compiled) {
+      for (const query::Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
+    }
+    index::SnippetMaker snippets(query, impl_.analyzer.stemmer(), std::move(wildcards));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const index::StoredDoc d = index::decode_doc(it.get_document().get_data());
       Hit h = hit_from(d);
       h.score = it.get_weight();
       h.other_matches = o.grouping == Grouping::kCable ? it.get_collapse_count() : 0;
-      // Without SNIPPET_BACKGROUND_MODEL: that model looks up the frequency of
-      // every word of the text in the index, which was most of a rare word's
-      // query time; the passage is then the one with the most matches.
-      h.snippet = mset.snippet(d.text, o.snippet_length, impl_.analyzer.stemmer(),
-                               Xapian::MSet::SNIPPET_EXHAUSTIVE, o.highlight_start, o.highlight_end,
-                               "\u2026");
+      h.snippet = snippets.make(d.text, o.snippet_length, o.highlight_start, o.highlight_end);
       r.hits.push_back(std::move(h));
     }
     if (o.grouping == Grouping::kCable && !distinct_cables(r.hits)) {

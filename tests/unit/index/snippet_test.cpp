@@ -1,0 +1,83 @@
+// index/snippet: which words are highlighted, which passage is chosen, and
+// that the text around them is escaped and never cut inside a character.
+#include "index/snippet.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace cable::index {
+namespace {
+
+const Xapian::Stem kEnglish("english");
+
+std::string snip(const Xapian::Query& q, std::string_view text, std::size_t length = 240,
+                 std::vector<std::string> wildcards = {}) {
+  SnippetMaker m(q, kEnglish, std::move(wildcards));
+  return m.make(text, length, "[", "]");
+}
+
+TEST(SnippetTest, ExactWordsAndStemsAreHighlightedWhateverTheirCase) {
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("traffick"),
+                        Xapian::Query("Ztraffick"));
+  EXPECT_EQ(snip(q, "Trafficking and trafficked persons; no trade."),
+            "[Trafficking] and [trafficked] persons; no trade.");
+}
+
+TEST(SnippetTest, AccentedWordsAreFoldedLikeTheIndex) {
+  EXPECT_EQ(snip(Xapian::Query("elysee"), "At the Élysée, ELYSEE staff met."),
+            "At the [Élysée], [ELYSEE] staff met.");
+}
+
+TEST(SnippetTest, CurlyQuotesAndDashesPartWords) {
+  EXPECT_EQ(
+      snip(Xapian::Query("minister"), "the minister\u2019s \u201cminister\u201d\u2014minister"),
+      "the [minister]\u2019s \u201c[minister]\u201d\u2014[minister]");
+}
+
+TEST(SnippetTest, AdjacentMatchesShareOneHighlight) {
+  const Xapian::Query q(Xapian::Query::OP_PHRASE, Xapian::Query("domestic"),
+                        Xapian::Query("workers"));
+  EXPECT_EQ(snip(q, "girls as domestic workers. Since"), "girls as [domestic workers]. Since");
+}
+
+TEST(SnippetTest, PrefixedTermsAreNotWords) {
+  // A tag filter (KKTIP) highlights nothing in the text.
+  EXPECT_EQ(snip(Xapian::Query("KKTIP"), "ktip kktip"), "ktip kktip");
+}
+
+TEST(SnippetTest, WildcardPrefixesHighlightTheirWords) {
+  EXPECT_EQ(snip(Xapian::Query(), "Trafficker and traffic and trade", 240, {"traffic"}),
+            "[Trafficker] and [traffic] and trade");
+}
+
+TEST(SnippetTest, TheTextIsHtmlEscaped) {
+  EXPECT_EQ(snip(Xapian::Query("q"), "AF&AD <<next week>> Q&A"),
+            "AF&amp;AD &lt;&lt;next week&gt;&gt; [Q]&amp;A");
+}
+
+TEST(SnippetTest, ALongTextGivesThePassageWithTheMostMatches) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "filler words here. ";
+  text += "harbour one harbour two harbour three. ";
+  for (int i = 0; i < 40; ++i) text += "more filler words. ";
+  const std::string s = snip(Xapian::Query("harbour"), text, 100);
+  EXPECT_EQ(s.substr(0, 3), "\u2026");
+  EXPECT_EQ(s.substr(s.size() - 3), "\u2026");
+  EXPECT_NE(s.find("[harbour] one [harbour] two [harbour] three"), std::string::npos) << s;
+  EXPECT_LE(s.size(), 100u + 6 + 6 * 3);
+}
+
+TEST(SnippetTest, NoMatchGivesTheStartAndNoCutInsideACharacter) {
+  std::string text = "Début ";
+  for (int i = 0; i < 100; ++i) text += "éé ";
+  const std::string s = snip(Xapian::Query("absent"), text, 51);
+  EXPECT_EQ(s.substr(0, 7), "Début ");
+  // Cut at a space, before the "…": the last character is whole.
+  const std::string body = s.substr(0, s.size() - 3);
+  EXPECT_EQ(body.substr(body.size() - 2), "é") << s;
+  EXPECT_EQ(s.substr(s.size() - 3), "\u2026");
+}
+
+}  // namespace
+}  // namespace cable::index
