@@ -23,6 +23,15 @@ for f in bin/cable share/man/man1/cable.1 include/cable/cable.hpp include/cable/
 done
 "$prefix/bin/cable" --version
 
+# Only the public API is exported from the shared library: no internal namespace.
+if [ -e "$prefix/lib/libcable.so" ]; then
+  internal=$(nm -D --defined-only -C "$prefix/lib/libcable.so" |
+    grep -cE ' [A-Za-z] cable::(index|query|normalize|parse|read|text|json)::' || true)
+  [ "$internal" -eq 0 ] || { echo "install_test: $internal internal symbols exported" >&2; exit 1; }
+  nm -D --defined-only "$prefix/lib/libcable.so" | grep -q ' T cable_search$' ||
+    { echo "install_test: the C API is not exported" >&2; exit 1; }
+fi
+
 # find_package(Cable 0.1 REQUIRED) -> Cable::cable
 cxx=${CABLE_CONSUMER_CXX:-c++}
 flags=${CABLE_CONSUMER_FLAGS:-}

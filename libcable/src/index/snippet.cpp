@@ -8,6 +8,7 @@
 
 #include "index/folding.hpp"
 #include "index/schema.hpp"
+#include "util/text.hpp"
 
 namespace cable::index {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 std::size_t next_char(std::string_view text, std::size_t i, bool* word) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
-    *word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    *word = text::is_alnum(text[i]);
     return i + 1;
   }
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -62,11 +63,10 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemm
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string& term = *t;
     if (term.empty()) continue;
-    const auto first = static_cast<unsigned char>(term[0]);
-    if (!(first >= 'A' && first <= 'Z')) {
+    if (!text::is_upper(term[0])) {
       exact_.insert(term);
     } else if (term.size() > schema::kStemmed.size() && term.starts_with(schema::kStemmed) &&
-               !(term[1] >= 'A' && term[1] <= 'Z')) {
+               !text::is_upper(term[1])) {
       const std::string stem = term.substr(schema::kStemmed.size());
       stems_.insert(stem);
       if (stem_initials_.find(stem[0]) == std::string::npos) stem_initials_ += stem[0];
@@ -75,16 +75,11 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemm
 }
 
 bool SnippetMaker::matches(std::string_view word) {
-  const auto cached = seen_.find(std::string(word));
+  const auto cached = seen_.find(word);
   if (cached != seen_.end()) return cached->second;
-  std::string folded;
-  if (std::all_of(word.begin(), word.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    folded.assign(word);
-    for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  } else {
-    folded = fold(word);
-  }
+  const bool ascii = std::all_of(word.begin(), word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string folded = ascii ? text::lower(word) : fold(word);
   bool match = exact_.count(folded) > 0;
   if (!match && !folded.empty() && stem_initials_.find(folded[0]) != std::string::npos) {
     match = stems_.count(stemmer_(folded)) > 0;

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,7 +42,13 @@ class SnippetMaker {
   std::unordered_set<std::string> stems_;
   std::string stem_initials_;  // first letters of the stems
   std::vector<std::string> wildcards_;
-  std::unordered_map<std::string, bool> seen_;  // word as written -> matches
+  // Word as written -> whether it matches; looked up by string_view, so a
+  // word seen before costs no allocation.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> seen_;
 };
 
 }  // namespace cable::index
