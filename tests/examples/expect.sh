@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Runs an example program and checks both that it succeeds and that its
 # output holds the text expected (ctest's PASS_REGULAR_EXPRESSION would
-# ignore the exit status).
-# Usage: expect.sh TEXT COMMAND [ARG...]
+# ignore the exit status). With --fresh, DIR (the example's index) is
+# removed first, so an index left by an older build is never reused.
+# Usage: expect.sh [--fresh DIR] TEXT COMMAND [ARG...]
 set -uo pipefail
+if [ "$1" = --fresh ]; then
+  rm -rf -- "$2"
+  shift 2
+fi
 expected=$1
 shift
 output=$("$@")

@@ -24,10 +24,29 @@ bool starts_with_letter(std::string_view word) {
   return c >= 0 && u_isalpha(c);
 }
 
+// The English stem of a word, or nothing when the stem is the word itself:
+// the TermGenerator adds no "Z" term for an empty stem, so a word that is its
+// own stem ("the", "report"; but "embassy" -> "embassi") is indexed
+// once, as its exact term. Over half of a paragraph's distinct words are
+// their own stem, and each term left out is a posting less to write;
+// Analyzer::stemmed() looks for both forms.
+class ChangedStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    std::string stem = english_(word);
+    if (stem == word) stem.clear();
+    return stem;
+  }
+  std::string get_description() const override { return "english, changed stems only"; }
+
+ private:
+  Xapian::Stem english_{"english"};
+};
+
 }  // namespace
 
 Analyzer::Analyzer() : stemmer_("english") {
-  generator_.set_stemmer(stemmer_);
+  generator_.set_stemmer(Xapian::Stem(new ChangedStem));
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
@@ -64,12 +83,21 @@ std::vector<std::string> Analyzer::words(std::string_view text) const {
   return out;
 }
 
-std::string Analyzer::stemmed_term(const std::string& word, std::string_view prefix) const {
-  if (!starts_with_letter(word)) return schema::term(prefix, word);
-  std::string t(schema::kStemmed);
-  t.append(prefix);
-  t.append(stemmer_(word));
-  return t;
+Xapian::Query Analyzer::stemmed(const std::string& word, std::string_view prefix) const {
+  if (!starts_with_letter(word)) return Xapian::Query(schema::term(prefix, word));
+  const std::string stem = stemmer_(word);
+  std::string z(schema::kStemmed);
+  z.append(prefix);
+  z.append(stem);
+  // Words that are their own stem carry no "Z" term (ChangedStem). The stem
+  // itself is such a word only when stemming leaves it alone: Snowball is
+  // not always idempotent. OR, not SYNONYM: a synonym is weighted as one
+  // term, which Xapian computes for every match, and a top 10 of a common
+  // word took half as long again (docs/benchmarks.md); an OR keeps Xapian's
+  // pruning by maximum weight.
+  if (stemmer_(stem) != stem) return Xapian::Query(z);
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(z),
+                       Xapian::Query(schema::term(prefix, stem)));
 }
 
 }  // namespace cable::index

@@ -14,7 +14,8 @@ namespace cable::schema {
 
 // Version 1: one "cable" document and one document per paragraph.
 // Version 2: day terms (kDay), so date ranges are boolean terms.
-inline constexpr int kSchemaVersion = 2;
+// Version 3: no "Z" term for a word that is its own stem.
+inline constexpr int kSchemaVersion = 3;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the

@@ -45,7 +45,7 @@ class Compiler {
     const std::vector<std::string> w = a_.words(text);
     if (w.empty()) return std::nullopt;
     if (w.size() == 1) {
-      return stem ? Q(a_.stemmed_term(w.front(), prefix)) : Q(schema::term(prefix, w.front()));
+      return stem ? a_.stemmed(w.front(), prefix) : Q(schema::term(prefix, w.front()));
     }
     std::vector<Q> terms;
     for (const std::string& t : w) terms.emplace_back(schema::term(prefix, t));
