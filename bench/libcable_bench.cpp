@@ -33,6 +33,7 @@
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
 #include "index/schema.hpp"
+#include "index/stored.hpp"
 #include "query_set.hpp"
 
 namespace {
@@ -100,8 +101,7 @@ int make_queries(int argc, char** argv) {
     const Xapian::docid id = 1 + static_cast<Xapian::docid>(rng() % last);
     std::string text;
     try {
-      const std::string data = db.get_document(id).get_data();
-      text = nlohmann::json::parse(data).at("text");
+      text = cable::index::decode_doc(db.get_document(id).get_data()).text;
     } catch (const Xapian::DocNotFoundError&) {
       continue;
     }

@@ -15,7 +15,8 @@ namespace cable::schema {
 // Version 1: one "cable" document and one document per paragraph.
 // Version 2: day terms (kDay), so date ranges are boolean terms.
 // Version 3: no "Z" term for a word that is its own stem.
-inline constexpr int kSchemaVersion = 3;
+// Version 4: document data is a flat record, not JSON.
+inline constexpr int kSchemaVersion = 4;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the
@@ -66,11 +67,11 @@ inline constexpr char kFacetMonth = 'm';
 inline constexpr char kFacetCaption = 'p';
 
 // --- Document data --------------------------------------------------------------
-// A JSON object, enough to render a hit without the source file:
-//   {"id", "kind", "order", "number", "marking", "text", "date", "subject",
-//    "origin", "class"}
-// ("text" is the paragraph's normalized text; for the cable document, the
-// subject). Written and read by index/stored.
+// A flat record, enough to render a hit without the source file: kind,
+// order, number, marking, text, ID, date, subject, origin, classification,
+// in that order; the order a LEB128 number, the rest each a LEB128 length
+// then UTF-8 bytes ("text" is the paragraph's normalized text; for the
+// cable document, the subject). Written and read by index/stored.
 
 // --- Metadata -------------------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "cable:schema";  // kSchemaVersion, decimal
