@@ -50,10 +50,18 @@ bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
   return false;
 }
 
-std::optional<std::uint32_t> CableMap::cable_of(Xapian::docid shard_docid) const {
+std::optional<std::uint32_t> CableMap::cable_of(Xapian::docid shard_docid,
+                                                std::uint32_t& hint) const {
+  const auto within = [&](std::size_t c) {
+    return c < starts_.size() && starts_[c] <= shard_docid &&
+           (c + 1 == starts_.size() || shard_docid < starts_[c + 1]);
+  };
+  if (within(hint)) return hint;
+  if (within(std::size_t{hint} + 1)) return ++hint;
   const auto it = std::upper_bound(starts_.begin(), starts_.end(), shard_docid);
   if (it == starts_.begin()) return std::nullopt;
-  return static_cast<std::uint32_t>(it - starts_.begin() - 1);
+  hint = static_cast<std::uint32_t>(it - starts_.begin() - 1);
+  return hint;
 }
 
 void FacetCache::reset(std::size_t cables) {

@@ -20,6 +20,7 @@ class FacetSpy : public Xapian::MatchSpy {
  private:
   const CableMap& map_;
   FacetCache& cache_;
+  std::uint32_t hint_ = 0;  // the cable of the last document (CableMap::cable_of)
 };
 
 }  // namespace cable::index
