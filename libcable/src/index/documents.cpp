@@ -110,6 +110,8 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     Xapian::Document doc;
     analyzer.start(doc);
     analyzer.index_text(p.text);
+    // The subject field filters paragraphs; its phrases match the cable document.
+    analyzer.index_words(c.subject, schema::kSubject);
     common(doc, schema::kKindParagraph, order);
     if (!p.marking.empty()) {
       add_term(doc, schema::term(schema::kMarking, text::fold_spaces(fold(p.marking))));

@@ -16,8 +16,7 @@ namespace cable::schema {
 // Version 2: day terms (kDay), so date ranges are boolean terms.
 // Version 3: no "Z" term for a word that is its own stem.
 // Version 4: document data is a flat record, not JSON.
-// Version 5: subject terms on the cable document only.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 4;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the
@@ -31,10 +30,7 @@ inline constexpr std::string_view kKindParagraph = "p";
 // Free text: unprefixed exact terms with positions, "Z"-prefixed stems
 // without (Xapian's STEM_SOME), from text folded by index/folding.
 inline constexpr std::string_view kStemmed = "Z";
-// Subject words with positions (and "ZS" stems), on the cable document
-// only; the subject: field selects the documents of the cables it matches
-// (index/cable_docs).
-inline constexpr std::string_view kSubject = "S";
+inline constexpr std::string_view kSubject = "S";  // subject words (and "ZS" stems)
 // Boolean terms; the value after the prefix is given per line.
 inline constexpr std::string_view kKind = "XK";    // kKindCable / kKindParagraph
 inline constexpr std::string_view kId = "XI";      // cable ID: "XI09PARIS268"

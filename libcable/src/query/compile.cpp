@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "cable/error.hpp"
-#include "index/cable_docs.hpp"
 #include "index/folding.hpp"
 #include "index/schema.hpp"
 #include "query/dates.hpp"
@@ -20,15 +19,6 @@ using detail::QueryNode;
 using Q = Xapian::Query;
 
 Q filter(const std::string& term) { return Q(Q::OP_SCALE_WEIGHT, Q(term), 0.0); }
-
-// Every document of the cables whose cable document matches `q`, without
-// weight. The subject's terms are on the cable document only: on each
-// paragraph they were a tenth of the terms to index. Within MatchAll, so
-// that a document deleted from inside a cable's range is never a match.
-Q of_matching_cables(const Q& q) {
-  const Q cables((new index::CableDocs(q))->release());
-  return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_FILTER, Q::MatchAll, cables), 0.0);
-}
 
 Q all_of(std::vector<Q>& parts) {
   return parts.size() == 1 ? parts.front() : Q(Q::OP_AND, parts.begin(), parts.end());
@@ -84,18 +74,13 @@ class Compiler {
         return all_of(parts);
       }
       case Field::kSubject: {
-        std::optional<Q> subject;
-        if (n.quoted) {
-          subject = words(n.text, schema::kSubject, false);
-        } else {
-          std::vector<Q> parts;
-          for (std::string_view w : text::split_words(n.text)) {
-            if (auto q = words(w, schema::kSubject, true)) parts.push_back(std::move(*q));
-          }
-          if (!parts.empty()) subject = all_of(parts);
+        if (n.quoted) return words(n.text, schema::kSubject, false);
+        std::vector<Q> parts;
+        for (std::string_view w : text::split_words(n.text)) {
+          if (auto q = words(w, schema::kSubject, true)) parts.push_back(std::move(*q));
         }
-        if (!subject) return std::nullopt;
-        return of_matching_cables(*subject);
+        if (parts.empty()) return std::nullopt;
+        return all_of(parts);
       }
     }
     return std::nullopt;
