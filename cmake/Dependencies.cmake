@@ -21,7 +21,7 @@ if(CABLE_BUILD_TOOLS OR CABLE_BUILD_TESTS)
 endif()
 # The cable tool allocates with jemalloc: Xapian's indexing is a storm of
 # small allocations from two shard threads, and jemalloc's per-thread arenas
-# make `cable index` about an eighth faster than glibc's malloc
+# make `cable index` about 7 % faster than glibc's malloc
 # (docs/benchmarks.md). The library itself leaves the allocator to the
 # program that links it. Not with the sanitizers, which bring their own.
 if(CABLE_BUILD_TOOLS AND NOT CABLE_SANITIZE)

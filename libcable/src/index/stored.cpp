@@ -38,6 +38,8 @@ class Record {
       if (rest_.empty()) damaged("a number is cut short");
       const auto byte = static_cast<unsigned char>(rest_.front());
       rest_.remove_prefix(1);
+      // The tenth byte holds bit 63 alone; more would be lost silently.
+      if (shift == 63 && byte > 1) damaged("a number is too long");
       v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
       if (byte < 0x80) return v;
     }

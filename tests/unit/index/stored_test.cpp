@@ -56,7 +56,9 @@ TEST(StoredTest, DamagedDataIsRefused) {
   const std::string good = encode(sample());
   for (std::size_t n = 0; n < good.size(); ++n) expect_damaged(good.substr(0, n));  // every cut
   expect_damaged(good + "x");                                                       // extra bytes
-  expect_damaged(std::string(11, '\xff'));      // a number longer than 64 bits
+  expect_damaged(std::string(11, '\xff'));  // a number longer than 64 bits
+  // An order whose only set bit is past 64 bits: read as 0 if unchecked.
+  expect_damaged(std::string(1, '\0') + std::string(9, '\x80') + '\x02' + std::string(8, '\0'));
   expect_damaged("\x01p\xff\xff\xff\xff\x7f");  // an order past 32 bits
   expect_damaged("{\"id\":\"09PARIS268\"}");    // JSON, as schema version 3 stored
 }
