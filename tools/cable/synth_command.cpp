@@ -33,6 +33,7 @@ struct SynthArgs {
   std::string form = "text";
   std::uint64_t seed = 1;
   std::size_t jobs = 0;
+  std::string sizes = "release";
 };
 
 struct Rendered {
@@ -72,7 +73,8 @@ int run_synth(const SynthArgs& args) {
   for (const std::string& path : args.from) {
     read_path(path, [&](Cable&& c) { seeds.push_back(std::move(c)); });
   }
-  const synth::Model model(seeds);
+  const synth::Model model(seeds, args.sizes == "release" ? synth::kReleaseSizes : synth::Sizes{});
+  const synth::Sizes mean = model.mean_sizes();
   fs::create_directories(args.out);
   std::size_t jobs = args.jobs;
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -119,9 +121,11 @@ int run_synth(const SynthArgs& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fmt::print(
       "wrote {} cables ({:.1f} MB, {} form) to {} in {:.1f} s, recombined from {} seed "
-      "cables ({} paragraphs), seed {}\n",
+      "cables ({} paragraphs), seed {}; cables average {:.2f} paragraphs of {:.0f} bytes "
+      "(the {} sizes)\n",
       args.cables, static_cast<double>(bytes) / 1e6, args.form, args.out, seconds, seeds.size(),
-      model.paragraphs(), args.seed);
+      model.paragraphs(), args.seed, mean.paragraphs, mean.paragraph_bytes,
+      args.sizes == "release" ? "release's" : "seeds'");
   return 0;
 }
 
@@ -138,6 +142,9 @@ void add_synth_command(CLI::App& app, int* status) {
       ->check(CLI::IsMember({"text", "html", "csv"}));
   cmd->add_option("--seed", args->seed, "Random seed: the same seed writes the same corpus");
   cmd->add_option("--jobs", args->jobs, "Threads (default: one per core)");
+  cmd->add_option("--sizes", args->sizes,
+                  "Mean cable and paragraph length: the release's (default) or the seeds'")
+      ->check(CLI::IsMember({"release", "seeds"}));
   cmd->callback([args, status] { *status = run_synth(*args); });
 }
 

@@ -32,6 +32,14 @@ std::string origin_code(const std::string& id) {
   return b == 2 && e > b ? id.substr(b, e - b) : std::string();
 }
 
+template <typename T, typename Size>
+std::vector<double> sizes_of(const std::vector<T>& pool, Size size) {
+  std::vector<double> sizes;
+  sizes.reserve(pool.size());
+  for (const T& item : pool) sizes.push_back(static_cast<double>(size(item)));
+  return sizes;
+}
+
 int days_in(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -40,42 +48,55 @@ int days_in(int year, int month) {
 
 }  // namespace
 
-Model::Model(const std::vector<Cable>& seeds) {
+Model::Pools Model::pools_of(const std::vector<Cable>& seeds) {
+  Pools pools;
   std::map<std::string, std::size_t> origin_index;
   for (const Cable& c : seeds) {
     if (c.paragraphs.empty() || c.date.size() < 4) continue;
     const std::string code = origin_code(c.id);
     if (code.empty()) continue;
-    auto [it, fresh] = origin_index.try_emplace(code, origins_.size());
+    auto [it, fresh] = origin_index.try_emplace(code, pools.origins.size());
     if (fresh) {
-      origins_.push_back(Origin{c.origin, code, c.from.empty() ? "AMEMBASSY " + code : c.from,
-                                c.signature.empty() ? "SMITH" : c.signature});
+      pools.origins.push_back(Origin{c.origin, code, c.from.empty() ? "AMEMBASSY " + code : c.from,
+                                     c.signature.empty() ? "SMITH" : c.signature});
     }
-    shapes_.push_back(Shape{c.paragraphs.size(), c.references.size(), c.tags, c.captions,
-                            c.classification.empty() ? "UNCLASSIFIED" : c.classification,
-                            std::stoi(c.date.substr(0, 4)), it->second});
+    pools.shapes.push_back(Shape{c.paragraphs.size(), c.references.size(), c.tags, c.captions,
+                                 c.classification.empty() ? "UNCLASSIFIED" : c.classification,
+                                 std::stoi(c.date.substr(0, 4)), it->second});
     for (const Paragraph& p : c.paragraphs) {
-      if (p.text.size() >= 40) paragraphs_.push_back(p);
+      if (p.text.size() >= 40) pools.paragraphs.push_back(p);
     }
-    if (!c.subject.empty()) subjects_.push_back(c.subject);
+    if (!c.subject.empty()) pools.subjects.push_back(c.subject);
   }
-  if (shapes_.empty() || paragraphs_.empty() || subjects_.empty()) {
+  if (pools.shapes.empty() || pools.paragraphs.empty() || pools.subjects.empty()) {
     throw std::runtime_error("the seed cables have no numbered text to recombine");
   }
+  return pools;
+}
+
+Model::Model(const std::vector<Cable>& seeds, const Sizes& sizes)
+    : pools_(pools_of(seeds)),
+      shape_draw_(sizes_of(pools_.shapes, [](const Shape& s) { return s.paragraphs; }),
+                  sizes.paragraphs),
+      paragraph_draw_(sizes_of(pools_.paragraphs, [](const Paragraph& p) { return p.text.size(); }),
+                      sizes.paragraph_bytes) {}
+
+const Model::Shape& Model::draw_shape(std::mt19937_64& rng) const {
+  return pools_.shapes[shape_draw_.draw(rng)];
 }
 
 std::string Model::id_of(std::uint64_t seed, std::uint64_t index) const {
   auto rng = rng_for(seed, index, 1);
-  const Shape& shape = shapes_[pick(rng, shapes_.size())];
-  const Origin& origin = origins_[pick(rng, origins_.size())];
+  const Shape& shape = draw_shape(rng);
+  const Origin& origin = pools_.origins[pick(rng, pools_.origins.size())];
   return fmt::format("{:02}{}{}", shape.year % 100, origin.code, index + 1);
 }
 
 Synthetic Model::make(std::uint64_t seed, std::uint64_t index) const {
   auto rng = rng_for(seed, index, 1);
   // The same first draws as id_of().
-  const Shape& shape = shapes_[pick(rng, shapes_.size())];
-  const Origin& origin = origins_[pick(rng, origins_.size())];
+  const Shape& shape = draw_shape(rng);
+  const Origin& origin = pools_.origins[pick(rng, pools_.origins.size())];
   Synthetic s;
   s.id = id_of(seed, index);
   s.origin_code = origin.code;
@@ -90,10 +111,10 @@ Synthetic Model::make(std::uint64_t seed, std::uint64_t index) const {
   s.hour = static_cast<int>(pick(rng, 24));
   s.minute = static_cast<int>(pick(rng, 60));
   // Tags from another cable's list, so that lists stay coherent.
-  s.tags = shapes_[pick(rng, shapes_.size())].tags;
-  s.subject = subjects_[pick(rng, subjects_.size())];
+  s.tags = pools_.shapes[pick(rng, pools_.shapes.size())].tags;
+  s.subject = pools_.subjects[pick(rng, pools_.subjects.size())];
   for (std::size_t k = 0; k < shape.paragraphs; ++k) {
-    Paragraph p = paragraphs_[pick(rng, paragraphs_.size())];
+    Paragraph p = pools_.paragraphs[paragraph_draw_.draw(rng)];
     p.number = std::to_string(k + 1);
     p.items.clear();
     s.paragraphs.push_back(std::move(p));

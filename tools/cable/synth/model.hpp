@@ -1,16 +1,19 @@
 // A model of real cables for `cable synth`: pools of paragraphs, subjects,
 // tag lists, origins, dates, classifications and captions taken from parsed
-// seed cables, recombined into new cables under new IDs. Generation is a
-// pure function of (seed, index), so any cable can be made again, in any
-// order, from any thread.
+// seed cables, recombined into new cables under new IDs. Cable shapes and
+// paragraphs are drawn so that their mean sizes are the release's (see
+// Sizes), not the seeds'. Generation is a pure function of (seed, index), so
+// any cable can be made again, in any order, from any thread.
 #ifndef CABLE_TOOLS_SYNTH_MODEL_HPP_
 #define CABLE_TOOLS_SYNTH_MODEL_HPP_
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "cable/record.hpp"
+#include "synth/tilt.hpp"
 
 namespace cable::tool::synth {
 
@@ -30,11 +33,26 @@ struct Synthetic {
   std::string signature;
 };
 
+// The mean sizes a generated corpus aims at; 0 keeps the seeds' own mean.
+struct Sizes {
+  double paragraphs = 0;       // numbered paragraphs per cable
+  double paragraph_bytes = 0;  // bytes of text per paragraph
+};
+
+// The release's: 2.3 million paragraphs in 251,287 cables (the paragraph
+// count of the corpus issue #4 measured plain Xapian on) holding about
+// 1.7 GB of text (the release's size as issue #4 gives it, counted here as
+// paragraph text alone, so a generated release is, if anything, larger than
+// the real one). The seed pages of the cablegate website are longer: drawn
+// as they are, 251,287 cables hold 2.7 million paragraphs and 2.3 GB.
+inline constexpr Sizes kReleaseSizes{2'300'000.0 / 251'287, 1.7e9 / 2'300'000};
+
 class Model {
  public:
-  // Builds the pools from parsed seed cables. @throws std::runtime_error when
-  // the seeds hold no cable with paragraphs.
-  explicit Model(const std::vector<Cable>& seeds);
+  // Builds the pools from parsed seed cables, tilted towards `sizes` (as
+  // near as the seeds allow). @throws std::runtime_error when the seeds hold
+  // no cable with paragraphs.
+  Model(const std::vector<Cable>& seeds, const Sizes& sizes);
 
   // The cable number `index` of the corpus drawn with `seed`; its references
   // cite cables with smaller numbers (as real REF lists cite earlier cables).
@@ -43,7 +61,10 @@ class Model {
   // The ID cable `index` gets (cheap: used to cite it).
   std::string id_of(std::uint64_t seed, std::uint64_t index) const;
 
-  std::size_t paragraphs() const { return paragraphs_.size(); }
+  std::size_t paragraphs() const { return pools_.paragraphs.size(); }
+
+  // The mean sizes the generated cables have, in expectation.
+  Sizes mean_sizes() const { return {shape_draw_.mean(), paragraph_draw_.mean()}; }
 
  private:
   struct Shape {
@@ -62,10 +83,19 @@ class Model {
     std::string signature;
   };
 
-  std::vector<Shape> shapes_;
-  std::vector<Origin> origins_;
-  std::vector<Paragraph> paragraphs_;
-  std::vector<std::string> subjects_;
+  struct Pools {
+    std::vector<Shape> shapes;
+    std::vector<Origin> origins;
+    std::vector<Paragraph> paragraphs;
+    std::vector<std::string> subjects;
+  };
+  static Pools pools_of(const std::vector<Cable>& seeds);
+
+  const Shape& draw_shape(std::mt19937_64& rng) const;
+
+  Pools pools_;
+  Tilted shape_draw_;      // over pools_.shapes, by paragraph count
+  Tilted paragraph_draw_;  // over pools_.paragraphs, by length
 };
 
 }  // namespace cable::tool::synth
