@@ -3,10 +3,16 @@
 //     picks the benchmark's queries from the index's own statistics (rare and
 //     common words, words for a two-word AND, phrases from real paragraphs,
 //     tags, years), the same for every engine;
-//   libcable_bench run --db DIR --queries FILE [--reps N]
+//   libcable_bench run --db DIR --queries FILE [--reps N] [--shard-threads 0|1]
 //     answers each query, top 10 grouped per cable, after a warm-up pass, and
 //     prints one JSON object: per class p50 and p99 in milliseconds and the
-//     mean number of matching cables;
+//     mean number of matching cables; --shard-threads 0 answers in one thread
+//     (SearchOptions::shard_threads);
+//   libcable_bench agree --db DIR --queries FILE
+//     prints per class how many queries' top 10 cables are the same, and in
+//     the same order, with shard threads (each shard's statistics) as in one
+//     thread (the whole index's): {"<class>": {"queries", "same_cables",
+//     "same_order"}};
 //   libcable_bench export --corpus PATH --out DIR
 //     reads and parses the corpus with libcable and writes its paragraphs for
 //     the peers that index from a file (Lucene, Sphinx): paragraphs.tsv, one
@@ -146,6 +152,7 @@ int run(int argc, char** argv) {
   const std::vector<BenchQuery> queries =
       cable::bench::read_queries(arg(argc, argv, "--queries", ""));
   const int reps = std::stoi(arg(argc, argv, "--reps", "5"));
+  const bool shard_threads = arg(argc, argv, "--shard-threads", "1") != "0";
   cable::bench::Timings timings;
   auto& ms = timings.ms;
   auto& hits = timings.hits;
@@ -154,6 +161,7 @@ int run(int argc, char** argv) {
     for (const BenchQuery& q : queries) {
       cable::SearchOptions o;
       o.suggest_below = 0;
+      o.shard_threads = shard_threads;
       if (q.kind == "facets") {
         o.facets = {cable::Facet::kTag, cable::Facet::kOrigin, cable::Facet::kYear};
       }
@@ -174,6 +182,40 @@ int run(int argc, char** argv) {
     }
   }
   timings.print();
+  return 0;
+}
+
+int agree(int argc, char** argv) {
+  const cable::Searcher searcher = cable::Searcher::open(arg(argc, argv, "--db", ""));
+  const std::vector<BenchQuery> queries =
+      cable::bench::read_queries(arg(argc, argv, "--queries", ""));
+  struct Agreement {
+    int queries = 0, same_cables = 0, same_order = 0;
+  };
+  std::map<std::string, Agreement> by_class;
+  const auto top10 = [&](const cable::Query& query, bool threads) {
+    cable::SearchOptions o;
+    o.suggest_below = 0;
+    o.shard_threads = threads;
+    std::vector<std::string> out;
+    for (const cable::Hit& h : searcher.search(query, o).hits) out.push_back(h.cable);
+    return out;
+  };
+  for (const BenchQuery& q : queries) {
+    const cable::Query query = to_query(q);
+    const std::vector<std::string> threads = top10(query, true), one = top10(query, false);
+    Agreement& a = by_class[q.kind];
+    ++a.queries;
+    a.same_order += threads == one;
+    a.same_cables += std::set<std::string>(threads.begin(), threads.end()) ==
+                     std::set<std::string>(one.begin(), one.end());
+  }
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [kind, a] : by_class) {
+    out[kind] = {
+        {"queries", a.queries}, {"same_cables", a.same_cables}, {"same_order", a.same_order}};
+  }
+  std::cout << out.dump() << "\n";
   return 0;
 }
 
@@ -232,5 +274,5 @@ int export_tsv(int argc, char** argv) {
 int main(int argc, char** argv) {
   return cable::bench::run_harness(
       argc, argv, "libcable_bench",
-      {{"queries", make_queries}, {"run", run}, {"export", export_tsv}});
+      {{"queries", make_queries}, {"run", run}, {"agree", agree}, {"export", export_tsv}});
 }

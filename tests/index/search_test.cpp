@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
 #include "index/schema.hpp"
+#include "index/shard_threads.hpp"
 #include "support/test_support.hpp"
 
 namespace cable {
@@ -395,6 +398,58 @@ INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(0, 1, 2), [](con
   return info.param == 0 ? std::string("InMemory")
                          : "OnDisk" + std::to_string(info.param) + "Shards";
 });
+
+// Enough paragraphs that a search of two shards matches each in a thread of
+// its own (index/top_hits.hpp): the answers are one shard's.
+TEST(ShardThreadsTest, TwoShardsAnswerAsOne) {
+  constexpr int kCables = 2100;
+  static_assert(kCables * 10 >= index::kShardThreadsFrom);
+  TempDir dir;
+  std::vector<Searcher> searchers;
+  for (const std::size_t shards : {1u, 2u}) {
+    WriterOptions o;
+    o.shards = shards;
+    Writer w = Writer::open(dir.path() / std::to_string(shards), o);
+    for (int i = 0; i < kCables; ++i) {
+      std::vector<std::string> paragraphs;
+      for (int p = 0; p < 10; ++p) {
+        paragraphs.push_back(p % 3 == 0 ? "A report on fishing." : "The report, again.");
+      }
+      w.add(make_cable(fmt::format("{:02}ATLANTIS{}", i / 336, i + 1),
+                       fmt::format("{}-{:02}-{:02}", 2000 + i / 336, 1 + i / 28 % 12, 1 + i % 28),
+                       {"EFIS"}, paragraphs));
+    }
+    w.commit();
+    searchers.push_back(Searcher::open(dir.path() / std::to_string(shards)));
+  }
+  const auto ids = [](const Results& r) {
+    std::vector<std::string> out;
+    for (const Hit& h : r.hits) out.push_back(h.cable + "/" + h.paragraph);
+    return out;
+  };
+  SearchOptions o;
+  o.exact_total = true;
+  o.facets = {Facet::kYear};
+  for (const Sort sort : {Sort::kDateAscending, Sort::kDateDescending}) {
+    o.sort = sort;
+    o.offset = 95;
+    o.limit = 20;
+    const Results one = searchers[0].search("report", o), two = searchers[1].search("report", o);
+    EXPECT_EQ(ids(two), ids(one));
+    EXPECT_EQ(two.total, static_cast<std::uint64_t>(kCables));
+    EXPECT_EQ(two.total, one.total);
+    ASSERT_FALSE(two.hits.empty());
+    EXPECT_LE(two.hits[0].other_matches, 9u);  // a lower bound: not compared
+    EXPECT_EQ(two.facets.at(Facet::kYear).size(), one.facets.at(Facet::kYear).size());
+  }
+  o = SearchOptions{};
+  o.limit = kCables;
+  const Results one = searchers[0].search("fishing report", o),
+                two = searchers[1].search("fishing report", o);
+  std::vector<std::string> a = ids(one), b = ids(two);
+  EXPECT_EQ(std::set<std::string>(a.begin(), a.end()), std::set<std::string>(b.begin(), b.end()));
+  EXPECT_EQ(b.size(), static_cast<std::size_t>(kCables));
+}
 
 TEST(IndexFileTest, MissingIndexAndOtherSchemaVersion) {
   TempDir dir;

@@ -26,6 +26,15 @@ std::optional<Facet> facet_of_letter(char letter) {
   }
 }
 
+// `counts` most frequent first, then by value, cut to `limit` (0: all).
+std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_t limit) {
+  std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (limit > 0 && counts.size() > limit) counts.resize(limit);
+  return counts;
+}
+
 }  // namespace
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
@@ -128,11 +137,20 @@ std::vector<FacetCount> FacetCache::top(Facet facet, std::size_t limit) const {
   for (std::uint32_t v : touched_) {
     if (values_[v].first == facet) out.push_back({values_[v].second, counts_[v]});
   }
-  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (limit > 0 && out.size() > limit) out.resize(limit);
-  return out;
+  return most_frequent(std::move(out), limit);
+}
+
+std::vector<FacetCount> FacetCache::top(const std::vector<FacetCache>& caches, Facet facet,
+                                        std::size_t limit) {
+  if (caches.size() == 1) return caches.front().top(facet, limit);
+  std::unordered_map<std::string, std::uint64_t> sums;
+  for (const FacetCache& cache : caches) {
+    for (FacetCount& c : cache.top(facet, 0)) sums[std::move(c.value)] += c.count;
+  }
+  std::vector<FacetCount> out;
+  out.reserve(sums.size());
+  for (auto& [value, count] : sums) out.push_back({value, count});
+  return most_frequent(std::move(out), limit);
 }
 
 }  // namespace cable::index

@@ -62,6 +62,10 @@ class FacetCache {
   // Values of `facet` counted since begin(), most frequent first then by
   // value; `limit` 0 means all.
   std::vector<FacetCount> top(Facet facet, std::size_t limit) const;
+  // The same over several caches that counted different cables (one per
+  // shard), their counts added.
+  static std::vector<FacetCount> top(const std::vector<FacetCache>& caches, Facet facet,
+                                     std::size_t limit);
 
  private:
   std::uint32_t value_id(Facet facet, std::string_view value);

@@ -6,6 +6,9 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <vector>
+
 #include "index/cable_map.hpp"
 
 namespace cable::index {
@@ -22,6 +25,19 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetCache& cache_;
   std::uint32_t hint_ = 0;  // the cable of the last document (CableMap::cable_of)
 };
+
+// What count_matches() found.
+struct Counted {
+  std::uint64_t documents = 0;  // matching documents
+  std::uint64_t cables = 0;     // their cables
+};
+
+// Counts every match of `q` on each of `shards` (opened alone) into
+// caches[k], which the caller has begun; each shard in a thread of its own
+// when `threads` (shard_threads.hpp). Cost: walks every posting list of the
+// query without weights. @throws Xapian::Error.
+Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+                      const CableMap& map, std::vector<FacetCache>& caches, bool threads);
 
 }  // namespace cable::index
 

@@ -15,8 +15,10 @@
 #include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/searcher_impl.hpp"
+#include "index/shard_threads.hpp"
 #include "index/snippet.hpp"
 #include "index/stored.hpp"
+#include "index/top_hits.hpp"
 #include "parse/paragraphs.hpp"
 #include "query/compile.hpp"
 #include "util/text.hpp"
@@ -88,12 +90,6 @@ class Runner {
     if (o.grouping == Grouping::kParagraph) {
       q = Q(Q::OP_FILTER, q, kind_filter(schema::kKindParagraph));
     }
-    Xapian::Enquire enquire(impl_.db);
-    enquire.set_query(q);
-    if (o.grouping == Grouping::kCable) enquire.set_collapse_key(schema::kSlotCable);
-    if (o.sort != Sort::kRelevance) {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, o.sort == Sort::kDateDescending);
-    }
     // The spy also counts matching cables exactly: Xapian's bounds on a
     // collapsed match stay apart even when every document was examined.
     const bool exact = o.exact_total || !o.facets.empty();
@@ -102,15 +98,24 @@ class Runner {
     const auto bounded = [&](std::size_t n) {
       return static_cast<Xapian::doccount>(std::min<std::size_t>(n, documents));
     };
-    const Xapian::doccount first = bounded(o.offset);
-    const Xapian::doccount count = bounded(std::min(o.limit, kMaxHitsPerPage));
-    Xapian::MSet mset;
+    index::TopRequest request;
+    request.first = bounded(o.offset);
+    request.count = bounded(std::min(o.limit, kMaxHitsPerPage));
+    request.per_cable = o.grouping == Grouping::kCable;
+    request.by_date = o.sort != Sort::kRelevance;
+    request.newest_first = o.sort == Sort::kDateDescending;
+    // Searches that read many postings match each shard in a thread of its
+    // own (shard_threads.hpp).
+    const bool threads = o.shard_threads && impl_.shards.size() > 1 &&
+                         index::postings_to_read(impl_.db, q) >= index::kShardThreadsFrom;
+    index::TopHits top;
     Results r;
     try {
-      mset = enquire.get_mset(first, count, bounded(std::size_t{first} + count));
-      r.total = mset.get_matches_estimated();
-      r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-      if (exact) count_all(q, o, r);
+      top = threads ? index::top_hits_of_shards(impl_.shards, q, request)
+                    : index::top_hits(impl_.db, q, request);
+      r.total = top.estimated;
+      r.total_exact = top.exact;
+      if (exact) count_all(q, o, threads, r);
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
@@ -119,11 +124,11 @@ class Runner {
       for (const query::Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
     }
     index::SnippetMaker snippets(query, impl_.analyzer.stemmer(), std::move(wildcards));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const index::StoredDoc d = index::decode_doc(it.get_document().get_data());
+    for (const index::TopHit& t : top.hits) {
+      const index::StoredDoc d = index::decode_doc(t.data);
       Hit h = hit_from(d);
-      h.score = it.get_weight();
-      h.other_matches = o.grouping == Grouping::kCable ? it.get_collapse_count() : 0;
+      h.score = t.weight;
+      h.other_matches = t.collapsed;
       h.snippet = snippets.make(d.text, o.snippet_length, o.highlight_start, o.highlight_end);
       r.hits.push_back(std::move(h));
     }
@@ -145,19 +150,13 @@ class Runner {
   // Counts every match, exactly, and the facets of the matching cables: a
   // second pass without weights, collapsing or sorting, so that Xapian only
   // walks the posting lists (the spy maps each document to its cable by ID).
-  void count_all(const Q& q, const SearchOptions& o, Results& r) {
+  void count_all(const Q& q, const SearchOptions& o, bool threads, Results& r) {
     impl_.begin_facets();
-    Xapian::Enquire counter(impl_.db);
-    counter.set_query(q);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-    index::FacetSpy spy(impl_.cables, impl_.facets);
-    counter.add_matchspy(&spy);
-    const Xapian::MSet all = counter.get_mset(0, 0, impl_.db.get_doccount());
-    r.total =
-        o.grouping == Grouping::kCable ? impl_.facets.cables_seen() : all.get_matches_estimated();
+    const index::Counted counted =
+        index::count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads);
+    r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
     r.total_exact = true;
-    for (Facet f : o.facets) r.facets[f] = impl_.facets.top(f, o.facet_limit);
+    for (Facet f : o.facets) r.facets[f] = index::FacetCache::top(impl_.facets, f, o.facet_limit);
   }
 
   [[noreturn]] void throw_wildcard_error(const query::CompiledQuery* compiled) {
@@ -349,12 +348,10 @@ IndexStats Searcher::stats(std::size_t top) const {
             m.begin().get_document().get_value(schema::kSlotDate);
     }
     impl_->begin_facets();
-    index::FacetSpy spy(impl_->cables, impl_->facets);
-    enquire.add_matchspy(&spy);
-    enquire.set_sort_by_relevance();
-    enquire.get_mset(0, 0, db.get_doccount());
-    s.top_tags = impl_->facets.top(Facet::kTag, top);
-    s.top_origins = impl_->facets.top(Facet::kOrigin, top);
+    index::count_matches(impl_->shards, kind_filter(schema::kKindCable), impl_->cables,
+                         impl_->facets, impl_->shards.size() > 1);
+    s.top_tags = index::FacetCache::top(impl_->facets, Facet::kTag, top);
+    s.top_origins = index::FacetCache::top(impl_->facets, Facet::kOrigin, top);
     return 0;
   });
   if (!impl_->dir.empty()) {

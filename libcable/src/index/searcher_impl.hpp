@@ -22,9 +22,10 @@ struct Searcher::Impl {
   std::vector<Xapian::Database> shards;  // each shard alone: metadata lives per shard
   index::Analyzer analyzer;
   std::mutex mutex;
-  // For facet counts; rebuilt when a reopen shows new commits.
+  // For facet counts, one cache per shard; rebuilt when a reopen shows new
+  // commits.
   index::CableMap cables;
-  index::FacetCache facets;
+  std::vector<index::FacetCache> facets;
   bool mapped = false;
 
   // Moves every database to its latest commit: the combined one and each
@@ -39,10 +40,11 @@ struct Searcher::Impl {
   void begin_facets() {
     if (!mapped || cables.stale(shards)) {
       cables.build(shards);
-      facets.reset(cables.cables());
+      facets.assign(shards.size(), {});
+      for (index::FacetCache& f : facets) f.reset(cables.cables());
       mapped = true;
     }
-    facets.begin();
+    for (index::FacetCache& f : facets) f.begin();
   }
 };
 

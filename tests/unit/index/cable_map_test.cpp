@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "index/schema.hpp"
@@ -51,6 +52,42 @@ TEST(CableMapTest, AnEmptyIndexHasNoCables) {
   map.build({with_cables({}, 3)});
   std::uint32_t hint = 0;
   EXPECT_EQ(map.cable_of(1, hint), std::nullopt);
+}
+
+// A document holding the facet lines of a cable with these tags.
+Xapian::Document tagged(const std::vector<std::string>& tags) {
+  Xapian::Document doc;
+  std::string lines;
+  for (const std::string& t : tags) lines += std::string(1, schema::kFacetTag) + ":" + t + "\n";
+  doc.add_value(schema::kSlotFacets, lines);
+  return doc;
+}
+
+TEST(FacetCacheTest, ShardsCountsAreAddedThenRanked) {
+  std::vector<FacetCache> caches(2);
+  for (FacetCache& c : caches) {
+    c.reset(6);
+    c.begin();
+  }
+  // Shard 0 holds cables 0-2, shard 1 cables 3-5; cable 1 is seen twice.
+  caches[0].see(0, tagged({"KTIP", "PHUM"}));
+  caches[0].see(1, tagged({"PHUM"}));
+  caches[0].see(1, tagged({"PHUM"}));
+  caches[1].see(3, tagged({"KTIP"}));
+  caches[1].see(4, tagged({"KTIP", "EFIS"}));
+  caches[1].see(5, tagged({"EFIS"}));
+  const std::vector<FacetCount> all = FacetCache::top(caches, Facet::kTag, 0);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].value, "KTIP");
+  EXPECT_EQ(all[0].count, 3u);
+  EXPECT_EQ(all[1].value, "EFIS");  // two each: by value
+  EXPECT_EQ(all[2].value, "PHUM");
+  EXPECT_EQ(all[2].count, 2u);
+  EXPECT_EQ(FacetCache::top(caches, Facet::kTag, 2).size(), 2u);
+  EXPECT_TRUE(FacetCache::top(caches, Facet::kOrigin, 0).empty());
+  EXPECT_EQ(caches[0].cables_seen() + caches[1].cables_seen(), 5u);
+  // One cache alone answers as itself.
+  EXPECT_EQ(FacetCache::top({caches[1]}, Facet::kTag, 1)[0].count, 2u);
 }
 
 }  // namespace
