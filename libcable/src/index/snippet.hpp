@@ -6,7 +6,8 @@
 // which was half of a rare word's query time (0.3 of 0.6 ms, docs/benchmarks.md).
 // Here a word is folded with ICU only when it is not ASCII, and stemmed only
 // when it could stem to a query's stem (the same first letter), once per
-// distinct word of a search.
+// distinct word of a search; a word whose first letter starts no query word
+// is passed over without a lookup.
 #ifndef CABLE_SRC_INDEX_SNIPPET_HPP_
 #define CABLE_SRC_INDEX_SNIPPET_HPP_
 
@@ -41,6 +42,7 @@ class SnippetMaker {
   std::unordered_set<std::string> exact_;
   std::unordered_set<std::string> stems_;
   std::string stem_initials_;  // first letters of the stems
+  std::string initials_;       // first bytes of the exact words, stems and wildcards
   std::vector<std::string> wildcards_;
   // Word as written -> whether it matches; looked up by string_view, so a
   // word seen before costs no allocation.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace cable::index {
 namespace {
@@ -27,6 +28,18 @@ TEST(SnippetTest, ExactWordsAndStemsAreHighlightedWhateverTheirCase) {
 TEST(SnippetTest, AccentedWordsAreFoldedLikeTheIndex) {
   EXPECT_EQ(snip(Xapian::Query("elysee"), "At the Élysée, ELYSEE staff met."),
             "At the [Élysée], [ELYSEE] staff met.");
+}
+
+// Words are ruled out by their first letter before any lookup: every kind of
+// first character must still reach the words that match.
+TEST(SnippetTest, WordsOfEveryInitialAreFound) {
+  const std::vector<Xapian::Query> words{Xapian::Query("1975"), Xapian::Query("zone"),
+                                         Xapian::Query("Zquota")};
+  const Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
+  EXPECT_EQ(snip(q, "In 1975 the ZONE and Zones; QUOTAS, not 1976 or zoned."),
+            "In [1975] the [ZONE] and Zones; [QUOTAS], not 1976 or zoned.");
+  EXPECT_EQ(snip(Xapian::Query("zurich"), "Zürich and ZURICH."), "[Zürich] and [ZURICH].");
+  EXPECT_EQ(snip(Xapian::Query("1975"), "1975s"), "1975s");
 }
 
 TEST(SnippetTest, CurlyQuotesAndDashesPartWords) {
