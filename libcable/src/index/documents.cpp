@@ -84,7 +84,6 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     if (c.date.size() >= 10) add_term(doc, schema::term(schema::kDay, c.date.substr(0, 10)));
     doc.add_value(schema::kSlotDate, c.date);
     doc.add_value(schema::kSlotCable, c.id);
-    doc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(order));
     doc.add_value(schema::kSlotFacets, facets);
   };
   StoredDoc stored;

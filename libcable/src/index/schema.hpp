@@ -48,13 +48,15 @@ inline constexpr std::string_view kMonth = "M";     // "M2009-02"
 inline constexpr std::string_view kDay = "D";       // "D2009-02-20": with Y and M, a date
                                                     // range is an OR of at most ~80 terms
 inline constexpr std::string_view kMarking = "XM";  // paragraph marking, folded: "XMs/nf"
-// Unique per document: kId + ID + "#" + order, for replace_document().
+// Unique per document: kDocKey + ID + "#" + order; `cable check` reads
+// them to find a cable's missing or doubled documents.
 inline constexpr std::string_view kDocKey = "Q";
 
 // --- Value slots -------------------------------------------------------------
-inline constexpr Xapian::valueno kSlotDate = 0;    // ISO date-time: sorts and ranges as a string
-inline constexpr Xapian::valueno kSlotCable = 1;   // cable ID: groups hits per cable
-inline constexpr Xapian::valueno kSlotOrder = 2;   // order in the cable, sortable_serialise
+inline constexpr Xapian::valueno kSlotDate = 0;   // ISO date-time: sorts and ranges as a string
+inline constexpr Xapian::valueno kSlotCable = 1;  // cable ID: groups hits per cable
+// Slot 2 held each document's order in its cable, which nothing read (the
+// document data has it); indexes built before it went may still hold it.
 inline constexpr Xapian::valueno kSlotFacets = 3;  // the cable's facet values, see below
 
 // kSlotFacets holds one "<letter>:<value>\n" line per facet value of the
