@@ -10,9 +10,9 @@
 //     (SearchOptions::shard_threads);
 //   libcable_bench agree --db DIR --queries FILE
 //     prints per class how many queries' top 10 cables are the same, and in
-//     the same order, with shard threads (each shard's statistics) as in one
-//     thread (the whole index's): {"<class>": {"queries", "same_cables",
-//     "same_order"}};
+//     the same order, with shard threads as in one thread (they must be), and
+//     the share of one thread's cables the threads found: {"<class>":
+//     {"queries", "same_cables", "same_order", "share_found"}};
 //   libcable_bench export --corpus PATH --out DIR
 //     reads and parses the corpus with libcable and writes its paragraphs for
 //     the peers that index from a file (Lucene, Sphinx): paragraphs.tsv, one
@@ -191,6 +191,7 @@ int agree(int argc, char** argv) {
       cable::bench::read_queries(arg(argc, argv, "--queries", ""));
   struct Agreement {
     int queries = 0, same_cables = 0, same_order = 0;
+    double found = 0, wanted = 0;
   };
   std::map<std::string, Agreement> by_class;
   const auto top10 = [&](const cable::Query& query, bool threads) {
@@ -207,13 +208,20 @@ int agree(int argc, char** argv) {
     Agreement& a = by_class[q.kind];
     ++a.queries;
     a.same_order += threads == one;
-    a.same_cables += std::set<std::string>(threads.begin(), threads.end()) ==
-                     std::set<std::string>(one.begin(), one.end());
+    const std::set<std::string> with(threads.begin(), threads.end()),
+        without(one.begin(), one.end());
+    a.same_cables += with == without;
+    const auto found = std::count_if(without.begin(), without.end(),
+                                     [&](const std::string& c) { return with.count(c) > 0; });
+    a.found += static_cast<double>(found);
+    a.wanted += static_cast<double>(without.size());
   }
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [kind, a] : by_class) {
-    out[kind] = {
-        {"queries", a.queries}, {"same_cables", a.same_cables}, {"same_order", a.same_order}};
+    out[kind] = {{"queries", a.queries},
+                 {"same_cables", a.same_cables},
+                 {"same_order", a.same_order},
+                 {"share_found", a.wanted > 0 ? a.found / a.wanted : 1.0}};
   }
   std::cout << out.dump() << "\n";
   return 0;

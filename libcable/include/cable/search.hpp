@@ -82,9 +82,8 @@ struct SearchOptions {
   /// Suggest a spelling when fewer than this many cables match; 0 never.
   std::size_t suggest_below = 3;
   /// On an index of several shards, match each shard in a thread of its own
-  /// when the search reads many postings; each shard then scores with its
-  /// own statistics. false: one thread, scored with the whole index's
-  /// statistics, so that scores do not depend on the number of shards.
+  /// when the search reads many postings (the answer is the same; it comes
+  /// sooner on several cores). false: one thread.
   bool shard_threads = true;
 };
 
@@ -155,9 +154,8 @@ class CABLE_EXPORT Searcher {
   /// Runs `query`. Cost: proportional to the matches examined; facets and
   /// exact totals examine every match. On an index of several shards, a
   /// search that reads many postings matches each shard in a thread of its
-  /// own (the first in the caller's), and each shard scores with its own
-  /// statistics, so scores differ slightly from one shard's
-  /// (docs/architecture.md; SearchOptions::shard_threads turns it off).
+  /// own, the first in the caller's (docs/architecture.md;
+  /// SearchOptions::shard_threads).
   /// @throws cable::QueryError when a wildcard stands for too many words.
   Results search(const Query& query, const SearchOptions& options = {}) const;
   /// Parses `query` (docs/query-language.md), then runs it.

@@ -106,12 +106,12 @@ class Runner {
     request.newest_first = o.sort == Sort::kDateDescending;
     // Searches that read many postings match each shard in a thread of its
     // own (shard_threads.hpp).
-    const bool threads = o.shard_threads && impl_.shards.size() > 1 &&
+    const bool threads = o.shard_threads && impl_.shards.size() > 1 && !impl_.dir.empty() &&
                          index::postings_to_read(impl_.db, q) >= index::kShardThreadsFrom;
     index::TopHits top;
     Results r;
     try {
-      top = threads ? index::top_hits_of_shards(impl_.shards, q, request)
+      top = threads ? index::top_hits_of_shards(impl_.shards, impl_.whole_per_shard(), q, request)
                     : index::top_hits(impl_.db, q, request);
       r.total = top.estimated;
       r.total_exact = top.exact;

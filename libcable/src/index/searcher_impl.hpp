@@ -12,6 +12,7 @@
 #include "cable/search.hpp"
 #include "index/analyzer.hpp"
 #include "index/cable_map.hpp"
+#include "index/database.hpp"
 
 namespace cable {
 
@@ -20,6 +21,11 @@ struct Searcher::Impl {
   std::filesystem::path dir;             // empty in memory
   Xapian::Database db;                   // every shard, as one database
   std::vector<Xapian::Database> shards;  // each shard alone: metadata lives per shard
+  // A handle on the whole index for the thread of each shard in a search
+  // (index/top_hits.hpp): `db` for the first, which runs in the caller's
+  // thread, handles of their own for the others, opened at the first search
+  // that uses them.
+  std::vector<Xapian::Database> wholes;
   index::Analyzer analyzer;
   std::mutex mutex;
   // For facet counts, one cache per shard; rebuilt when a reopen shows new
@@ -34,6 +40,14 @@ struct Searcher::Impl {
   void reopen() {
     db.reopen();
     for (Xapian::Database& s : shards) s.reopen();
+    for (Xapian::Database& w : wholes) w.reopen();
+  }
+
+  // `wholes`, opened if need be. @throws Xapian::Error, cable::Error.
+  const std::vector<Xapian::Database>& whole_per_shard() {
+    if (wholes.empty()) wholes.push_back(db);
+    while (wholes.size() < shards.size()) wholes.push_back(index::open_readable(dir).all);
+    return wholes;
   }
 
   // Readies `cables` and `facets` for one query.

@@ -4,11 +4,51 @@
 #include <iterator>
 #include <utility>
 
+#include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/shard_threads.hpp"
 
 namespace cable::index {
 namespace {
+
+// The documents of one shard, to a search of the whole index: each document
+// of the shard's sub-database when its IDs are those of the shard (layout.hpp:
+// shard k numbers from k * kShardSpan + 1), nothing in the other shards'. A
+// filter: it adds no weight, and the match keeps the whole index's statistics.
+class ShardDocuments : public Xapian::PostingSource {
+ public:
+  explicit ShardDocuments(std::size_t shard)
+      : first_(static_cast<Xapian::docid>(shard * kShardSpan + 1)),
+        last_(static_cast<Xapian::docid>((shard + 1) * kShardSpan)) {}
+
+  Xapian::PostingSource* clone() const override { return new ShardDocuments(first_, last_); }
+
+  void init(const Xapian::Database& sub) override {
+    const Xapian::docid top = sub.get_lastdocid();
+    mine_ = top >= first_ && top <= last_;
+    end_ = top;
+    current_ = 0;
+    documents_ = mine_ ? sub.get_doccount() : 0;
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return documents_; }
+  Xapian::doccount get_termfreq_est() const override { return documents_; }
+  Xapian::doccount get_termfreq_max() const override { return documents_; }
+
+  void next(double) override { current_ = current_ == 0 ? first_ : current_ + 1; }
+  void skip_to(Xapian::docid did, double) override { current_ = std::max({did, first_, current_}); }
+  bool at_end() const override { return !mine_ || current_ > end_; }
+  Xapian::docid get_docid() const override { return current_; }
+
+ private:
+  ShardDocuments(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+
+  Xapian::docid first_, last_;
+  bool mine_ = false;
+  Xapian::docid end_ = 0;  // the sub-database's last document ID
+  Xapian::doccount documents_ = 0;
+  Xapian::docid current_ = 0;  // 0 before the first next()
+};
 
 // The first `count` hits after `first` of one database.
 TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r,
@@ -29,7 +69,7 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
     h.collapsed = r.per_cable ? it.get_collapse_count() : 0;
     h.data = doc.get_data();
     if (r.by_date) h.date = doc.get_value(schema::kSlotDate);
-    h.docid = *it;
+    h.docid = *it;  // the whole index's ID: ties in the merge go as in one match
     out.hits.push_back(std::move(h));
   }
   return out;
@@ -49,14 +89,34 @@ TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRe
   return match(db, q, r, r.first, r.count);
 }
 
-TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards,
+                           const std::vector<Xapian::Database>& wholes, const Xapian::Query& q,
                            const TopRequest& r) {
   // Each shard's own best `first + count` hold the merged page.
   const Xapian::doccount depth = r.first + r.count;
   const std::string serialised = q.serialise();
-  std::vector<TopHits> parts(shards.size());
-  for_each_shard(shards.size(), true, [&](std::size_t k) {
-    parts[k] = match(shards[k], own_query(q, serialised, true, k), r, 0, depth);
+  // A match without weights (filters alone) gives documents in ID order and
+  // stops at the page, but only in a database of one shard: the whole
+  // index's IDs interleave the shards', so its match walks them all.
+  const bool weightless = [&] {
+    Xapian::Enquire probe(wholes.front());
+    probe.set_query(q);
+    return probe.get_mset(0, 0).get_max_possible() == 0;
+  }();
+  const std::size_t n = shards.size();
+  std::vector<TopHits> parts(n);
+  for_each_shard(n, true, [&](std::size_t k) {
+    if (weightless) {
+      parts[k] = match(shards[k], own_query(q, serialised, true, k), r, 0, depth);
+      // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
+      for (TopHit& h : parts[k].hits) {
+        h.docid = static_cast<Xapian::docid>((h.docid - 1) * n + k + 1);
+      }
+    } else {
+      const Xapian::Query shard_only(Xapian::Query::OP_FILTER, own_query(q, serialised, true, k),
+                                     Xapian::Query((new ShardDocuments(k))->release()));
+      parts[k] = match(wholes[k], shard_only, r, 0, depth);
+    }
   });
   TopHits all;
   all.exact = true;

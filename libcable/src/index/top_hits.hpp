@@ -1,17 +1,16 @@
-// The best hits of a query, from one database, or from each shard of an
-// index in a thread of its own, merged.
+// The best hits of a query, from the whole index in one match, or from each
+// shard in a thread of its own, merged.
 //
 // A common word matches over a million paragraphs at the release's size, and
 // Xapian 1.4 scores every one of them: it cannot skip blocks of postings
 // that could not reach the top hits. With one shard per core, the shards'
-// matches are scored at the same time; since a cable lives whole in one
-// shard, grouping per cable inside each shard is exact, and the merged page
-// is the best hits of all. Each shard weighs its matches with its own
-// statistics (document count, average length, term frequencies), as
-// Elasticsearch does by default: shards hold cables spread by a hash of
-// their IDs, so these differ from the whole index's by a fraction of a
-// percent, and so do the scores (docs/benchmarks.md gives the measured
-// effect on the top 10).
+// matches are scored at the same time. Each thread searches the whole index
+// (its own handle on it) filtered to its shard's documents, so every match
+// is weighed with the whole index's statistics and numbered as in one match:
+// the merged page is the one a single match gives, scores and ties
+// included. A query without weights needs no statistics and goes to the
+// shards alone, where Xapian stops at the page. A cable lives whole in one
+// shard, so grouping per cable inside each thread is exact.
 #ifndef CABLE_SRC_INDEX_TOP_HITS_HPP_
 #define CABLE_SRC_INDEX_TOP_HITS_HPP_
 
@@ -36,7 +35,7 @@ struct TopHit {
   Xapian::doccount collapsed = 0;  // other matches of its cable (per_cable)
   std::string data;                // the document's data (index/stored.hpp)
   std::string date;                // its kSlotDate value, when by_date
-  Xapian::docid docid = 0;         // its own shard's ID, which orders ties
+  Xapian::docid docid = 0;         // its ID in the whole index, which orders ties
 };
 
 struct TopHits {
@@ -49,11 +48,14 @@ struct TopHits {
 // Xapian match. @throws Xapian::Error.
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r);
 
-// The same from `shards` (each a database of one shard, numbering its
-// documents apart: layout.hpp), each shard matched in its own thread, the
-// first in the caller's (shard_threads.hpp says what the caller must not
-// touch meanwhile). @throws Xapian::Error (the lowest shard's to fail).
-TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+// The same as top_hits() on the whole index, shard k matched in a thread of
+// its own (the first in the caller's; shard_threads.hpp): over shards[k], the
+// shard alone, when the query has no weights (filters only), else over
+// wholes[k], a handle on the whole index that no other thread uses. Index
+// of several shards only, numbered apart (layout.hpp). Costs a thread per
+// shard beyond the first. @throws Xapian::Error (the lowest shard's).
+TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards,
+                           const std::vector<Xapian::Database>& wholes, const Xapian::Query& q,
                            const TopRequest& r);
 
 }  // namespace cable::index
