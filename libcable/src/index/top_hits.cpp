@@ -69,7 +69,7 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
     h.collapsed = r.per_cable ? it.get_collapse_count() : 0;
     h.data = doc.get_data();
     if (r.by_date) h.date = doc.get_value(schema::kSlotDate);
-    h.docid = *it;  // the whole index's ID: ties in the merge go as in one match
+    h.docid = *it;  // in `db`'s numbering: a shard alone's is converted by the caller
     out.hits.push_back(std::move(h));
   }
   return out;
