@@ -400,16 +400,16 @@ INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(0, 1, 2), [](con
 });
 
 // Enough paragraphs that a search of two shards matches each in a thread of
-// its own (index/top_hits.hpp): the answers are one shard's.
-TEST(ShardThreadsTest, TwoShardsAnswerAsOne) {
+// its own (index/top_hits.hpp): every answer is the one a single thread gives,
+// scores, ties and counts included.
+TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
   constexpr int kCables = 2100;
   static_assert(kCables * 10 >= index::kShardThreadsFrom);
   TempDir dir;
-  std::vector<Searcher> searchers;
-  for (const std::size_t shards : {1u, 2u}) {
+  {
     WriterOptions o;
-    o.shards = shards;
-    Writer w = Writer::open(dir.path() / std::to_string(shards), o);
+    o.shards = 2;
+    Writer w = Writer::open(dir.path() / "db", o);
     for (int i = 0; i < kCables; ++i) {
       std::vector<std::string> paragraphs;
       for (int p = 0; p < 10; ++p) {
@@ -420,35 +420,77 @@ TEST(ShardThreadsTest, TwoShardsAnswerAsOne) {
                        {"EFIS"}, paragraphs));
     }
     w.commit();
-    searchers.push_back(Searcher::open(dir.path() / std::to_string(shards)));
   }
-  const auto ids = [](const Results& r) {
+  const Searcher s = Searcher::open(dir.path() / "db");
+  const auto answer = [](const Results& r) {
     std::vector<std::string> out;
-    for (const Hit& h : r.hits) out.push_back(h.cable + "/" + h.paragraph);
+    for (const Hit& h : r.hits)
+      out.push_back(fmt::format("{}/{} {}", h.cable, h.paragraph, h.score));
+    for (const auto& [facet, counts] : r.facets) {
+      for (const FacetCount& c : counts) out.push_back(fmt::format("{}={}", c.value, c.count));
+    }
+    out.push_back(fmt::format("total {}", r.total));
     return out;
   };
+  // Ranked (ties everywhere), by date, and filters alone (no weights: each
+  // shard is matched alone, in a thread or not, which also keeps clear of
+  // the Xapian fault below).
+  const std::vector<std::pair<std::string, Sort>> searches{{"report", Sort::kRelevance},
+                                                           {"fishing report", Sort::kRelevance},
+                                                           {"report", Sort::kDateAscending},
+                                                           {"report", Sort::kDateDescending},
+                                                           {"tag:EFIS", Sort::kRelevance}};
+  for (const auto& [text, sort] : searches) {
+    const bool filters_alone = text.starts_with("tag:");
+    for (const std::size_t offset : {0u, 95u}) {
+      // Deeper pages of filters alone meet the fault below.
+      if (filters_alone && offset > 0) continue;
+      SearchOptions threads;
+      threads.sort = sort;
+      threads.offset = offset;
+      threads.limit = 20;
+      threads.exact_total = !filters_alone;
+      if (!filters_alone) threads.facets = {Facet::kYear};
+      SearchOptions one = threads;
+      one.shard_threads = false;
+      const Results a = s.search(text, threads), b = s.search(text, one);
+      EXPECT_EQ(answer(a), answer(b)) << text << " " << static_cast<int>(sort) << " " << offset;
+      if (!filters_alone) {
+        EXPECT_EQ(a.total, static_cast<std::uint64_t>(kCables));
+      }
+      EXPECT_EQ(a.hits.size(), 20u);
+    }
+  }
+}
+
+// Known fault, disabled until fixed (the closing note of issue #4 says what
+// the fix takes): counting every match of filters alone (exact totals,
+// facets), sorting them by date or paging deep walks a posting list of a
+// shard numbered from kShardSpan without weights, and Xapian 1.4.22 then fails with
+// "DatabaseCorruptError: Unexpected end of posting list" once that shard
+// holds a few thousand postings of the term.
+TEST(ShardThreadsTest, DISABLED_FiltersAloneAreCountedOverLongPostingLists) {
+  TempDir dir;
+  {
+    WriterOptions o;
+    o.shards = 2;
+    Writer w = Writer::open(dir.path() / "db", o);
+    for (int i = 0; i < 2100; ++i) {
+      w.add(make_cable(fmt::format("09ATLANTIS{}", i + 1), "2009-01-01", {"EFIS"},
+                       {"One.", "Two.", "Three.", "Four.", "Five."}));
+    }
+    w.commit();
+  }
+  const Searcher s = Searcher::open(dir.path() / "db");
   SearchOptions o;
   o.exact_total = true;
-  o.facets = {Facet::kYear};
-  for (const Sort sort : {Sort::kDateAscending, Sort::kDateDescending}) {
-    o.sort = sort;
-    o.offset = 95;
-    o.limit = 20;
-    const Results one = searchers[0].search("report", o), two = searchers[1].search("report", o);
-    EXPECT_EQ(ids(two), ids(one));
-    EXPECT_EQ(two.total, static_cast<std::uint64_t>(kCables));
-    EXPECT_EQ(two.total, one.total);
-    ASSERT_FALSE(two.hits.empty());
-    EXPECT_LE(two.hits[0].other_matches, 9u);  // a lower bound: not compared
-    EXPECT_EQ(two.facets.at(Facet::kYear).size(), one.facets.at(Facet::kYear).size());
-  }
-  o = SearchOptions{};
-  o.limit = kCables;
-  const Results one = searchers[0].search("fishing report", o),
-                two = searchers[1].search("fishing report", o);
-  std::vector<std::string> a = ids(one), b = ids(two);
-  EXPECT_EQ(std::set<std::string>(a.begin(), a.end()), std::set<std::string>(b.begin(), b.end()));
-  EXPECT_EQ(b.size(), static_cast<std::size_t>(kCables));
+  EXPECT_EQ(s.search("tag:EFIS", o).total, 2100u);
+  o.exact_total = false;
+  o.sort = Sort::kDateDescending;
+  EXPECT_EQ(s.search("tag:EFIS", o).hits.size(), 10u);
+  o.sort = Sort::kRelevance;
+  o.offset = 95;
+  EXPECT_EQ(s.search("tag:EFIS", o).hits.size(), 10u);
 }
 
 TEST(IndexFileTest, MissingIndexAndOtherSchemaVersion) {

@@ -106,13 +106,19 @@ class Runner {
     request.newest_first = o.sort == Sort::kDateDescending;
     // Searches that read many postings match each shard in a thread of its
     // own (shard_threads.hpp).
-    const bool threads = o.shard_threads && impl_.shards.size() > 1 && !impl_.dir.empty() &&
+    const bool several = impl_.shards.size() > 1;
+    const bool threads = o.shard_threads && several &&
                          index::postings_to_read(impl_.db, q) >= index::kShardThreadsFrom;
     index::TopHits top;
     Results r;
     try {
-      top = threads ? index::top_hits_of_shards(impl_.shards, impl_.whole_per_shard(), q, request)
-                    : index::top_hits(impl_.db, q, request);
+      if (several && index::weightless(impl_.db, q)) {
+        top = index::top_hits_of_shards(impl_.shards, q, request, threads);
+      } else if (threads) {
+        top = index::top_hits_through_whole(impl_.whole_per_shard(), q, request);
+      } else {
+        top = index::top_hits(impl_.db, q, request);
+      }
       r.total = top.estimated;
       r.total_exact = top.exact;
       if (exact) count_all(q, o, threads, r);

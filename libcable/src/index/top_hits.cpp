@@ -83,41 +83,8 @@ bool before(const TopHit& a, const TopHit& b, const TopRequest& r) {
   return a.docid < b.docid;
 }
 
-}  // namespace
-
-TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r) {
-  return match(db, q, r, r.first, r.count);
-}
-
-TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards,
-                           const std::vector<Xapian::Database>& wholes, const Xapian::Query& q,
-                           const TopRequest& r) {
-  // Each shard's own best `first + count` hold the merged page.
-  const Xapian::doccount depth = r.first + r.count;
-  const std::string serialised = q.serialise();
-  // A match without weights (filters alone) gives documents in ID order and
-  // stops at the page, but only in a database of one shard: the whole
-  // index's IDs interleave the shards', so its match walks them all.
-  const bool weightless = [&] {
-    Xapian::Enquire probe(wholes.front());
-    probe.set_query(q);
-    return probe.get_mset(0, 0).get_max_possible() == 0;
-  }();
-  const std::size_t n = shards.size();
-  std::vector<TopHits> parts(n);
-  for_each_shard(n, true, [&](std::size_t k) {
-    if (weightless) {
-      parts[k] = match(shards[k], own_query(q, serialised, true, k), r, 0, depth);
-      // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
-      for (TopHit& h : parts[k].hits) {
-        h.docid = static_cast<Xapian::docid>((h.docid - 1) * n + k + 1);
-      }
-    } else {
-      const Xapian::Query shard_only(Xapian::Query::OP_FILTER, own_query(q, serialised, true, k),
-                                     Xapian::Query((new ShardDocuments(k))->release()));
-      parts[k] = match(wholes[k], shard_only, r, 0, depth);
-    }
-  });
+// The parts' hits in one match's order, from `r.first`, at most `r.count`.
+TopHits merge(std::vector<TopHits>& parts, const TopRequest& r) {
   TopHits all;
   all.exact = true;
   for (TopHits& part : parts) {
@@ -131,6 +98,46 @@ TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards,
                  all.hits.begin() + std::min<std::size_t>(r.first, all.hits.size()));
   if (all.hits.size() > r.count) all.hits.resize(r.count);
   return all;
+}
+
+}  // namespace
+
+TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r) {
+  return match(db, q, r, r.first, r.count);
+}
+
+bool weightless(const Xapian::Database& whole, const Xapian::Query& q) {
+  Xapian::Enquire probe(whole);
+  probe.set_query(q);
+  return probe.get_mset(0, 0).get_max_possible() == 0;
+}
+
+TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+                           const TopRequest& r, bool threads) {
+  // Each shard's own best `first + count` hold the merged page.
+  const Xapian::doccount depth = r.first + r.count;
+  const std::string serialised = threads ? q.serialise() : std::string();
+  const std::size_t n = shards.size();
+  std::vector<TopHits> parts(n);
+  for_each_shard(n, threads, [&](std::size_t k) {
+    parts[k] = match(shards[k], own_query(q, serialised, threads, k), r, 0, depth);
+    // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
+    for (TopHit& h : parts[k].hits) h.docid = static_cast<Xapian::docid>((h.docid - 1) * n + k + 1);
+  });
+  return merge(parts, r);
+}
+
+TopHits top_hits_through_whole(const std::vector<Xapian::Database>& wholes, const Xapian::Query& q,
+                               const TopRequest& r) {
+  const Xapian::doccount depth = r.first + r.count;
+  const std::string serialised = q.serialise();
+  std::vector<TopHits> parts(wholes.size());
+  for_each_shard(wholes.size(), true, [&](std::size_t k) {
+    const Xapian::Query shard_only(Xapian::Query::OP_FILTER, own_query(q, serialised, true, k),
+                                   Xapian::Query((new ShardDocuments(k))->release()));
+    parts[k] = match(wholes[k], shard_only, r, 0, depth);
+  });
+  return merge(parts, r);
 }
 
 }  // namespace cable::index

@@ -9,8 +9,8 @@
 // is weighed with the whole index's statistics and numbered as in one match:
 // the merged page is the one a single match gives, scores and ties
 // included. A query without weights needs no statistics and goes to the
-// shards alone, where Xapian stops at the page. A cable lives whole in one
-// shard, so grouping per cable inside each thread is exact.
+// shards alone (top_hits_of_shards). A cable lives whole in one shard, so
+// grouping per cable inside each shard is exact.
 #ifndef CABLE_SRC_INDEX_TOP_HITS_HPP_
 #define CABLE_SRC_INDEX_TOP_HITS_HPP_
 
@@ -48,15 +48,29 @@ struct TopHits {
 // Xapian match. @throws Xapian::Error.
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r);
 
+// Whether `q` has no weights on `whole` (filters alone). Cost: setting up a
+// match without running it.
+bool weightless(const Xapian::Database& whole, const Xapian::Query& q);
+
+// The same as top_hits() on the whole index, for a query without weights,
+// from each of `shards` alone (numbered apart: layout.hpp), each in a thread
+// of its own when `threads` (shard_threads.hpp). Xapian stops a match without
+// weights at the page in one shard, but walks every match through the whole
+// index, whose IDs interleave the shards'; and Xapian 1.4.22 fails such a
+// match there ("DatabaseCorruptError: Unexpected end of posting list") once
+// a later shard, whose IDs start at kShardSpan, holds a few thousand
+// postings of a term. With weights, each shard alone would weigh with its
+// own statistics: use top_hits_through_whole(). @throws Xapian::Error.
+TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+                           const TopRequest& r, bool threads);
+
 // The same as top_hits() on the whole index, shard k matched in a thread of
-// its own (the first in the caller's; shard_threads.hpp): over shards[k], the
-// shard alone, when the query has no weights (filters only), else over
-// wholes[k], a handle on the whole index that no other thread uses. Index
-// of several shards only, numbered apart (layout.hpp). Costs a thread per
-// shard beyond the first. @throws Xapian::Error (the lowest shard's).
-TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards,
-                           const std::vector<Xapian::Database>& wholes, const Xapian::Query& q,
-                           const TopRequest& r);
+// its own over wholes[k], a handle on the whole index that no other thread
+// uses (the first in the caller's thread), filtered to the shard's
+// documents. Costs a thread per shard beyond the first. @throws
+// Xapian::Error (the lowest shard's).
+TopHits top_hits_through_whole(const std::vector<Xapian::Database>& wholes, const Xapian::Query& q,
+                               const TopRequest& r);
 
 }  // namespace cable::index
 
