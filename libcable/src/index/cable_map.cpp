@@ -38,14 +38,14 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
 }  // namespace
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
-  starts_.clear();
+  starts_.assign(shards.size(), {});
   versions_.clear();
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
-  for (const Xapian::Database& db : shards) {
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    const Xapian::Database& db = shards[k];
     versions_.emplace_back(db.get_lastdocid(), db.get_doccount());
-    for (auto p = db.postlist_begin(kind); p != db.postlist_end(kind); ++p) starts_.push_back(*p);
+    starts_[k].assign(db.postlist_begin(kind), db.postlist_end(kind));  // ascending
   }
-  std::sort(starts_.begin(), starts_.end());
 }
 
 bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
@@ -59,17 +59,18 @@ bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
   return false;
 }
 
-std::optional<std::uint32_t> CableMap::cable_of(Xapian::docid shard_docid,
+std::optional<std::uint32_t> CableMap::cable_of(std::size_t shard, Xapian::docid docid,
                                                 std::uint32_t& hint) const {
+  const std::vector<Xapian::docid>& starts = starts_[shard];
   const auto within = [&](std::size_t c) {
-    return c < starts_.size() && starts_[c] <= shard_docid &&
-           (c + 1 == starts_.size() || shard_docid < starts_[c + 1]);
+    return c < starts.size() && starts[c] <= docid &&
+           (c + 1 == starts.size() || docid < starts[c + 1]);
   };
   if (within(hint)) return hint;
   if (within(std::size_t{hint} + 1)) return ++hint;
-  const auto it = std::upper_bound(starts_.begin(), starts_.end(), shard_docid);
-  if (it == starts_.begin()) return std::nullopt;
-  hint = static_cast<std::uint32_t>(it - starts_.begin() - 1);
+  const auto it = std::upper_bound(starts.begin(), starts.end(), docid);
+  if (it == starts.begin()) return std::nullopt;
+  hint = static_cast<std::uint32_t>(it - starts.begin() - 1);
   return hint;
 }
 

@@ -4,13 +4,13 @@
 // term give every cable's first ID. Facet counting uses this instead of
 // reading a value from each of the hundreds of thousands of documents a
 // common word matches; the facet values themselves are read once per cable
-// and kept (FacetCache).
+// and kept (FacetCache, one per shard).
 #ifndef CABLE_SRC_INDEX_CABLE_MAP_HPP_
 #define CABLE_SRC_INDEX_CABLE_MAP_HPP_
 
 #include <xapian.h>
 
-#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,19 +31,22 @@ class CableMap {
   // Whether the shards changed since build() (a commit was reopened).
   bool stale(const std::vector<Xapian::Database>& shards) const;
 
-  // The cable (0 .. cables()-1) of a document, by the ID its own shard gives
-  // it (what a match spy sees; shards number their documents apart, see
-  // layout.hpp). `hint` is the cable found last, kept by the caller: a match
-  // visits documents in ascending order, so the answer is mostly that cable
-  // or the next, found in constant time; otherwise a binary search. At the
-  // release size a common word matches 1.5 million paragraphs, and a search
-  // for each was most of the counting pass.
-  std::optional<std::uint32_t> cable_of(Xapian::docid shard_docid, std::uint32_t& hint) const;
+  // The cable (0 .. cables(shard)-1) of a document of `shard`, by the ID the
+  // shard alone gives it (what a match spy on the shard sees). `hint` is the
+  // cable found last, kept by the caller: a match visits documents in
+  // ascending order, so the answer is mostly that cable or the next, found
+  // in constant time; otherwise a binary search. At the release size a
+  // common word matches 1.5 million paragraphs, and a search for each was
+  // most of the counting pass.
+  std::optional<std::uint32_t> cable_of(std::size_t shard, Xapian::docid docid,
+                                        std::uint32_t& hint) const;
 
-  std::size_t cables() const { return starts_.size(); }
+  // Cables in `shard`.
+  std::size_t cables(std::size_t shard) const { return starts_[shard].size(); }
 
  private:
-  std::vector<Xapian::docid> starts_;  // first document of each cable, ascending
+  // Per shard, the first document of each of its cables, ascending.
+  std::vector<std::vector<Xapian::docid>> starts_;
   std::vector<std::pair<Xapian::docid, Xapian::doccount>> versions_;  // per shard, when built
 };
 

@@ -21,6 +21,19 @@ void check_schema(const Xapian::Database& db, const std::string& where) {
                           where, version, schema::kSchemaVersion));
 }
 
+// Whether `db` is shard `shard` of its index, as its metadata says: a stub
+// file that lists the shards out of order would otherwise mix them up in a
+// search that matches each shard in a thread (index/top_hits).
+void check_shard(const Xapian::Database& db, std::size_t shard, const std::string& where) {
+  const std::string number = db.get_metadata(std::string(schema::kMetaShard));
+  if (number == std::to_string(shard)) return;
+  if (number.empty() && db.get_doccount() == 0) return;
+  throw Error(ErrorCode::kIndex,
+              fmt::format("{}: shard {} of the index says it is shard \"{}\": the {} file lists "
+                          "the shards out of order",
+                          where, shard, number, kStubFile));
+}
+
 }  // namespace
 
 void rethrow(const Xapian::Error& e, const std::string& where) {
@@ -54,15 +67,17 @@ int schema_version(const Xapian::Database& db) {
   return ec == std::errc() && end == v.data() + v.size() ? n : 0;
 }
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard) {
   const std::string where = dir.string();
   return guarded(where, [&] {
     Xapian::WritableDatabase db(where, Xapian::DB_CREATE_OR_OPEN);
     check_schema(db, where);
     if (schema_version(db) == 0) {
       db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+      db.set_metadata(std::string(schema::kMetaShard), std::to_string(shard));
       db.commit();
     }
+    check_shard(db, shard, where);
     return db;
   });
 }
@@ -97,7 +112,10 @@ ReadableIndex open_readable(const std::filesystem::path& dir) {
     // A writer may commit while this reads: see retrying.
     retrying(
         [&] {
-          for (const auto& s : index.shards) check_schema(s, where);
+          for (std::size_t k = 0; k < index.shards.size(); ++k) {
+            check_schema(index.shards[k], where);
+            check_shard(index.shards[k], k, where);
+          }
         },
         [&] {
           index.all.reopen();

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstddef>
 #include <thread>
 
 #include <filesystem>
@@ -55,10 +56,11 @@ auto retrying(F&& fn, R&& reopen) -> decltype(fn()) {
   }
 }
 
-// Opens (creating if needed) the index in `dir` for writing, and records the
-// schema version in a new one. @throws cable::Error kIndexLocked,
-// kIndexVersion, kIndex.
-Xapian::WritableDatabase open_writable(const std::filesystem::path& dir);
+// Opens (creating if needed) shard `shard` of an index (the index itself when
+// it has one shard) in `dir` for writing, and records the schema version and
+// the shard's number in a new one. @throws cable::Error kIndexLocked,
+// kIndexVersion, and kIndex (also when an existing one has another number).
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard);
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();
 // An index opened for reading: all shards as one database, and each shard

@@ -7,7 +7,7 @@
 namespace cable::index {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  if (const auto cable = map_.cable_of(doc.get_docid(), hint_)) cache_.see(*cable, doc);
+  if (const auto cable = map_.cable_of(shard_, doc.get_docid(), hint_)) cache_.see(*cable, doc);
 }
 
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
@@ -20,7 +20,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
     counter.set_query(own_query(q, serialised, threads, k));
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-    FacetSpy spy(map, caches[k]);
+    FacetSpy spy(map, k, caches[k]);
     counter.add_matchspy(&spy);
     documents[k] = counter.get_mset(0, 0, shards[k].get_doccount()).get_matches_estimated();
   });

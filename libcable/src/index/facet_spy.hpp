@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -15,13 +16,16 @@ namespace cable::index {
 
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  // Counts into `cache`, which the caller has begun (FacetCache::begin).
-  FacetSpy(const CableMap& map, FacetCache& cache) : map_(map), cache_(cache) {}
+  // Counts the matches of shard `shard`, matched alone, into `cache`, which
+  // the caller has begun (FacetCache::begin).
+  FacetSpy(const CableMap& map, std::size_t shard, FacetCache& cache)
+      : map_(map), shard_(shard), cache_(cache) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
  private:
   const CableMap& map_;
+  std::size_t shard_;
   FacetCache& cache_;
   std::uint32_t hint_ = 0;  // the cable of the last document (CableMap::cable_of)
 };

@@ -17,11 +17,11 @@ namespace cable::index {
 
 // Most shards an index may have.
 inline constexpr std::size_t kMaxShards = 16;
-// Shard k (of several) numbers its documents from k * kShardSpan + 1, so a
-// document ID names its shard even where Xapian hands out the shard's own
-// IDs (match spies). The span keeps the IDs of the combined database within
-// 32 bits for kMaxShards shards: 16.7 million documents per shard.
-inline constexpr std::uint32_t kShardSpan = 1u << 24;
+// Every shard numbers its documents from 1, as a lone database does. The
+// combined database numbers shard k's document d as (d - 1) * shards + k + 1,
+// which must stay within 32 bits: a shard of several holds at most this many
+// document numbers (268 million for kMaxShards shards).
+inline constexpr std::uint32_t kShardDocids = 0xFFFFFFFFu / kMaxShards;
 
 // The stub file that lists the shards.
 inline constexpr const char* kStubFile = "XAPIANDB";

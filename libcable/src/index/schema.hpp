@@ -16,7 +16,8 @@ namespace cable::schema {
 // Version 2: day terms (kDay), so date ranges are boolean terms.
 // Version 3: no "Z" term for a word that is its own stem.
 // Version 4: document data is a flat record, not JSON.
-inline constexpr int kSchemaVersion = 4;
+// Version 5: every shard numbers its documents from 1 (kMetaShard names it).
+inline constexpr int kSchemaVersion = 5;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the
@@ -77,6 +78,9 @@ inline constexpr char kFacetCaption = 'p';
 
 // --- Metadata -------------------------------------------------------------------
 inline constexpr std::string_view kMetaSchema = "cable:schema";  // kSchemaVersion, decimal
+// The shard's number in its index (0, 1, …), decimal: searches tell the
+// shards apart by it (index/top_hits), since each numbers its documents from 1.
+inline constexpr std::string_view kMetaShard = "cable:shard";
 // The cable's fields but its paragraphs, as JSON (index/stored).
 inline constexpr std::string_view kMetaCable = "cable:c:";  // + ID
 // Hash of the cable as indexed: an unchanged cable is not rewritten.

@@ -55,7 +55,7 @@ struct Searcher::Impl {
     if (!mapped || cables.stale(shards)) {
       cables.build(shards);
       facets.assign(shards.size(), {});
-      for (index::FacetCache& f : facets) f.reset(cables.cables());
+      for (std::size_t k = 0; k < shards.size(); ++k) facets[k].reset(cables.cables(k));
       mapped = true;
     }
     for (index::FacetCache& f : facets) f.begin();

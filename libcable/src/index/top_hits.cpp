@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 #include <utility>
 
-#include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/shard_threads.hpp"
 
@@ -12,40 +12,38 @@ namespace cable::index {
 namespace {
 
 // The documents of one shard, to a search of the whole index: each document
-// of the shard's sub-database when its IDs are those of the shard (layout.hpp:
-// shard k numbers from k * kShardSpan + 1), nothing in the other shards'. A
-// filter: it adds no weight, and the match keeps the whole index's statistics.
+// of the sub-database whose metadata names it that shard (schema kMetaShard),
+// nothing in the others'. A filter: it adds no weight, and the match keeps
+// the whole index's statistics. Xapian hands a posting source each
+// sub-database in turn but not its position, and every shard numbers its
+// documents from 1, so the metadata is what tells them apart.
 class ShardDocuments : public Xapian::PostingSource {
  public:
-  explicit ShardDocuments(std::size_t shard)
-      : first_(static_cast<Xapian::docid>(shard * kShardSpan + 1)),
-        last_(static_cast<Xapian::docid>((shard + 1) * kShardSpan)) {}
+  explicit ShardDocuments(std::size_t shard) : shard_(std::to_string(shard)) {}
 
-  Xapian::PostingSource* clone() const override { return new ShardDocuments(first_, last_); }
+  Xapian::PostingSource* clone() const override { return new ShardDocuments(shard_); }
 
   void init(const Xapian::Database& sub) override {
-    const Xapian::docid top = sub.get_lastdocid();
-    mine_ = top >= first_ && top <= last_;
-    end_ = top;
+    const bool mine = sub.get_metadata(std::string(schema::kMetaShard)) == shard_;
+    end_ = mine ? sub.get_lastdocid() : 0;
+    documents_ = mine ? sub.get_doccount() : 0;
     current_ = 0;
-    documents_ = mine_ ? sub.get_doccount() : 0;
   }
 
   Xapian::doccount get_termfreq_min() const override { return documents_; }
   Xapian::doccount get_termfreq_est() const override { return documents_; }
   Xapian::doccount get_termfreq_max() const override { return documents_; }
 
-  void next(double) override { current_ = current_ == 0 ? first_ : current_ + 1; }
-  void skip_to(Xapian::docid did, double) override { current_ = std::max({did, first_, current_}); }
-  bool at_end() const override { return !mine_ || current_ > end_; }
+  void next(double) override { ++current_; }
+  void skip_to(Xapian::docid did, double) override { current_ = std::max(did, current_); }
+  bool at_end() const override { return current_ > end_; }
   Xapian::docid get_docid() const override { return current_; }
 
  private:
-  ShardDocuments(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+  explicit ShardDocuments(std::string shard) : shard_(std::move(shard)) {}
 
-  Xapian::docid first_, last_;
-  bool mine_ = false;
-  Xapian::docid end_ = 0;  // the sub-database's last document ID
+  std::string shard_;      // kMetaShard of the shard
+  Xapian::docid end_ = 0;  // the sub-database's last document ID; 0 in another shard's
   Xapian::doccount documents_ = 0;
   Xapian::docid current_ = 0;  // 0 before the first next()
 };

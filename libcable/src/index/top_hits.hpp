@@ -53,14 +53,11 @@ TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRe
 bool weightless(const Xapian::Database& whole, const Xapian::Query& q);
 
 // The same as top_hits() on the whole index, for a query without weights,
-// from each of `shards` alone (numbered apart: layout.hpp), each in a thread
-// of its own when `threads` (shard_threads.hpp). Xapian stops a match without
-// weights at the page in one shard, but walks every match through the whole
-// index, whose IDs interleave the shards'; and Xapian 1.4.22 fails such a
-// match there ("DatabaseCorruptError: Unexpected end of posting list") once
-// a later shard, whose IDs start at kShardSpan, holds a few thousand
-// postings of a term. With weights, each shard alone would weigh with its
-// own statistics: use top_hits_through_whole(). @throws Xapian::Error.
+// from each of `shards` alone, each in a thread of its own when `threads`
+// (shard_threads.hpp). Xapian stops a match without weights at the page in
+// one shard, but walks every match through the whole index, whose IDs
+// interleave the shards'. With weights, each shard alone would weigh with
+// its own statistics: use top_hits_through_whole(). @throws Xapian::Error.
 TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                            const TopRequest& r, bool threads);
 

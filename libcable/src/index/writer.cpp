@@ -99,8 +99,7 @@ struct Shard {
   std::string where;
   fs::path path;  // empty in memory
   Xapian::WritableDatabase db;
-  Xapian::docid base = 0;  // this shard numbers its documents from base + 1
-  Xapian::docid span = 0;  // … up to base + span (0: no limit, a single shard)
+  Xapian::docid span = 0;  // numbers its documents up to this (0: no limit, a single shard)
   index::Analyzer analyzer;
   bool spelling = false;
   std::size_t pending = 0;  // cables written since the last commit
@@ -117,8 +116,8 @@ struct Shard {
       const std::string id_term = schema::term(schema::kId, cable.id);
       const bool existed = db.term_exists(id_term);
       if (existed) db.delete_document(id_term);
-      Xapian::docid next = std::max(db.get_lastdocid(), base);
-      if (span > 0 && next + docs.docs.size() > base + span) {
+      Xapian::docid next = db.get_lastdocid();
+      if (span > 0 && next + docs.docs.size() > span) {
         throw Error(ErrorCode::kIndex,
                     fmt::format("{}: a shard has used all {} of its document numbers; index "
                                 "again into a new index",
@@ -255,9 +254,9 @@ Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
   for (const fs::path& p : paths) {
     Shard s;
     s.where = impl->where;
-    s.base =
-        paths.size() > 1 ? static_cast<Xapian::docid>(impl->shards.size()) * index::kShardSpan : 0;
-    s.db = index::open_writable(p);
+    s.path = p;
+    s.span = paths.size() > 1 ? index::kShardDocids : 0;
+    s.db = index::open_writable(p, impl->shards.size());
     s.spelling = true;
     impl->shards.push_back(std::move(s));
   }
@@ -295,7 +294,8 @@ void Writer::commit() { impl_->commit(); }
 
 void Writer::compact() {
   impl_->commit();
-  for (Shard& s : impl_->shards) {
+  for (std::size_t k = 0; k < impl_->shards.size(); ++k) {
+    Shard& s = impl_->shards[k];
     if (s.path.empty()) continue;
     const fs::path dir = s.path.lexically_normal();
     const fs::path fresh = dir.string() + ".compact";
@@ -315,7 +315,7 @@ void Writer::compact() {
       throw Error(ErrorCode::kIndex, fmt::format("{}: cannot swap in the compacted shard {}: {}",
                                                  s.where, dir.string(), ec.message()));
     }
-    s.db = index::open_writable(dir);
+    s.db = index::open_writable(dir, k);
     fs::remove_all(old, ec);
   }
 }

@@ -16,7 +16,7 @@ namespace {
 
 // A database whose cable documents are at `starts`, followed by paragraphs
 // up to `last`.
-Xapian::Database with_cables(const std::vector<Xapian::docid>& starts, Xapian::docid last) {
+Xapian::WritableDatabase with_cables(const std::vector<Xapian::docid>& starts, Xapian::docid last) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (Xapian::docid id = 1; id <= last; ++id) {
     Xapian::Document doc;
@@ -32,17 +32,17 @@ TEST(CableMapTest, EveryDocumentFindsItsCableFromAnyHint) {
   const std::vector<Xapian::docid> starts{2, 5, 6, 10};
   CableMap map;
   map.build({with_cables(starts, 12)});
-  ASSERT_EQ(map.cables(), 4u);
+  ASSERT_EQ(map.cables(0), 4u);
   // Cable of each document 1..12: none before the first cable document.
   const std::vector<std::optional<std::uint32_t>> want{
       std::nullopt, 0, 0, 0, 1, 2, 2, 2, 2, 3, 3, 3};
   for (std::uint32_t start_hint = 0; start_hint < 6; ++start_hint) {  // 4, 5: past the end
     std::uint32_t hint = start_hint;
     for (Xapian::docid id = 1; id <= 12; ++id) {  // ascending, as a match visits them
-      EXPECT_EQ(map.cable_of(id, hint), want[id - 1]) << "doc " << id << " hint " << start_hint;
+      EXPECT_EQ(map.cable_of(0, id, hint), want[id - 1]) << "doc " << id << " hint " << start_hint;
     }
     for (Xapian::docid id = 12; id >= 1; --id) {  // descending: every answer from a stale hint
-      EXPECT_EQ(map.cable_of(id, hint), want[id - 1]) << "doc " << id << " hint " << start_hint;
+      EXPECT_EQ(map.cable_of(0, id, hint), want[id - 1]) << "doc " << id << " hint " << start_hint;
     }
   }
 }
@@ -51,7 +51,26 @@ TEST(CableMapTest, AnEmptyIndexHasNoCables) {
   CableMap map;
   map.build({with_cables({}, 3)});
   std::uint32_t hint = 0;
-  EXPECT_EQ(map.cable_of(1, hint), std::nullopt);
+  EXPECT_EQ(map.cable_of(0, 1, hint), std::nullopt);
+}
+
+// Every shard numbers its documents from 1: the same ID is a different
+// cable in each.
+TEST(CableMapTest, EachShardMapsItsOwnDocuments) {
+  CableMap map;
+  Xapian::WritableDatabase second = with_cables({1, 2, 4}, 6);
+  const std::vector<Xapian::Database> shards{with_cables({1, 3}, 4), second};
+  map.build(shards);
+  ASSERT_EQ(map.cables(0), 2u);
+  ASSERT_EQ(map.cables(1), 3u);
+  std::uint32_t hint = 0;
+  EXPECT_EQ(map.cable_of(0, 2, hint), 0u);
+  EXPECT_EQ(map.cable_of(1, 2, hint), 1u);
+  EXPECT_EQ(map.cable_of(0, 4, hint), 1u);
+  EXPECT_EQ(map.cable_of(1, 6, hint), 2u);
+  EXPECT_FALSE(map.stale(shards));
+  second.add_document(Xapian::Document());
+  EXPECT_TRUE(map.stale(shards));
 }
 
 // A document holding the facet lines of a cable with these tags.
