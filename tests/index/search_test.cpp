@@ -319,6 +319,25 @@ TEST_P(SearchTest, SpellingSuggestion) {
   EXPECT_EQ(r.suggestion, "trafficking prostitution");
 }
 
+// A bulk run (index_path) makes the spelling data what the index holds: the
+// words of cables removed since are no longer suggested, and those of cables
+// added one by one still are.
+TEST_P(SearchTest, SpellingFollowsTheIndex) {
+  if (!on_disk()) GTEST_SKIP() << "in-memory indexes keep no spelling data";
+  Writer w = build({make_cable("05ATLANTIS1", "2005-01-01", {"W"}, {"The quokkas stayed."})});
+  EXPECT_EQ(w.searcher().search("quokkaz").suggestion, "quokkas");
+  w.remove("05ATLANTIS1");
+  w.add(make_cable("05ATLANTIS2", "2005-01-02", {"W"}, {"The wallabies left."}));
+  w.commit();
+  EXPECT_EQ(w.searcher().search("walabies").suggestion, "wallabies");
+  TempDir empty;
+  w.index_path(empty.path());
+  const Searcher s = w.searcher();
+  EXPECT_EQ(s.search("quokkaz").suggestion, "");
+  EXPECT_EQ(s.search("walabies").suggestion, "wallabies");
+  EXPECT_EQ(s.search("traficking").suggestion, "trafficking");
+}
+
 TEST_P(SearchTest, WildcardsAreBounded) {
   std::vector<Cable> extra;
   std::string words;
