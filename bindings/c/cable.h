@@ -187,6 +187,10 @@ typedef struct cable_search_options {
                                 caption"), or NULL for none. */
   size_t facet_limit;      /**< Values per facet, most frequent first; 0 = all. Default 10. */
   size_t snippet_length;   /**< Characters (about). Default 240. */
+  int shard_threads;       /**< Non-zero (default): on an index of several shards, a search
+                                that reads many postings matches each shard in a thread of
+                                its own (the same answer, sooner). 0: one thread, for a
+                                server already answering a search per core. */
 } cable_search_options;
 
 CABLE_C_API void cable_search_options_init(cable_search_options* options);

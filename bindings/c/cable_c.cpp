@@ -229,6 +229,7 @@ void cable_search_options_init(cable_search_options* options) {
   options->facets = nullptr;
   options->facet_limit = defaults.facet_limit;
   options->snippet_length = defaults.snippet_length;
+  options->shard_threads = defaults.shard_threads ? 1 : 0;
 }
 
 cable_status cable_search(cable_searcher* searcher, const char* query,
@@ -261,6 +262,7 @@ cable_status cable_search(cable_searcher* searcher, const char* query,
     o.facets = *facets;
     o.facet_limit = options->facet_limit;
     o.snippet_length = options->snippet_length;
+    o.shard_threads = options->shard_threads != 0;
   }
   return guard([&] {
     auto* r = new cable_results{searcher->searcher.search(query, o), {}};

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   cable_searcher* searcher = NULL;
   cable_search_options opts;
   cable_results* results = NULL;
+  cable_results* other = NULL;
   const cable_hit* hit = NULL;
   const char* value = NULL;
   uint64_t count = 0;
@@ -132,6 +133,24 @@ int main(int argc, char** argv) {
   }
   cable_results_destroy(results);
   results = NULL;
+
+  /* One thread per shard or one thread: the same answer. */
+  cable_search_options_init(&opts);
+  CHECK(opts.shard_threads == 1);
+  opts.exact_total = 1;
+  CHECK(cable_search(searcher, "the", &opts, &results) == CABLE_OK);
+  opts.shard_threads = 0;
+  CHECK(cable_search(searcher, "the", &opts, &other) == CABLE_OK);
+  CHECK(cable_results_total(results) == cable_results_total(other));
+  CHECK(cable_results_hit_count(results) == cable_results_hit_count(other));
+  for (i = 0; i < cable_results_hit_count(results); ++i) {
+    CHECK(strcmp(cable_hit_cable(cable_results_hit(results, i)),
+                 cable_hit_cable(cable_results_hit(other, i))) == 0);
+  }
+  cable_results_destroy(results);
+  cable_results_destroy(other);
+  results = NULL;
+  other = NULL;
 
   /* Errors: a malformed query with its position, an unknown facet, NULLs. */
   CHECK(cable_search(searcher, "tag:KTIP \"forced labour", NULL, &results) == CABLE_ERROR_QUERY);

@@ -148,14 +148,18 @@ class Index:
 
     def search(self, query: str, limit: int = 10, offset: int = 0,
                facets: Sequence[str] = (), facet_limit: int = 10, sort: str = "relevance",
-               group: str = "cable", exact: bool = False, snippet_length: int = 240) -> Results:
+               group: str = "cable", exact: bool = False, snippet_length: int = 240,
+               shard_threads: bool = True) -> Results:
         """Runs a query (docs/query-language.md). ``facets`` from "tag",
         "origin", "class", "year", "month", "caption"; ``sort`` "relevance",
         "date" or "-date"; ``group`` "cable" (one hit per cable) or
-        "paragraph". Raises ``cable.QueryError`` (with ``position``) on a
-        malformed query, ``ValueError`` on an unknown facet, sort or group."""
+        "paragraph". ``shard_threads``: on an index of several shards, a
+        search that reads many postings matches each shard in a thread of its
+        own (the same answer, sooner); False keeps it to one thread. Raises
+        ``cable.QueryError`` (with ``position``) on a malformed query,
+        ``ValueError`` on an unknown facet, sort or group."""
         return Results(self._read().search(query, limit, offset, list(facets), facet_limit,
-                                           sort, group, exact, snippet_length))
+                                           sort, group, exact, snippet_length, shard_threads))
 
     def get(self, cable_id: str) -> Optional[Cable]:
         """The cable with this ID, or None."""

@@ -120,7 +120,7 @@ PYBIND11_MODULE(_cable, m) {
           [](const cable::Searcher& s, const std::string& query, std::size_t limit,
              std::size_t offset, const std::vector<std::string>& facets, std::size_t facet_limit,
              const std::string& sort, const std::string& group, bool exact,
-             std::size_t snippet_length) {
+             std::size_t snippet_length, bool shard_threads) {
             cable::SearchOptions o;
             o.limit = limit;
             o.offset = offset;
@@ -130,12 +130,13 @@ PYBIND11_MODULE(_cable, m) {
             o.grouping = grouping_of(group);
             o.exact_total = exact;
             o.snippet_length = snippet_length;
+            o.shard_threads = shard_threads;
             py::gil_scoped_release release;
             return s.search(query, o);
           },
           py::arg("query"), py::arg("limit"), py::arg("offset"), py::arg("facets"),
           py::arg("facet_limit"), py::arg("sort"), py::arg("group"), py::arg("exact"),
-          py::arg("snippet_length"))
+          py::arg("snippet_length"), py::arg("shard_threads"))
       .def(
           "cable_json",
           [](const cable::Searcher& s, const std::string& id) -> std::optional<std::string> {

@@ -1,5 +1,6 @@
 // Work on each shard of an index at once, a thread per shard beyond the
-// first, for searches that read many postings (top_hits.hpp, facet_spy.hpp).
+// first: searches that read many postings (top_hits.hpp, facet_spy.hpp),
+// and the spelling data at the end of a bulk run (writer.cpp).
 //
 // Xapian objects may be used from several threads only if no object is
 // shared (they count references without atomics): the work on shard k

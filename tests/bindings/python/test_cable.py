@@ -53,6 +53,12 @@ def test_paging_sorting_grouping(index):
         "the", limit=3, group="paragraph", sort="date").hits[1:3]]
 
 
+def test_one_thread_gives_the_same_answer(index):
+    threads = index.search("the", limit=20, exact=True, facets=["tag"])
+    one = index.search("the", limit=20, exact=True, facets=["tag"], shard_threads=False)
+    assert threads.to_dict() == one.to_dict()
+
+
 def test_query_error_has_its_position(index):
     with pytest.raises(cable.QueryError) as e:
         index.search('tag:KTIP "forced labour')
