@@ -39,24 +39,16 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
   starts_.assign(shards.size(), {});
-  versions_.clear();
+  versions_.record(shards);
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
-    versions_.emplace_back(db.get_lastdocid(), db.get_doccount());
     starts_[k].assign(db.postlist_begin(kind), db.postlist_end(kind));  // ascending
   }
 }
 
 bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
-  if (shards.size() != versions_.size()) return true;
-  for (std::size_t i = 0; i < shards.size(); ++i) {
-    if (shards[i].get_lastdocid() != versions_[i].first ||
-        shards[i].get_doccount() != versions_[i].second) {
-      return true;
-    }
-  }
-  return false;
+  return versions_.changed(shards);
 }
 
 std::optional<std::uint32_t> CableMap::cable_of(std::size_t shard, Xapian::docid docid,

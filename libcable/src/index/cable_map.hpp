@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cable/search.hpp"
+#include "index/shard_versions.hpp"
 
 namespace cable::index {
 
@@ -47,7 +48,7 @@ class CableMap {
  private:
   // Per shard, the first document of each of its cables, ascending.
   std::vector<std::vector<Xapian::docid>> starts_;
-  std::vector<std::pair<Xapian::docid, Xapian::doccount>> versions_;  // per shard, when built
+  ShardVersions versions_;  // when built
 };
 
 // The facet values of each cable, read once (from kSlotFacets of any of its

@@ -112,6 +112,7 @@ class Runner {
     index::TopHits top;
     Results r;
     try {
+      request.lengths = &impl_.doc_lengths();
       if (several && index::weightless(impl_.db, q)) {
         top = index::top_hits_of_shards(impl_.shards, q, request, threads);
       } else if (threads) {

@@ -13,6 +13,7 @@
 #include "index/analyzer.hpp"
 #include "index/cable_map.hpp"
 #include "index/database.hpp"
+#include "index/doc_lengths.hpp"
 
 namespace cable {
 
@@ -33,6 +34,9 @@ struct Searcher::Impl {
   index::CableMap cables;
   std::vector<index::FacetCache> facets;
   bool mapped = false;
+  // For weighing (index/bm25); rebuilt when a reopen shows new commits.
+  index::DocLengths lengths;
+  bool lengths_read = false;
 
   // Moves every database to its latest commit: the combined one and each
   // shard's own, which metadata and the facet map read (a shard left behind
@@ -48,6 +52,15 @@ struct Searcher::Impl {
     if (wholes.empty()) wholes.push_back(db);
     while (wholes.size() < shards.size()) wholes.push_back(index::open_readable(dir).all);
     return wholes;
+  }
+
+  // `lengths`, read again if a commit changed the shards.
+  const index::DocLengths& doc_lengths() {
+    if (!lengths_read || lengths.stale(shards)) {
+      lengths.build(shards);
+      lengths_read = true;
+    }
+    return lengths;
   }
 
   // Readies `cables` and `facets` for one query.

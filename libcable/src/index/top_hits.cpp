@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "index/bm25.hpp"
 #include "index/schema.hpp"
 #include "index/shard_threads.hpp"
 
@@ -48,11 +49,13 @@ class ShardDocuments : public Xapian::PostingSource {
   Xapian::docid current_ = 0;  // 0 before the first next()
 };
 
-// The first `count` hits after `first` of one database.
+// The first `count` hits after `first` of one database; weighed with
+// r.lengths when `weigh` (the query has weights and `db` is the whole index,
+// for the statistics).
 TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r,
-              Xapian::doccount first, Xapian::doccount count) {
+              Xapian::doccount first, Xapian::doccount count, bool weigh) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(q);
+  enquire.set_query(weigh && r.lengths ? with_lengths(q, db, *r.lengths) : q);
   if (r.per_cable) enquire.set_collapse_key(schema::kSlotCable);
   if (r.by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, r.newest_first);
   const Xapian::MSet mset = enquire.get_mset(first, count, first + count);
@@ -101,7 +104,7 @@ TopHits merge(std::vector<TopHits>& parts, const TopRequest& r) {
 }  // namespace
 
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r) {
-  return match(db, q, r, r.first, r.count);
+  return match(db, q, r, r.first, r.count, true);
 }
 
 bool weightless(const Xapian::Database& whole, const Xapian::Query& q) {
@@ -118,7 +121,7 @@ TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xa
   const std::size_t n = shards.size();
   std::vector<TopHits> parts(n);
   for_each_shard(n, threads, [&](std::size_t k) {
-    parts[k] = match(shards[k], own_query(q, serialised, threads, k), r, 0, depth);
+    parts[k] = match(shards[k], own_query(q, serialised, threads, k), r, 0, depth, false);
     // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
     for (TopHit& h : parts[k].hits) h.docid = static_cast<Xapian::docid>((h.docid - 1) * n + k + 1);
   });
@@ -131,9 +134,11 @@ TopHits top_hits_through_whole(const std::vector<Xapian::Database>& wholes, cons
   const std::string serialised = q.serialise();
   std::vector<TopHits> parts(wholes.size());
   for_each_shard(wholes.size(), true, [&](std::size_t k) {
-    const Xapian::Query shard_only(Xapian::Query::OP_FILTER, own_query(q, serialised, true, k),
+    const Xapian::Query own = own_query(q, serialised, true, k);
+    const Xapian::Query weighed = r.lengths ? with_lengths(own, wholes[k], *r.lengths) : own;
+    const Xapian::Query shard_only(Xapian::Query::OP_FILTER, weighed,
                                    Xapian::Query((new ShardDocuments(k))->release()));
-    parts[k] = match(wholes[k], shard_only, r, 0, depth);
+    parts[k] = match(wholes[k], shard_only, r, 0, depth, false);
   });
   return merge(parts, r);
 }

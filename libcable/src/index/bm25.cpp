@@ -1,0 +1,176 @@
+#include "index/bm25.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cable::index {
+namespace {
+
+using Q = Xapian::Query;
+
+// Xapian::BM25Weight's default parameters (k2 is 0: no extra per document).
+constexpr double kK1 = 1;
+constexpr double kK3 = 1;
+constexpr double kB = 0.5;
+constexpr double kMinNormLen = 0.5;
+
+// What BM25 knows of a term before the match: Xapian::BM25Weight::init()
+// with a factor and a within-query frequency of 1, over the whole index.
+struct TermStats {
+  double termweight = 0;
+  double len_factor = 0;  // 1 / the average document length
+};
+
+TermStats stats_of(const Xapian::Database& whole, const std::string& term) {
+  const double documents = whole.get_doccount();
+  const double tf = whole.get_termfreq(term);
+  double tw = (documents - tf + 0.5) / (tf + 0.5);
+  // Xapian's remedy for the negative weights the formula gives a term in
+  // more than half of the documents.
+  if (tw < 2) tw = tw * 0.5 + 1;
+  TermStats s;
+  s.termweight = std::log(tw) * 1.0;
+  constexpr double kWqf = 1;
+  s.termweight *= (kK3 + 1) * kWqf / (kK3 + kWqf);
+  s.termweight *= (kK1 + 1);
+  const double average = whole.get_avlength();
+  s.len_factor = average != 0 ? 1 / average : 0;
+  return s;
+}
+
+// BM25 for one document, as Xapian::BM25Weight::get_sumpart().
+double sumpart(const TermStats& s, Xapian::termcount wdf, Xapian::termcount length) {
+  const double normlen = std::max(length * s.len_factor, kMinNormLen);
+  const double wdf_double(wdf);
+  const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
+  return s.termweight * (wdf_double / denom);
+}
+
+// A term's postings in one shard, each weighed with BM25 and the length
+// DocLengths gives (Xapian's own when it does not know one).
+class Bm25Term : public Xapian::PostingSource {
+ public:
+  Bm25Term(std::string term, const TermStats& stats, const DocLengths& lengths)
+      : term_(std::move(term)), stats_(stats), all_lengths_(lengths) {}
+
+  Xapian::PostingSource* clone() const override {
+    return new Bm25Term(term_, stats_, all_lengths_);
+  }
+
+  void init(const Xapian::Database& sub) override {
+    lengths_ = all_lengths_.of(sub);
+    it_ = sub.postlist_begin(term_);
+    end_ = sub.postlist_end(term_);
+    started_ = false;
+    termfreq_ = sub.get_termfreq(term_);
+    // As Xapian::BM25Weight::get_maxpart(): at the largest wdf and the
+    // shortest length a document with it can have.
+    const Xapian::termcount wdf_max = sub.get_wdf_upper_bound(term_);
+    const double normlen_lb = std::max(
+        std::max(wdf_max, sub.get_doclength_lower_bound()) * stats_.len_factor, kMinNormLen);
+    const double denom = kK1 * (normlen_lb * kB + (1 - kB)) + wdf_max;
+    set_maxweight(wdf_max == 0 ? 0 : stats_.termweight * (wdf_max / denom));
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_est() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+
+  void next(double) override {
+    if (started_) ++it_;
+    started_ = true;
+  }
+  void skip_to(Xapian::docid did, double) override {
+    started_ = true;
+    it_.skip_to(did);
+  }
+  bool at_end() const override { return it_ == end_; }
+  Xapian::docid get_docid() const override { return *it_; }
+
+  double get_weight() const override {
+    const Xapian::docid did = *it_;
+    Xapian::termcount length = 0;
+    if (lengths_ && did < lengths_->size()) length = (*lengths_)[did];
+    if (length == 0) length = it_.get_doclength();
+    return sumpart(stats_, it_.get_wdf(), length);
+  }
+
+ private:
+  std::string term_;
+  TermStats stats_;
+  const DocLengths& all_lengths_;
+  const std::vector<Xapian::termcount>* lengths_ = nullptr;  // this shard's
+  Xapian::PostingIterator it_, end_;
+  bool started_ = false;  // whether next() or skip_to() moved to the first posting
+  Xapian::doccount termfreq_ = 0;
+};
+
+class Rewriter {
+ public:
+  Rewriter(const Xapian::Database& whole, const DocLengths& lengths)
+      : whole_(whole), lengths_(lengths) {}
+
+  Q weighted(const Q& q) {
+    const std::size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+      case Q::LEAF_TERM:
+        return term(q);
+      case Q::OP_AND:
+      case Q::OP_OR:
+      case Q::OP_AND_MAYBE:
+        return rebuilt(q, n);
+      case Q::OP_AND_NOT:
+      case Q::OP_FILTER:
+        return rebuilt(q, std::min<std::size_t>(n, 1));
+      case Q::OP_PHRASE:
+      case Q::OP_NEAR:
+        return phrase(q, n);
+      default:
+        return q;
+    }
+  }
+
+ private:
+  Q term(const Q& leaf) {
+    const std::string t = *leaf.get_terms_begin();
+    // A term no document has matches nothing either way.
+    if (whole_.get_termfreq(t) == 0) return leaf;
+    return Q((new Bm25Term(t, stats_of(whole_, t), lengths_))->release());
+  }
+
+  // `q` with its first `weighted` subqueries rewritten, the rest as they are.
+  Q rebuilt(const Q& q, std::size_t weighted) {
+    std::vector<Q> parts;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      parts.push_back(i < weighted ? this->weighted(q.get_subquery(i)) : q.get_subquery(i));
+    }
+    return Q(q.get_type(), parts.begin(), parts.end());
+  }
+
+  // A phrase weighs the sum of its words' weights: the words weighed here,
+  // filtered by the phrase as it is (which then needs no lengths).
+  Q phrase(const Q& q, std::size_t n) {
+    std::vector<Q> words;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Q word = q.get_subquery(i);
+      if (word.get_type() != Q::LEAF_TERM) return q;
+      words.push_back(term(word));
+    }
+    return Q(Q::OP_FILTER, Q(Q::OP_AND, words.begin(), words.end()), q);
+  }
+
+  const Xapian::Database& whole_;
+  const DocLengths& lengths_;
+};
+
+}  // namespace
+
+Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
+                           const DocLengths& lengths) {
+  return Rewriter(whole, lengths).weighted(q);
+}
+
+}  // namespace cable::index

@@ -1,0 +1,33 @@
+// Xapian's BM25 weighting, with document lengths read from memory
+// (index/doc_lengths) instead of from Xapian's document length list, which
+// is most of the time of a search that weighs many documents.
+//
+// Xapian 1.4 gives a weighting scheme no document ID, so the lengths cannot
+// be looked up inside a Xapian::Weight: each weighted term of a query
+// becomes a posting source over the term's postings that weighs each of its
+// documents itself, with the formula and parameters of Xapian's default
+// Xapian::BM25Weight and the whole index's statistics. The weights are
+// Xapian's own, so the hits, their order and their scores are unchanged
+// (tests/index/bm25_test.cpp compares them with Xapian's).
+#ifndef CABLE_SRC_INDEX_BM25_HPP_
+#define CABLE_SRC_INDEX_BM25_HPP_
+
+#include <xapian.h>
+
+#include "index/doc_lengths.hpp"
+
+namespace cable::index {
+
+// `q` with each term that carries weight (one not under a filter, an
+// AND_NOT's right side or a zero weight scale) weighed with `lengths`:
+// terms under AND, OR, AND_MAYBE, the left of FILTER and AND_NOT, and the
+// words of a phrase or NEAR (the phrase itself then filters without weight).
+// Anything else is kept as it is, weighed by Xapian. `whole` is the
+// database the query runs on, for the statistics: every shard, as one.
+// Cost: a term frequency and a bound lookup per term.
+Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
+                           const DocLengths& lengths);
+
+}  // namespace cable::index
+
+#endif  // CABLE_SRC_INDEX_BM25_HPP_
