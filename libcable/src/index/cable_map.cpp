@@ -60,7 +60,22 @@ std::optional<std::uint32_t> CableMap::cable_of(std::size_t shard, Xapian::docid
   };
   if (within(hint)) return hint;
   if (within(std::size_t{hint} + 1)) return ++hint;
-  const auto it = std::upper_bound(starts.begin(), starts.end(), docid);
+  // Further on, mostly a few cables on: gallop from the hint (1, 2, 4, …
+  // cables ahead) to bound the binary search, so a match that skips cables
+  // pays for the gap, not for the whole shard.
+  auto from = starts.begin();
+  auto to = starts.end();
+  if (hint < starts.size() && starts[hint] <= docid) {
+    std::size_t step = 2;
+    std::size_t at = std::size_t{hint} + step;
+    while (at < starts.size() && starts[at] <= docid) {
+      from = starts.begin() + static_cast<std::ptrdiff_t>(at);
+      step *= 2;
+      at = std::size_t{hint} + step;
+    }
+    if (at < starts.size()) to = starts.begin() + static_cast<std::ptrdiff_t>(at);
+  }
+  const auto it = std::upper_bound(from, to, docid);
   if (it == starts.begin()) return std::nullopt;
   hint = static_cast<std::uint32_t>(it - starts.begin() - 1);
   return hint;

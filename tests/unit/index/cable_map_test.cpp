@@ -47,6 +47,29 @@ TEST(CableMapTest, EveryDocumentFindsItsCableFromAnyHint) {
   }
 }
 
+// A match that skips cables: each answer from a hint some cables back.
+TEST(CableMapTest, MatchesThatSkipCablesFindTheirCables) {
+  std::vector<Xapian::docid> starts;
+  for (Xapian::docid d = 3; starts.size() < 100; d += 1 + starts.size() % 7) starts.push_back(d);
+  const Xapian::docid last = starts.back() + 4;
+  CableMap map;
+  map.build({with_cables(starts, last)});
+  const auto brute = [&](Xapian::docid id) -> std::optional<std::uint32_t> {
+    std::optional<std::uint32_t> c;
+    for (std::uint32_t k = 0; k < starts.size() && starts[k] <= id; ++k) c = k;
+    return c;
+  };
+  for (const Xapian::docid step : {1u, 2u, 5u, 17u, 60u, 200u}) {
+    for (const std::uint32_t start_hint : {0u, 7u, 99u, 150u}) {
+      std::uint32_t hint = start_hint;
+      for (Xapian::docid id = 1; id <= last; id += step) {
+        EXPECT_EQ(map.cable_of(0, id, hint), brute(id))
+            << "doc " << id << " step " << step << " hint " << start_hint;
+      }
+    }
+  }
+}
+
 TEST(CableMapTest, AnEmptyIndexHasNoCables) {
   CableMap map;
   map.build({with_cables({}, 3)});
