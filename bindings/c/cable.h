@@ -96,6 +96,9 @@ typedef struct cable_writer_options {
   size_t shards;       /**< Shards of a new index (1..16); 0 = one per core. */
   size_t jobs;         /**< Parser threads; 0 = one per core. */
   size_t commit_every; /**< Cables per commit, per shard (default 250). */
+  /** A build into an empty index of several shards: cables per segment,
+   *  merged at the end (default 20000; 0 = none; WriterOptions::segment_cables). */
+  size_t segment_cables;
 } cable_writer_options;
 
 CABLE_C_API void cable_writer_options_init(cable_writer_options* options);

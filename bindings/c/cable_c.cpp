@@ -131,6 +131,7 @@ void cable_writer_options_init(cable_writer_options* options) {
   options->shards = 0;
   options->jobs = 0;
   options->commit_every = defaults.commit_every;
+  options->segment_cables = defaults.segment_cables;
 }
 
 cable_status cable_writer_open(const char* path, const cable_writer_options* options,
@@ -146,6 +147,7 @@ cable_status cable_writer_open(const char* path, const cable_writer_options* opt
       o.shards = options->shards;
       o.jobs = options->jobs;
       o.commit_every = options->commit_every;
+      o.segment_cables = options->segment_cables;
     }
     *out = new cable_writer{cable::Writer::open(path, o)};
   });

@@ -77,7 +77,10 @@ int main(int argc, char** argv) {
 
   /* Writing, with progress and an input that fails. */
   cable_writer_options_init(&wopts);
+  CHECK(wopts.segment_cables == 20000);
   wopts.shards = 2;
+  wopts.segment_cables = 2; /* the sample's five cables: a segment for the last ones */
+  wopts.commit_every = 1;
   CHECK(cable_writer_open(db, &wopts, &writer) == CABLE_OK);
   CHECK(cable_writer_open(db, NULL, &second) == CABLE_ERROR_INDEX_LOCKED);
   CHECK(second == NULL);

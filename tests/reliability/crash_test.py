@@ -10,7 +10,8 @@ every shard passes `xapian-check`, `cable check` finds the index sound, and
 every cable in it is complete (all its paragraphs) or absent. Then the same
 command runs again and must finish with exactly the cables of a finished
 index: nothing lost, nothing twice. Odd trials commit every 20 cables per
-shard, so that kills land in and around many more commits.
+shard, so that kills land in and around many more commits, and every fourth
+writes segments of 60 cables, so that kills land in segments and merges.
 Exits 77 (a skip, for ctest) when CORPUS is absent.
 """
 import argparse
@@ -80,6 +81,8 @@ def main():
         for trial in range(args.trials):
             db = os.path.join(work, f"trial-{trial}")
             extra = ["--commit-every", "20"] if trial % 2 else []
+            if trial % 4 == 3:  # segments merged at the end (docs/schema.md)
+                extra += ["--segment-cables", "60"]
             delay = rng.uniform(0.05, full)
             p = subprocess.Popen([args.cable, "index", "--db", db] + extra + [corpus],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

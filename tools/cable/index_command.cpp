@@ -23,6 +23,7 @@ struct IndexArgs {
   std::size_t shards = 0;
   bool compact = false;
   std::size_t commit_every = WriterOptions{}.commit_every;
+  std::size_t segment_cables = WriterOptions{}.segment_cables;
 };
 
 std::string megabytes(std::uint64_t bytes) {
@@ -36,6 +37,12 @@ class ProgressView {
   ProgressView() : bar_(is_terminal(stderr)), start_(Clock::now()) {}
 
   void operator()(const IndexProgress& p) {
+    if (p.merging) {
+      finish();
+      fmt::print(stderr, "merging the shards' segments ({:.0f} s so far)\n",
+                 std::chrono::duration<double>(Clock::now() - start_).count());
+      return;
+    }
     const double fraction =
         p.bytes_total > 0
             ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
@@ -89,6 +96,7 @@ int run_index(const IndexArgs& args) {
   options.jobs = args.jobs;
   options.shards = args.shards;
   options.commit_every = args.commit_every;
+  options.segment_cables = args.segment_cables;
   Writer writer = Writer::open(args.db, options);
   std::shared_ptr<ProgressView> view;
   IndexSummary total;
@@ -152,6 +160,9 @@ void add_index_command(CLI::App& app, int* status) {
                 "Compact the index afterwards (after a bulk build: smaller, faster searches)");
   cmd->add_option("--commit-every", args->commit_every, "Cables per commit, per shard")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--segment-cables", args->segment_cables,
+                  "Cables per segment of a build into an empty index of several shards, "
+                  "merged at the end (0: none; docs/cli.md)");
   cmd->add_option("paths", args->paths, "Files or directories to index")->required();
   cmd->callback([args, status] { *status = run_index(*args); });
 }

@@ -38,6 +38,16 @@ struct WriterOptions {
   /// cables. Xapian's in-memory batch slows down as it grows: 100 to 250 was
   /// fastest when measured (docs/benchmarks.md); more uses more memory.
   std::size_t commit_every = 250;
+  /// In index_path() into an empty index of several shards, each shard
+  /// takes this many cables, then writes each further this many into a
+  /// segment of its own, and the shard and its segments are merged at the
+  /// end (docs/schema.md): Xapian writes into a small database faster than
+  /// into a large one, so the release's 251,287 cables index about a fifth
+  /// faster (docs/benchmarks.md). Cables in segments are searchable only
+  /// after the merge, and a run that fails keeps none of them (the next run
+  /// indexes their files again). 0: no segments, every batch searchable as
+  /// soon as it is committed.
+  std::size_t segment_cables = 20'000;
   /// Threads that read and parse files in index_path(); 0 means one per core.
   std::size_t jobs = 1;
   /// Shards of a new index (docs/schema.md): each is written by its own
@@ -62,6 +72,10 @@ struct IndexProgress {
   std::uint64_t bytes_done = 0;   ///< Bytes of the files read so far.
   std::uint64_t bytes_total = 0;  ///< Bytes of the files found.
   std::uint64_t cables = 0;       ///< Cables read so far.
+  /// Every file is read, and the shards are being merged with the segments
+  /// a large build into an empty index writes (docs/schema.md): the last
+  /// step, about a tenth of the build's time.
+  bool merging = false;
 };
 using ProgressSink = std::function<void(const IndexProgress&)>;
 

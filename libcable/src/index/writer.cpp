@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "index/layout.hpp"
 #include "index/schema.hpp"
 #include "index/searcher_impl.hpp"
+#include "index/segments.hpp"
 #include "index/shard_threads.hpp"
 #include "util/text.hpp"
 
@@ -99,7 +101,10 @@ std::string file_key(const fs::path& f) {
 // One shard: its database and what is pending for it.
 struct Shard {
   std::string where;
-  fs::path path;  // empty in memory
+  fs::path dir;            // the index's directory; empty in memory
+  fs::path path;           // the shard's; empty in memory
+  std::size_t number = 0;  // in the index
+  // Where cables go: the shard, or in a bulk run its open segment.
   Xapian::WritableDatabase db;
   Xapian::docid span = 0;  // numbers its documents up to this (0: no limit, a single shard)
   index::Analyzer analyzer;
@@ -112,14 +117,122 @@ struct Shard {
   // fifth of the indexing time.
   std::unordered_map<std::string, Xapian::termcount> words;
 
+  // Segments of a bulk run into this shard, empty at the run's start
+  // (index/segments).
+  std::uint64_t segment_cables = 0;         // cables per segment; 0: none in this run
+  std::uint64_t in_target = 0;              // cables added to `db` in this run
+  Xapian::WritableDatabase main;            // the shard, while `db` is a segment
+  std::vector<fs::path> segments;           // written so far, `db`'s last
+  std::vector<Xapian::Database> closed;     // the segments before `db`'s, to look cables up
+  std::unordered_set<std::string> dropped;  // IDs of cables to delete from `main` at the merge
+
+  // Where a cable added in this run before the current segment was.
+  enum class Earlier { kNone, kSame, kDropped };
+
+  // Finds cable `id` in the shard or a closed segment: the same content is
+  // kSame; other content is dropped there (from the shard, at the merge, so
+  // that a run that fails leaves it whole). Cost: a term lookup per segment.
+  Earlier drop_earlier(const std::string& id, const std::string& id_term,
+                       const std::string& hash_key, const std::string& hash) {
+    if (!dropped.count(id) && main.term_exists(id_term)) {
+      if (main.get_metadata(hash_key) == hash) return Earlier::kSame;
+      dropped.insert(id);
+      return Earlier::kDropped;
+    }
+    for (std::size_t i = 0; i < closed.size(); ++i) {
+      if (!closed[i].term_exists(id_term)) continue;
+      if (closed[i].get_metadata(hash_key) == hash) return Earlier::kSame;
+      Xapian::WritableDatabase segment(segments[i].string(), Xapian::DB_OPEN);
+      segment.delete_document(id_term);
+      segment.set_metadata(schema::term(schema::kMetaCable, id), "");
+      segment.set_metadata(hash_key, "");
+      segment.commit();
+      segment.close();
+      closed[i].reopen();
+      return Earlier::kDropped;
+    }
+    return Earlier::kNone;
+  }
+
+  // After a commit: starts the next segment once `db` has its share.
+  void next_segment_if_full() {
+    if (segment_cables == 0 || in_target < segment_cables) return;
+    if (segments.empty()) {
+      main = db;
+    } else {
+      closed.emplace_back(segments.back().string());
+    }
+    segments.push_back(index::segment_path(dir, number, segments.size() + 1));
+    std::error_code ec;
+    fs::create_directories(segments.back().parent_path(), ec);
+    db = index::open_writable(segments.back(), number);
+    in_target = 0;
+  }
+
+  // Ends a bulk run: the shard and its segments merged into the shard. The
+  // cables replaced within the run leave the shard first, so a merge that
+  // fails leaves them out until the next run indexes their files again.
+  void merge() {
+    if (segments.empty()) return;
+    index::guarded(where, [&] {
+      db.commit();
+      for (const std::string& id : dropped) {
+        main.delete_document(schema::term(schema::kId, id));
+        main.set_metadata(schema::term(schema::kMetaCable, id), "");
+        main.set_metadata(schema::term(schema::kMetaCableHash, id), "");
+      }
+      main.commit();
+      db.close();
+      main.close();
+    });
+    main = Xapian::WritableDatabase();
+    closed.clear();
+    dropped.clear();
+    pending = 0;
+    const std::vector<fs::path> parts = std::move(segments);
+    segments.clear();
+    try {
+      index::guarded(where, [&] { index::merge_segments(dir, path, number, parts); });
+      db = index::open_writable(path, number);
+    } catch (...) {
+      // The shard as it was, when it is still in place; else the next
+      // Writer::open puts the merged one back (index/segments).
+      try {
+        if (fs::exists(path)) db = index::open_writable(path, number);
+      } catch (...) {
+        // The first failure is the one to report.
+      }
+      throw;
+    }
+  }
+
+  // Ends a failed bulk run: back to the shard, the segments left to remove.
+  void abandon_segments() {
+    if (segments.empty()) return;
+    db = main;
+    main = Xapian::WritableDatabase();
+    closed.clear();
+    segments.clear();
+    dropped.clear();
+    pending = 0;
+  }
+
   AddOutcome add(const Cable& cable) {
     return index::guarded(where, [&] {
       const index::CableDocuments docs = make_documents(cable, analyzer);
       const std::string hash_key = schema::term(schema::kMetaCableHash, cable.id);
-      if (db.get_metadata(hash_key) == docs.hash) return AddOutcome::kUnchanged;
       const std::string id_term = schema::term(schema::kId, cable.id);
-      const bool existed = db.term_exists(id_term);
-      if (existed) db.delete_document(id_term);
+      bool existed = false;
+      if (!segments.empty()) {
+        const Earlier earlier = drop_earlier(cable.id, id_term, hash_key, docs.hash);
+        if (earlier == Earlier::kSame) return AddOutcome::kUnchanged;
+        existed = earlier == Earlier::kDropped;
+      }
+      if (db.get_metadata(hash_key) == docs.hash) return AddOutcome::kUnchanged;
+      if (db.term_exists(id_term)) {
+        existed = true;
+        db.delete_document(id_term);
+      }
       Xapian::docid next = db.get_lastdocid();
       if (span > 0 && next + docs.docs.size() > span) {
         throw Error(ErrorCode::kIndex,
@@ -134,6 +247,7 @@ struct Shard {
       db.set_metadata(schema::term(schema::kMetaCable, cable.id), docs.fields);
       db.set_metadata(hash_key, docs.hash);
       ++pending;
+      ++in_target;
       return existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
     });
   }
@@ -314,17 +428,22 @@ Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
     std::size_t n = options.shards;
     if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
     paths = index::new_shards(dir, std::min(n, index::kMaxShards));
+  } else {
+    index::restore_merged(dir, paths);
   }
   for (const fs::path& p : paths) {
     Shard s;
     s.where = impl->where;
+    s.dir = dir;
     s.path = p;
+    s.number = impl->shards.size();
     s.span = paths.size() > 1 ? index::kShardDocids : 0;
     s.db = index::open_writable(p, impl->shards.size());
     s.spelling = true;
     impl->shards.push_back(std::move(s));
   }
   if (fresh) index::write_stub(dir, paths.size());
+  index::remove_segments(dir);  // every shard is locked: what is left is a failed run's
   return Writer(std::move(impl));
 }
 
@@ -427,6 +546,13 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
   // One thread per shard adds the cables routed to it and commits in batches.
   const BulkRun bulk(impl_->shards);
   const std::size_t n = impl_->shards.size();
+  for (Shard& s : impl_->shards) {
+    // A shard of several, empty, writes segments past its first share.
+    const bool empty = n > 1 && !s.path.empty() &&
+                       index::guarded(s.where, [&] { return s.db.get_lastdocid() == 0; });
+    s.segment_cables = empty ? impl_->options.segment_cables : 0;
+    s.in_target = 0;
+  }
   std::vector<Queue> queues(n);
   std::vector<IndexSummary> counts(n);
   std::vector<std::exception_ptr> failures(n);
@@ -468,6 +594,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
           }
           if (impl_->options.commit_every > 0 && shard.pending >= impl_->options.commit_every) {
             shard.commit(false);
+            shard.next_segment_if_full();
           }
         } catch (const Error& e) {
           if (e.code() == ErrorCode::kIndex) {
@@ -483,12 +610,21 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       }
     });
   }
+  // Records of files whose cables are in segments, to write once merged.
+  std::vector<std::pair<std::string, std::string>> deferred;
   // Commits every shard, then records `records` (files whose cables are now
-  // all committed) in the first shard and commits it.
+  // all committed) in the first shard and commits it; once any shard writes
+  // segments, only after the merge (a file's cables are visible by then).
   const auto commit_all = [&](std::vector<std::pair<std::string, std::string>> records) {
     std::vector<std::promise<void>> done(n);
     for (std::size_t k = 0; k < n; ++k) queues[k].push(Commit{{}, &done[k]});
     for (auto& d : done) d.get_future().wait();
+    // The shards' threads wait for the next task: their segments are still.
+    if (std::any_of(impl_->shards.begin(), impl_->shards.end(),
+                    [](const Shard& s) { return !s.segments.empty(); })) {
+      deferred.insert(deferred.end(), records.begin(), records.end());
+      return;
+    }
     std::promise<void> recorded;
     queues[0].push(Commit{std::move(records), &recorded});
     recorded.get_future().wait();
@@ -496,6 +632,19 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
   const auto stop_threads = [&] {
     for (Queue& q : queues) q.close();
     for (std::thread& t : threads) t.join();
+  };
+  // After a failure: the segments' cables were never recorded, so the next
+  // run indexes their files again.
+  const auto abandon_segments = [&] {
+    std::vector<fs::path> paths;
+    for (Shard& s : impl_->shards) {
+      s.abandon_segments();
+      paths.push_back(s.path);
+    }
+    if (n == 1) return;
+    // A merge that failed between its renames: the merged shard goes back.
+    index::restore_merged(impl_->where, paths);
+    index::remove_segments(impl_->where);
   };
 
   try {
@@ -578,11 +727,34 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
     commit_all(std::move(done_files));
   } catch (...) {
     stop_threads();
+    abandon_segments();
     throw;
   }
   stop_threads();
   for (const std::exception_ptr& f : failures) {
-    if (f) std::rethrow_exception(f);
+    if (f) {
+      abandon_segments();
+      std::rethrow_exception(f);
+    }
+  }
+  if (std::any_of(impl_->shards.begin(), impl_->shards.end(),
+                  [](const Shard& s) { return !s.segments.empty(); })) {
+    at.merging = true;
+    tell();
+    try {
+      index::for_each_shard(n, n > 1, [&](std::size_t k) { impl_->shards[k].merge(); });
+      index::remove_segments(impl_->where);
+    } catch (...) {
+      abandon_segments();
+      throw;
+    }
+  }
+  if (!deferred.empty()) {
+    Shard& first_shard = impl_->shards.front();
+    index::guarded(first_shard.where, [&] {
+      for (const auto& [key, value] : deferred) first_shard.db.set_metadata(key, value);
+    });
+    first_shard.commit();
   }
   // The spelling data of the run (a run that failed leaves it to the next).
   index::for_each_shard(n, n > 1, [&](std::size_t k) {

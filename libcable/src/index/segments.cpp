@@ -1,0 +1,84 @@
+#include "index/segments.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <cstdio>
+#include <string>
+#include <system_error>
+
+#include "cable/error.hpp"
+
+namespace cable::index {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Beside the shards, so that it never holds a shard's files.
+fs::path segments_dir(const fs::path& dir) { return dir / ".segments"; }
+
+fs::path merged_path(const fs::path& dir, std::size_t shard) {
+  return segments_dir(dir) / fmt::format("shard-{}.merged", shard);
+}
+
+fs::path replaced_path(const fs::path& dir, std::size_t shard) {
+  return segments_dir(dir) / fmt::format("shard-{}.replaced", shard);
+}
+
+}  // namespace
+
+fs::path segment_path(const fs::path& dir, std::size_t shard, std::size_t n) {
+  return segments_dir(dir) / fmt::format("shard-{}.{}", shard, n);
+}
+
+void merge_segments(const fs::path& dir, const fs::path& shard_path, std::size_t shard,
+                    const std::vector<fs::path>& segments) {
+  const fs::path merged = merged_path(dir, shard);
+  const fs::path replaced = replaced_path(dir, shard);
+  std::error_code ec;
+  fs::remove_all(merged, ec);
+  fs::remove_all(replaced, ec);
+  Xapian::Database all(shard_path.string());
+  for (const fs::path& s : segments) all.add_database(Xapian::Database(s.string()));
+  // Renumbered: each database's documents follow the last of the one before,
+  // so the shard numbers its documents from 1 and a cable's stay consecutive.
+  all.compact(merged.string());
+  all.close();
+  // One atomic exchange where the file system offers it (Linux: ext4, xfs,
+  // btrfs, tmpfs): a reader never finds the shard missing. Else two renames,
+  // and restore_merged() mends a kill between them.
+  fs::path old = merged;
+  if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, shard_path.c_str(), RENAME_EXCHANGE) != 0) {
+    old = replaced;
+    fs::rename(shard_path, replaced, ec);
+    if (!ec) fs::rename(merged, shard_path, ec);
+  }
+  if (ec) {
+    throw Error(ErrorCode::kIndex, fmt::format("{}: cannot put the merged shard {} in place: {}",
+                                               dir.string(), shard_path.string(), ec.message()));
+  }
+  fs::remove_all(old, ec);
+  for (const fs::path& s : segments) fs::remove_all(s, ec);
+}
+
+void restore_merged(const fs::path& dir, const std::vector<fs::path>& shard_paths) {
+  std::error_code ec;
+  if (!fs::exists(segments_dir(dir), ec)) return;
+  for (std::size_t k = 0; k < shard_paths.size(); ++k) {
+    if (fs::exists(shard_paths[k], ec) || !fs::exists(merged_path(dir, k), ec)) continue;
+    fs::rename(merged_path(dir, k), shard_paths[k], ec);
+    if (ec) {
+      throw Error(ErrorCode::kIndex,
+                  fmt::format("{}: cannot put the merged shard {} in place: {}", dir.string(),
+                              shard_paths[k].string(), ec.message()));
+    }
+  }
+}
+
+void remove_segments(const fs::path& dir) {
+  std::error_code ec;
+  fs::remove_all(segments_dir(dir), ec);
+}
+
+}  // namespace cable::index
