@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -379,6 +380,35 @@ TEST_P(SearchTest, IndexingReportsProgressAndFailures) {
   EXPECT_EQ(s.failed, 2u);
   EXPECT_EQ(s.cables_added, 5u);
   EXPECT_EQ(cables_of(w.searcher().search("tag:SMIG")).count("09PARIS268"), 1u);
+}
+
+// One large cables.csv is streamed: its progress moves within the file.
+TEST_P(SearchTest, OneLargeCsvReportsItsBytesAsItGoes) {
+  TempDir inputs;
+  {
+    std::ofstream csv(inputs.path() / "cables.csv", std::ios::binary);
+    for (int i = 1; i <= 1200; ++i) {
+      csv << fmt::format(
+          "\"{0}\",\"1/15/1975 9:30\",\"75ATLANTIS{0}\",\"Embassy Atlantis\","
+          "\"UNCLASSIFIED\",\"\",\"R 150930Z JAN 75\nFM AMEMBASSY ATLANTIS\","
+          "\"UNCLAS ATLANTIS {0}\n \nTAGS: EFIS, AT\nSUBJECT: FISHING LIMITS {0}\n \n"
+          "1. THE MINISTRY SET THE LIMIT AT {0} MILES.\n\"\n",
+          i);
+    }
+  }
+  Writer w = open_writer();
+  std::vector<IndexProgress> seen;
+  const IndexSummary s = w.index_path(inputs.path() / "cables.csv", {},
+                                      [&](const IndexProgress& p) { seen.push_back(p); });
+  EXPECT_EQ(s.cables_added, 1200u);
+  const auto within = std::count_if(seen.begin(), seen.end(), [](const IndexProgress& p) {
+    return p.files_done == 0 && p.bytes_done > 0 && p.bytes_done < p.bytes_total;
+  });
+  EXPECT_EQ(within, 2);  // after 500 and 1000 cables
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done);
+  }
+  EXPECT_EQ(seen.back().bytes_done, seen.back().bytes_total);
 }
 
 TEST_P(SearchTest, CompactionKeepsEverything) {

@@ -69,7 +69,8 @@ enum class AddOutcome {
 struct IndexProgress {
   std::uint64_t files_done = 0;   ///< Files read so far.
   std::uint64_t files_total = 0;  ///< Files found.
-  std::uint64_t bytes_done = 0;   ///< Bytes of the files read so far.
+  std::uint64_t bytes_done = 0;   ///< Bytes of the files read so far, within a
+                                  ///< cables.csv too (reported every 500 cables).
   std::uint64_t bytes_total = 0;  ///< Bytes of the files found.
   std::uint64_t cables = 0;       ///< Cables read so far.
   /// Every file is read, and the shards are being merged with the segments

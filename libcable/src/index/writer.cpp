@@ -27,6 +27,7 @@
 #include "index/searcher_impl.hpp"
 #include "index/segments.hpp"
 #include "index/shard_threads.hpp"
+#include "read/file_reader.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -680,6 +681,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
         if (f) std::rethrow_exception(f);
       }
       const fs::path& file = files[i];
+      const std::uint64_t bytes_before = at.bytes_done;
       std::uint64_t cables = 0;
       std::size_t file_failures = parsed.errors.size();
       for (const Error& e : parsed.errors) report(e);
@@ -690,12 +692,15 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
         at.cables += count;
       } else if (parsed.stream) {
         try {
-          read_file(
+          read_file_at(
               file,
-              [&](Cable&& c) {
+              [&](Cable&& c, std::uint64_t bytes_read) {
                 if (!dispatch(std::move(c))) ++file_failures;
                 ++cables;
-                if (at.cables % kProgressEvery == 0) tell();
+                if (at.cables % kProgressEvery == 0) {
+                  at.bytes_done = bytes_before + std::min(bytes_read, sizes[i]);
+                  tell();
+                }
               },
               [&](const Error& e) {
                 ++file_failures;
@@ -721,7 +726,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
         since_commit = 0;
       }
       ++at.files_done;
-      at.bytes_done += sizes[i];
+      at.bytes_done = bytes_before + sizes[i];
       tell();
     }
     commit_all(std::move(done_files));

@@ -13,6 +13,7 @@
 
 #include "parse/cable_parser.hpp"
 #include "read/csv_reader.hpp"
+#include "read/file_reader.hpp"
 #include "read/html_reader.hpp"
 #include "read/txt_reader.hpp"
 
@@ -66,6 +67,12 @@ Cable parse_html(std::string_view html, std::string_view source_name) {
 
 std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink,
                         const ErrorSink& on_error) {
+  return read_file_at(
+      file, [&](Cable&& c, std::uint64_t) { sink(std::move(c)); }, on_error);
+}
+
+std::uint64_t read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
+                           const ErrorSink& on_error) {
   const std::string name = file.string();
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -101,14 +108,15 @@ std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink
         }
         throw;
       }
-      sink(parse_raw(std::move(raw)));
+      sink(parse_raw(std::move(raw)), csv.bytes_read());
       ++count;
     }
     return count;
   }
   in.close();
   const std::string content = read_whole(file);
-  sink(*format == Format::kHtml ? parse_html(content, name) : parse_text(content, name));
+  sink(*format == Format::kHtml ? parse_html(content, name) : parse_text(content, name),
+       content.size());
   return 1;
 }
 
