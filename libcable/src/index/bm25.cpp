@@ -18,7 +18,8 @@ constexpr double kB = 0.5;
 constexpr double kMinNormLen = 0.5;
 
 // What BM25 knows of a term before the match: Xapian::BM25Weight::init()
-// with a factor and a within-query frequency of 1, over the whole index.
+// with a factor and a within-query frequency of 1, over the whole index, step
+// by step in Xapian's order so that the doubles come out the same.
 struct TermStats {
   double termweight = 0;
   double len_factor = 0;  // 1 / the average document length
