@@ -62,6 +62,9 @@ class FacetCache {
   void begin();
   // Counts `cable` once per query; `doc` is any of its documents.
   void see(std::uint32_t cable, const Xapian::Document& doc);
+  // The same, the document `docid` of `db` read only if the cable's values
+  // were never read.
+  void see(std::uint32_t cable, const Xapian::Database& db, Xapian::docid docid);
 
   std::uint64_t cables_seen() const { return seen_count_; }
   // Values of `facet` counted since begin(), most frequent first then by
@@ -74,6 +77,9 @@ class FacetCache {
 
  private:
   std::uint32_t value_id(Facet facet, std::string_view value);
+  // see() with the document read by `doc()` when needed.
+  template <typename D>
+  void count(std::uint32_t cable, const D& doc);
 
   std::vector<std::vector<std::uint32_t>> of_cable_;  // value ids; empty until read
   std::vector<bool> loaded_;

@@ -39,7 +39,10 @@ struct Counted {
 // Counts every match of `q` on each of `shards` (opened alone) into
 // caches[k], which the caller has begun; each shard in a thread of its own
 // when `threads` (shard_threads.hpp). Cost: walks every posting list of the
-// query without weights. @throws Xapian::Error.
+// query without weights: for one term or an OR of terms (a word, a word and
+// its stem) the lists themselves, merged; for anything else, a Xapian match
+// with a FacetSpy, which makes a Xapian::Document of each match (a common
+// word's facets took a third longer that way). @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches, bool threads);
 
