@@ -113,7 +113,10 @@ class Runner {
     Results r;
     try {
       request.lengths = &impl_.doc_lengths();
-      if (several && index::weightless(impl_.db, q)) {
+      // Filters alone have no weight: the compiler knows; else ask Xapian.
+      const bool weightless =
+          several && (compiled ? !compiled->weighted : index::weightless(impl_.db, q));
+      if (weightless) {
         top = index::top_hits_of_shards(impl_.shards, q, request, threads);
       } else if (threads) {
         top = index::top_hits_through_whole(impl_.whole_per_shard(), q, request);

@@ -36,7 +36,7 @@ class Compiler {
   CompiledQuery run(const QueryNode& n) {
     std::optional<Q> q = build(n);
     if (!q) throw QueryError(n.position, "the query has no word that can be searched");
-    return CompiledQuery{std::move(*q), std::move(words_), std::move(wildcards_)};
+    return CompiledQuery{std::move(*q), weighted_, std::move(words_), std::move(wildcards_)};
   }
 
  private:
@@ -106,7 +106,21 @@ class Compiler {
     return Q(Q::OP_WILDCARD, prefix, kMaxWildcardExpansion, Q::WILDCARD_LIMIT_ERROR);
   }
 
+  // What `n` excludes (NOT, AND's negative parts) gives the query no weight.
+  std::optional<Q> excluded(const QueryNode& n) {
+    const bool before = weighted_;
+    std::optional<Q> q = build(n);
+    weighted_ = before;
+    return q;
+  }
+
   std::optional<Q> build(const QueryNode& n) {
+    // Filters weigh nothing (filter(), date ranges): every other node may.
+    if (!(n.kind == NodeKind::kField && n.field != Field::kSubject) &&
+        n.kind != NodeKind::kDateRange && n.kind != NodeKind::kNot && n.kind != NodeKind::kAnd &&
+        n.kind != NodeKind::kOr) {
+      weighted_ = true;
+    }
     switch (n.kind) {
       case NodeKind::kAll:
         return Q::MatchAll;
@@ -135,7 +149,7 @@ class Compiler {
         return Q(Q::OP_NEAR, sides.begin(), sides.end(), n.distance);
       }
       case NodeKind::kNot: {
-        std::optional<Q> inner = build(*n.children.front());
+        std::optional<Q> inner = excluded(*n.children.front());
         if (!inner) return std::nullopt;
         return Q(Q::OP_AND_NOT, Q::MatchAll, *inner);
       }
@@ -152,7 +166,7 @@ class Compiler {
         std::vector<Q> neg;
         for (const auto& c : n.children) {
           const bool negative = c->kind == NodeKind::kNot;
-          if (auto q = build(negative ? *c->children.front() : *c)) {
+          if (auto q = negative ? excluded(*c->children.front()) : build(*c)) {
             (negative ? neg : pos).push_back(std::move(*q));
           }
         }
@@ -166,6 +180,7 @@ class Compiler {
   }
 
   const index::Analyzer& a_;
+  bool weighted_ = false;
   std::vector<Located> words_;
   std::vector<Located> wildcards_;
 };

@@ -25,6 +25,10 @@ struct Located {
 
 struct CompiledQuery {
   Xapian::Query query;
+  // Whether anything in the query may carry weight: false when it is
+  // filters alone (fields but subject:, date ranges, and what NOT excludes),
+  // whose matches all weigh 0; true when unsure.
+  bool weighted = true;
   std::vector<Located> words;      // bare words, for spelling suggestions
   std::vector<Located> wildcards;  // to name the one that expands too far
 };

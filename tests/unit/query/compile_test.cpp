@@ -1,0 +1,48 @@
+// query/compile: a query of filters alone is known to weigh nothing, as
+// Xapian finds when it sets up the match; anything the compiler is unsure of
+// counts as weighted (the slower, always exact path).
+#include "query/compile.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+
+#include "cable/query.hpp"
+#include "cable/writer.hpp"
+#include "index/database.hpp"
+#include "index/top_hits.hpp"
+#include "support/test_support.hpp"
+
+namespace cable::query {
+namespace {
+
+TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
+  test::TempDir dir;
+  {
+    Writer w = Writer::open(dir.path() / "db", {});
+    w.add(test::make_cable("09ATLANTIS1", "2009-03-01", {"PREL"}, {"Fishing quotas."}));
+    w.add(test::make_cable("10ATLANTIS2", "2010-03-01", {"KTIP"}, {"Harbour fishing."}));
+    w.commit();
+  }
+  const Xapian::Database db = index::open_readable(dir.path() / "db").all;
+  const index::Analyzer analyzer;
+  const auto compiled = [&](const char* text) {
+    return compile(Query::parse(text).node(), analyzer);
+  };
+  for (const char* filters : {"tag:PREL", "tag:PREL date:2009..2010", "origin:atlantis tag:KTIP",
+                              "tag:PREL -fishing", "tag:PREL NOT fishing", "tag:PREL OR tag:KTIP",
+                              "class:unclassified NOT (harbour OR x*)", "NOT fishing"}) {
+    const CompiledQuery c = compiled(filters);
+    EXPECT_FALSE(c.weighted) << filters;
+    EXPECT_TRUE(index::weightless(db, c.query)) << filters;
+  }
+  for (const char* weighted :
+       {"fishing", "tag:PREL fishing", "subject:harbour", "\"fishing quotas\"", "fish*",
+        "fishing NEAR quotas", "tag:PREL OR fishing"}) {
+    EXPECT_TRUE(compiled(weighted).weighted) << weighted;
+  }
+}
+
+}  // namespace
+}  // namespace cable::query
