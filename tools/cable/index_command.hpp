@@ -1,4 +1,5 @@
-// `cable index --db DIR [--jobs N] [--commit-every N] PATH...`
+// `cable index --db DIR [--jobs N] [--shards N] [--commit-every N] [--segment-cables N]
+// [--compact] PATH...`
 #ifndef CABLE_TOOLS_INDEX_COMMAND_HPP_
 #define CABLE_TOOLS_INDEX_COMMAND_HPP_
 
