@@ -112,11 +112,12 @@ class Runner {
     index::TopHits top;
     Results r;
     try {
-      request.lengths = &impl_.doc_lengths();
-      // Filters alone have no weight: the compiler knows; else ask Xapian.
-      const bool weightless =
-          several && (compiled ? !compiled->weighted : index::weightless(impl_.db, q));
-      if (weightless) {
+      // Filters alone have no weight: the compiler knows; else ask Xapian
+      // (where it matters: several shards). Only weights need the lengths.
+      const bool weighted =
+          compiled ? compiled->weighted : !(several && index::weightless(impl_.db, q));
+      if (weighted) request.lengths = &impl_.doc_lengths();
+      if (several && !weighted) {
         top = index::top_hits_of_shards(impl_.shards, q, request, threads);
       } else if (threads) {
         top = index::top_hits_through_whole(impl_.whole_per_shard(), q, request);
