@@ -120,7 +120,7 @@ int make_queries(int argc, char** argv) {
     const Xapian::docid id = 1 + static_cast<Xapian::docid>(rng() % last);
     std::string text;
     try {
-      text = cable::index::decode_doc(db.get_document(id).get_data()).text;
+      text = cable::index::decode_doc(cable::index::record_of(db.get_document(id))).text;
     } catch (const Xapian::DocNotFoundError&) {
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,19 +21,19 @@ constexpr double kMinNormLen = 0.5;
 // What BM25 knows of a term before the match: Xapian::BM25Weight::init()
 // with a factor and a within-query frequency of 1, over the whole index, step
 // by step in Xapian's order so that the doubles come out the same.
-struct TermStats {
+struct TermWeight {
   double termweight = 0;
   double len_factor = 0;  // 1 / the average document length
 };
 
-TermStats stats_of(const Xapian::Database& whole, const std::string& term) {
+TermWeight stats_of(const Xapian::Database& whole, Xapian::doccount termfreq) {
   const double documents = whole.get_doccount();
-  const double tf = whole.get_termfreq(term);
+  const double tf = termfreq;
   double tw = (documents - tf + 0.5) / (tf + 0.5);
   // Xapian's remedy for the negative weights the formula gives a term in
   // more than half of the documents.
   if (tw < 2) tw = tw * 0.5 + 1;
-  TermStats s;
+  TermWeight s;
   s.termweight = std::log(tw) * 1.0;
   constexpr double kWqf = 1;
   s.termweight *= (kK3 + 1) * kWqf / (kK3 + kWqf);
@@ -43,7 +44,7 @@ TermStats stats_of(const Xapian::Database& whole, const std::string& term) {
 }
 
 // BM25 for one document, as Xapian::BM25Weight::get_sumpart().
-double sumpart(const TermStats& s, Xapian::termcount wdf, Xapian::termcount length) {
+double sumpart(const TermWeight& s, Xapian::termcount wdf, Xapian::termcount length) {
   const double normlen = std::max(length * s.len_factor, kMinNormLen);
   const double wdf_double(wdf);
   const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
@@ -54,22 +55,27 @@ double sumpart(const TermStats& s, Xapian::termcount wdf, Xapian::termcount leng
 // DocLengths gives (Xapian's own when it does not know one).
 class Bm25Term : public Xapian::PostingSource {
  public:
-  Bm25Term(std::string term, const TermStats& stats, const DocLengths& lengths)
-      : term_(std::move(term)), stats_(stats), all_lengths_(lengths) {}
+  // `counts`, when not null, are the term's as TermStats learnt them.
+  Bm25Term(std::string term, const TermWeight& stats, const DocLengths& lengths,
+           const TermCounts* counts)
+      : term_(std::move(term)), stats_(stats), all_lengths_(lengths), counts_(counts) {}
 
   Xapian::PostingSource* clone() const override {
-    return new Bm25Term(term_, stats_, all_lengths_);
+    return new Bm25Term(term_, stats_, all_lengths_, counts_);
   }
 
   void init(const Xapian::Database& sub) override {
+    const std::optional<std::size_t> shard = all_lengths_.shard_of(sub);
     lengths_ = all_lengths_.of(sub);
     it_ = sub.postlist_begin(term_);
     end_ = sub.postlist_end(term_);
     started_ = false;
-    termfreq_ = sub.get_termfreq(term_);
+    const bool known = shard && counts_ && *shard < counts_->termfreq.size();
+    termfreq_ = known ? counts_->termfreq[*shard] : sub.get_termfreq(term_);
     // As Xapian::BM25Weight::get_maxpart(): at the largest wdf and the
     // shortest length a document with it can have.
-    const Xapian::termcount wdf_max = sub.get_wdf_upper_bound(term_);
+    const Xapian::termcount wdf_max =
+        known ? counts_->wdf_bound[*shard] : sub.get_wdf_upper_bound(term_);
     const double normlen_lb = std::max(
         std::max(wdf_max, sub.get_doclength_lower_bound()) * stats_.len_factor, kMinNormLen);
     const double denom = kK1 * (normlen_lb * kB + (1 - kB)) + wdf_max;
@@ -101,8 +107,9 @@ class Bm25Term : public Xapian::PostingSource {
 
  private:
   std::string term_;
-  TermStats stats_;
+  TermWeight stats_;
   const DocLengths& all_lengths_;
+  const TermCounts* counts_;
   const std::vector<Xapian::termcount>* lengths_ = nullptr;  // this shard's
   Xapian::PostingIterator it_, end_;
   bool started_ = false;  // whether next() or skip_to() moved to the first posting
@@ -111,8 +118,8 @@ class Bm25Term : public Xapian::PostingSource {
 
 class Rewriter {
  public:
-  Rewriter(const Xapian::Database& whole, const DocLengths& lengths)
-      : whole_(whole), lengths_(lengths) {}
+  Rewriter(const Xapian::Database& whole, const DocLengths& lengths, const TermStats* terms)
+      : whole_(whole), lengths_(lengths), terms_(terms) {}
 
   Q weighted(const Q& q) {
     const std::size_t n = q.get_num_subqueries();
@@ -137,9 +144,11 @@ class Rewriter {
  private:
   Q term(const Q& leaf) {
     const std::string t = *leaf.get_terms_begin();
+    const TermCounts* counts = terms_ ? terms_->find(t) : nullptr;
+    const Xapian::doccount termfreq = counts ? counts->total : whole_.get_termfreq(t);
     // A term no document has matches nothing either way.
-    if (whole_.get_termfreq(t) == 0) return leaf;
-    return Q((new Bm25Term(t, stats_of(whole_, t), lengths_))->release());
+    if (termfreq == 0) return leaf;
+    return Q((new Bm25Term(t, stats_of(whole_, termfreq), lengths_, counts))->release());
   }
 
   // `q` with its first `weighted` subqueries rewritten, the rest as they are.
@@ -165,13 +174,14 @@ class Rewriter {
 
   const Xapian::Database& whole_;
   const DocLengths& lengths_;
+  const TermStats* terms_;
 };
 
 }  // namespace
 
 Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
-                           const DocLengths& lengths) {
-  return Rewriter(whole, lengths).weighted(q);
+                           const DocLengths& lengths, const TermStats* terms) {
+  return Rewriter(whole, lengths, terms).weighted(q);
 }
 
 }  // namespace cable::index

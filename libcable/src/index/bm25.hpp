@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "index/doc_lengths.hpp"
+#include "index/term_stats.hpp"
 
 namespace cable::index {
 
@@ -24,9 +25,11 @@ namespace cable::index {
 // words of a phrase or NEAR (the phrase itself then filters without weight).
 // Anything else is kept as it is, weighed by Xapian. `whole` is the
 // database the query runs on, for the statistics: every shard, as one.
-// Cost: a term frequency and a bound lookup per term.
+// `terms`, when not null, gives the counts of the terms it learnt, which
+// then need no lookup. Cost: for a term `terms` does not know, a frequency
+// lookup, and per shard a frequency and a bound lookup.
 Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
-                           const DocLengths& lengths);
+                           const DocLengths& lengths, const TermStats* terms = nullptr);
 
 }  // namespace cable::index
 

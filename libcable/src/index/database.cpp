@@ -67,10 +67,11 @@ int schema_version(const Xapian::Database& db) {
   return ec == std::errc() && end == v.data() + v.size() ? n : 0;
 }
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard,
+                                       int flags) {
   const std::string where = dir.string();
   return guarded(where, [&] {
-    Xapian::WritableDatabase db(where, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db(where, Xapian::DB_CREATE_OR_OPEN | flags);
     check_schema(db, where);
     if (schema_version(db) == 0) {
       db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));

@@ -60,7 +60,9 @@ auto retrying(F&& fn, R&& reopen) -> decltype(fn()) {
 // it has one shard) in `dir` for writing, and records the schema version and
 // the shard's number in a new one. @throws cable::Error kIndexLocked,
 // kIndexVersion, and kIndex (also when an existing one has another number).
-Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard);
+// `flags` are added to Xapian's (Xapian::DB_NO_SYNC for a segment).
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard,
+                                       int flags = 0);
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();
 // An index opened for reading: all shards as one database, and each shard

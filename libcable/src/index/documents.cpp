@@ -100,7 +100,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
   common(head, schema::kKindCable, 0);
   stored.kind = schema::kKindCable;
   stored.text = c.subject;
-  head.set_data(encode(stored));
+  head.add_value(schema::kSlotRecord, encode(stored));
   out.docs.push_back(std::move(head));
 
   std::uint32_t order = 0;
@@ -120,7 +120,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     stored.number = p.number;
     stored.marking = p.marking;
     stored.text = p.text;
-    doc.set_data(encode(stored));
+    doc.add_value(schema::kSlotRecord, encode(stored));
     out.docs.push_back(std::move(doc));
   }
   out.paragraphs = order;

@@ -1,5 +1,5 @@
 // The Xapian schema of a libcable index: every term prefix, value slot,
-// metadata key and the layout of document data are defined here and nowhere
+// metadata key and the layout of document records are defined here and nowhere
 // else. docs/schema.md describes the same, for people; change both together
 // and bump kSchemaVersion when an index built before would be read wrongly.
 #ifndef CABLE_SRC_INDEX_SCHEMA_HPP_
@@ -17,7 +17,8 @@ namespace cable::schema {
 // Version 3: no "Z" term for a word that is its own stem.
 // Version 4: document data is a flat record, not JSON.
 // Version 5: every shard numbers its documents from 1 (kMetaShard names it).
-inline constexpr int kSchemaVersion = 5;
+// Version 6: the record of a document is a value (kSlotRecord), not its data.
+inline constexpr int kSchemaVersion = 6;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the
@@ -57,8 +58,12 @@ inline constexpr std::string_view kDocKey = "Q";
 inline constexpr Xapian::valueno kSlotDate = 0;   // ISO date-time: sorts and ranges as a string
 inline constexpr Xapian::valueno kSlotCable = 1;  // cable ID: groups hits per cable
 // Slot 2 held each document's order in its cable, which nothing read (the
-// document data has it); indexes built before it went may still hold it.
+// record has it); indexes built before it went may still hold it.
 inline constexpr Xapian::valueno kSlotFacets = 3;  // the cable's facet values, see below
+// The document's record, below. Xapian compresses document data with zlib
+// and inflates it at every read, which was half the time of a rare word's
+// answer (docs/benchmarks.md); values are stored as they are.
+inline constexpr Xapian::valueno kSlotRecord = 4;
 
 // kSlotFacets holds one "<letter>:<value>\n" line per facet value of the
 // cable; letters as below. Facet counts read it once per matching cable.
@@ -69,8 +74,9 @@ inline constexpr char kFacetYear = 'y';
 inline constexpr char kFacetMonth = 'm';
 inline constexpr char kFacetCaption = 'p';
 
-// --- Document data --------------------------------------------------------------
-// A flat record, enough to render a hit without the source file: kind,
+// --- Document record --------------------------------------------------------------
+// In kSlotRecord; the document data is empty. A flat record, enough to
+// render a hit without the source file: kind,
 // order, number, marking, text, ID, date, subject, origin, classification,
 // in that order; the order a LEB128 number, the rest each a LEB128 length
 // then UTF-8 bytes ("text" is the paragraph's normalized text; for the

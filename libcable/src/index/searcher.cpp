@@ -107,8 +107,11 @@ class Runner {
     // Searches that read many postings match each shard in a thread of its
     // own (shard_threads.hpp).
     const bool several = impl_.shards.size() > 1;
-    const bool threads = o.shard_threads && several &&
-                         index::postings_to_read(impl_.db, q) >= index::kShardThreadsFrom;
+    impl_.terms.learn(impl_.shards, q);
+    request.terms = &impl_.terms;
+    const bool threads =
+        o.shard_threads && several &&
+        index::postings_to_read(impl_.db, q, &impl_.terms) >= index::kShardThreadsFrom;
     index::TopHits top;
     Results r;
     try {
@@ -284,7 +287,7 @@ std::optional<Cable> Searcher::cable(std::string_view id_in) const {
     if (fields.empty()) return std::nullopt;
     Cable c = index::decode_cable_fields(fields);
     for (Xapian::docid docid : documents_of(impl_->db, id)) {
-      const index::StoredDoc d = index::decode_doc(impl_->db.get_document(docid).get_data());
+      const index::StoredDoc d = index::decode_doc(index::record_of(impl_->db.get_document(docid)));
       if (d.kind != schema::kKindParagraph) continue;
       Paragraph p;
       p.number = d.number;
@@ -321,7 +324,7 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
   return reading(*impl_, [&] {
     Xapian::RSet rset;
     for (Xapian::docid docid : documents_of(impl_->db, id)) {
-      const index::StoredDoc d = index::decode_doc(impl_->db.get_document(docid).get_data());
+      const index::StoredDoc d = index::decode_doc(index::record_of(impl_->db.get_document(docid)));
       if (d.kind == schema::kKindParagraph && (paragraph.empty() || d.number == paragraph)) {
         rset.add_document(docid);
       }

@@ -14,6 +14,7 @@
 #include "index/cable_map.hpp"
 #include "index/database.hpp"
 #include "index/doc_lengths.hpp"
+#include "index/term_stats.hpp"
 
 namespace cable {
 
@@ -37,6 +38,8 @@ struct Searcher::Impl {
   // For weighing (index/bm25); rebuilt when a reopen shows new commits.
   index::DocLengths lengths;
   bool lengths_read = false;
+  // The counts of the terms searched so far (index/term_stats).
+  index::TermStats terms;
 
   // Moves every database to its latest commit: the combined one and each
   // shard's own, which metadata and the facet map read (a shard left behind

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "index/term_stats.hpp"
+
 namespace cable::index {
 
 // Matches expected to read fewer postings than this are better run in one
@@ -27,8 +29,10 @@ inline constexpr Xapian::doccount kShardThreadsFrom = 20'000;
 // About how many postings matching `q` on `db` reads: the sum over an OR,
 // the least over an AND or a phrase, the left side of AND_NOT and
 // AND_MAYBE, every document for a value range, a wildcard or anything
-// else. Cost: a term frequency lookup per term.
-Xapian::doccount postings_to_read(const Xapian::Database& db, const Xapian::Query& q);
+// else. `terms`, when not null, gives the frequencies of the terms it
+// learnt. Cost: a term frequency lookup per term `terms` does not know.
+Xapian::doccount postings_to_read(const Xapian::Database& db, const Xapian::Query& q,
+                                  const TermStats* terms = nullptr);
 
 // Runs fn(k) for each k in [0, shards): shard 0 in the caller's thread and,
 // when `threads`, each other shard in a thread of its own, else after it in

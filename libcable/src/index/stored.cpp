@@ -6,12 +6,13 @@
 
 #include "cable/error.hpp"
 #include "cable/json.hpp"
+#include "index/schema.hpp"
 
 namespace cable::index {
 
 namespace {
 
-// A document's data is read for every hit shown, so it is a flat record
+// A document's record is read for every hit shown, so it is a flat record
 // rather than JSON, whose parsing was an eighth of a rare word's search:
 // each field in a fixed order, strings as a LEB128 length then the bytes.
 // No library in the stack reads a record without building a tree first.
@@ -119,5 +120,7 @@ Cable decode_cable_fields(std::string_view data) {
                 std::string("the index's record of a cable is damaged: ") + e.what());
   }
 }
+
+std::string record_of(const Xapian::Document& doc) { return doc.get_value(schema::kSlotRecord); }
 
 }  // namespace cable::index

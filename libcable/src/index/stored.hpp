@@ -4,6 +4,8 @@
 #ifndef CABLE_SRC_INDEX_STORED_HPP_
 #define CABLE_SRC_INDEX_STORED_HPP_
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,6 +30,9 @@ struct StoredDoc {
 std::string encode(const StoredDoc& doc);
 // @throws cable::Error kIndex when `data` is not a stored document.
 StoredDoc decode_doc(std::string_view data);
+// The record of `doc` (schema kSlotRecord), as encode() wrote it. Cost: a
+// value lookup. @throws Xapian::Error.
+std::string record_of(const Xapian::Document& doc);
 
 // The cable's fields without its paragraphs and texts, for the metadata.
 std::string encode_cable_fields(const Cable& cable);

@@ -8,6 +8,7 @@
 #include "index/bm25.hpp"
 #include "index/schema.hpp"
 #include "index/shard_threads.hpp"
+#include "index/stored.hpp"
 
 namespace cable::index {
 namespace {
@@ -55,7 +56,7 @@ class ShardDocuments : public Xapian::PostingSource {
 TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r,
               Xapian::doccount first, Xapian::doccount count, bool weigh) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(weigh && r.lengths ? with_lengths(q, db, *r.lengths) : q);
+  enquire.set_query(weigh && r.lengths ? with_lengths(q, db, *r.lengths, r.terms) : q);
   if (r.per_cable) enquire.set_collapse_key(schema::kSlotCable);
   if (r.by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, r.newest_first);
   const Xapian::MSet mset = enquire.get_mset(first, count, first + count);
@@ -68,7 +69,7 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
     TopHit h;
     h.weight = it.get_weight();
     h.collapsed = r.per_cable ? it.get_collapse_count() : 0;
-    h.data = doc.get_data();
+    h.data = record_of(doc);
     if (r.by_date) h.date = doc.get_value(schema::kSlotDate);
     h.docid = *it;  // in `db`'s numbering: a shard alone's is converted by the caller
     out.hits.push_back(std::move(h));
@@ -135,7 +136,8 @@ TopHits top_hits_through_whole(const std::vector<Xapian::Database>& wholes, cons
   std::vector<TopHits> parts(wholes.size());
   for_each_shard(wholes.size(), true, [&](std::size_t k) {
     const Xapian::Query own = own_query(q, serialised, true, k);
-    const Xapian::Query weighed = r.lengths ? with_lengths(own, wholes[k], *r.lengths) : own;
+    const Xapian::Query weighed =
+        r.lengths ? with_lengths(own, wholes[k], *r.lengths, r.terms) : own;
     const Xapian::Query shard_only(Xapian::Query::OP_FILTER, weighed,
                                    Xapian::Query((new ShardDocuments(k))->release()));
     parts[k] = match(wholes[k], shard_only, r, 0, depth, false);

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "index/doc_lengths.hpp"
+#include "index/term_stats.hpp"
 
 namespace cable::index {
 
@@ -33,12 +34,15 @@ struct TopRequest {
   // The index's document lengths, to weigh with (index/bm25); null: Xapian
   // reads them, far more slowly. The same hits either way.
   const DocLengths* lengths = nullptr;
+  // The query's terms' counts, learnt, for the weighing to look none up
+  // (index/term_stats); null: it looks them up.
+  const TermStats* terms = nullptr;
 };
 
 struct TopHit {
   double weight = 0;
   Xapian::doccount collapsed = 0;  // other matches of its cable (per_cable)
-  std::string data;                // the document's data (index/stored.hpp)
+  std::string data;                // the document's record (index/stored.hpp)
   std::string date;                // its kSlotDate value, when by_date
   Xapian::docid docid = 0;         // its ID in the whole index, which orders ties
 };

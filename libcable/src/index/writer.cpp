@@ -166,7 +166,9 @@ struct Shard {
     segments.push_back(index::segment_path(dir, number, segments.size() + 1));
     std::error_code ec;
     fs::create_directories(segments.back().parent_path(), ec);
-    db = index::open_writable(segments.back(), number);
+    // Unsynced: a run that does not finish keeps none of its segments, and
+    // the merge writes (and syncs) the shard anew from them.
+    db = index::open_writable(segments.back(), number, Xapian::DB_NO_SYNC);
     in_target = 0;
   }
 
