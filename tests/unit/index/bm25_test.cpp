@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "index/database.hpp"
 #include "index/doc_lengths.hpp"
 #include "index/schema.hpp"
+#include "index/term_stats.hpp"
 #include "index/top_hits.hpp"
 #include "support/test_support.hpp"
 
@@ -53,20 +55,26 @@ class Bm25Test : public ::testing::TestWithParam<int> {
     lengths_.build(index_.shards);
   }
 
-  // Xapian weighing alone, and with the lengths: the same page.
+  // Xapian weighing alone, and with the lengths, the terms' counts looked up
+  // or learnt (index/term_stats): the same page.
   void expect_xapians(const Q& q) {
+    TermStats terms;
+    terms.learn(index_.shards, q);
     for (const bool per_cable : {true, false}) {
-      TopRequest r;
-      r.count = 200;
-      r.per_cable = per_cable;
-      const TopHits xapian = top_hits(index_.all, q, r);
-      r.lengths = &lengths_;
-      const TopHits ours = top_hits(index_.all, q, r);
-      SCOPED_TRACE(q.get_description());
-      ASSERT_EQ(ours.hits.size(), xapian.hits.size());
-      for (std::size_t i = 0; i < ours.hits.size(); ++i) {
-        EXPECT_EQ(ours.hits[i].docid, xapian.hits[i].docid) << i;
-        EXPECT_DOUBLE_EQ(ours.hits[i].weight, xapian.hits[i].weight) << i;
+      for (const bool learnt : {false, true}) {
+        TopRequest r;
+        r.count = 200;
+        r.per_cable = per_cable;
+        const TopHits xapian = top_hits(index_.all, q, r);
+        r.lengths = &lengths_;
+        if (learnt) r.terms = &terms;
+        const TopHits ours = top_hits(index_.all, q, r);
+        SCOPED_TRACE(q.get_description() + (learnt ? " learnt" : ""));
+        ASSERT_EQ(ours.hits.size(), xapian.hits.size());
+        for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+          EXPECT_EQ(ours.hits[i].docid, xapian.hits[i].docid) << i;
+          EXPECT_DOUBLE_EQ(ours.hits[i].weight, xapian.hits[i].weight) << i;
+        }
       }
     }
   }
@@ -163,6 +171,31 @@ TEST(DocLengthsTest, AnotherDatabaseHasNone) {
   EXPECT_EQ(lengths.of(stranger), nullptr);
   EXPECT_EQ(lengths.of(index.shards[1]), lengths.of(index.shards[1]));
   EXPECT_NE(lengths.of(index.shards[0]), lengths.of(index.shards[1]));
+}
+
+TEST(DocLengthsTest, ShardsOfOneUuidAreToldApartByTheirNumbers) {
+  // A shard copied over another keeps its UUID: the numbers then decide.
+  test::TempDir dir;
+  WriterOptions o;
+  o.shards = 2;
+  {
+    Writer w = Writer::open(dir.path() / "db", o);
+    add_cables(w, 0, 4);
+  }
+  std::filesystem::copy(dir.path() / "db" / "shard-0", dir.path() / "copy");
+  {
+    Xapian::WritableDatabase copy((dir.path() / "copy").string(), Xapian::DB_OPEN);
+    copy.set_metadata(std::string(schema::kMetaShard), "1");
+    copy.commit();
+  }
+  const std::vector<Xapian::Database> shards{
+      Xapian::Database((dir.path() / "db" / "shard-0").string()),
+      Xapian::Database((dir.path() / "copy").string())};
+  ASSERT_EQ(shards[0].get_uuid(), shards[1].get_uuid());
+  DocLengths lengths;
+  lengths.build(shards);
+  EXPECT_EQ(lengths.shard_of(shards[0]), 0u);
+  EXPECT_EQ(lengths.shard_of(shards[1]), 1u);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// index/stored: a document's data survives the round trip whatever it holds,
-// and damaged data is refused with the index's error, never read past.
+// index/stored: a document's record survives the round trip whatever it
+// holds, damaged records are refused with the index's error, never read
+// past, and the record is a value, not Xapian's (compressed) document data.
 #include "index/stored.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +8,10 @@
 #include <string>
 
 #include "cable/error.hpp"
+#include "index/analyzer.hpp"
+#include "index/documents.hpp"
+#include "index/schema.hpp"
+#include "support/test_support.hpp"
 
 namespace cable::index {
 namespace {
@@ -61,6 +66,23 @@ TEST(StoredTest, DamagedDataIsRefused) {
   expect_damaged(std::string(1, '\0') + std::string(9, '\x80') + '\x02' + std::string(8, '\0'));
   expect_damaged("\x01p\xff\xff\xff\xff\x7f");  // an order past 32 bits
   expect_damaged("{\"id\":\"09PARIS268\"}");    // JSON, as schema version 3 stored
+}
+
+TEST(StoredTest, TheRecordIsAValueAndTheDataEmpty) {
+  Analyzer analyzer;
+  const Cable cable =
+      test::make_cable("09PARIS268", "2009-02-20", {"KTIP"}, {"First words.", "Second words."});
+  const CableDocuments docs = make_documents(cable, analyzer);
+  ASSERT_EQ(docs.docs.size(), 3u);  // the cable's, then one per paragraph
+  EXPECT_EQ(decode_doc(record_of(docs.docs[0])).kind, schema::kKindCable);
+  for (std::size_t i = 1; i < docs.docs.size(); ++i) {
+    EXPECT_TRUE(docs.docs[i].get_data().empty());
+    const StoredDoc d = decode_doc(record_of(docs.docs[i]));
+    EXPECT_EQ(d.kind, schema::kKindParagraph);
+    EXPECT_EQ(d.order, i);
+    EXPECT_EQ(d.text, cable.paragraphs[i - 1].text);
+    EXPECT_EQ(d.id, "09PARIS268");
+  }
 }
 
 }  // namespace
