@@ -109,9 +109,8 @@ class Runner {
     const bool several = impl_.shards.size() > 1;
     impl_.terms.learn(impl_.shards, q);
     request.terms = &impl_.terms;
-    const bool threads =
-        o.shard_threads && several &&
-        index::postings_to_read(impl_.db, q, &impl_.terms) >= index::kShardThreadsFrom;
+    const Xapian::doccount reads = index::postings_to_read(impl_.db, q, &impl_.terms);
+    const bool threads = o.shard_threads && several && reads >= index::kShardThreadsFrom;
     index::TopHits top;
     Results r;
     try {
@@ -122,6 +121,9 @@ class Runner {
       if (weighted) request.lengths = &impl_.doc_lengths();
       if (several && !weighted) {
         top = index::top_hits_of_shards(impl_.shards, q, request, threads);
+      } else if (request.per_cable && !request.by_date && reads <= index::kGroupedUpTo) {
+        top = index::top_hits_grouped(impl_.db, impl_.shards.size(), q, request, impl_.cable_map(),
+                                      reads);
       } else if (threads) {
         top = index::top_hits_through_whole(impl_.whole_per_shard(), q, request);
       } else {

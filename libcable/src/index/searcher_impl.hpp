@@ -66,14 +66,20 @@ struct Searcher::Impl {
     return lengths;
   }
 
-  // Readies `cables` and `facets` for one query.
-  void begin_facets() {
+  // `cables` (and `facets` with it), built again if a commit changed the shards.
+  const index::CableMap& cable_map() {
     if (!mapped || cables.stale(shards)) {
       cables.build(shards);
       facets.assign(shards.size(), {});
       for (std::size_t k = 0; k < shards.size(); ++k) facets[k].reset(cables.cables(k));
       mapped = true;
     }
+    return cables;
+  }
+
+  // Readies `cables` and `facets` for one query.
+  void begin_facets() {
+    cable_map();
     for (index::FacetCache& f : facets) f.begin();
   }
 };

@@ -1,9 +1,13 @@
 #include "index/top_hits.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "index/bm25.hpp"
 #include "index/schema.hpp"
@@ -106,6 +110,55 @@ TopHits merge(std::vector<TopHits>& parts, const TopRequest& r) {
 
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r) {
   return match(db, q, r, r.first, r.count, true);
+}
+
+TopHits top_hits_grouped(const Xapian::Database& whole, std::size_t shards, const Xapian::Query& q,
+                         const TopRequest& r, const CableMap& map, Xapian::doccount most) {
+  Xapian::Enquire enquire(whole);
+  enquire.set_query(r.lengths ? with_lengths(q, whole, *r.lengths, r.terms) : q);
+  const Xapian::MSet mset = enquire.get_mset(0, most + 1);
+  if (mset.size() > most || mset.get_matches_upper_bound() > mset.size()) {
+    return top_hits(whole, q, r);
+  }
+  // The matches come by weight, then ID: a cable's first is its best, the
+  // one Xapian's collapsing keeps, and the cables' first matches are in the
+  // page's order.
+  struct Best {
+    Xapian::MSetIterator match;
+    Xapian::doccount others = 0;
+  };
+  std::vector<Best> best;
+  std::unordered_map<std::uint64_t, std::size_t> at;  // shard << 32 | cable → its index in `best`
+  std::vector<std::uint32_t> hints(shards, 0);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
+    const std::size_t k = (*it - 1) % shards;
+    const Xapian::docid local = (*it - 1) / static_cast<Xapian::docid>(shards) + 1;
+    const std::optional<std::uint32_t> cable = map.cable_of(k, local, hints[k]);
+    // A document no cable starts before (none should be) is a group alone.
+    const std::uint64_t key =
+        cable ? (std::uint64_t{k} << 32 | *cable) : (std::uint64_t{1} << 63 | std::uint64_t{*it});
+    const auto [where, fresh] = at.try_emplace(key, best.size());
+    if (fresh) {
+      best.push_back({it});
+    } else {
+      ++best[where->second].others;
+    }
+  }
+  TopHits out;
+  out.estimated = static_cast<Xapian::doccount>(best.size());
+  out.exact = true;
+  const std::size_t from = std::min<std::size_t>(r.first, best.size());
+  const std::size_t to = std::min<std::size_t>(from + r.count, best.size());
+  for (std::size_t i = from; i < to; ++i) {
+    TopHit h;
+    h.weight = best[i].match.get_weight();
+    h.collapsed = best[i].others;
+    h.data = record_of(best[i].match.get_document());
+    h.docid = *best[i].match;
+    out.hits.push_back(std::move(h));
+  }
+  return out;
 }
 
 bool weightless(const Xapian::Database& whole, const Xapian::Query& q) {

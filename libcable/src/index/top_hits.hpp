@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "index/cable_map.hpp"
 #include "index/doc_lengths.hpp"
 #include "index/term_stats.hpp"
 
@@ -56,6 +57,24 @@ struct TopHits {
 // The hits `r` asks for, from `db` (one shard or several as one). Cost: one
 // Xapian match. @throws Xapian::Error.
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r);
+
+// Matches expected to number at most this many (postings_to_read()) are
+// grouped per cable by top_hits_grouped().
+inline constexpr Xapian::doccount kGroupedUpTo = 1'000;
+
+// The same as top_hits() for a page per cable by relevance (r.per_cable,
+// not r.by_date), for a query with at most `most` matches on `whole`, an
+// index of `shards` shards: every match weighed by one Xapian match without
+// collapsing, then grouped per cable by `map` in memory. Xapian's collapsing
+// reads each candidate's cable from the index (a block lookup per document,
+// two fifths of a rare word's reads). The same page, in the same order,
+// and exact: `estimated` is the number of matching cables and each hit's
+// `collapsed` counts all the other matches of its cable. Falls back to
+// top_hits() when `q` matches more than `most`. Cost: the postings of the
+// query, a map lookup per match, the records of the page's hits.
+// @throws Xapian::Error.
+TopHits top_hits_grouped(const Xapian::Database& whole, std::size_t shards, const Xapian::Query& q,
+                         const TopRequest& r, const CableMap& map, Xapian::doccount most);
 
 // Whether `q` has no weights on `whole` (filters alone). Cost: setting up a
 // match without running it.

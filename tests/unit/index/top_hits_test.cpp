@@ -1,6 +1,6 @@
-// index/top_hits: the shards matched in threads of their own give the page
-// one match of the whole index gives, scores and order included, and their
-// errors reach the caller.
+// index/top_hits: the shards matched in threads of their own, and small
+// matches grouped per cable in memory, give the page one match of the whole
+// index gives, scores and order included, and their errors reach the caller.
 #include "index/top_hits.hpp"
 
 #include <gtest/gtest.h>
@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "cable/writer.hpp"
+#include "index/cable_map.hpp"
 #include "index/database.hpp"
 #include "index/schema.hpp"
+#include "index/shard_threads.hpp"
 #include "index/stored.hpp"
 #include "support/test_support.hpp"
 
@@ -41,6 +43,7 @@ class TopHitsTest : public ::testing::Test {
     index_ = open_readable(dir_.path() / "db");
     ASSERT_EQ(index_.shards.size(), 2u);
     wholes_ = {index_.all, open_readable(dir_.path() / "db").all};
+    map_.build(index_.shards);
   }
 
   static std::vector<std::string> cables(const TopHits& t) {
@@ -58,6 +61,10 @@ class TopHitsTest : public ::testing::Test {
       others.push_back(top_hits_of_shards(index_.shards, q, r, false));
     } else {
       others.push_back(top_hits_through_whole(wholes_, q, r));
+      if (r.per_cable && !r.by_date) {
+        others.push_back(
+            top_hits_grouped(index_.all, 2, q, r, map_, postings_to_read(index_.all, q)));
+      }
     }
     for (const TopHits& both : others) {
       EXPECT_EQ(cables(both), cables(one));
@@ -80,6 +87,7 @@ class TopHitsTest : public ::testing::Test {
   test::TempDir dir_;
   ReadableIndex index_;
   std::vector<Xapian::Database> wholes_;
+  CableMap map_;
 };
 
 TEST_F(TopHitsTest, DatedPagesAreOneMatchs) {
@@ -118,6 +126,27 @@ TEST_F(TopHitsTest, RankedPagesAreOneMatchsScoresAndTiesIncluded) {
   const TopHits paragraphs = top_hits_through_whole(wholes_, Q("fishing"), r);
   EXPECT_EQ(paragraphs.hits.size(), 20u);
   EXPECT_EQ(paragraphs.hits.front().collapsed, 0u);
+}
+
+TEST_F(TopHitsTest, GroupedInMemoryTheCountsAreExact) {
+  TopRequest r;
+  r.count = 5;
+  const TopHits fishing = top_hits_grouped(index_.all, 2, Q("fishing"), r, map_, 20);
+  EXPECT_TRUE(fishing.exact);
+  EXPECT_EQ(fishing.estimated, 20u);  // cables
+  ASSERT_EQ(fishing.hits.size(), 5u);
+  for (const TopHit& h : fishing.hits) EXPECT_EQ(h.collapsed, 0u);  // one paragraph each
+  const TopHits report = top_hits_grouped(index_.all, 2, Q("report"), r, map_, 200);
+  EXPECT_EQ(report.estimated, 60u);
+  for (const TopHit& h : report.hits) {
+    // Cable i + 1 has "report" in three paragraphs when i % 3 == 0, else two.
+    const int i = std::stoi(decode_doc(h.data).id.substr(std::string("09ATLANTIS").size())) - 1;
+    EXPECT_EQ(h.collapsed, i % 3 == 0 ? 2u : 1u) << i;
+  }
+  // More matches than said: Xapian's collapsing, the same page.
+  const TopHits more = top_hits_grouped(index_.all, 2, Q("report"), r, map_, 10);
+  EXPECT_EQ(cables(more), cables(report));
+  EXPECT_EQ(cables(more), cables(top_hits(index_.all, Q("report"), r)));
 }
 
 TEST_F(TopHitsTest, PhrasesAndRangesTravelToTheOtherThread) {
