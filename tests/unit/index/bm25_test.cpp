@@ -155,14 +155,17 @@ TEST_P(Bm25Test, ShardThreadsWeighAsOneMatch) {
 INSTANTIATE_TEST_SUITE_P(Shards, Bm25Test, ::testing::Values(1, 2),
                          [](const auto& info) { return fmt::format("shards{}", info.param); });
 
-TEST(DocLengthsTest, AnotherDatabaseHasNone) {
-  test::TempDir dir;
+// Four cables in an index of two shards at `db`.
+void write_two_shards(const std::filesystem::path& db) {
   WriterOptions o;
   o.shards = 2;
-  {
-    Writer w = Writer::open(dir.path() / "db", o);
-    add_cables(w, 0, 4);
-  }
+  Writer w = Writer::open(db, o);
+  add_cables(w, 0, 4);
+}
+
+TEST(DocLengthsTest, AnotherDatabaseHasNone) {
+  test::TempDir dir;
+  write_two_shards(dir.path() / "db");
   const ReadableIndex index = open_readable(dir.path() / "db");
   DocLengths lengths;
   lengths.build(index.shards);
@@ -176,12 +179,7 @@ TEST(DocLengthsTest, AnotherDatabaseHasNone) {
 TEST(DocLengthsTest, ShardsOfOneUuidAreToldApartByTheirNumbers) {
   // A shard copied over another keeps its UUID: the numbers then decide.
   test::TempDir dir;
-  WriterOptions o;
-  o.shards = 2;
-  {
-    Writer w = Writer::open(dir.path() / "db", o);
-    add_cables(w, 0, 4);
-  }
+  write_two_shards(dir.path() / "db");
   std::filesystem::copy(dir.path() / "db" / "shard-0", dir.path() / "copy");
   {
     Xapian::WritableDatabase copy((dir.path() / "copy").string(), Xapian::DB_OPEN);
