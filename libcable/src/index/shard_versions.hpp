@@ -1,12 +1,13 @@
 // Which commit each shard of an index was at when a cache of it was built:
-// caches of the shards (index/cable_map, index/doc_lengths) rebuild when a
-// reopen shows that a writer committed since.
+// caches of the shards (index/cable_map, index/doc_lengths,
+// index/term_stats) rebuild when a reopen shows that a writer committed
+// since.
 #ifndef CABLE_SRC_INDEX_SHARD_VERSIONS_HPP_
 #define CABLE_SRC_INDEX_SHARD_VERSIONS_HPP_
 
 #include <xapian.h>
 
-#include <utility>
+#include <string>
 #include <vector>
 
 namespace cable::index {
@@ -16,26 +17,48 @@ class ShardVersions {
   // Notes where each of `shards` is now.
   void record(const std::vector<Xapian::Database>& shards) {
     versions_.clear();
-    for (const Xapian::Database& db : shards) {
-      versions_.emplace_back(db.get_lastdocid(), db.get_doccount());
-    }
+    for (const Xapian::Database& db : shards) versions_.push_back(of(db));
   }
 
-  // Whether `shards` changed since record(): a document added or removed
-  // moves the last document ID or the count.
+  // Whether `shards` changed since record(): a commit moves a shard's
+  // revision, and a shard put in its place (a compacted copy) has another
+  // UUID. Cost: no I/O; Xapian keeps both in memory.
   bool changed(const std::vector<Xapian::Database>& shards) const {
     if (shards.size() != versions_.size()) return true;
     for (std::size_t i = 0; i < shards.size(); ++i) {
-      if (shards[i].get_lastdocid() != versions_[i].first ||
-          shards[i].get_doccount() != versions_[i].second) {
-        return true;
-      }
+      if (of(shards[i]) != versions_[i]) return true;
     }
     return false;
   }
 
  private:
-  std::vector<std::pair<Xapian::docid, Xapian::doccount>> versions_;
+  struct Version {
+    Xapian::rev revision = 0;
+    std::string uuid;
+    // Xapian's in-memory backend has no revision: its document count and
+    // last ID stand in for it (a commit there adds or removes documents).
+    Xapian::docid last = 0;
+    Xapian::doccount documents = 0;
+
+    bool operator!=(const Version& o) const {
+      return revision != o.revision || uuid != o.uuid || last != o.last || documents != o.documents;
+    }
+  };
+
+  static Version of(const Xapian::Database& db) {
+    Version v;
+    try {
+      v.revision = db.get_revision();
+    } catch (const Xapian::LogicError&) {
+      // The in-memory backend has none (UnimplementedError): see Version.
+    }
+    v.uuid = db.get_uuid();
+    v.last = db.get_lastdocid();
+    v.documents = db.get_doccount();
+    return v;
+  }
+
+  std::vector<Version> versions_;
 };
 
 }  // namespace cable::index

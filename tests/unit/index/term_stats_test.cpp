@@ -81,5 +81,24 @@ TEST_F(TermStatsTest, ACommitMakesItReadThemAgain) {
   EXPECT_GT(stats_.find("fishing")->total, before);
 }
 
+TEST_F(TermStatsTest, ACommitThatKeepsTheCountsIsSeenToo) {
+  stats_.learn(index_.shards, Q("zebra"));
+  ASSERT_EQ(stats_.find("zebra")->total, 0u);
+  {
+    // Another writer replaces a document in place: the same number of
+    // documents, the same last ID, one more term.
+    Xapian::WritableDatabase shard((dir_.path() / "db" / "shard-0").string(), Xapian::DB_OPEN);
+    const Xapian::docid last = shard.get_lastdocid();
+    Xapian::Document d = shard.get_document(last);
+    d.add_term("zebra");
+    shard.replace_document(last, d);
+    shard.commit();
+  }
+  for (Xapian::Database& s : index_.shards) s.reopen();
+  stats_.learn(index_.shards, Q("zebra"));
+  expect_each_shards("zebra");
+  EXPECT_EQ(stats_.find("zebra")->total, 1u);
+}
+
 }  // namespace
 }  // namespace cable::index
