@@ -187,6 +187,28 @@ TEST_P(SearchTest, FacetCountsCountCables) {
   EXPECT_EQ(r.facets.at(Facet::kMonth).size(), 9u);
 }
 
+TEST_P(SearchTest, FewMatchesAreCountedExactlyWithoutAsking) {
+  std::vector<Cable> extra;
+  // Grouped in memory (top_hits_grouped): the total, and each hit's other
+  // matches, counted; asking for an exact total needs no second pass.
+  for (int i = 0; i < 200; ++i) {
+    extra.push_back(make_cable("07ATLANTIS" + std::to_string(100 + i), "2007-01-01", {"PGOV"},
+                               {"wallaby report one", "wallaby report two"}));
+  }
+  Writer w = build(extra);
+  SearchOptions o;
+  o.limit = 5;
+  const Results r = w.searcher().search("wallaby", o);
+  EXPECT_TRUE(r.total_exact);
+  EXPECT_EQ(r.total, 200u);  // cables, not paragraphs
+  ASSERT_EQ(r.hits.size(), 5u);
+  for (const Hit& h : r.hits) EXPECT_EQ(h.other_matches, 1u);
+  o.exact_total = true;
+  EXPECT_EQ(w.searcher().search("wallaby", o).total, 200u);
+  o.grouping = Grouping::kParagraph;
+  EXPECT_EQ(w.searcher().search("wallaby", o).total, 400u);
+}
+
 // `n` cables that score alike for "identical words".
 std::vector<Cable> many_cables(int n) {
   std::vector<Cable> out;

@@ -131,7 +131,9 @@ class Runner {
       }
       r.total = top.estimated;
       r.total_exact = top.exact;
-      if (exact) count_all(q, o, threads, r);
+      // A page grouped in memory counted every match already; facets still
+      // need the counting pass.
+      if (exact && (!top.exact || !o.facets.empty())) count_all(q, o, threads, r);
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }

@@ -613,6 +613,10 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       }
     });
   }
+  const auto writes_segments = [&] {
+    return std::any_of(impl_->shards.begin(), impl_->shards.end(),
+                       [](const Shard& s) { return !s.segments.empty(); });
+  };
   // Records of files whose cables are in segments, to write once merged.
   std::vector<std::pair<std::string, std::string>> deferred;
   // Commits every shard, then records `records` (files whose cables are now
@@ -623,8 +627,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
     for (std::size_t k = 0; k < n; ++k) queues[k].push(Commit{{}, &done[k]});
     for (auto& d : done) d.get_future().wait();
     // The shards' threads wait for the next task: their segments are still.
-    if (std::any_of(impl_->shards.begin(), impl_->shards.end(),
-                    [](const Shard& s) { return !s.segments.empty(); })) {
+    if (writes_segments()) {
       deferred.insert(deferred.end(), records.begin(), records.end());
       return;
     }
@@ -744,8 +747,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       std::rethrow_exception(f);
     }
   }
-  if (std::any_of(impl_->shards.begin(), impl_->shards.end(),
-                  [](const Shard& s) { return !s.segments.empty(); })) {
+  if (writes_segments()) {
     at.merging = true;
     tell();
     try {
