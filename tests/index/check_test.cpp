@@ -31,11 +31,14 @@ bool mentions(const CheckReport& r, const std::string& what) {
 
 class CheckTest : public ::testing::TestWithParam<int> {
  protected:
-  // An index of the sample corpus plus one cable of three paragraphs.
+  // An index of the sample corpus plus one cable of three paragraphs, added
+  // twice: the second replaces the first, which gives a shard built in bulk
+  // the term lists (index/rebuild) that the damage below needs.
   fs::path build() {
     const fs::path db = dir_.path() / "db";
     Writer w = Writer::open(db, WriterOptions{.shards = static_cast<std::size_t>(GetParam())});
     w.index_path(kSource / "corpus");
+    w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"zero"}));
     w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"one", "two", "three"}));
     w.commit();
     return db;

@@ -1,12 +1,15 @@
 // Bulk builds into an empty index of several shards write segments and merge
 // them at the end (index/segments): the index is the one a build without
 // segments makes, cable for cable and score for score; a cable read twice
-// keeps its last version; what a failed run leaves is cleaned up.
+// keeps its last version; what a failed run leaves is cleaned up. Such an
+// index keeps no term lists until a cable in it is replaced or removed
+// (index/rebuild), and searchers see the shard written anew.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,6 +17,8 @@
 
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
+#include "index/database.hpp"
+#include "index/layout.hpp"
 #include "support/test_support.hpp"
 
 namespace cable {
@@ -132,6 +137,100 @@ TEST(SegmentsTest, ACableReadTwiceKeepsItsLastVersion) {
     exact.exact_total = true;
     EXPECT_EQ(searcher.search("harbour", exact).total, 60u) << segment_cables;
   }
+}
+
+// Whether each shard of the index in `db` keeps term lists.
+std::vector<bool> termlists(const fs::path& db) {
+  std::vector<bool> out;
+  for (const fs::path& shard : index::existing_shards(db))
+    out.push_back(index::has_termlists(shard));
+  return out;
+}
+
+TEST(SegmentsTest, ABulkBuildKeepsNoTermListsTillACableIsReplaced) {
+  TempDir dir;
+  write_corpus(dir.path() / "corpus", 30);
+  const fs::path db = dir.path() / "db";
+  const fs::path plain = dir.path() / "plain";  // the same runs without segments
+  build(db, dir.path() / "corpus", 5);
+  build(plain, dir.path() / "corpus", 0);
+  EXPECT_EQ(termlists(db), (std::vector<bool>{false, false}));
+  EXPECT_EQ(termlists(plain), (std::vector<bool>{true, true}));
+  Searcher before = Searcher::open(db);
+  EXPECT_EQ(before.search("gunboats").total, 0u);
+
+  std::ofstream(dir.path() / "corpus" / "c0003.txt") << text_cable(3, "Gunboats arrived.");
+  std::vector<IndexProgress> seen;
+  IndexSummary again;
+  {
+    Writer w = Writer::open(db, {});
+    again =
+        w.index_path(dir.path() / "corpus", {}, [&](const IndexProgress& p) { seen.push_back(p); });
+  }
+  EXPECT_EQ(again.cables_replaced, 1u);
+  EXPECT_EQ(again.files_unchanged, 29u);
+  EXPECT_EQ(again.shards_rewritten, 1u);
+  EXPECT_EQ(
+      std::count_if(seen.begin(), seen.end(), [](const IndexProgress& p) { return p.rewriting; }),
+      1);
+  const std::vector<bool> now = termlists(db);
+  EXPECT_NE(now[0], now[1]) << "only the shard of the replaced cable is written anew";
+  build(plain, dir.path() / "corpus", 0);
+  EXPECT_EQ(answers(db), answers(plain));
+  // A searcher opened before sees the shard written anew.
+  before.refresh();
+  EXPECT_EQ(before.search("gunboats").total, 1u);
+  EXPECT_EQ(before.search("\"trawlers waited\" id:09ATLANTIS3").total, 0u);
+  // Once written anew, the shard replaces cables as any does.
+  std::ofstream(dir.path() / "corpus" / "c0003.txt") << text_cable(3, "Gunboats left.");
+  const IndexSummary third = build(db, dir.path() / "corpus", 5);
+  EXPECT_EQ(third.cables_replaced, 1u);
+  EXPECT_EQ(third.shards_rewritten, 0u);
+  EXPECT_EQ(Searcher::open(db).search("\"gunboats left\"").total, 1u);
+}
+
+// Xapian's reopen of a database replaced by another of the same revision
+// reads the new UUID and keeps reading the old tables.
+TEST(SegmentsTest, ASearcherSeesAShardReplacedByOneOfTheSameRevision) {
+  TempDir dir;
+  for (const char* name : {"x", "y"}) {
+    Writer w = Writer::open(dir.path() / name, WriterOptions{.shards = 2});
+    w.add(test::make_cable("09ATLANTIS1", "2009-01-01", {"PREL"},
+                           {std::string("The ") + name + "ray report."}));
+    w.commit();
+  }
+  const std::string shard =
+      index::existing_shards(dir.path() / "x")[index::shard_of("09ATLANTIS1", 2)]
+          .filename()
+          .string();
+  ASSERT_EQ(Xapian::Database((dir.path() / "x" / shard).string()).get_revision(),
+            Xapian::Database((dir.path() / "y" / shard).string()).get_revision());
+  Searcher s = Searcher::open(dir.path() / "x");
+  ASSERT_EQ(s.search("xray").total, 1u);
+  fs::rename(dir.path() / "x" / shard, dir.path() / "old");
+  fs::rename(dir.path() / "y" / shard, dir.path() / "x" / shard);
+  s.refresh();
+  EXPECT_EQ(s.search("xray").total, 0u);
+  EXPECT_EQ(s.search("yray").total, 1u);
+}
+
+TEST(SegmentsTest, ACableRemovedFromABulkBuildIsGone) {
+  TempDir dir;
+  write_corpus(dir.path() / "corpus", 30);
+  const fs::path db = dir.path() / "db";
+  build(db, dir.path() / "corpus", 5);
+  {
+    Writer w = Writer::open(db, {});
+    EXPECT_TRUE(w.remove("09ATLANTIS7"));
+    EXPECT_FALSE(w.remove("09ATLANTIS7"));
+    w.commit();
+  }
+  const Searcher s = Searcher::open(db);
+  EXPECT_FALSE(s.cable("09ATLANTIS7").has_value());
+  SearchOptions exact;
+  exact.exact_total = true;
+  EXPECT_EQ(s.search("harbour", exact).total, 29u);
+  EXPECT_EQ(s.search("id:09ATLANTIS8").total, 1u);
 }
 
 TEST(SegmentsTest, WhatAFailedRunLeftIsCleanedUp) {

@@ -37,6 +37,13 @@ class ProgressView {
   ProgressView() : bar_(is_terminal(stderr)), start_(Clock::now()) {}
 
   void operator()(const IndexProgress& p) {
+    if (p.rewriting) {
+      finish();
+      fmt::print(stderr,
+                 "writing a shard anew with term lists, for its first replaced cable "
+                 "(once; about as long as indexing its cables took)\n");
+      return;
+    }
     if (p.merging) {
       finish();
       fmt::print(stderr, "merging the shards' segments ({:.0f} s so far)\n",
@@ -120,6 +127,7 @@ int run_index(const IndexArgs& args) {
     total.paragraphs += s.paragraphs;
     total.failed += s.failed;
     total.bytes += s.bytes;
+    total.shards_rewritten += s.shards_rewritten;
   }
   writer.commit();
   if (view) view->finish();
@@ -135,6 +143,9 @@ int run_index(const IndexArgs& args) {
   fmt::print("  paragraphs written: {}\n", total.paragraphs);
   if (total.files_unchanged > 0) {
     fmt::print("  files skipped as unchanged: {}\n", total.files_unchanged);
+  }
+  if (total.shards_rewritten > 0) {
+    fmt::print("  shards written anew with term lists: {}\n", total.shards_rewritten);
   }
   if (total.failed > 0) {
     fmt::print("  failed: {}\n", total.failed);

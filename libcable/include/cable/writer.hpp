@@ -39,14 +39,19 @@ struct WriterOptions {
   /// fastest when measured (docs/benchmarks.md); more uses more memory.
   std::size_t commit_every = 250;
   /// In index_path() into an empty index of several shards, each shard
-  /// takes this many cables, then writes each further this many into a
-  /// segment of its own, and the shard and its segments are merged at the
-  /// end (docs/schema.md): Xapian writes into a small database faster than
-  /// into a large one, so the release's 251,287 cables index about a fifth
-  /// faster (docs/benchmarks.md). Cables in segments are searchable only
-  /// after the merge, and a run that fails keeps none of them (the next run
-  /// indexes their files again). 0: no segments, every batch searchable as
-  /// soon as it is committed.
+  /// writes its cables this many at a time into segments, databases of
+  /// their own, merged into the shard at the end (docs/schema.md): Xapian
+  /// writes into a small database faster than into a large one, so the
+  /// release's 251,287 cables index about a fifth faster. Segments, and the
+  /// shards they make, keep no term lists (Xapian's list of each document's
+  /// terms, which deleting a document needs and a search never reads):
+  /// another fifth (docs/benchmarks.md). The first time a cable in such a
+  /// shard is replaced or removed, the shard is written anew with them,
+  /// about as long as indexing its cables took; later changes are quick.
+  /// Cables in segments are searchable only after the merge, and a run that
+  /// fails keeps none of them (the next run indexes their files again). 0:
+  /// no segments, term lists kept, every batch searchable as soon as it is
+  /// committed.
   std::size_t segment_cables = 20'000;
   /// Threads that read and parse files in index_path(); 0 means one per core.
   std::size_t jobs = 1;
@@ -77,6 +82,11 @@ struct IndexProgress {
   /// a large build into an empty index writes (docs/schema.md): the last
   /// step, about a tenth of the build's time.
   bool merging = false;
+  /// A shard built in bulk, without term lists, is being written anew with
+  /// them, because a cable in it is replaced (docs/schema.md): once per
+  /// shard, about as long as indexing the shard's cables took. Reported
+  /// from that shard's thread when it starts; the other fields are zero.
+  bool rewriting = false;
 };
 using ProgressSink = std::function<void(const IndexProgress&)>;
 
@@ -90,6 +100,9 @@ struct IndexSummary {
   std::uint64_t paragraphs = 0;        ///< Paragraph documents written.
   std::uint64_t failed = 0;            ///< Files or CSV records that could not be read.
   std::uint64_t bytes = 0;             ///< Bytes of the files found.
+  /// Shards built in bulk, without term lists, written anew with them
+  /// because cables in them were replaced (IndexProgress::rewriting).
+  std::uint64_t shards_rewritten = 0;
 };
 
 /// Builds and changes an index: one writer per index at a time (a second is
@@ -116,10 +129,14 @@ class CABLE_EXPORT Writer {
 
   /// Adds `cable`, or replaces every document of the cable with this ID
   /// (paragraphs that no longer exist go). Visible to searchers after the
-  /// next commit, all at once. Cost: linear in the cable's text.
+  /// next commit, all at once. Cost: linear in the cable's text; the first
+  /// replacement in a shard built in bulk writes the shard anew
+  /// (WriterOptions::segment_cables).
   /// @throws cable::Error kIndex when the index cannot be written.
   AddOutcome add(const Cable& cable);
   /// Removes every document of the cable `id`; returns whether it was there.
+  /// Cost: as add()'s replacement.
+  /// @throws cable::Error kIndex when the index cannot be written.
   bool remove(std::string_view id);
 
   /// Reads a file or a directory tree (as read_path() does) and adds every

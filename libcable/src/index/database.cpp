@@ -67,9 +67,16 @@ int schema_version(const Xapian::Database& db) {
   return ec == std::errc() && end == v.data() + v.size() ? n : 0;
 }
 
+bool has_termlists(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return !std::filesystem::exists(dir / "iamglass", ec) ||
+         std::filesystem::exists(dir / "termlist.glass", ec);
+}
+
 Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard,
                                        int flags) {
   const std::string where = dir.string();
+  if (!has_termlists(dir)) flags |= Xapian::DB_NO_TERMLIST;
   return guarded(where, [&] {
     Xapian::WritableDatabase db(where, Xapian::DB_CREATE_OR_OPEN | flags);
     check_schema(db, where);

@@ -60,9 +60,16 @@ auto retrying(F&& fn, R&& reopen) -> decltype(fn()) {
 // it has one shard) in `dir` for writing, and records the schema version and
 // the shard's number in a new one. @throws cable::Error kIndexLocked,
 // kIndexVersion, and kIndex (also when an existing one has another number).
-// `flags` are added to Xapian's (Xapian::DB_NO_SYNC for a segment).
+// `flags` are added to Xapian's (Xapian::DB_NO_SYNC for a segment;
+// Xapian::DB_NO_TERMLIST for a new database without term lists). One that
+// exists without term lists is opened as such (Xapian refuses otherwise).
 Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::size_t shard,
                                        int flags = 0);
+// Whether the database at `dir` keeps term lists (index/rebuild): Xapian's
+// glass backend keeps them in termlist.glass, which Xapian::DB_NO_TERMLIST
+// never makes. A database that does not exist yet will.
+bool has_termlists(const std::filesystem::path& dir);
+
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();
 // An index opened for reading: all shards as one database, and each shard

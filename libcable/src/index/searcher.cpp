@@ -10,6 +10,7 @@
 
 #include "cable/search.hpp"
 #include "index/database.hpp"
+#include "index/documents.hpp"
 #include "index/facet_spy.hpp"
 #include "index/folding.hpp"
 #include "index/layout.hpp"
@@ -235,6 +236,26 @@ std::vector<Xapian::docid> documents_of(const Xapian::Database& db, const std::s
   return std::vector<Xapian::docid>(db.postlist_begin(term), db.postlist_end(term));
 }
 
+// The cable `id` (upper case) as the index stores it: its fields and its
+// paragraphs' records; nullopt when it is not in the index.
+std::optional<Cable> stored_cable(const Searcher::Impl& impl, const std::string& id) {
+  const Xapian::Database& shard = impl.shards[index::shard_of(id, impl.shards.size())];
+  const std::string fields = shard.get_metadata(schema::term(schema::kMetaCable, id));
+  if (fields.empty()) return std::nullopt;
+  Cable c = index::decode_cable_fields(fields);
+  for (Xapian::docid docid : documents_of(impl.db, id)) {
+    const index::StoredDoc d = index::decode_doc(index::record_of(impl.db.get_document(docid)));
+    if (d.kind != schema::kKindParagraph) continue;
+    Paragraph p;
+    p.number = d.number;
+    p.marking = d.marking;
+    p.text = d.text;
+    p.items = find_sub_items(p.text);
+    c.paragraphs.push_back(std::move(p));
+  }
+  return c;
+}
+
 }  // namespace
 
 const char* facet_name(Facet facet) noexcept {
@@ -285,23 +306,7 @@ Results Searcher::search(std::string_view text, const SearchOptions& options) co
 std::optional<Cable> Searcher::cable(std::string_view id_in) const {
   std::lock_guard lock(impl_->mutex);
   const std::string id = text::upper(text::trim(id_in));
-  return reading(*impl_, [&]() -> std::optional<Cable> {
-    const Xapian::Database& shard = impl_->shards[index::shard_of(id, impl_->shards.size())];
-    const std::string fields = shard.get_metadata(schema::term(schema::kMetaCable, id));
-    if (fields.empty()) return std::nullopt;
-    Cable c = index::decode_cable_fields(fields);
-    for (Xapian::docid docid : documents_of(impl_->db, id)) {
-      const index::StoredDoc d = index::decode_doc(index::record_of(impl_->db.get_document(docid)));
-      if (d.kind != schema::kKindParagraph) continue;
-      Paragraph p;
-      p.number = d.number;
-      p.marking = d.marking;
-      p.text = d.text;
-      p.items = find_sub_items(p.text);
-      c.paragraphs.push_back(std::move(p));
-    }
-    return c;
-  });
+  return reading(*impl_, [&] { return stored_cable(*impl_, id); });
 }
 
 std::vector<std::string> Searcher::cited_by(std::string_view id_in) const {
@@ -326,15 +331,30 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
   std::lock_guard lock(impl_->mutex);
   const std::string id = text::upper(text::trim(id_in));
   return reading(*impl_, [&] {
-    Xapian::RSet rset;
-    for (Xapian::docid docid : documents_of(impl_->db, id)) {
-      const index::StoredDoc d = index::decode_doc(index::record_of(impl_->db.get_document(docid)));
-      if (d.kind == schema::kKindParagraph && (paragraph.empty() || d.number == paragraph)) {
-        rset.add_document(docid);
+    const std::optional<Cable> cable = stored_cable(*impl_, id);
+    if (!cable) return Results{};
+    // Xapian's expansion reads the term lists of the given documents, which
+    // an index built in bulk does not keep (index/rebuild): the paragraphs'
+    // documents are made again, into an in-memory database searched beside
+    // the index. Their terms count twice in the statistics, R documents more
+    // in N, where R is a cable's paragraphs and N the index's.
+    Xapian::WritableDatabase again(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const index::CableDocuments docs = index::make_documents(*cable, impl_->analyzer);
+    for (std::size_t i = 0; i < cable->paragraphs.size(); ++i) {
+      if (paragraph.empty() || cable->paragraphs[i].number == paragraph) {
+        again.add_document(docs.docs[i + 1]);
       }
     }
-    if (rset.empty()) return Results{};
-    Xapian::Enquire enquire(impl_->db);
+    if (again.get_doccount() == 0) return Results{};
+    Xapian::Database both;
+    for (const Xapian::Database& shard : impl_->shards) both.add_database(shard);
+    both.add_database(again);
+    // Xapian numbers the documents of several databases in turn: the k-th
+    // of the last of n is (k - 1) * n + n.
+    const Xapian::docid n = static_cast<Xapian::docid>(impl_->shards.size() + 1);
+    Xapian::RSet rset;
+    for (Xapian::docid k = 1; k <= again.get_doccount(); ++k) rset.add_document((k - 1) * n + n);
+    Xapian::Enquire enquire(both);
     const PlainWords plain;
     const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &plain);
     std::vector<Q> terms;

@@ -44,10 +44,25 @@ struct Searcher::Impl {
   // Moves every database to its latest commit: the combined one and each
   // shard's own, which metadata and the facet map read (a shard left behind
   // would keep failing with DatabaseModifiedError, and miss new cables).
+  // A shard that another database replaced (a merge, a rebuild, a
+  // compaction; a new UUID) is opened anew: when the two have the same
+  // revision number, Xapian's reopen reads the new UUID but keeps reading
+  // the old tables.
   void reopen() {
+    std::vector<std::string> uuids;
+    for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
     db.reopen();
     for (Xapian::Database& s : shards) s.reopen();
     for (Xapian::Database& w : wholes) w.reopen();
+    if (dir.empty()) return;
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      if (shards[k].get_uuid() == uuids[k]) continue;
+      index::ReadableIndex fresh = index::open_readable(dir);
+      db = std::move(fresh.all);
+      shards = std::move(fresh.shards);
+      wholes.clear();
+      return;
+    }
   }
 
   // `wholes`, opened if need be. @throws Xapian::Error, cable::Error.

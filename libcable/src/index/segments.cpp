@@ -18,15 +18,15 @@ namespace fs = std::filesystem;
 // Beside the shards, so that it never holds a shard's files.
 fs::path segments_dir(const fs::path& dir) { return dir / ".segments"; }
 
-fs::path merged_path(const fs::path& dir, std::size_t shard) {
-  return segments_dir(dir) / fmt::format("shard-{}.merged", shard);
-}
-
 fs::path replaced_path(const fs::path& dir, std::size_t shard) {
   return segments_dir(dir) / fmt::format("shard-{}.replaced", shard);
 }
 
 }  // namespace
+
+fs::path merged_path(const fs::path& dir, std::size_t shard) {
+  return segments_dir(dir) / fmt::format("shard-{}.merged", shard);
+}
 
 fs::path segment_path(const fs::path& dir, std::size_t shard, std::size_t n) {
   return segments_dir(dir) / fmt::format("shard-{}.{}", shard, n);
@@ -35,16 +35,23 @@ fs::path segment_path(const fs::path& dir, std::size_t shard, std::size_t n) {
 void merge_segments(const fs::path& dir, const fs::path& shard_path, std::size_t shard,
                     const std::vector<fs::path>& segments) {
   const fs::path merged = merged_path(dir, shard);
-  const fs::path replaced = replaced_path(dir, shard);
   std::error_code ec;
   fs::remove_all(merged, ec);
-  fs::remove_all(replaced, ec);
-  Xapian::Database all(shard_path.string());
+  Xapian::Database all;
   for (const fs::path& s : segments) all.add_database(Xapian::Database(s.string()));
   // Renumbered: each database's documents follow the last of the one before,
   // so the shard numbers its documents from 1 and a cable's stay consecutive.
   all.compact(merged.string());
   all.close();
+  put_merged_in_place(dir, shard_path, shard);
+  for (const fs::path& s : segments) fs::remove_all(s, ec);
+}
+
+void put_merged_in_place(const fs::path& dir, const fs::path& shard_path, std::size_t shard) {
+  const fs::path merged = merged_path(dir, shard);
+  const fs::path replaced = replaced_path(dir, shard);
+  std::error_code ec;
+  fs::remove_all(replaced, ec);
   // One atomic exchange where the file system offers it (Linux: ext4, xfs,
   // btrfs, tmpfs): a reader never finds the shard missing. Else two renames,
   // and restore_merged() mends a kill between them.
@@ -59,7 +66,6 @@ void merge_segments(const fs::path& dir, const fs::path& shard_path, std::size_t
                                                dir.string(), shard_path.string(), ec.message()));
   }
   fs::remove_all(old, ec);
-  for (const fs::path& s : segments) fs::remove_all(s, ec);
 }
 
 void restore_merged(const fs::path& dir, const std::vector<fs::path>& shard_paths) {

@@ -8,6 +8,7 @@
 #include <deque>
 #include <exception>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "index/documents.hpp"
 #include "index/file_hash.hpp"
 #include "index/layout.hpp"
+#include "index/rebuild.hpp"
 #include "index/schema.hpp"
 #include "index/searcher_impl.hpp"
 #include "index/segments.hpp"
@@ -107,6 +109,9 @@ struct Shard {
   std::size_t number = 0;  // in the index
   // Where cables go: the shard, or in a bulk run its open segment.
   Xapian::WritableDatabase db;
+  bool termlists = true;             // whether the shard keeps term lists (index/rebuild)
+  std::uint64_t rewritten = 0;       // times it was written anew with them
+  std::function<void()> on_rewrite;  // told before, when set
   Xapian::docid span = 0;  // numbers its documents up to this (0: no limit, a single shard)
   index::Analyzer analyzer;
   bool spelling = false;    // whether the index keeps spelling data ("did you mean")
@@ -119,32 +124,34 @@ struct Shard {
   std::unordered_map<std::string, Xapian::termcount> words;
 
   // Segments of a bulk run into this shard, empty at the run's start
-  // (index/segments).
-  std::uint64_t segment_cables = 0;         // cables per segment; 0: none in this run
-  std::uint64_t in_target = 0;              // cables added to `db` in this run
-  Xapian::WritableDatabase main;            // the shard, while `db` is a segment
-  std::vector<fs::path> segments;           // written so far, `db`'s last
-  std::vector<Xapian::Database> closed;     // the segments before `db`'s, to look cables up
-  std::unordered_set<std::string> dropped;  // IDs of cables to delete from `main` at the merge
+  // (index/segments). They keep no term lists: a cable written twice in the
+  // run leaves its earlier documents where they are, to be left out when
+  // the merge writes their segment anew (index/rebuild).
+  std::uint64_t segment_cables = 0;      // cables per segment; 0: none in this run
+  std::uint64_t in_target = 0;           // cables added to `db` in this run
+  Xapian::WritableDatabase main;         // the shard, empty, while `db` is a segment
+  std::vector<fs::path> segments;        // written so far, `db`'s last
+  std::vector<Xapian::Database> closed;  // the segments before `db`'s, to look cables up
+  // Per segment (by index in `segments`), the documents of the cables to
+  // leave out at the merge.
+  std::unordered_map<std::size_t, std::unordered_set<Xapian::docid>> left_out;
 
   // Where a cable added in this run before the current segment was.
   enum class Earlier { kNone, kSame, kDropped };
 
-  // Finds cable `id` in the shard or a closed segment: the same content is
-  // kSame; other content is dropped there (from the shard, at the merge, so
-  // that a run that fails leaves it whole). Cost: a term lookup per segment.
+  // Finds cable `id` in a closed segment: the same content is kSame; other
+  // content is left out there, at the merge. Cost: a metadata lookup per
+  // segment.
   Earlier drop_earlier(const std::string& id, const std::string& id_term,
                        const std::string& hash_key, const std::string& hash) {
-    if (!dropped.count(id) && main.term_exists(id_term)) {
-      if (main.get_metadata(hash_key) == hash) return Earlier::kSame;
-      dropped.insert(id);
-      return Earlier::kDropped;
-    }
     for (std::size_t i = 0; i < closed.size(); ++i) {
-      if (!closed[i].term_exists(id_term)) continue;
-      if (closed[i].get_metadata(hash_key) == hash) return Earlier::kSame;
-      Xapian::WritableDatabase segment(segments[i].string(), Xapian::DB_OPEN);
-      segment.delete_document(id_term);
+      // A segment keeps the hash of each cable it holds until it is left out there.
+      const std::string held = closed[i].get_metadata(hash_key);
+      if (held.empty()) continue;
+      if (held == hash) return Earlier::kSame;
+      leave_out(closed[i], i, id_term);
+      Xapian::WritableDatabase segment(
+          segments[i].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
       segment.set_metadata(schema::term(schema::kMetaCable, id), "");
       segment.set_metadata(hash_key, "");
       segment.commit();
@@ -155,48 +162,112 @@ struct Shard {
     return Earlier::kNone;
   }
 
-  // After a commit: starts the next segment once `db` has its share.
-  void next_segment_if_full() {
-    if (segment_cables == 0 || in_target < segment_cables) return;
-    if (segments.empty()) {
-      main = db;
-    } else {
-      closed.emplace_back(segments.back().string());
+  // Marks the documents of `id_term` in segment `i` (`segment`) to be left
+  // out at the merge.
+  void leave_out(const Xapian::Database& segment, std::size_t i, const std::string& id_term) {
+    for (auto p = segment.postlist_begin(id_term); p != segment.postlist_end(id_term); ++p) {
+      left_out[i].insert(*p);
     }
+  }
+
+  // Deletes the documents of `id_term` from `db`: in a segment, marks them to
+  // be left out at the merge; in a shard without term lists, writes the
+  // shard anew with them first (once; about what indexing its cables cost).
+  void delete_cable(const std::string& id_term) {
+    if (!segments.empty()) {
+      leave_out(db, segments.size() - 1, id_term);
+      return;
+    }
+    if (!termlists) rewrite_with_termlists();
+    db.delete_document(id_term);
+  }
+
+  // The shard, committed, written anew with term lists in its place (where
+  // a kill leaves it, the next Writer::open cleans up, see index/segments).
+  void rewrite_with_termlists() {
+    if (on_rewrite) on_rewrite();
+    db.commit();
+    db.close();
+    const fs::path anew = index::merged_path(dir, number);
+    std::error_code ec;
+    fs::remove_all(anew, ec);
+    fs::create_directories(anew.parent_path(), ec);
+    try {
+      index::rebuild(path, anew, number, {});
+      index::put_merged_in_place(dir, path, number);
+    } catch (...) {
+      fs::remove_all(anew, ec);
+      try {
+        if (fs::exists(path, ec)) db = index::open_writable(path, number);
+      } catch (...) {
+        // The first failure is the one to report.
+      }
+      throw;
+    }
+    fs::remove(anew.parent_path(), ec);  // when empty: no other shard's segments
+    db = index::open_writable(path, number);
+    termlists = true;
+    ++rewritten;
+  }
+
+  // Starts a bulk run's segments: the shard, empty, is set aside (its
+  // metadata goes to the first segment) until the merge replaces it.
+  void start_segments() {
+    main = db;
+    start_segment();
+    for (auto k = main.metadata_keys_begin(); k != main.metadata_keys_end(); ++k) {
+      db.set_metadata(*k, main.get_metadata(*k));
+    }
+  }
+
+  void start_segment() {
     segments.push_back(index::segment_path(dir, number, segments.size() + 1));
     std::error_code ec;
     fs::create_directories(segments.back().parent_path(), ec);
     // Unsynced: a run that does not finish keeps none of its segments, and
     // the merge writes (and syncs) the shard anew from them.
-    db = index::open_writable(segments.back(), number, Xapian::DB_NO_SYNC);
+    db = index::open_writable(segments.back(), number, Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
     in_target = 0;
   }
 
-  // Ends a bulk run: the shard and its segments merged into the shard. The
-  // cables replaced within the run leave the shard first, so a merge that
-  // fails leaves them out until the next run indexes their files again.
+  // After a commit: starts the next segment once `db` has its share.
+  void next_segment_if_full() {
+    if (segments.empty() || in_target < segment_cables) return;
+    closed.emplace_back(segments.back().string());
+    start_segment();
+  }
+
+  // Ends a bulk run: the segments, without the cables left out, merged into
+  // the shard.
   void merge() {
     if (segments.empty()) return;
     index::guarded(where, [&] {
       db.commit();
-      for (const std::string& id : dropped) {
-        main.delete_document(schema::term(schema::kId, id));
-        main.set_metadata(schema::term(schema::kMetaCable, id), "");
-        main.set_metadata(schema::term(schema::kMetaCableHash, id), "");
-      }
-      main.commit();
       db.close();
       main.close();
     });
     main = Xapian::WritableDatabase();
     closed.clear();
-    dropped.clear();
     pending = 0;
     const std::vector<fs::path> parts = std::move(segments);
     segments.clear();
+    const auto left = std::move(left_out);
+    left_out.clear();
     try {
-      index::guarded(where, [&] { index::merge_segments(dir, path, number, parts); });
+      index::guarded(where, [&] {
+        for (const auto& [i, cables] : left) {
+          const fs::path kept = parts[i].string() + ".kept";
+          index::RebuildOptions o;
+          o.termlists = false;
+          o.skip = cables;
+          index::rebuild(parts[i], kept, number, o);
+          fs::remove_all(parts[i]);
+          fs::rename(kept, parts[i]);
+        }
+        index::merge_segments(dir, path, number, parts);
+      });
       db = index::open_writable(path, number);
+      termlists = false;
     } catch (...) {
       // The shard as it was, when it is still in place; else the next
       // Writer::open puts the merged one back (index/segments).
@@ -216,7 +287,7 @@ struct Shard {
     main = Xapian::WritableDatabase();
     closed.clear();
     segments.clear();
-    dropped.clear();
+    left_out.clear();
     pending = 0;
   }
 
@@ -234,7 +305,7 @@ struct Shard {
       if (db.get_metadata(hash_key) == docs.hash) return AddOutcome::kUnchanged;
       if (db.term_exists(id_term)) {
         existed = true;
-        db.delete_document(id_term);
+        delete_cable(id_term);
       }
       Xapian::docid next = db.get_lastdocid();
       if (span > 0 && next + docs.docs.size() > span) {
@@ -259,7 +330,7 @@ struct Shard {
     return index::guarded(where, [&] {
       const std::string id_term = schema::term(schema::kId, id);
       if (!db.term_exists(id_term)) return false;
-      db.delete_document(id_term);
+      delete_cable(id_term);
       db.set_metadata(schema::term(schema::kMetaCable, id), "");
       db.set_metadata(schema::term(schema::kMetaCableHash, id), "");
       ++pending;
@@ -373,14 +444,21 @@ class Queue {
   bool closed_ = false;
 };
 
-// Marks shards as in a bulk run (Shard::bulk) while it lives.
+// Marks shards as in a bulk run (Shard::bulk, Shard::on_rewrite) while it
+// lives.
 class BulkRun {
  public:
-  explicit BulkRun(std::vector<Shard>& shards) : shards_(shards) {
-    for (Shard& s : shards_) s.bulk = true;
+  BulkRun(std::vector<Shard>& shards, const std::function<void()>& on_rewrite) : shards_(shards) {
+    for (Shard& s : shards_) {
+      s.bulk = true;
+      s.on_rewrite = on_rewrite;
+    }
   }
   ~BulkRun() {
-    for (Shard& s : shards_) s.bulk = false;
+    for (Shard& s : shards_) {
+      s.bulk = false;
+      s.on_rewrite = nullptr;
+    }
   }
   BulkRun(const BulkRun&) = delete;
   BulkRun& operator=(const BulkRun&) = delete;
@@ -442,6 +520,7 @@ Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
     s.number = impl->shards.size();
     s.span = paths.size() > 1 ? index::kShardDocids : 0;
     s.db = index::open_writable(p, impl->shards.size());
+    s.termlists = index::has_termlists(p);
     s.spelling = true;
     impl->shards.push_back(std::move(s));
   }
@@ -521,7 +600,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
                                 const ProgressSink& progress) {
   IndexSummary summary;
   IndexProgress at;
-  std::mutex report_mutex;  // shard threads report too
+  std::mutex report_mutex;  // shard threads report too: errors, and rewriting
   const auto report = [&](const Error& e) {
     std::lock_guard lock(report_mutex);
     ++summary.failed;
@@ -543,18 +622,29 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
   at.files_total = files.size();
   at.bytes_total = summary.bytes;
   const auto tell = [&] {
-    if (progress) progress(at);
+    if (!progress) return;
+    std::lock_guard lock(report_mutex);
+    progress(at);
   };
+  std::uint64_t rewritten = 0;
+  for (const Shard& s : impl_->shards) rewritten += s.rewritten;
 
   // One thread per shard adds the cables routed to it and commits in batches.
-  const BulkRun bulk(impl_->shards);
+  const BulkRun bulk(impl_->shards, [&] {
+    if (!progress) return;
+    IndexProgress rewriting;
+    rewriting.rewriting = true;
+    std::lock_guard lock(report_mutex);
+    progress(rewriting);
+  });
   const std::size_t n = impl_->shards.size();
   for (Shard& s : impl_->shards) {
-    // A shard of several, empty, writes segments past its first share.
+    // A shard of several, empty, writes segments.
     const bool empty = n > 1 && !s.path.empty() &&
                        index::guarded(s.where, [&] { return s.db.get_lastdocid() == 0; });
     s.segment_cables = empty ? impl_->options.segment_cables : 0;
     s.in_target = 0;
+    if (s.segment_cables > 0) index::guarded(s.where, [&] { s.start_segments(); });
   }
   std::vector<Queue> queues(n);
   std::vector<IndexSummary> counts(n);
@@ -774,6 +864,8 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       s.commit();
     }
   });
+  for (const Shard& s : impl_->shards) summary.shards_rewritten += s.rewritten;
+  summary.shards_rewritten -= rewritten;
   for (const IndexSummary& c : counts) {
     summary.cables_added += c.cables_added;
     summary.cables_replaced += c.cables_replaced;

@@ -1,0 +1,133 @@
+#include "index/rebuild.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cable/error.hpp"
+#include "cable/record.hpp"
+#include "index/analyzer.hpp"
+#include "index/database.hpp"
+#include "index/documents.hpp"
+#include "index/schema.hpp"
+#include "index/shard_threads.hpp"
+#include "index/stored.hpp"
+
+namespace cable::index {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Cables written between two commits: Xapian's in-memory batch slows down
+// as it grows (docs/benchmarks.md).
+constexpr std::uint64_t kCommitEvery = 250;
+// The first document of each part: every `part_cables`-th cable document,
+// the first part from document 1.
+std::vector<Xapian::docid> part_starts(const Xapian::Database& source, std::uint64_t part_cables) {
+  const std::string cables = schema::term(schema::kKind, schema::kKindCable);
+  std::vector<Xapian::docid> out{1};
+  std::uint64_t n = 0;
+  for (auto p = source.postlist_begin(cables); p != source.postlist_end(cables); ++p, ++n) {
+    if (n > 0 && n % part_cables == 0) out.push_back(*p);
+  }
+  return out;
+}
+
+// Writes the cables of `source`'s documents [first, end) (end 0: to the
+// last) into `out`, as rebuild() says.
+void write_part(const std::string& where, const Xapian::Database& source, Xapian::docid first,
+                Xapian::docid end, const RebuildOptions& options, Xapian::WritableDatabase& out) {
+  Analyzer analyzer;
+  std::optional<Cable> cable;  // the one being read, unless left out
+  std::uint64_t pending = 0;
+  const auto write = [&] {
+    if (!cable) return;
+    for (const Xapian::Document& d : make_documents(*cable, analyzer).docs) out.add_document(d);
+    cable.reset();
+    if (++pending == kCommitEvery) {
+      out.commit();
+      pending = 0;
+    }
+  };
+  bool skipping = false;
+  Xapian::PostingIterator p = source.postlist_begin("");
+  p.skip_to(first);
+  for (; p != source.postlist_end("") && (end == 0 || *p < end); ++p) {
+    const Xapian::docid docid = *p;
+    const StoredDoc doc =
+        decode_doc(record_of(source.get_document(docid, Xapian::DOC_ASSUME_VALID)));
+    if (doc.kind == schema::kKindCable) {
+      write();
+      skipping = options.skip.count(docid) > 0;
+      if (skipping) continue;
+      const std::string fields = source.get_metadata(schema::term(schema::kMetaCable, doc.id));
+      if (fields.empty()) {
+        throw Error(ErrorCode::kIndex,
+                    fmt::format("{}: document {} is cable {}, whose fields the index lacks", where,
+                                docid, doc.id));
+      }
+      cable = decode_cable_fields(fields);
+      continue;
+    }
+    if (skipping) continue;
+    if (!cable || cable->id != doc.id) {
+      throw Error(ErrorCode::kIndex,
+                  fmt::format("{}: document {}, a paragraph of {}, does not follow its cable's",
+                              where, docid, doc.id));
+    }
+    Paragraph paragraph;
+    paragraph.number = doc.number;
+    paragraph.marking = doc.marking;
+    paragraph.text = doc.text;
+    cable->paragraphs.push_back(std::move(paragraph));
+  }
+  write();
+}
+
+}  // namespace
+
+void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
+             const RebuildOptions& options) {
+  const std::string where = from.string();
+  const std::vector<Xapian::docid> starts =
+      part_starts(Xapian::Database(where), std::max<std::uint64_t>(1, options.part_cables));
+  std::vector<fs::path> parts;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    parts.push_back(fmt::format("{}.part-{}", to.string(), i + 1));
+  }
+  const int flags = Xapian::DB_NO_SYNC | (options.termlists ? 0 : Xapian::DB_NO_TERMLIST);
+  // Each thread writes every threads-th part, with handles of its own
+  // (index/shard_threads).
+  const std::size_t threads =
+      std::min<std::size_t>(parts.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::error_code ec;
+  for_each_shard(threads, threads > 1, [&](std::size_t t) {
+    const Xapian::Database source(where);
+    for (std::size_t i = t; i < parts.size(); i += threads) {
+      fs::remove_all(parts[i], ec);
+      Xapian::WritableDatabase out = open_writable(parts[i], shard, flags);
+      write_part(where, source, starts[i], i + 1 < starts.size() ? starts[i + 1] : 0, options, out);
+      if (i == 0) {
+        for (auto k = source.metadata_keys_begin(); k != source.metadata_keys_end(); ++k) {
+          out.set_metadata(*k, source.get_metadata(*k));
+        }
+        for (auto s = source.spellings_begin(); s != source.spellings_end(); ++s) {
+          out.add_spelling(*s, s.get_termfreq());
+        }
+      }
+      out.commit();
+    }
+  });
+  Xapian::Database all;
+  for (const fs::path& p : parts) all.add_database(Xapian::Database(p.string()));
+  // Renumbered, as segments are merged: the parts' documents in order.
+  all.compact(to.string());
+  all.close();
+  for (const fs::path& p : parts) fs::remove_all(p, ec);
+}
+
+}  // namespace cable::index
