@@ -131,6 +131,8 @@ typedef struct cable_index_summary {
   uint64_t paragraphs;       /**< Paragraph documents written. */
   uint64_t failed;           /**< Inputs that could not be read: each went to the error callback. */
   uint64_t bytes;            /**< Bytes of the files found. */
+  uint64_t shards_rewritten; /**< Shards built in bulk, without term lists, written anew with
+                                  them because cables in them were replaced (docs/schema.md). */
 } cable_index_summary;
 
 /** Called with progress; `user` is the pointer given to cable_writer_index_path. */
@@ -141,8 +143,9 @@ typedef void (*cable_input_error_fn)(cable_status code, const char* message, voi
 /** Indexes the file or directory `path` (recursively, any input form) and
  *  commits. Inputs that cannot be read go to `on_error` (may be NULL) and are
  *  counted in `summary->failed`; they do not fail the call. `progress`,
- *  `on_error` and `summary` may be NULL. The callbacks run on the calling
- *  thread. Errors: CABLE_ERROR_IO (no such path), CABLE_ERROR_INDEX. */
+ *  `on_error` and `summary` may be NULL. The callbacks run one at a time:
+ *  `progress` on the calling thread, `on_error` there or on one of the
+ *  writer's threads. Errors: CABLE_ERROR_IO (no such path), CABLE_ERROR_INDEX. */
 CABLE_C_API cable_status cable_writer_index_path(cable_writer* writer, const char* path,
                                                  cable_progress_fn progress,
                                                  cable_input_error_fn on_error, void* user,

@@ -175,6 +175,7 @@ cable_status cable_writer_index_path(cable_writer* writer, const char* path,
     cable::ProgressSink progress_sink;
     if (progress) {
       progress_sink = [&](const cable::IndexProgress& p) {
+        if (p.rewriting) return;  // from a shard's thread; counted in shards_rewritten
         const cable_progress c{p.files_done, p.files_total, p.bytes_done, p.bytes_total, p.cables};
         progress(&c, user);
       };
@@ -184,7 +185,7 @@ cable_status cable_writer_index_path(cable_writer* writer, const char* path,
     if (summary) {
       *summary = cable_index_summary{
           s.files,      s.files_unchanged, s.cables_added, s.cables_replaced, s.cables_unchanged,
-          s.paragraphs, s.failed,          s.bytes};
+          s.paragraphs, s.failed,          s.bytes,        s.shards_rewritten};
     }
   });
 }

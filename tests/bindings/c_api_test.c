@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
         CABLE_OK);
   CHECK(summary.cables_added == 5);
   CHECK(summary.failed == 0);
+  CHECK(summary.shards_rewritten == 0);
   CHECK(counts.progress_calls > 0);
   CHECK(cable_writer_index_path(writer, bad, NULL, on_input_error, &counts, NULL) == CABLE_OK);
   CHECK(counts.input_errors == 1);

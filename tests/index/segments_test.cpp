@@ -66,6 +66,14 @@ IndexSummary build(const fs::path& db, const fs::path& corpus, std::size_t segme
   return w.index_path(corpus);
 }
 
+// The index `dir`/db of `count` cables (`dir`/corpus), built with `segment_cables`.
+fs::path indexed(const TempDir& dir, int count, std::size_t segment_cables) {
+  write_corpus(dir.path() / "corpus", count);
+  const fs::path db = dir.path() / "db";
+  build(db, dir.path() / "corpus", segment_cables);
+  return db;
+}
+
 // What a searcher finds, to compare two indexes.
 std::vector<std::string> answers(const fs::path& db) {
   const Searcher s = Searcher::open(db);
@@ -216,9 +224,7 @@ TEST(SegmentsTest, ASearcherSeesAShardReplacedByOneOfTheSameRevision) {
 
 TEST(SegmentsTest, ACableRemovedFromABulkBuildIsGone) {
   TempDir dir;
-  write_corpus(dir.path() / "corpus", 30);
-  const fs::path db = dir.path() / "db";
-  build(db, dir.path() / "corpus", 5);
+  const fs::path db = indexed(dir, 30, 5);
   {
     Writer w = Writer::open(db, {});
     EXPECT_TRUE(w.remove("09ATLANTIS7"));
@@ -235,9 +241,7 @@ TEST(SegmentsTest, ACableRemovedFromABulkBuildIsGone) {
 
 TEST(SegmentsTest, WhatAFailedRunLeftIsCleanedUp) {
   TempDir dir;
-  write_corpus(dir.path() / "corpus", 20);
-  const fs::path db = dir.path() / "db";
-  build(db, dir.path() / "corpus", 0);
+  const fs::path db = indexed(dir, 20, 0);
   const std::vector<std::string> before = answers(db);
   // A run killed while writing segments, and one killed between the two
   // renames of a merge (where the file system cannot exchange two paths).

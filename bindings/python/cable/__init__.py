@@ -27,7 +27,7 @@ IndexSummary = _cable.IndexSummary
 _HIT_FIELDS = ("cable", "paragraph", "order", "marking", "date", "subject", "origin",
                "classification", "score", "snippet", "other_matches")
 _SUMMARY_FIELDS = ("files", "files_unchanged", "cables_added", "cables_replaced",
-                   "cables_unchanged", "paragraphs", "failed", "bytes")
+                   "cables_unchanged", "paragraphs", "failed", "bytes", "shards_rewritten")
 
 
 def _hit_to_dict(hit: "Hit") -> Dict[str, Any]:

@@ -33,6 +33,7 @@ class IndexSummary:
     paragraphs: int
     failed: int
     bytes: int
+    shards_rewritten: int
     def to_dict(self) -> Dict[str, int]: ...
 
 class Cable:

@@ -111,7 +111,8 @@ PYBIND11_MODULE(_cable, m) {
       .def_readonly("cables_unchanged", &cable::IndexSummary::cables_unchanged)
       .def_readonly("paragraphs", &cable::IndexSummary::paragraphs)
       .def_readonly("failed", &cable::IndexSummary::failed)
-      .def_readonly("bytes", &cable::IndexSummary::bytes);
+      .def_readonly("bytes", &cable::IndexSummary::bytes)
+      .def_readonly("shards_rewritten", &cable::IndexSummary::shards_rewritten);
 
   py::class_<cable::Searcher>(m, "Searcher")
       .def_static("open", &cable::Searcher::open, py::call_guard<py::gil_scoped_release>())
@@ -179,7 +180,7 @@ PYBIND11_MODULE(_cable, m) {
                   on_error(e.what());
                 },
                 [&](const cable::IndexProgress& p) {
-                  if (!progress) return;
+                  if (!progress || p.rewriting) return;  // counted in shards_rewritten
                   py::gil_scoped_acquire acquire;
                   progress(p.files_done, p.files_total, p.cables);
                 });

@@ -21,6 +21,7 @@ def index(tmp_path):
     summary = idx.add(str(CORPUS), progress=lambda done, total, cables: calls.append(done))
     assert summary.cables_added == 5
     assert summary.failed == 0
+    assert summary.to_dict()["shards_rewritten"] == 0
     assert calls, "no progress was reported"
     yield idx
     idx.close()
