@@ -70,6 +70,17 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::si
 // never makes. A database that does not exist yet will.
 bool has_termlists(const std::filesystem::path& dir);
 
+// Xapian 1.4.22 can end the process (std::terminate) when a commit into a
+// database without term lists runs out of disk space part way: 8 of 80
+// disk-full runs of the same build did, none of 80 with term lists (the
+// failure unwinds into a second one inside Xapian). Such commits first
+// check that the file system holding `dir` has this much room.
+inline constexpr std::uintmax_t kRoomToCommit = 64u << 20;
+// Throws cable::Error kIndex ("<where>: No space left on device …") when
+// the file system holding `dir` has less than kRoomToCommit bytes free for
+// an unprivileged writer; nothing when it cannot tell. Cost: one statvfs.
+void require_room_to_commit(const std::filesystem::path& dir, const std::string& where);
+
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();
 // An index opened for reading: all shards as one database, and each shard

@@ -38,9 +38,10 @@ std::vector<Xapian::docid> part_starts(const Xapian::Database& source, std::uint
 }
 
 // Writes the cables of `source`'s documents [first, end) (end 0: to the
-// last) into `out`, as rebuild() says.
+// last) into `out`, in `dir`, as rebuild() says.
 void write_part(const std::string& where, const Xapian::Database& source, Xapian::docid first,
-                Xapian::docid end, const RebuildOptions& options, Xapian::WritableDatabase& out) {
+                Xapian::docid end, const RebuildOptions& options, const fs::path& dir,
+                Xapian::WritableDatabase& out) {
   Analyzer analyzer;
   std::optional<Cable> cable;  // the one being read, unless left out
   std::uint64_t pending = 0;
@@ -49,6 +50,7 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
     for (const Xapian::Document& d : make_documents(*cable, analyzer).docs) out.add_document(d);
     cable.reset();
     if (++pending == kCommitEvery) {
+      if (!options.termlists) require_room_to_commit(dir, where);
       out.commit();
       pending = 0;
     }
@@ -110,7 +112,8 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
     for (std::size_t i = t; i < parts.size(); i += threads) {
       fs::remove_all(parts[i], ec);
       Xapian::WritableDatabase out = open_writable(parts[i], shard, flags);
-      write_part(where, source, starts[i], i + 1 < starts.size() ? starts[i + 1] : 0, options, out);
+      write_part(where, source, starts[i], i + 1 < starts.size() ? starts[i + 1] : 0, options,
+                 to.parent_path(), out);
       if (i == 0) {
         for (auto k = source.metadata_keys_begin(); k != source.metadata_keys_end(); ++k) {
           out.set_metadata(*k, source.get_metadata(*k));
@@ -119,6 +122,7 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
           out.add_spelling(*s, s.get_termfreq());
         }
       }
+      if (!options.termlists) require_room_to_commit(to.parent_path(), where);
       out.commit();
     }
   });

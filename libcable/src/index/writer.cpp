@@ -393,6 +393,9 @@ struct Shard {
   // also writes the gathered spelling data, which a batch commit leaves to
   // gather further.
   void commit(bool spelling_too = true) {
+    if ((!segments.empty() || !termlists) && !dir.empty()) {
+      index::require_room_to_commit(dir, where);
+    }
     index::guarded(where, [&] {
       if (spelling_too || words.size() > kMaxGatheredWords) {
         for (const auto& [word, freq] : words) db.add_spelling(word, freq);
