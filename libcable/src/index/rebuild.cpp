@@ -106,10 +106,10 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
   // (index/shard_threads).
   const std::size_t threads =
       std::min<std::size_t>(parts.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::error_code ec;
   for_each_shard(threads, threads > 1, [&](std::size_t t) {
     const Xapian::Database source(where);
     for (std::size_t i = t; i < parts.size(); i += threads) {
+      std::error_code ec;
       fs::remove_all(parts[i], ec);
       Xapian::WritableDatabase out = open_writable(parts[i], shard, flags);
       write_part(where, source, starts[i], i + 1 < starts.size() ? starts[i + 1] : 0, options,
@@ -131,6 +131,7 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
   // Renumbered, as segments are merged: the parts' documents in order.
   all.compact(to.string());
   all.close();
+  std::error_code ec;
   for (const fs::path& p : parts) fs::remove_all(p, ec);
 }
 

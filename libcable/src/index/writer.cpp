@@ -154,6 +154,7 @@ struct Shard {
           segments[i].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
       segment.set_metadata(schema::term(schema::kMetaCable, id), "");
       segment.set_metadata(hash_key, "");
+      index::require_room_to_commit(dir, where);
       segment.commit();
       segment.close();
       closed[i].reopen();
@@ -186,6 +187,7 @@ struct Shard {
   // a kill leaves it, the next Writer::open cleans up, see index/segments).
   void rewrite_with_termlists() {
     if (on_rewrite) on_rewrite();
+    index::require_room_to_commit(dir, where);
     db.commit();
     db.close();
     const fs::path anew = index::merged_path(dir, number);
@@ -241,6 +243,7 @@ struct Shard {
   // the shard.
   void merge() {
     if (segments.empty()) return;
+    index::require_room_to_commit(dir, where);
     index::guarded(where, [&] {
       db.commit();
       db.close();
