@@ -44,10 +44,11 @@ struct WriterOptions {
   /// writes into a small database faster than into a large one, so the
   /// release's 251,287 cables index about a fifth faster. Segments, and the
   /// shards they make, keep no term lists (Xapian's list of each document's
-  /// terms, which deleting a document needs and a search never reads):
-  /// another fifth (docs/benchmarks.md). The first time a cable in such a
-  /// shard is replaced or removed, the shard is written anew with them,
-  /// about as long as indexing its cables took; later changes are quick.
+  /// terms, which deleting a document needs and a search never reads): a
+  /// tenth to a fifth faster again (docs/benchmarks.md). The first time a
+  /// cable in such a shard is replaced or removed, the shard is written anew
+  /// with them, about as long as indexing its cables took; later changes
+  /// are quick.
   /// Cables in segments are searchable only after the merge, and a run that
   /// fails keeps none of them (the next run indexes their files again). 0:
   /// no segments, term lists kept, every batch searchable as soon as it is
