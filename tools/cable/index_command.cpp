@@ -38,12 +38,10 @@ class ProgressView {
 
   void operator()(const IndexProgress& p) {
     if (p.rewriting) {
-      finish();
-      fmt::print(stderr,
-                 "writing a shard anew with term lists, for its first replaced cable "
-                 "(once; about as long as indexing its cables took)\n");
+      rewrite(p);
       return;
     }
+    if (rewriting_) return;  // the rewrite's bar holds the line till it ends
     if (p.merging) {
       finish();
       fmt::print(stderr, "merging the shards' segments ({:.0f} s so far)\n",
@@ -62,15 +60,9 @@ class ProgressView {
         return;
       }
       last_ = Clock::now();
-      constexpr int kWidth = 30;
-      const int filled = static_cast<int>(fraction * kWidth);
       const double rate = seconds > 0 ? static_cast<double>(p.bytes_done) / seconds / 1e6 : 0;
-      fmt::print(stderr, "\r[{}{}] {:3.0f}%  {}/{} files  {} cables  {:.1f} MB/s ",
-                 std::string(static_cast<std::size_t>(filled), '#'),
-                 std::string(static_cast<std::size_t>(kWidth - filled), '.'), fraction * 100,
-                 p.files_done, p.files_total, p.cables, rate);
-      std::fflush(stderr);
-      drawn_ = true;
+      draw(fraction, fmt::format("{}/{} files  {} cables  {:.1f} MB/s", p.files_done, p.files_total,
+                                 p.cables, rate));
       return;
     }
     const int decile = static_cast<int>(fraction * 10);
@@ -81,6 +73,47 @@ class ProgressView {
       fmt::print(stderr, "indexing: {:3.0f}%  {}/{} files  {} cables  {:.0f} s\n", fraction * 100,
                  p.files_done, p.files_total, p.cables, seconds);
     }
+  }
+
+  // A shard written anew: its own bar or deciles, from 0 to all its cables.
+  void rewrite(const IndexProgress& p) {
+    const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    if (!rewriting_ || p.cables == 0) {
+      finish();
+      fmt::print(stderr,
+                 "writing {} cables anew with term lists, for a shard's first replaced cable "
+                 "(once; about as long as indexing them took)\n",
+                 p.rewrite_cables);
+      rewriting_ = true;
+      rewrite_decile_ = -1;
+    }
+    const bool done = p.cables >= p.rewrite_cables;
+    const double fraction =
+        p.rewrite_cables > 0 ? static_cast<double>(p.cables) / static_cast<double>(p.rewrite_cables)
+                             : 1.0;
+    if (bar_) {
+      draw(fraction,
+           fmt::format("{}/{} cables written anew  {:.0f} s", p.cables, p.rewrite_cables, seconds));
+    } else if (const int decile = static_cast<int>(fraction * 10); decile > rewrite_decile_) {
+      rewrite_decile_ = decile;
+      fmt::print(stderr, "rewriting: {:3.0f}%  {}/{} cables  {:.0f} s\n", fraction * 100, p.cables,
+                 p.rewrite_cables, seconds);
+    }
+    if (done) {
+      finish();
+      fmt::print(stderr, "merging the rewritten parts ({:.0f} s so far)\n", seconds);
+      rewriting_ = false;
+    }
+  }
+
+  // Redraws the bar in place: `fraction` filled, then `what`.
+  void draw(double fraction, const std::string& what) {
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(fraction * kWidth);
+    fmt::print(stderr, "\r[{}{}] {:3.0f}%  {} ", std::string(static_cast<std::size_t>(filled), '#'),
+               std::string(static_cast<std::size_t>(kWidth - filled), '.'), fraction * 100, what);
+    std::fflush(stderr);
+    drawn_ = true;
   }
 
   // Ends the bar's line before other output.
@@ -96,6 +129,8 @@ class ProgressView {
   bool drawn_ = false;
   int last_decile_ = -1;
   bool printed_end_ = false;
+  bool rewriting_ = false;
+  int rewrite_decile_ = -1;
 };
 
 int run_index(const IndexArgs& args) {

@@ -86,8 +86,13 @@ struct IndexProgress {
   /// A shard built in bulk, without term lists, is being written anew with
   /// them, because a cable in it is replaced (docs/schema.md): once per
   /// shard, about as long as indexing the shard's cables took. Reported
-  /// from that shard's thread when it starts; the other fields are zero.
+  /// from that shard's thread when it starts, after every thousand cables
+  /// and when all are written, before the parts written are merged:
+  /// `cables` counts the cables written anew so far, out of
+  /// `rewrite_cables`, summed over the shards being rewritten; the other
+  /// fields are zero.
   bool rewriting = false;
+  std::uint64_t rewrite_cables = 0;  ///< With `rewriting`: the cables to write anew.
 };
 using ProgressSink = std::function<void(const IndexProgress&)>;
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -25,23 +26,54 @@ namespace fs = std::filesystem;
 // Cables written between two commits: Xapian's in-memory batch slows down
 // as it grows (docs/benchmarks.md).
 constexpr std::uint64_t kCommitEvery = 250;
-// The first document of each part: every `part_cables`-th cable document,
-// the first part from document 1.
-std::vector<Xapian::docid> part_starts(const Xapian::Database& source, std::uint64_t part_cables) {
+
+struct Parts {
+  // The first document of each part: every `part_cables`-th cable document,
+  // the first part from document 1.
+  std::vector<Xapian::docid> starts{1};
+  std::uint64_t cables = 0;  // in the source, left out or not
+};
+
+Parts parts_of(const Xapian::Database& source, std::uint64_t part_cables) {
   const std::string cables = schema::term(schema::kKind, schema::kKindCable);
-  std::vector<Xapian::docid> out{1};
-  std::uint64_t n = 0;
-  for (auto p = source.postlist_begin(cables); p != source.postlist_end(cables); ++p, ++n) {
-    if (n > 0 && n % part_cables == 0) out.push_back(*p);
+  Parts out;
+  for (auto p = source.postlist_begin(cables); p != source.postlist_end(cables);
+       ++p, ++out.cables) {
+    if (out.cables > 0 && out.cables % part_cables == 0) out.starts.push_back(*p);
   }
   return out;
 }
+
+// Counts the cables written by every thread, for RebuildOptions::progress.
+class Progress {
+ public:
+  Progress(const RebuildOptions& options, std::uint64_t total)
+      : tell_(options.progress), total_(total) {
+    if (tell_) tell_(0, total_);
+  }
+
+  void cable_written() {
+    if (!tell_) return;
+    std::lock_guard lock(mutex_);
+    if (++done_ % kRebuildProgressEvery == 0 && done_ < total_) tell_(done_, total_);
+  }
+
+  void finished() {
+    if (tell_) tell_(total_, total_);
+  }
+
+ private:
+  const std::function<void(std::uint64_t, std::uint64_t)>& tell_;
+  const std::uint64_t total_;
+  std::mutex mutex_;
+  std::uint64_t done_ = 0;
+};
 
 // Writes the cables of `source`'s documents [first, end) (end 0: to the
 // last) into `out`, in `dir`, as rebuild() says.
 void write_part(const std::string& where, const Xapian::Database& source, Xapian::docid first,
                 Xapian::docid end, const RebuildOptions& options, const fs::path& dir,
-                Xapian::WritableDatabase& out) {
+                Progress& progress, Xapian::WritableDatabase& out) {
   Analyzer analyzer;
   std::optional<Cable> cable;  // the one being read, unless left out
   std::uint64_t pending = 0;
@@ -49,6 +81,7 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
     if (!cable) return;
     for (const Xapian::Document& d : make_documents(*cable, analyzer).docs) out.add_document(d);
     cable.reset();
+    progress.cable_written();
     if (++pending == kCommitEvery) {
       if (!options.termlists) require_room_to_commit(dir, where);
       out.commit();
@@ -95,8 +128,11 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
 void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
              const RebuildOptions& options) {
   const std::string where = from.string();
-  const std::vector<Xapian::docid> starts =
-      part_starts(Xapian::Database(where), std::max<std::uint64_t>(1, options.part_cables));
+  const Parts found =
+      parts_of(Xapian::Database(where), std::max<std::uint64_t>(1, options.part_cables));
+  const std::vector<Xapian::docid>& starts = found.starts;
+  Progress progress(options,
+                    found.cables - std::min<std::uint64_t>(found.cables, options.skip.size()));
   std::vector<fs::path> parts;
   for (std::size_t i = 0; i < starts.size(); ++i) {
     parts.push_back(fmt::format("{}.part-{}", to.string(), i + 1));
@@ -113,7 +149,7 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
       fs::remove_all(parts[i], ec);
       Xapian::WritableDatabase out = open_writable(parts[i], shard, flags);
       write_part(where, source, starts[i], i + 1 < starts.size() ? starts[i + 1] : 0, options,
-                 to.parent_path(), out);
+                 to.parent_path(), progress, out);
       if (i == 0) {
         for (auto k = source.metadata_keys_begin(); k != source.metadata_keys_end(); ++k) {
           out.set_metadata(*k, source.get_metadata(*k));
@@ -126,6 +162,7 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
       out.commit();
     }
   });
+  progress.finished();
   Xapian::Database all;
   for (const fs::path& p : parts) all.add_database(Xapian::Database(p.string()));
   // Renumbered, as segments are merged: the parts' documents in order.

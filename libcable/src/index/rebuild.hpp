@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <unordered_set>
 
 namespace cable::index {
@@ -29,7 +30,13 @@ struct RebuildOptions {
   // merged at the end, as segments are (index/segments): a small database
   // is written fastest.
   std::uint64_t part_cables = 20'000;
+  // When set, told the cables written so far and the cables to write (those
+  // not left out): once with none written, after every kRebuildProgressEvery
+  // cables, and once with all written, before the parts are merged. Called
+  // from the writing threads, one call at a time.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
+inline constexpr std::uint64_t kRebuildProgressEvery = 1'000;
 
 // Writes the database at `from` (shard `shard`'s or one of its segments)
 // anew at `to`, which must not exist: each cable regenerated from its fields

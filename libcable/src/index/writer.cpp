@@ -109,9 +109,10 @@ struct Shard {
   std::size_t number = 0;  // in the index
   // Where cables go: the shard, or in a bulk run its open segment.
   Xapian::WritableDatabase db;
-  bool termlists = true;             // whether the shard keeps term lists (index/rebuild)
-  std::uint64_t rewritten = 0;       // times it was written anew with them
-  std::function<void()> on_rewrite;  // told before, when set
+  bool termlists = true;        // whether the shard keeps term lists (index/rebuild)
+  std::uint64_t rewritten = 0;  // times it was written anew with them
+  // Told how far a rewrite with term lists is (RebuildOptions::progress).
+  std::function<void(std::uint64_t done, std::uint64_t total)> on_rewrite;
   Xapian::docid span = 0;  // numbers its documents up to this (0: no limit, a single shard)
   index::Analyzer analyzer;
   bool spelling = false;    // whether the index keeps spelling data ("did you mean")
@@ -186,7 +187,6 @@ struct Shard {
   // The shard, committed, written anew with term lists in its place (where
   // a kill leaves it, the next Writer::open cleans up, see index/segments).
   void rewrite_with_termlists() {
-    if (on_rewrite) on_rewrite();
     index::require_room_to_commit(dir, where);
     db.commit();
     db.close();
@@ -195,7 +195,9 @@ struct Shard {
     fs::remove_all(anew, ec);
     fs::create_directories(anew.parent_path(), ec);
     try {
-      index::rebuild(path, anew, number, {});
+      index::RebuildOptions options;
+      options.progress = on_rewrite;
+      index::rebuild(path, anew, number, options);
       index::put_merged_in_place(dir, path, number);
     } catch (...) {
       fs::remove_all(anew, ec);
@@ -454,10 +456,18 @@ class Queue {
 // lives.
 class BulkRun {
  public:
-  BulkRun(std::vector<Shard>& shards, const std::function<void()>& on_rewrite) : shards_(shards) {
+  // `on_rewrite` is told the number of the shard being rewritten too.
+  BulkRun(
+      std::vector<Shard>& shards,
+      std::function<void(std::size_t shard, std::uint64_t done, std::uint64_t total)> on_rewrite)
+      : shards_(shards), on_rewrite_(std::move(on_rewrite)) {
     for (Shard& s : shards_) {
       s.bulk = true;
-      s.on_rewrite = on_rewrite;
+      if (on_rewrite_) {
+        s.on_rewrite = [this, k = s.number](std::uint64_t done, std::uint64_t total) {
+          on_rewrite_(k, done, total);
+        };
+      }
     }
   }
   ~BulkRun() {
@@ -471,6 +481,7 @@ class BulkRun {
 
  private:
   std::vector<Shard>& shards_;
+  std::function<void(std::size_t, std::uint64_t, std::uint64_t)> on_rewrite_;
 };
 
 }  // namespace
@@ -636,13 +647,21 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
   for (const Shard& s : impl_->shards) rewritten += s.rewritten;
 
   // One thread per shard adds the cables routed to it and commits in batches.
-  const BulkRun bulk(impl_->shards, [&] {
-    if (!progress) return;
-    IndexProgress rewriting;
-    rewriting.rewriting = true;
-    std::lock_guard lock(report_mutex);
-    progress(rewriting);
-  });
+  // Rewrites of several shards at once are reported as one.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> rewrites(impl_->shards.size());
+  const BulkRun bulk(impl_->shards,
+                     [&](std::size_t shard, std::uint64_t done, std::uint64_t total) {
+                       if (!progress) return;
+                       std::lock_guard lock(report_mutex);
+                       rewrites[shard] = {done, total};
+                       IndexProgress rewriting;
+                       rewriting.rewriting = true;
+                       for (const auto& [d, t] : rewrites) {
+                         rewriting.cables += d;
+                         rewriting.rewrite_cables += t;
+                       }
+                       progress(rewriting);
+                     });
   const std::size_t n = impl_->shards.size();
   for (Shard& s : impl_->shards) {
     // A shard of several, empty, writes segments.

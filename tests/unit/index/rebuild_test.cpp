@@ -8,8 +8,10 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cable/error.hpp"
@@ -105,6 +107,25 @@ TEST_F(RebuildTest, WithoutTermListsAndLeavingACableOut) {
   EXPECT_EQ(after.get_termfreq("blue"), 1u);
   EXPECT_EQ(after.get_metadata(schema::term(schema::kMetaCable, "05ATLANTIS2")),
             before.get_metadata(schema::term(schema::kMetaCable, "05ATLANTIS2")));
+}
+
+TEST_F(RebuildTest, ReportsTheCablesWrittenFromStartToEnd) {
+  const Xapian::Database before(db_.string());
+  const Xapian::doccount cables =
+      before.get_termfreq(schema::term(schema::kKind, schema::kKindCable));
+  RebuildOptions o;
+  o.part_cables = 2;
+  o.skip.insert(*before.postlist_begin(schema::term(schema::kId, "05ATLANTIS1")));
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> seen;
+  o.progress = [&](std::uint64_t done, std::uint64_t total) { seen.emplace_back(done, total); };
+  rebuild(db_, dir_.path() / "again", 0, o);
+  ASSERT_GE(seen.size(), 2u);
+  EXPECT_EQ(seen.front(), std::make_pair(std::uint64_t{0}, std::uint64_t{cables - 1}));
+  EXPECT_EQ(seen.back(), std::make_pair(std::uint64_t{cables - 1}, std::uint64_t{cables - 1}));
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    EXPECT_LE(seen[i - 1].first, seen[i].first) << "call " << i;
+    EXPECT_EQ(seen[i].second, cables - 1) << "call " << i;
+  }
 }
 
 TEST_F(RebuildTest, ACableWithoutItsFieldsIsNamed) {
