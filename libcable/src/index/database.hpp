@@ -74,12 +74,15 @@ bool has_termlists(const std::filesystem::path& dir);
 // database without term lists runs out of disk space part way: 8 of 80
 // disk-full runs of the same build did, none of 80 with term lists (the
 // failure unwinds into a second one inside Xapian). Such commits first
-// check that the file system holding `dir` has this much room.
+// check that their file system has this much room.
 inline constexpr std::uintmax_t kRoomToCommit = 64u << 20;
-// Throws cable::Error kIndex ("<where>: No space left on device …") when
-// the file system holding `dir` has less than kRoomToCommit bytes free for
-// an unprivileged writer; nothing when it cannot tell. Cost: one statvfs.
-void require_room_to_commit(const std::filesystem::path& dir, const std::string& where);
+// Commits `db`, a database on the file system holding `dir`. When it keeps
+// no term lists (`termlists` false), first throws cable::Error kIndex
+// ("<where>: No space left on device …") if that file system has less than
+// kRoomToCommit bytes free for an unprivileged writer (nothing when it
+// cannot tell; cost: one statvfs). @throws Xapian::Error from the commit.
+void commit(Xapian::WritableDatabase& db, bool termlists, const std::filesystem::path& dir,
+            const std::string& where);
 
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();

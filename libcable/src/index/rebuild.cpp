@@ -83,8 +83,7 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
     cable.reset();
     progress.cable_written();
     if (++pending == kCommitEvery) {
-      if (!options.termlists) require_room_to_commit(dir, where);
-      out.commit();
+      commit(out, options.termlists, dir, where);
       pending = 0;
     }
   };
@@ -158,8 +157,7 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
           out.add_spelling(*s, s.get_termfreq());
         }
       }
-      if (!options.termlists) require_room_to_commit(to.parent_path(), where);
-      out.commit();
+      commit(out, options.termlists, to.parent_path(), where);
     }
   });
   progress.finished();

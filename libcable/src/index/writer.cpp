@@ -155,8 +155,7 @@ struct Shard {
           segments[i].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
       segment.set_metadata(schema::term(schema::kMetaCable, id), "");
       segment.set_metadata(hash_key, "");
-      index::require_room_to_commit(dir, where);
-      segment.commit();
+      index::commit(segment, false, dir, where);
       segment.close();
       closed[i].reopen();
       return Earlier::kDropped;
@@ -187,8 +186,7 @@ struct Shard {
   // The shard, committed, written anew with term lists in its place (where
   // a kill leaves it, the next Writer::open cleans up, see index/segments).
   void rewrite_with_termlists() {
-    index::require_room_to_commit(dir, where);
-    db.commit();
+    index::commit(db, false, dir, where);
     db.close();
     const fs::path anew = index::merged_path(dir, number);
     std::error_code ec;
@@ -245,9 +243,8 @@ struct Shard {
   // the shard.
   void merge() {
     if (segments.empty()) return;
-    index::require_room_to_commit(dir, where);
     index::guarded(where, [&] {
-      db.commit();
+      index::commit(db, false, dir, where);
       db.close();
       main.close();
     });
@@ -398,15 +395,13 @@ struct Shard {
   // also writes the gathered spelling data, which a batch commit leaves to
   // gather further.
   void commit(bool spelling_too = true) {
-    if ((!segments.empty() || !termlists) && !dir.empty()) {
-      index::require_room_to_commit(dir, where);
-    }
     index::guarded(where, [&] {
       if (spelling_too || words.size() > kMaxGatheredWords) {
         for (const auto& [word, freq] : words) db.add_spelling(word, freq);
         words.clear();
       }
-      db.commit();
+      // Segments keep no term lists.
+      index::commit(db, segments.empty() && termlists, dir, where);
     });
     pending = 0;
   }
