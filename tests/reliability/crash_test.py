@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Crash safety of `cable index` (docs/reliability.md).
 
-    crash_test.py CABLE CORPUS [--trials N] [--seed S]
+    crash_test.py CABLE CORPUS [--trials N] [--rewrite-trials N] [--seed S]
 
 Indexes CORPUS (the 1000 shared cablegate pages) once to learn what a
 finished index holds, then, per trial, starts `cable index` on a fresh index
@@ -16,6 +16,11 @@ the merge (docs/schema.md): every fourth trial (from the third) writes them
 as the tool does by default, every fourth (from the fourth) segments of 60
 cables, so that kills land in segments and merges; the others write without
 segments, so that kills land among commits of cables already visible.
+Then, per rewrite trial, a few cables of an index built in bulk (without term
+lists) are replaced, which writes their shards anew with term lists
+(docs/schema.md), and the run is killed at a random moment of that: the
+index must be sound, each cable whole in its old or its new version, and the
+same command run again must leave every replaced cable in its new version.
 Exits 77 (a skip, for ctest) when CORPUS is absent.
 """
 import argparse
@@ -58,11 +63,77 @@ def index(cable, db, corpus, extra):
                           text=True)
 
 
+def changed_cable(cable_id):
+    """A new version of `cable_id`, in the plain-text form: one paragraph."""
+    return (f"{cable_id}\nA CHANGED CABLE\nMon Mar 09 20:15:00 +0100 2009\nUNCLASSIFIED\n"
+            f"Embassy Atlantis\n\nUNCLAS ATLANTIS 000001\n\nTAGS: PGOV\n"
+            f"SUBJECT: A CHANGED CABLE\n\n1. Gunboats arrived at {cable_id}.\n")
+
+
+def rewrite_trials(args, rng, work, corpus, expected):
+    """Kills during the rewrite of shards built in bulk (see the module's doc)."""
+    if args.rewrite_trials == 0:
+        return
+    bulk = os.path.join(work, "bulk")
+    r = index(args.cable, bulk, corpus, [])
+    if r.returncode != 0:
+        fail(f"the bulk build failed: {r.stderr}")
+    changed = os.path.join(work, "changed")
+    os.makedirs(changed)
+    replaced = rng.sample(sorted(expected), 4)
+    for cable_id in replaced:
+        with open(os.path.join(changed, f"{cable_id}.txt"), "w") as f:
+            f.write(changed_cable(cable_id))
+    reference = os.path.join(work, "rewritten")
+    shutil.copytree(bulk, reference)
+    start = time.monotonic()
+    r = index(args.cable, reference, changed, [])
+    full = time.monotonic() - start
+    if r.returncode != 0 or "shards written anew with term lists" not in r.stdout:
+        fail(f"the reference rewrite did not rewrite: {r.stderr}")
+    after = check(args.cable, reference)
+    if sorted(c for c in after if after[c] != expected[c]) != sorted(replaced):
+        fail(f"the reference rewrite changed other cables than {replaced}")
+    print(f"rewrite: {len(replaced)} cables replaced, their shards written anew in {full:.1f} s")
+    old_seen = new_seen = 0
+    for trial in range(args.rewrite_trials):
+        db = os.path.join(work, f"rewrite-{trial}")
+        shutil.copytree(bulk, db)
+        delay = rng.uniform(0.05, full)
+        p = subprocess.Popen([args.cable, "index", "--db", db, changed],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        xapian_check(db)
+        partial = check(args.cable, db)
+        if set(partial) != set(expected):
+            fail(f"rewrite trial {trial}: {len(partial)} cables, not {len(expected)}")
+        for cable_id, paragraphs in partial.items():
+            if paragraphs not in (expected[cable_id], after[cable_id]):
+                fail(f"rewrite trial {trial}: {cable_id} has {paragraphs} paragraphs, "
+                     f"neither its old {expected[cable_id]} nor its new {after[cable_id]}")
+        new = sum(1 for c in replaced if partial[c] != expected[c])
+        old_seen += len(replaced) - new
+        new_seen += new
+        r = index(args.cable, db, changed, [])
+        if r.returncode != 0:
+            fail(f"rewrite trial {trial}: the run after the crash failed: {r.stderr}")
+        xapian_check(db)
+        if check(args.cable, db) != after:
+            fail(f"rewrite trial {trial}: after the rerun, not the rewritten index")
+        print(f"rewrite trial {trial}: killed after {delay:.2f} s with {new} of the "
+              f"{len(replaced)} cables in their new version; the rerun finished them all")
+    print(f"{args.rewrite_trials} kills while rewriting: every index sound, the replaced cables "
+          f"whole, {old_seen} found old and {new_seen} new; every rerun complete")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("cable")
     ap.add_argument("corpus")
     ap.add_argument("--trials", type=int, default=20)
+    ap.add_argument("--rewrite-trials", type=int, default=4)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     corpus = os.path.join(args.corpus, "cablegate-html")
@@ -118,6 +189,7 @@ def main():
                   f"cables; the rerun finished with all {len(after)}")
         print(f"{args.trials} kills: every index sound, {partial_total} cables found whole "
               f"after the kills, none partial; every rerun complete")
+        rewrite_trials(args, rng, work, corpus, expected)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

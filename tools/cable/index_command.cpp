@@ -78,14 +78,19 @@ class ProgressView {
   // A shard written anew: its own bar or deciles, from 0 to all its cables.
   void rewrite(const IndexProgress& p) {
     const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-    if (!rewriting_ || p.cables == 0) {
+    if (!rewriting_) {
       finish();
       fmt::print(stderr,
-                 "writing {} cables anew with term lists, for a shard's first replaced cable "
-                 "(once; about as long as indexing them took)\n",
+                 "writing {} cables anew with term lists: a cable is replaced in their shard, "
+                 "built in bulk (once; about as long as indexing them took)\n",
                  p.rewrite_cables);
       rewriting_ = true;
+      rewrite_cables_ = p.rewrite_cables;
       rewrite_decile_ = -1;
+    } else if (p.rewrite_cables > rewrite_cables_) {
+      finish();
+      fmt::print(stderr, "and {} cables of another shard\n", p.rewrite_cables - rewrite_cables_);
+      rewrite_cables_ = p.rewrite_cables;
     }
     const bool done = p.cables >= p.rewrite_cables;
     const double fraction =
@@ -130,6 +135,7 @@ class ProgressView {
   int last_decile_ = -1;
   bool printed_end_ = false;
   bool rewriting_ = false;
+  std::uint64_t rewrite_cables_ = 0;
   int rewrite_decile_ = -1;
 };
 
