@@ -86,18 +86,24 @@ class Bm25Term : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_est() const override { return termfreq_; }
   Xapian::doccount get_termfreq_max() const override { return termfreq_; }
 
-  void next(double) override {
+  void next(double min_wt) override {
     if (started_) ++it_;
     started_ = true;
+    settle(min_wt);
   }
   void skip_to(Xapian::docid did, double) override {
     started_ = true;
     it_.skip_to(did);
+    weighed_ = false;
   }
   bool at_end() const override { return it_ == end_; }
   Xapian::docid get_docid() const override { return *it_; }
 
-  double get_weight() const override {
+  double get_weight() const override { return weighed_ ? weight_ : weigh(); }
+
+ private:
+  // This posting's BM25 weight.
+  double weigh() const {
     const Xapian::docid did = *it_;
     Xapian::termcount length = 0;
     if (lengths_ && did < lengths_->size()) length = (*lengths_)[did];
@@ -105,7 +111,20 @@ class Bm25Term : public Xapian::PostingSource {
     return sumpart(stats_, it_.get_wdf(), length);
   }
 
- private:
+  // Moves on past the postings that weigh less than `min_wt`, which the
+  // match needs at least and would reject (Xapian passes it for this):
+  // skipping them here spares the matcher's layers of calls per posting,
+  // most of a common word's top 10 once its tenth best weight is high. The
+  // hits, their order and their weights are the same.
+  void settle(double min_wt) {
+    weighed_ = min_wt > 0;
+    if (!weighed_) return;
+    for (; it_ != end_; ++it_) {
+      weight_ = weigh();
+      if (weight_ >= min_wt) return;
+    }
+  }
+
   std::string term_;
   TermWeight stats_;
   const DocLengths& all_lengths_;
@@ -114,6 +133,8 @@ class Bm25Term : public Xapian::PostingSource {
   Xapian::PostingIterator it_, end_;
   bool started_ = false;  // whether next() or skip_to() moved to the first posting
   Xapian::doccount termfreq_ = 0;
+  bool weighed_ = false;  // whether weight_ holds this posting's weight
+  double weight_ = 0;
 };
 
 class Rewriter {
