@@ -63,6 +63,14 @@ def index(cable, db, corpus, extra):
                           text=True)
 
 
+def killed_after(delay, command):
+    """Runs `command`, killing it with SIGKILL after `delay` seconds."""
+    p = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+
+
 def changed_cable(cable_id):
     """A new version of `cable_id`, in the plain-text form: one paragraph."""
     return (f"{cable_id}\nA CHANGED CABLE\nMon Mar 09 20:15:00 +0100 2009\nUNCLASSIFIED\n"
@@ -100,11 +108,7 @@ def rewrite_trials(args, rng, work, corpus, expected):
         db = os.path.join(work, f"rewrite-{trial}")
         shutil.copytree(bulk, db)
         delay = rng.uniform(0.05, full)
-        p = subprocess.Popen([args.cable, "index", "--db", db, changed],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        p.send_signal(signal.SIGKILL)
-        p.wait()
+        killed_after(delay, [args.cable, "index", "--db", db, changed])
         xapian_check(db)
         partial = check(args.cable, db)
         if set(partial) != set(expected):
@@ -161,11 +165,7 @@ def main():
             elif trial % 4 != 2:
                 extra += ["--segment-cables", "0"]
             delay = rng.uniform(0.05, full)
-            p = subprocess.Popen([args.cable, "index", "--db", db] + extra + [corpus],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(delay)
-            p.send_signal(signal.SIGKILL)
-            p.wait()
+            killed_after(delay, [args.cable, "index", "--db", db] + extra + [corpus])
             partial = {}
             if os.path.exists(db) and os.listdir(db):
                 xapian_check(db)

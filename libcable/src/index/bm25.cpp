@@ -91,6 +91,8 @@ class Bm25Term : public Xapian::PostingSource {
     started_ = true;
     settle(min_wt);
   }
+  // No skipping by weight here: in an AND, walking postings one by one would
+  // undo the leaps the other lists allow (docs/benchmarks.md).
   void skip_to(Xapian::docid did, double) override {
     started_ = true;
     it_.skip_to(did);
