@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "index/folding.hpp"
@@ -13,21 +14,75 @@
 namespace cable::index {
 namespace {
 
-// The end of the character at `i` (UTF-8), and whether it belongs to a
-// word: letters, digits and combining marks, as ICU classes them. Curly
-// quotes, dashes and the like part words, as they do in the index.
-std::size_t next_char(std::string_view text, std::size_t i, bool* word) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    *word = text::is_alnum(text[i]);
-    return i + 1;
+// What a byte says of the character it starts or continues: an ASCII letter
+// or digit is part of a word, any other ASCII byte parts words, and a byte
+// from 0x80 on belongs to a multi-byte character, which ICU classes.
+enum class Byte : std::uint8_t { kWord, kApart, kMulti };
+
+constexpr std::array<Byte, 256> kBytes = [] {
+  std::array<Byte, 256> out{};
+  for (std::size_t b = 0; b < out.size(); ++b) {
+    const auto c = static_cast<char>(b);
+    out[b] = b >= 0x80 ? Byte::kMulti : text::is_alnum(c) ? Byte::kWord : Byte::kApart;
   }
+  return out;
+}();
+
+Byte byte_at(std::string_view text, std::size_t i) {
+  return kBytes[static_cast<unsigned char>(text[i])];
+}
+
+// Whether a character belongs to a word: letters, digits and combining
+// marks, as ICU classes them. Curly quotes, dashes and the like part words,
+// as they do in the index.
+bool word_char(UChar32 cp) {
+  return cp >= 0 && (u_isalnum(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0);
+}
+
+// The end of the multi-byte character at `i` (UTF-8), and whether it
+// belongs to a word.
+std::size_t multi_byte_char(std::string_view text, std::size_t i, bool* word) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   auto at = static_cast<std::int32_t>(i);
   UChar32 cp = 0;
   U8_NEXT(bytes, at, static_cast<std::int32_t>(text.size()), cp);
-  *word = cp >= 0 && (u_isalnum(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0);
+  *word = word_char(cp);
   return static_cast<std::size_t>(at);
+}
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Whether the character that ends just before `i` belongs to a word, so
+// that a word character at `i` goes on a word rather than starting one.
+bool follows_word(std::string_view text, std::size_t i) {
+  if (i == 0) return false;
+  const Byte b = byte_at(text, i - 1);
+  if (b != Byte::kMulti) return b == Byte::kWord;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto at = static_cast<std::int32_t>(i);
+  UChar32 cp = 0;
+  U8_PREV(bytes, 0, at, cp);
+  return word_char(cp);
+}
+
+// The end of the word that goes on at `i`: the first character from `i` on
+// that belongs to no word. Snippets pass over every byte of the paragraphs
+// they are made from, mostly ASCII, which this does with one table lookup
+// each.
+std::size_t word_end(std::string_view text, std::size_t i) {
+  while (i < text.size()) {
+    const Byte b = byte_at(text, i);
+    if (b == Byte::kWord) {
+      ++i;
+      continue;
+    }
+    if (b == Byte::kApart) break;
+    bool more = false;
+    const std::size_t j = multi_byte_char(text, i, &more);
+    if (!more) break;
+    i = j;
+  }
+  return i;
 }
 
 void append_escaped(std::string& out, std::string_view text) {
@@ -47,8 +102,6 @@ void append_escaped(std::string& out, std::string_view text) {
     }
   }
 }
-
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 struct Span {
   std::size_t begin;
@@ -72,24 +125,23 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemm
       if (stem_initials_.find(stem[0]) == std::string::npos) stem_initials_ += stem[0];
     }
   }
+  std::string initials;
   for (const auto* set : {&exact_, &stems_}) {
-    for (const std::string& w : *set) initials_ += w[0];
+    for (const std::string& w : *set) initials += w[0];
   }
   for (const std::string& w : wildcards_) {
-    if (!w.empty()) initials_ += w[0];
+    if (!w.empty()) initials += w[0];
+  }
+  // Folding and stemming keep an ASCII first letter but for its case: a word
+  // can only match a query word with the same one. Most words are ruled out
+  // by this table, which is most of the snippets' time saved.
+  for (std::size_t b = 0; b < may_start_.size(); ++b) {
+    const auto c = static_cast<char>(b);
+    may_start_[b] = b >= 0x80 || initials.find(text::to_lower(c)) != std::string::npos;
   }
 }
 
 bool SnippetMaker::matches(std::string_view word) {
-  // Folding and stemming keep an ASCII first letter but for its case: a word
-  // can only match a query word with the same one. Most words are ruled out
-  // here, which is most of the snippets' time saved.
-  const char first = word.front();
-  if (static_cast<unsigned char>(first) < 0x80 &&
-      initials_.find(first >= 'A' && first <= 'Z' ? static_cast<char>(first - 'A' + 'a') : first) ==
-          std::string::npos) {
-    return false;
-  }
   const auto cached = seen_.find(word);
   if (cached != seen_.end()) return cached->second;
   const bool ascii = std::all_of(word.begin(), word.end(),
@@ -110,22 +162,30 @@ std::string SnippetMaker::make(std::string_view text, std::size_t length, std::s
                                std::string_view end) {
   // The matching words, merged when only spaces part them.
   std::vector<Span> hits;
-  for (std::size_t i = 0; i < text.size();) {
-    bool word = false;
-    std::size_t j = next_char(text, i, &word);
-    if (!word) {
-      i = j;
+  // Only a word whose first byte may_start_ lets through can match, so the
+  // bytes in between are passed over with one lookup each.
+  const auto candidate = [may = may_start_.data(), p = text.data(),
+                          n = text.size()](std::size_t i) {
+    while (i < n && !may[static_cast<unsigned char>(p[i])]) ++i;
+    return i;
+  };
+  for (std::size_t i = candidate(0); i < text.size(); i = candidate(i)) {
+    const Byte b = byte_at(text, i);
+    if (b == Byte::kApart || continuation(text[i])) {
+      ++i;
       continue;
     }
-    for (std::size_t k = j; k < text.size(); k = j) {
-      bool more = false;
-      j = next_char(text, k, &more);
-      if (!more) {
-        j = k;
-        break;
+    std::size_t j = i + 1;
+    if (b == Byte::kMulti) {
+      bool word = false;
+      j = multi_byte_char(text, i, &word);
+      if (!word) {
+        i = j;
+        continue;
       }
     }
-    if (matches(text.substr(i, j - i))) {
+    j = word_end(text, j);
+    if (!follows_word(text, i) && matches(text.substr(i, j - i))) {
       if (!hits.empty() &&
           text.substr(hits.back().end, i - hits.back().end).find_first_not_of(' ') ==
               std::string_view::npos) {

@@ -7,12 +7,13 @@
 // Here a word is folded with ICU only when it is not ASCII, and stemmed only
 // when it could stem to a query's stem (the same first letter), once per
 // distinct word of a search; a word whose first letter starts no query word
-// is passed over without a lookup.
+// is passed over without a lookup, one table lookup per byte.
 #ifndef CABLE_SRC_INDEX_SNIPPET_HPP_
 #define CABLE_SRC_INDEX_SNIPPET_HPP_
 
 #include <xapian.h>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -36,13 +37,17 @@ class SnippetMaker {
                    std::string_view end);
 
  private:
+  // Whether `word` matches, once may_start_ let it through.
   bool matches(std::string_view word);
 
   const Xapian::Stem& stemmer_;
   std::unordered_set<std::string> exact_;
   std::unordered_set<std::string> stems_;
   std::string stem_initials_;  // first letters of the stems
-  std::string initials_;       // first bytes of the exact words, stems and wildcards
+  // By a word's first byte, whether it could match: an ASCII byte when it
+  // starts (in lower case) an exact word, a stem or a wildcard, and every
+  // other byte, whose word must be folded to be sure.
+  std::array<bool, 256> may_start_{};
   std::vector<std::string> wildcards_;
   // Word as written -> whether it matches; looked up by string_view, so a
   // word seen before costs no allocation.

@@ -30,6 +30,19 @@ TEST(SnippetTest, AccentedWordsAreFoldedLikeTheIndex) {
             "At the [Élysée], [ELYSEE] staff met.");
 }
 
+// Bytes that cannot start a matching word are passed over; a matching
+// initial inside a word, after an ASCII or a multi-byte letter or a
+// combining mark, starts no word of its own. (A word that starts with a
+// combining mark folds to the word without it.)
+TEST(SnippetTest, OnlyWholeWordsMatchWhateverComesBeforeTheirInitial) {
+  const Xapian::Query q("darko");
+  EXPECT_EQ(snip(q,
+                 "darko xdarko \u00e9darko \u0301darko a\u0301darko darkoé (darko) "
+                 "\u201cdarko\u201d \u00e9 darko"),
+            "[darko] xdarko \u00e9darko [\u0301darko] a\u0301darko darkoé ([darko]) "
+            "\u201c[darko]\u201d \u00e9 [darko]");
+}
+
 // Words are ruled out by their first letter before any lookup: every kind of
 // first character must still reach the words that match.
 TEST(SnippetTest, WordsOfEveryInitialAreFound) {
