@@ -118,7 +118,17 @@ typedef struct cable_progress {
   uint64_t files_total; /**< Files found. */
   uint64_t bytes_done;  /**< Bytes of the files read so far. */
   uint64_t bytes_total; /**< Bytes of the files found. */
-  uint64_t cables;      /**< Cables read so far. */
+  uint64_t cables;      /**< Cables read so far; while `rewriting`, written anew so far. */
+  /** Nonzero when every file is read and the shards are being merged with
+   *  the segments a large build into an empty index writes: the last step. */
+  int merging;
+  /** Nonzero while a shard built in bulk, without term lists, is written anew
+   *  with them because a cable in it is replaced (once per shard, about as
+   *  long as indexing its cables took; docs/schema.md). Then `cables` and
+   *  `rewrite_cables` count the cables written and to write, summed over the
+   *  shards being rewritten, and the other counts are zero. */
+  int rewriting;
+  uint64_t rewrite_cables; /**< With `rewriting`: the cables to write anew. */
 } cable_progress;
 
 /** What an indexing run did. */
@@ -144,7 +154,8 @@ typedef void (*cable_input_error_fn)(cable_status code, const char* message, voi
  *  commits. Inputs that cannot be read go to `on_error` (may be NULL) and are
  *  counted in `summary->failed`; they do not fail the call. `progress`,
  *  `on_error` and `summary` may be NULL. The callbacks run one at a time:
- *  `progress` on the calling thread, `on_error` there or on one of the
+ *  `progress` on the calling thread (on the thread of a shard being
+ *  rewritten, while `rewriting`), `on_error` there or on one of the
  *  writer's threads. Errors: CABLE_ERROR_IO (no such path), CABLE_ERROR_INDEX. */
 CABLE_C_API cable_status cable_writer_index_path(cable_writer* writer, const char* path,
                                                  cable_progress_fn progress,

@@ -175,8 +175,9 @@ cable_status cable_writer_index_path(cable_writer* writer, const char* path,
     cable::ProgressSink progress_sink;
     if (progress) {
       progress_sink = [&](const cable::IndexProgress& p) {
-        if (p.rewriting) return;  // from a shard's thread; counted in shards_rewritten
-        const cable_progress c{p.files_done, p.files_total, p.bytes_done, p.bytes_total, p.cables};
+        const cable_progress c{p.files_done,        p.files_total,   p.bytes_done,
+                               p.bytes_total,       p.cables,        p.merging ? 1 : 0,
+                               p.rewriting ? 1 : 0, p.rewrite_cables};
         progress(&c, user);
       };
     }

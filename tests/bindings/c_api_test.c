@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cable.h"
 
@@ -30,6 +31,21 @@ struct counts {
 static void on_progress(const cable_progress* p, void* user) {
   struct counts* c = (struct counts*)user;
   if (p->files_done <= p->files_total) ++c->progress_calls;
+}
+
+struct rewrites {
+  int events;
+  int first_done;
+  uint64_t last_done;
+  uint64_t last_total;
+};
+
+static void on_rewrite_progress(const cable_progress* p, void* user) {
+  struct rewrites* r = (struct rewrites*)user;
+  if (!p->rewriting) return;
+  if (r->events++ == 0) r->first_done = (int)p->cables;
+  r->last_done = p->cables;
+  r->last_total = p->rewrite_cables;
 }
 
 static void on_input_error(cable_status code, const char* message, void* user) {
@@ -188,6 +204,41 @@ int main(int argc, char** argv) {
   CHECK(removed == 0);
   CHECK(cable_searcher_refresh(searcher) == CABLE_OK);
   CHECK(cable_get(searcher, "09PARIS268", &json) == CABLE_ERROR_NOT_FOUND);
+
+  /* Replacing a cable of a shard built in bulk writes that shard anew, with
+   * term lists, and reports how far it is. */
+  {
+    char db2[4200];
+    char changed[4200];
+    char file[4300];
+    struct rewrites r = {0, -1, 0, 0};
+    cable_writer* rewriter = NULL;
+    snprintf(db2, sizeof db2, "%s/db2", dir);
+    snprintf(changed, sizeof changed, "%s/changed", dir);
+    snprintf(file, sizeof file, "%s/08ATLANTIS77.txt", changed);
+    CHECK(mkdir(changed, 0700) == 0);
+    f = fopen(file, "w");
+    CHECK(f != NULL);
+    if (f) {
+      fputs(
+          "08ATLANTIS77\nA CHANGED CABLE\nMon Mar 09 20:15:00 +0100 2008\nUNCLASSIFIED\n"
+          "Embassy Atlantis\n\nUNCLAS ATLANTIS 000077\n\nTAGS: PGOV\n"
+          "SUBJECT: A CHANGED CABLE\n\n1. Gunboats arrived.\n",
+          f);
+      fclose(f);
+    }
+    CHECK(cable_writer_open(db2, &wopts, &rewriter) == CABLE_OK);
+    CHECK(cable_writer_index_path(rewriter, corpus, NULL, NULL, NULL, &summary) == CABLE_OK);
+    CHECK(summary.shards_rewritten == 0);
+    CHECK(cable_writer_index_path(rewriter, changed, on_rewrite_progress, NULL, &r, &summary) ==
+          CABLE_OK);
+    CHECK(summary.cables_replaced == 1);
+    CHECK(summary.shards_rewritten == 1);
+    CHECK(r.events >= 2);
+    CHECK(r.first_done == 0);
+    CHECK(r.last_total >= 1 && r.last_done == r.last_total);
+    cable_writer_destroy(rewriter);
+  }
 
   /* A missing index. */
   cable_searcher_destroy(searcher);

@@ -129,12 +129,17 @@ class Index:
         return self._searcher
 
     def add(self, path: str, progress: Optional[Callable[[int, int, int], None]] = None,
-            on_error: Optional[Callable[[str], None]] = None) -> IndexSummary:
+            on_error: Optional[Callable[[str], None]] = None,
+            on_rewrite: Optional[Callable[[int, int], None]] = None) -> IndexSummary:
         """Indexes a file or directory (recursively, any input form) and
         commits. ``progress(files_done, files_total, cables)`` is called as it
         goes; each input that cannot be read goes to ``on_error(message)``
-        (default: ignored, counted in the summary's ``failed``)."""
-        summary = self._write().index_path(str(path), on_error, progress)
+        (default: ignored, counted in the summary's ``failed``). When a
+        replaced cable is in a shard built in bulk, that shard is written anew
+        once (the summary's ``shards_rewritten``), which takes about as long as
+        indexing its cables did: ``on_rewrite(cables_done, cables_total)`` is
+        called as it goes, summed over the shards being rewritten."""
+        summary = self._write().index_path(str(path), on_error, progress, on_rewrite)
         if self._searcher is not None:
             self._searcher.refresh()
         return summary

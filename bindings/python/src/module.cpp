@@ -169,8 +169,10 @@ PYBIND11_MODULE(_cable, m) {
           "index_path",
           [](cable::Writer& w, const std::filesystem::path& path,
              const std::function<void(const std::string&)>& on_error,
-             const std::function<void(std::uint64_t, std::uint64_t, std::uint64_t)>& progress) {
-            // Runs without the GIL; the callbacks take it back.
+             const std::function<void(std::uint64_t, std::uint64_t, std::uint64_t)>& progress,
+             const std::function<void(std::uint64_t, std::uint64_t)>& on_rewrite) {
+            // Runs without the GIL; the callbacks take it back (a rewrite
+            // reports from the thread of the shard it writes).
             py::gil_scoped_release release;
             cable::IndexSummary s = w.index_path(
                 path,
@@ -180,14 +182,19 @@ PYBIND11_MODULE(_cable, m) {
                   on_error(e.what());
                 },
                 [&](const cable::IndexProgress& p) {
-                  if (!progress || p.rewriting) return;  // counted in shards_rewritten
-                  py::gil_scoped_acquire acquire;
-                  progress(p.files_done, p.files_total, p.cables);
+                  if (p.rewriting) {
+                    if (!on_rewrite) return;
+                    py::gil_scoped_acquire acquire;
+                    on_rewrite(p.cables, p.rewrite_cables);
+                  } else if (progress) {
+                    py::gil_scoped_acquire acquire;
+                    progress(p.files_done, p.files_total, p.cables);
+                  }
                 });
             w.commit();
             return s;
           },
-          py::arg("path"), py::arg("on_error"), py::arg("progress"))
+          py::arg("path"), py::arg("on_error"), py::arg("progress"), py::arg("on_rewrite"))
       .def(
           "remove",
           [](cable::Writer& w, const std::string& id) {

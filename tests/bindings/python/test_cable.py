@@ -99,6 +99,21 @@ def test_errors_name_the_index(tmp_path):
     first.close()
 
 
+def test_a_replaced_cable_rewrites_its_bulk_built_shard_with_progress(index, tmp_path):
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    (changed / "09PARIS268.txt").write_text(
+        "09PARIS268\nA CHANGED CABLE\nMon Mar 09 20:15:00 +0100 2009\nUNCLASSIFIED\n"
+        "Embassy Paris\n\nUNCLAS PARIS 000001\n\nTAGS: PGOV\nSUBJECT: A CHANGED CABLE\n\n"
+        "1. Gunboats arrived.\n")
+    rewrites = []
+    summary = index.add(str(changed), on_rewrite=lambda done, total: rewrites.append((done, total)))
+    assert summary.cables_replaced == 1
+    assert summary.shards_rewritten == 1
+    assert rewrites and rewrites[0][0] == 0 and rewrites[-1][0] == rewrites[-1][1] >= 1
+    assert index.search('"gunboats arrived"').hits[0].cable == "09PARIS268"
+
+
 def test_inputs_that_fail_go_to_on_error(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     messages = []
