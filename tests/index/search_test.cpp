@@ -288,6 +288,47 @@ TEST_P(SearchTest, ReplacingACableDropsOldParagraphs) {
   EXPECT_EQ(s.cable("05ATLANTIS1")->paragraphs.size(), 1u);
 }
 
+TEST_P(SearchTest, AddingTheSameCableAgainLeavesItAndAChangedOneReplacesIt) {
+  const Cable c = make_cable("05ATLANTIS1", "2005-01-01", {"OLD"}, {"first text", "second text"});
+  Writer w = build({c});
+  const IndexStats before = w.searcher().stats();
+  EXPECT_EQ(w.add(c), AddOutcome::kUnchanged);
+  w.commit();
+  EXPECT_EQ(w.searcher().stats().paragraphs, before.paragraphs);
+  EXPECT_EQ(w.searcher().search("second").total, 1u);
+  Cable changed = c;
+  changed.paragraphs[1].text = "second words";
+  EXPECT_EQ(w.add(changed), AddOutcome::kReplaced);
+  EXPECT_EQ(w.add(changed), AddOutcome::kUnchanged);
+  w.commit();
+  EXPECT_EQ(w.searcher().stats().paragraphs, before.paragraphs);
+  EXPECT_EQ(w.searcher().search("words").total, 1u);
+  EXPECT_EQ(w.searcher().search("second text").total, 0u);
+}
+
+// A corpus moved elsewhere, or a cables.csv whose rows shifted, holds the same
+// cables: nothing is written again but where each was read from.
+TEST_P(SearchTest, ACableReadFromElsewhereIsUnchangedAndRecordsWhere) {
+  Cable c = make_cable("05ATLANTIS1", "2005-01-01", {"OLD"}, {"first text", "second text"});
+  c.source.file = "old/cables.csv";
+  c.source.format = Format::kCsv;
+  c.source.row = 3;
+  c.source.line = 40;
+  Writer w = build({c});
+  Cable moved = c;
+  moved.source.file = "new/cables.csv";
+  moved.source.row = 4;
+  moved.source.line = 52;
+  EXPECT_EQ(w.add(moved), AddOutcome::kUnchanged);
+  w.commit();
+  const std::optional<Cable> stored = w.searcher().cable("05ATLANTIS1");
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->source.file, "new/cables.csv");
+  EXPECT_EQ(stored->source.row, 4u);
+  EXPECT_EQ(stored->source.line, 52u);
+  EXPECT_EQ(w.searcher().search("second").total, 1u);
+}
+
 TEST_P(SearchTest, DeletingACableRemovesAllItsParagraphs) {
   Writer w = build();
   const IndexStats before = w.searcher().stats();

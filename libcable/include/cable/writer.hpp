@@ -67,7 +67,8 @@ struct WriterOptions {
 enum class AddOutcome {
   kAdded,      ///< The cable was new.
   kReplaced,   ///< The cable was there with other content; its documents were replaced.
-  kUnchanged,  ///< The cable was there with the same content; nothing was written.
+  kUnchanged,  ///< The cable was there with the same content; nothing was written but,
+               ///< when it was read from another file or row, its Cable::source.
 };
 
 /// Progress of index_path(), reported after each file and every few hundred

@@ -56,12 +56,15 @@ std::string facet_lines(const Cable& c) {
   return out;
 }
 
+std::string content_hash(const Cable& cable) {
+  Cable content = cable;
+  content.source = Source{};
+  const std::string json = to_json(content);
+  return fmt::format("{:016x}", XXH3_64bits(json.data(), json.size()));
+}
+
 CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
   CableDocuments out;
-  const std::string json = to_json(c);
-  out.hash = fmt::format("{:016x}", XXH3_64bits(json.data(), json.size()));
-  out.fields = encode_cable_fields(c);
-
   const std::string facets = facet_lines(c);
   const std::vector<std::string> origin_words = analyzer.words(c.origin);
   const std::string origin_full = text::fold_spaces(fold(c.origin));

@@ -14,10 +14,14 @@ namespace cable::index {
 
 struct CableDocuments {
   std::vector<Xapian::Document> docs;  // the cable document, then one per paragraph
-  std::string fields;                  // the cable's fields, for the metadata
-  std::string hash;                    // content hash, 16 hex digits
   std::size_t paragraphs = 0;          // paragraph documents among `docs`
 };
+
+// The hash of everything parsed from `cable` but where it was read from
+// (Cable::source), 16 hex digits: a cable whose hash the index holds is
+// unchanged, even read from a moved file or another row of cables.csv.
+// Cost: linear in its text.
+std::string content_hash(const Cable& cable);
 
 // The facet lines of kSlotFacets for `cable` (see schema.hpp).
 std::string facet_lines(const Cable& cable);

@@ -89,7 +89,8 @@ inline constexpr std::string_view kMetaSchema = "cable:schema";  // kSchemaVersi
 inline constexpr std::string_view kMetaShard = "cable:shard";
 // The cable's fields but its paragraphs, as JSON (index/stored).
 inline constexpr std::string_view kMetaCable = "cable:c:";  // + ID
-// Hash of the cable as indexed: an unchanged cable is not rewritten.
+// Hash of the cable as indexed, but for its source (index::content_hash): an
+// unchanged cable is not rewritten, wherever it was read from.
 inline constexpr std::string_view kMetaCableHash = "cable:h:";  // + ID
 // Hash and cable count of an input file, "<hash> <count>": unchanged files are skipped.
 inline constexpr std::string_view kMetaFile = "cable:f:";  // + absolute path

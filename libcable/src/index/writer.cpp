@@ -29,6 +29,7 @@
 #include "index/searcher_impl.hpp"
 #include "index/segments.hpp"
 #include "index/shard_threads.hpp"
+#include "index/stored.hpp"
 #include "read/file_reader.hpp"
 #include "util/text.hpp"
 
@@ -295,16 +296,28 @@ struct Shard {
 
   AddOutcome add(const Cable& cable) {
     return index::guarded(where, [&] {
-      const index::CableDocuments docs = make_documents(cable, analyzer);
+      // An unchanged cable is told by its hash, before any document is made.
+      const std::string hash = index::content_hash(cable);
       const std::string hash_key = schema::term(schema::kMetaCableHash, cable.id);
       const std::string id_term = schema::term(schema::kId, cable.id);
       bool existed = false;
       if (!segments.empty()) {
-        const Earlier earlier = drop_earlier(cable.id, id_term, hash_key, docs.hash);
+        const Earlier earlier = drop_earlier(cable.id, id_term, hash_key, hash);
+        // Read twice in one run: where it was read first stays recorded.
         if (earlier == Earlier::kSame) return AddOutcome::kUnchanged;
         existed = earlier == Earlier::kDropped;
       }
-      if (db.get_metadata(hash_key) == docs.hash) return AddOutcome::kUnchanged;
+      const std::string fields_key = schema::term(schema::kMetaCable, cable.id);
+      const std::string fields = index::encode_cable_fields(cable);
+      if (db.get_metadata(hash_key) == hash) {
+        // Read from elsewhere, perhaps: only where it was read from changes.
+        if (db.get_metadata(fields_key) != fields) {
+          db.set_metadata(fields_key, fields);
+          ++pending;
+        }
+        return AddOutcome::kUnchanged;
+      }
+      const index::CableDocuments docs = make_documents(cable, analyzer);
       if (db.term_exists(id_term)) {
         existed = true;
         delete_cable(id_term);
@@ -320,8 +333,8 @@ struct Shard {
         db.replace_document(++next, d);
         if (spelling && !bulk) gather_words(d);
       }
-      db.set_metadata(schema::term(schema::kMetaCable, cable.id), docs.fields);
-      db.set_metadata(hash_key, docs.hash);
+      db.set_metadata(fields_key, fields);
+      db.set_metadata(hash_key, hash);
       ++pending;
       ++in_target;
       return existed ? AddOutcome::kReplaced : AddOutcome::kAdded;
