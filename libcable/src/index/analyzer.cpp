@@ -36,8 +36,8 @@ bool starts_with_letter(std::string_view word) {
 // The TermGenerator asks for the stem of every word it meets, and Snowball
 // took a sixteenth of `cable index`'s CPU time. Xapian keeps no cache, so
 // this one is hand-written: a direct-mapped table, one slot per hash, which
-// the next word with the same hash overwrites. It never grows (a map of
-// every word seen would, over the release's vocabulary), costs one hash and
+// the next word with the same hash overwrites. It never grows, as a map of
+// every word seen would over the release's vocabulary; it costs one hash and
 // one compare per word, and holds the few thousand words that make up most
 // of the text (docs/benchmarks.md).
 class ChangedStem : public Xapian::StemImplementation {

@@ -66,9 +66,8 @@ bool follows_word(std::string_view text, std::size_t i) {
 }
 
 // The end of the word that goes on at `i`: the first character from `i` on
-// that belongs to no word. Snippets pass over every byte of the paragraphs
-// they are made from, mostly ASCII, which this does with one table lookup
-// each.
+// that belongs to no word. An ASCII letter or digit, most of a word's bytes,
+// costs one table lookup.
 std::size_t word_end(std::string_view text, std::size_t i) {
   while (i < text.size()) {
     const Byte b = byte_at(text, i);
