@@ -24,6 +24,7 @@ static int failures = 0;
 
 struct counts {
   int progress_calls;
+  int merging_calls;
   int input_errors;
   cable_status last_code;
 };
@@ -31,6 +32,7 @@ struct counts {
 static void on_progress(const cable_progress* p, void* user) {
   struct counts* c = (struct counts*)user;
   if (p->files_done <= p->files_total) ++c->progress_calls;
+  if (p->merging) ++c->merging_calls;
 }
 
 struct rewrites {
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
   cable_writer* second = NULL;
   cable_writer_options wopts;
   cable_index_summary summary;
-  struct counts counts = {0, 0, CABLE_OK};
+  struct counts counts = {0, 0, 0, CABLE_OK};
   cable_searcher* searcher = NULL;
   cable_search_options opts;
   cable_results* results = NULL;
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
   CHECK(summary.failed == 0);
   CHECK(summary.shards_rewritten == 0);
   CHECK(counts.progress_calls > 0);
+  CHECK(counts.merging_calls > 0); /* the segments merged into the shards */
   CHECK(cable_writer_index_path(writer, bad, NULL, on_input_error, &counts, NULL) == CABLE_OK);
   CHECK(counts.input_errors == 1);
   CHECK(counts.last_code == CABLE_ERROR_NOT_A_CABLE);
