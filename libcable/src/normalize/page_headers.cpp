@@ -1,6 +1,7 @@
 #include "normalize/page_headers.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "util/text.hpp"
 
@@ -46,10 +47,36 @@ bool is_origin_word(std::string_view s) {
   });
 }
 
-// "PP OF NN" starting at tokens[k] (k = index of the page number).
+// A page number, with the version suffix of cables edited after release
+// ("002.2", common from 2006 on: 06PARIS741, 08BRASILIA351).
+bool is_page_number(std::string_view s) {
+  const std::size_t dot = s.find('.');
+  if (dot == std::string_view::npos) return all_digits(s, 1, 3);
+  return all_digits(s.substr(0, dot), 1, 3) && all_digits(s.substr(dot + 1), 1, 2);
+}
+
+// "PP[.V] OF NN" starting at tokens[k] (k = index of the page number).
 bool is_page_count(const std::vector<Token>& t, std::size_t k) {
-  return k + 2 < t.size() && all_digits(t[k].text, 1, 3) && is_of(t[k + 1].text) &&
+  return k + 2 < t.size() && is_page_number(t[k].text) && is_of(t[k + 1].text) &&
          all_digits(t[k + 2].text, 1, 3);
+}
+
+// A header line of page 1: its page number, before any version suffix, is 1.
+bool is_first_page(std::string_view line) {
+  const std::vector<Token> t = tokenize(line);
+  for (std::size_t k = 0; k + 2 < t.size(); ++k) {
+    if (is_page_count(t, k)) {
+      const std::string_view page = t[k].text.substr(0, t[k].text.find('.'));
+      return page.find_first_not_of('0') == page.size() - 1 && page.back() == '1';
+    }
+  }
+  return false;
+}
+
+// A line of dashes or equals signs only, three or more.
+bool is_ruler(std::string_view line) {
+  const std::string_view t = text::trim(line);
+  return t.size() >= 3 && t.find_first_not_of(t[0] == '=' ? "=" : "- ") == std::string_view::npos;
 }
 
 }  // namespace
@@ -74,12 +101,19 @@ bool PageHeaderRemover::is_header_line(std::string_view line) const {
       std::all_of(t[0].text.begin(), t[0].text.end(), [](char c) { return c == 'X'; })) {
     return is_page_count(t, 1);
   }
-  // [PAGE NN] ORIGIN… SERIAL PP OF NN [DTG]
+  // [PAGE NN] ORIGIN… SERIAL PP OF NN [DTG], or, in the routing form of the
+  // 1970s, PAGE NN ORIGIN… SERIAL DTG ("PAGE 02 ROME 03067 211833Z").
   std::size_t end = t.size();
-  if (is_dtg(t[end - 1].text)) --end;
-  if (end < start + 5) return false;
-  if (!is_page_count(t, end - 3)) return false;
-  const std::size_t serial = end - 4;
+  const bool dtg = is_dtg(t[end - 1].text);
+  if (dtg) --end;
+  std::size_t serial;
+  if (end >= start + 5 && is_page_count(t, end - 3)) {
+    serial = end - 4;
+  } else if (start == 2 && dtg && end >= start + 2) {
+    serial = end - 1;
+  } else {
+    return false;
+  }
   if (!all_digits(t[serial].text, 4, 8)) return false;
   const std::size_t words = serial - start;
   if (words < 1 || words > 4) return false;
@@ -116,22 +150,19 @@ std::optional<std::pair<std::size_t, std::size_t>> PageHeaderRemover::find_inlin
   for (std::size_t s = 1; s + 3 < t.size(); ++s) {
     if (!all_digits(t[s].text, 5, 8) || !same_serial(t[s].text, id_->serial)) continue;
     if (!is_page_count(t, s + 1)) continue;
-    // Walk back over the words of the origin, as long as they spell a prefix
-    // of the ID's origin ("TEGUCIGALP" for TEGUCIGALPA), or are a redaction.
+    // The origin: the most words (up to four) before the serial that spell a
+    // prefix of the ID's origin ("TEGUCIGALP" for TEGUCIGALPA, "RIO DE JAN"
+    // for RIODEJANEIRO), or a redaction.
     std::size_t first = s;
-    std::string spelled;
-    for (std::size_t w = s; w-- > 0 && s - w <= 4;) {
-      const std::string candidate = text::upper(t[w].text) + spelled;
-      const bool redacted =
-          std::all_of(t[w].text.begin(), t[w].text.end(), [](char c) { return c == 'X'; }) &&
-          t[w].text.size() >= 4;
-      if (redacted || (!candidate.empty() && id_->origin.starts_with(candidate))) {
-        spelled = candidate;
-        first = w;
-        if (redacted) break;
-      } else {
-        break;
-      }
+    const std::string_view before = t[s - 1].text;
+    if (before.size() >= 4 &&
+        std::all_of(before.begin(), before.end(), [](char c) { return c == 'X'; })) {
+      first = s - 1;
+    }
+    for (std::size_t n = std::min<std::size_t>(4, s); first == s && n > 0; --n) {
+      std::string spelled;
+      for (std::size_t w = s - n; w < s; ++w) spelled += text::upper(t[w].text);
+      if (spelled.size() >= 3 && id_->origin.starts_with(spelled)) first = s - n;
     }
     if (first == s) continue;
     std::size_t last = s + 4;  // one past "NN"
@@ -172,6 +203,17 @@ std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
       }
     } else {
       ++removed;
+      // The header of the first page ("RANGOON 00000557 001.2 OF 004", of a
+      // cable edited after release) stands between two blocks, not in a
+      // sentence, as does one after a ruler (the footer before 06MADRID2632's
+      // signature): the blocks stay apart.
+      const auto last_text = std::find_if(out.rbegin(), out.rend(), std::not_fn(blank));
+      if (is_first_page(line) || (last_text != out.rend() && is_ruler(*last_text))) {
+        bool apart = !out.empty() && blank(out.back());
+        for (; i + 1 < lines.size() && blank(lines[i + 1]); ++i) apart = true;
+        if (apart && !out.empty() && !blank(out.back())) out.emplace_back();
+        continue;
+      }
     }
     // A whole line went: so do the blank lines the page break brought.
     if (!out.empty() && blank(out.back())) out.pop_back();

@@ -24,7 +24,12 @@ INSTANTIATE_TEST_SUITE_P(Forms, PageHeaderLineTest,
                                          LineCase{"STATE 00123456 002 OF 005", true},
                                          LineCase{"Islamabad 00000123 002 of 003", true},
                                          LineCase{"XXXXXXXXXXXX  002 OF 002", true},
-                                         LineCase{"PAGE 02 ROME 03067 211833Z", false},
+                                         LineCase{"PAGE 02 ROME 03067 211833Z", true},
+                                         LineCase{"PARIS 00000741  002.2 OF 004", true},
+                                         LineCase{"BRASILIA 00000351 001.2 OF 003", true},
+                                         LineCase{"XXXXXXXXXXXX 003.2 OF 004", true},
+                                         LineCase{"PAGE 02 THE 2009 REPORT", false},
+                                         LineCase{"Version 002.2 OF 004", false},
                                          LineCase{"PAGE 02        CAPE T  00097  01 OF 03  182017Z",
                                                   true},
                                          LineCase{"PAGE 02 RUEHFRA0170 S E C R E T", true},
@@ -53,6 +58,23 @@ TEST(PageHeaderTest, FindsHeaderInsideALine) {
   EXPECT_EQ(line.substr(span->first, span->second - span->first), "ISTANBUL 00000336 002 OF 003");
 }
 
+TEST(PageHeaderTest, FindsVersionedHeaderInsideALine) {
+  const PageHeaderRemover remover("06PARIS741");
+  const std::string line = "the French PARIS 00000741  003.2 OF 004 military";
+  const auto span = remover.find_inline(line);
+  ASSERT_TRUE(span);
+  EXPECT_EQ(line.substr(span->first, span->second - span->first), "PARIS 00000741  003.2 OF 004");
+}
+
+TEST(PageHeaderTest, FindsOriginOfSeveralWordsInsideALine) {
+  const PageHeaderRemover remover("09RIODEJANEIRO329");
+  const std::string line = "the state RIO DE JAN 00000329  003 OF 004 government";
+  const auto span = remover.find_inline(line);
+  ASSERT_TRUE(span);
+  EXPECT_EQ(line.substr(span->first, span->second - span->first),
+            "RIO DE JAN 00000329  003 OF 004");
+}
+
 TEST(PageHeaderTest, FindsTruncatedOriginInsideALine) {
   const PageHeaderRemover remover("08TEGUCIGALPA459");
   EXPECT_TRUE(remover.find_inline("damage and to TEGUCIGALP 00000459 004 OF 004 prot"));
@@ -73,6 +95,27 @@ TEST(PageHeaderTest, KeepsRealParagraphBreakAtPageTop) {
       "costs 177 USD.", "", "PARIS 00000268  006 OF 008", "", "", "", "-- B - C. The French"};
   PageHeaderRemover("09PARIS268").apply(lines);
   EXPECT_EQ(lines, (std::vector<std::string>{"costs 177 USD.", "", "-- B - C. The French"}));
+}
+
+TEST(PageHeaderTest, KeepsBlocksApartAroundFirstPageHeader) {
+  // 08PARIS130: a corrected copy's first-page header after the SUBJECT.
+  std::vector<std::string> lines = {"FRENCH FOREIGN POLICY",
+                                    "",
+                                    "PARIS 00000130 001.6 OF 003",
+                                    "",
+                                    "",
+                                    "C O R R E C T E D C O P Y (ADDED TAGS)"};
+  EXPECT_EQ(PageHeaderRemover("08PARIS130").apply(lines), 1u);
+  EXPECT_EQ(lines, (std::vector<std::string>{"FRENCH FOREIGN POLICY", "",
+                                             "C O R R E C T E D C O P Y (ADDED TAGS)"}));
+}
+
+TEST(PageHeaderTest, KeepsBlocksApartAfterARuler) {
+  // 06MADRID2632: the signature follows a footer and the last page's header.
+  std::vector<std::string> lines = {"---------", "", "MADRID 00002632 002.2 OF 002",
+                                    "",          "", "AGUIRRE"};
+  PageHeaderRemover("06MADRID2632").apply(lines);
+  EXPECT_EQ(lines, (std::vector<std::string>{"---------", "", "AGUIRRE"}));
 }
 
 TEST(PageHeaderTest, RemovesMidLineHeader) {
