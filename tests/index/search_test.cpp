@@ -345,7 +345,7 @@ TEST_P(SearchTest, DeletingACableRemovesAllItsParagraphs) {
 
 TEST_P(SearchTest, FetchCitedByAndMoreLikeThis) {
   Cable citing = make_cable("09ATLANTIS50", "2009-03-01", {"KTIP"}, {"On trafficking in persons."});
-  citing.references.push_back(Reference{"A", "PARIS 268", "09PARIS268"});
+  citing.references.push_back(Reference{"A", "PARIS 268", "09PARIS268", "cable"});
   Writer w = build({citing});
   const Searcher s = w.searcher();
   const std::optional<Cable> c = s.cable("09paris268");

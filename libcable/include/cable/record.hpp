@@ -51,6 +51,11 @@ struct Reference {
   std::string raw;     ///< The entry's text as written (normalized white space).
   std::string id;      ///< Canonical cable ID ("06TBILISI2601"); empty when the entry
                        ///< is not a cable (an e-mail, a report) or its year is unknown.
+  std::string kind;    ///< What the entry cites: "cable", "email", "telcon", "memo",
+                       ///< "report", "iir" (an intelligence report: IIR, TD), "dtg" (a
+                       ///< message known by its date-time group only), "book" (FAM, FAH), or
+                       ///< "other". An entry citing several cables gives one Reference each,
+                       ///< with the same letter and raw text.
 };
 
 /// A lettered or bulleted sub-item inside a paragraph (`-- A. …`, `(a) …`).
@@ -72,7 +77,10 @@ struct Paragraph {
 
 /// One cable, parsed and normalized.
 struct Cable {
-  std::string id;                 ///< Reference ID: "09PARIS268".
+  std::string id;                 ///< Reference ID, canonical: "09PARIS268".
+  std::string published_id;       ///< The ID as the release published it, where it is damaged
+                                  ///< there ("08ECTION02OF02ATHENS959" for 08ATHENS959); empty
+                                  ///< when it is `id`.
   std::string subject;            ///< SUBJECT, wrapped lines joined (metadata subject if none),
                                   ///< without its marking.
   std::string subject_marking;    ///< The marking that opened the SUBJECT: "S/REL UK"; or "".
@@ -93,7 +101,10 @@ struct Cable {
   std::string eo;                     ///< The E.O. line after its label: "12958: DECL: 09/20/2017".
   std::string declassify_on;          ///< ISO date from the E.O. line ("2017-09-20"), or empty.
   std::string classified_by;          ///< The "Classified By:" line(s), joined; may be empty.
-  std::vector<std::string> tags;      ///< Upper case, in order, duplicates removed.
+  std::vector<std::string> tags;      ///< TAGS codes, upper case, in order, duplicates removed.
+  std::vector<std::string> persons;   ///< People the TAGS line names in parentheses after a
+                                      ///< tag ("OVIP (CLINTON, HILLARY)" -> "CLINTON, HILLARY"),
+                                      ///< as written, upper case, in order.
   std::vector<Reference> references;  ///< The REF list, in order.
   std::vector<Paragraph> paragraphs;  ///< Top-level paragraphs, in order.
   std::string signature;              ///< The signing name at the end ("PEKALA"), or empty.

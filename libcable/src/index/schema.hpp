@@ -18,7 +18,10 @@ namespace cable::schema {
 // Version 4: document data is a flat record, not JSON.
 // Version 5: every shard numbers its documents from 1 (kMetaShard names it).
 // Version 6: the record of a document is a value (kSlotRecord), not its data.
-inline constexpr int kSchemaVersion = 6;
+// Version 7: canonical cable IDs (a damaged published ID is a second kId
+// term), typed references, persons; cables parsed anew (page headers of the
+// "002.2 OF 004" form, subjects, REF lists, tags).
+inline constexpr int kSchemaVersion = 7;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the

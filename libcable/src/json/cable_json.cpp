@@ -15,7 +15,8 @@ ordered_json to_object(const Cable& c) {
   for (const Reference& r : c.references) {
     refs.push_back({{"letter", r.letter},
                     {"raw", r.raw},
-                    {"id", r.id.empty() ? ordered_json() : ordered_json(r.id)}});
+                    {"id", r.id.empty() ? ordered_json() : ordered_json(r.id)},
+                    {"kind", r.kind}});
   }
   ordered_json paras = ordered_json::array();
   for (const Paragraph& p : c.paragraphs) {
@@ -31,6 +32,7 @@ ordered_json to_object(const Cable& c) {
   }
   return ordered_json{
       {"id", c.id},
+      {"published_id", c.published_id},
       {"subject", c.subject},
       {"subject_marking", c.subject_marking},
       {"date", c.date},
@@ -47,6 +49,7 @@ ordered_json to_object(const Cable& c) {
       {"declassify_on", c.declassify_on},
       {"classified_by", c.classified_by},
       {"tags", c.tags},
+      {"persons", c.persons},
       {"references", refs},
       {"paragraphs", paras},
       {"signature", c.signature},
@@ -79,6 +82,7 @@ Cable cable_from_json(std::string_view json, std::string_view source_name) {
     if (!j.is_object()) throw Error(ErrorCode::kMalformed, "not a JSON object");
     Cable c;
     get(j, "id", c.id);
+    get(j, "published_id", c.published_id);
     get(j, "subject", c.subject);
     get(j, "subject_marking", c.subject_marking);
     get(j, "date", c.date);
@@ -95,6 +99,7 @@ Cable cable_from_json(std::string_view json, std::string_view source_name) {
     get(j, "declassify_on", c.declassify_on);
     get(j, "classified_by", c.classified_by);
     get(j, "tags", c.tags);
+    get(j, "persons", c.persons);
     get(j, "signature", c.signature);
     get(j, "warnings", c.warnings);
     for (const auto& r : j.value("references", ordered_json::array())) {
@@ -102,6 +107,7 @@ Cable cable_from_json(std::string_view json, std::string_view source_name) {
       get(r, "letter", ref.letter);
       get(r, "raw", ref.raw);
       get(r, "id", ref.id);
+      get(r, "kind", ref.kind);
       c.references.push_back(std::move(ref));
     }
     for (const auto& p : j.value("paragraphs", ordered_json::array())) {

@@ -16,6 +16,7 @@
 #include "parse/references.hpp"
 #include "parse/routing_header.hpp"
 #include "util/cable_id.hpp"
+#include "util/stations.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -148,9 +149,34 @@ void add_csv_references(const std::vector<std::string>& cited, std::vector<Refer
     if (same != refs.end()) {
       same->id = id;
     } else {
-      refs.push_back(Reference{"", id, id});
+      refs.push_back(Reference{"", id, id, "cable"});
     }
   }
+}
+
+// The cable's canonical ID, and the published one where they differ. An ID
+// of the canonical shape is kept when its origin is a station or ends the
+// metadata's origin ("Consulate Adana" for ADANA); it is mended only into a
+// station the metadata's origin names, where it names one ("Embassy
+// Brussels" for 09BRUSSLS1332), so that a post the station table lacks is
+// never "corrected" into another.
+void set_id(std::string_view published, Cable& c) {
+  const std::string id(text::trim(published));
+  std::string origin;
+  for (char ch : c.origin) {
+    if (text::is_alpha(ch)) origin.push_back(text::to_upper(ch));
+  }
+  const auto parts = split_cable_id(id);
+  c.id = parts ? parts->year + parts->origin + parts->serial : id;
+  if (!parts || !(is_station(parts->origin) || origin.ends_with(parts->origin))) {
+    const auto mended = canonical_cable_id(id);
+    const auto mended_parts = mended ? split_cable_id(*mended) : std::nullopt;
+    if (mended_parts &&
+        (!parts || origin.empty() || origin.find(mended_parts->origin) != std::string::npos)) {
+      c.id = *mended;
+    }
+  }
+  if (c.id != id) c.published_id = id;
 }
 
 std::string render_text(const Cable& c, const std::vector<std::string>& preamble) {
@@ -170,7 +196,6 @@ std::string render_text(const Cable& c, const std::vector<std::string>& preamble
 
 Cable parse_raw(RawCable&& raw) {
   Cable c;
-  c.id = text::trim(raw.id);
   c.source = std::move(raw.source);
   c.warnings = std::move(raw.warnings);
   normalize::EncodingReport header_report;
@@ -180,6 +205,7 @@ Cable parse_raw(RawCable&& raw) {
   normalize::describe(header_report, "header", c.warnings);
   normalize::describe(body_report, "body", c.warnings);
   c.origin = text::fold_spaces(normalize::to_clean_utf8(raw.origin));
+  set_id(raw.id, c);
   c.date = raw.date;
   c.classification = canonical_classification(normalize::to_clean_utf8(raw.classification));
   parse_routing_header(c.raw_header, c);
@@ -208,9 +234,8 @@ Cable parse_raw(RawCable&& raw) {
     c.subject_marking = std::move(m->marking);
     c.subject.erase(0, m->length);
   }
-  const std::string year = id_parts ? id_parts->year : "";
-  c.references =
-      parse_references(text::fold_spaces(reflow_lines(pre.ref_lines, 0, evidence)), year);
+  c.references = parse_references(text::fold_spaces(reflow_lines(pre.ref_lines, 0, evidence)),
+                                  id_parts.value_or(CableIdParts{}));
   add_csv_references(raw.cited, c.references);
   c.classified_by = text::fold_spaces(reflow_lines(pre.classified_by_lines, 0, evidence));
   for (std::string& h : pre.handling) c.handling.push_back(normalize::repair_text(h));

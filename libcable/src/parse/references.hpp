@@ -1,5 +1,6 @@
 // The REF list: "REF: A. 06 TBILISI 2601 B. SECSTATE 132759", "REF: (A) …",
-// "Ref: a) vienna 350", single references, free text.
+// "Ref: a) vienna 350", single references, free text; the cables an entry
+// cites are found by parse/cable_citations.hpp.
 #ifndef CABLE_SRC_PARSE_REFERENCES_HPP_
 #define CABLE_SRC_PARSE_REFERENCES_HPP_
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "cable/record.hpp"
+#include "util/cable_id.hpp"
 
 namespace cable {
 
@@ -20,15 +22,13 @@ std::optional<std::string_view> ref_line_rest(std::string_view line);
 // "B.", "¶B.", "(B)", "b)".
 bool starts_ref_item(std::string_view line);
 
-// Splits the text of a REF list into entries and gives each its canonical
-// cable ID where one can be made; `citing_year` ("09") stands in for a
-// missing year. "NONE" and "N/A" give no entry.
-std::vector<Reference> parse_references(std::string_view text, std::string_view citing_year);
-
-// The canonical cable ID of one entry's text ("06 TBILISI 2601" ->
-// "06TBILISI2601", "SECSTATE 132759" -> "<citing_year>STATE132759",
-// "DOHA 152 (08)" -> "08DOHA152"), or empty when it names no cable.
-std::string canonical_reference_id(std::string_view entry, std::string_view citing_year);
+// Splits the text of a REF list into entries, lettered ("A. … B. …",
+// "(A) …", "a) …", "A. A) …") or not ("…; …"), and gives each cable an
+// entry cites its own Reference, with its canonical ID (a citation without
+// a year takes the citing cable's, `citing.year`); an entry that cites no cable is kept
+// once, typed by its words (email, telcon, memo, report, iir, dtg, book,
+// other). "NONE" and "N/A" give no entry.
+std::vector<Reference> parse_references(std::string_view text, const CableIdParts& citing);
 
 }  // namespace cable
 

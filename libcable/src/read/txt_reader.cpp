@@ -29,7 +29,7 @@ int month_number(std::string_view name) {
 bool looks_like_txt(std::string_view head) {
   const auto lines = text::split_lines(head.substr(0, 4096));
   if (lines.size() < 5) return false;
-  return split_cable_id(text::trim(lines[0])).has_value() && !txt_date_to_iso(lines[2]).empty();
+  return looks_like_published_id(text::trim(lines[0])) && !txt_date_to_iso(lines[2]).empty();
 }
 
 std::string txt_date_to_iso(std::string_view line) {
@@ -87,7 +87,7 @@ RawCable read_txt(std::string_view content, std::string_view source_name) {
     field = text::trim(content.substr(pos, nl - pos));
     pos = nl + 1;
   }
-  if (!split_cable_id(meta[0])) {
+  if (!looks_like_published_id(meta[0])) {
     throw Error(ErrorCode::kNotACable,
                 fmt::format("{}:1: not a cable: line 1 is not a cable ID: \"{}\"", source_name,
                             meta[0].substr(0, 60)));
@@ -101,7 +101,7 @@ RawCable read_txt(std::string_view content, std::string_view source_name) {
   raw.classification = meta[3];
   raw.origin = meta[4];
   const std::string_view rest = content.substr(pos);
-  const std::size_t body = find_body_start(rest, raw.id);
+  const std::size_t body = find_body_start(rest, canonical_cable_id(raw.id).value_or(raw.id));
   if (body == rest.size()) {
     raw.warnings.push_back("no classification banner: the whole text is read as the body");
     raw.body = rest;

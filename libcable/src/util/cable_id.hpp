@@ -17,6 +17,21 @@ struct CableIdParts {
 // Splits a canonical ID; std::nullopt when `id` is not of that shape.
 std::optional<CableIdParts> split_cable_id(std::string_view id);
 
+// The canonical form of an ID as published or written, damaged or not:
+// "08ECTION02OF02ATHENS959" -> "08ATHENS959", "09EFTORIYADH1110" ->
+// "09RIYADH1110", "06SECSTATE123" -> "06STATE123", "09BRUSSLS1332" ->
+// "09BRUSSELS1332", "7575LIBREVILLE1895" -> "75LIBREVILLE1895". The origin
+// is the last run of letters before a serial that names a station of the
+// table (util/stations.hpp), matched forgivingly; an ID of the canonical
+// shape whose origin matches no station is returned as it is. nullopt when
+// `published` has no two-digit year, no serial, or no such origin.
+std::optional<std::string> canonical_cable_id(std::string_view published);
+
+// True when `s` may be an ID as the release published it, damaged or not:
+// a two-digit year, then upper-case letters (one at least), digits and
+// hyphens, at most 48 characters ("08ECTION02OF02ATHENS959", "06ASTANA").
+bool looks_like_published_id(std::string_view s);
+
 // True when the digits in `digits` are the number `serial` (leading zeros ignored).
 bool same_serial(std::string_view digits, std::string_view serial);
 

@@ -89,5 +89,30 @@ TEST(CableParserTest, UnmarkedSubjectIsKeptWhole) {
   EXPECT_EQ(c.subject_marking, "");
 }
 
+// A cable of kCable under another published ID and origin.
+Cable parse_as(std::string_view published_id, std::string_view origin) {
+  std::string text(kCable);
+  text.replace(0, text.find('\n'), published_id);
+  text.replace(text.find("Embassy Atlantis"), std::string_view("Embassy Atlantis").size(), origin);
+  return parse_text(text, "cable.txt");
+}
+
+TEST(CableParserTest, DamagedPublishedIdIsMendedAndKept) {
+  Cable c = parse_as("08ECTION02OF02ATHENS959", "Embassy Athens");
+  EXPECT_EQ(c.id, "08ATHENS959");
+  EXPECT_EQ(c.published_id, "08ECTION02OF02ATHENS959");
+  c = parse_as("09BRUSSLS1332", "Embassy Brussels");
+  EXPECT_EQ(c.id, "09BRUSSELS1332");
+  c = parse_as("09PARIS268", "Embassy Paris");
+  EXPECT_EQ(c.id, "09PARIS268");
+  EXPECT_EQ(c.published_id, "");
+}
+
+TEST(CableParserTest, PostMissingFromTheStationTableIsNotMendedIntoAnother) {
+  // ATLANTIS is no station; ATLANTA is one station's alias, two edits away.
+  EXPECT_EQ(parse_as("08ATLANTIS1", "Embassy Paris").id, "08ATLANTIS1");
+  EXPECT_EQ(parse_as("08ATLANTIS1", "Embassy Atlantis").id, "08ATLANTIS1");
+}
+
 }  // namespace
 }  // namespace cable

@@ -1,24 +1,61 @@
 #include "parse/references.hpp"
 
+#include "parse/cable_citations.hpp"
+
 #include <gtest/gtest.h>
 
 namespace cable {
 namespace {
 
-TEST(ReferencesTest, CanonicalIds) {
-  EXPECT_EQ(canonical_reference_id("06 TBILISI 2601", "09"), "06TBILISI2601");
-  EXPECT_EQ(canonical_reference_id("SECSTATE 132759", "09"), "09STATE132759");
-  EXPECT_EQ(canonical_reference_id("DOHA 152 (08)", "09"), "08DOHA152");
-  EXPECT_EQ(canonical_reference_id("2009 MADRID 59", "10"), "09MADRID59");
-  EXPECT_EQ(canonical_reference_id("LA PAZ 2606", "08"), "08LAPAZ2606");
-  EXPECT_EQ(canonical_reference_id("08STATE12345", "09"), "08STATE12345");
-  EXPECT_EQ(canonical_reference_id("vienna 350", "09"), "09VIENNA350");
-  EXPECT_EQ(canonical_reference_id("PARIS POINTS 20 SEPTEMBER 2007", "07"), "");
-  EXPECT_EQ(canonical_reference_id("EMAIL FROM POLOFF 3 MARCH", "07"), "");
+CableIdParts citing(const char* year) { return CableIdParts{year, "ATLANTIS", "1"}; }
+
+struct Citation {
+  const char* text;
+  const char* year;
+  std::vector<std::string> ids;
+};
+
+class CitedCableIdsTest : public testing::TestWithParam<Citation> {};
+
+TEST_P(CitedCableIdsTest, FindsTheCablesCited) {
+  EXPECT_EQ(cited_cable_ids(GetParam().text, citing(GetParam().year)), GetParam().ids)
+      << GetParam().text;
 }
 
+INSTANTIATE_TEST_SUITE_P(
+    Forms, CitedCableIdsTest,
+    testing::Values(
+        Citation{"06 TBILISI 2601", "09", {"06TBILISI2601"}},
+        Citation{"SECSTATE 132759", "09", {"09STATE132759"}},
+        Citation{"DOHA 152 (08)", "09", {"08DOHA152"}},
+        Citation{"2009 MADRID 59", "10", {"09MADRID59"}},
+        Citation{"LA PAZ 2606", "08", {"08LAPAZ2606"}},
+        Citation{"08STATE12345", "09", {"08STATE12345"}},
+        Citation{"vienna 350", "09", {"09VIENNA350"}},
+        Citation{"PARIS 8760 AND PREVIOUS", "05", {"05PARIS8760"}},
+        Citation{"04 PARIS 8760 AND PREVIOUS", "05", {"04PARIS8760"}},
+        Citation{
+            "STATE 297614 AND PREVIOUS 03 RANGOON 1427", "04", {"04STATE297614", "03RANGOON1427"}},
+        Citation{"08 RIO DE JAN 138", "08", {"08RIODEJANEIRO138"}},
+        Citation{"BRASILIA 2799 AND 2764", "04", {"04BRASILIA2799", "04BRASILIA2764"}},
+        Citation{"QUITO 4525-91", "06", {"91QUITO4525"}},
+        Citation{"(08) SAO PAULO 581", "09", {"08SAOPAULO581"}},
+        Citation{"HK05511", "07", {"07HONGKONG5511"}},
+        Citation{"TEHRAN 1091: TEHRAN 263: MOSCOW 1603",
+                 "72",
+                 {"72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"}},
+        Citation{"AMMAN 07718 99, AMMAN 05986 00", "02", {"99AMMAN7718", "00AMMAN5986"}},
+        Citation{"IIR 6 902 9642 06", "06", {}}, Citation{"UNSCR 1737", "07", {}},
+        Citation{"PARIS POINTS JULY 15", "09", {}},
+        Citation{"PARIS POINTS 20 SEPTEMBER 2007", "07", {}},
+        Citation{"EMAIL FROM POLOFF 3 MARCH", "07", {}}, Citation{"291530Z JUL 08", "08", {}},
+        Citation{"SECSTATE 132759", "", {}},
+        Citation{"ATLANTIS 399 AND ATLANTIS 400", "09", {"09ATLANTIS399", "09ATLANTIS400"}},
+        Citation{"ATLANTA 399", "09", {"09CDCATLANTAGA399"}}));
+
 TEST(ReferencesTest, LetteredList) {
-  const auto refs = parse_references("A. 06 TBILISI 2601 B. SECSTATE 13579 C. POLOFF EMAIL", "07");
+  const auto refs =
+      parse_references("A. 06 TBILISI 2601 B. SECSTATE 13579 C. POLOFF EMAIL", citing("07"));
   ASSERT_EQ(refs.size(), 3u);
   EXPECT_EQ(refs[0].letter, "A");
   EXPECT_EQ(refs[0].id, "06TBILISI2601");
@@ -28,18 +65,51 @@ TEST(ReferencesTest, LetteredList) {
 }
 
 TEST(ReferencesTest, ParenthesisedAndLowerCaseLetters) {
-  auto refs = parse_references("(A) STATE 1234 (B) ROME 55", "05");
+  auto refs = parse_references("(A) STATE 1234 (B) ROME 55", citing("05"));
   ASSERT_EQ(refs.size(), 2u);
   EXPECT_EQ(refs[1].id, "05ROME55");
-  refs = parse_references("a) vienna 350 b) vienna 351", "06");
+  refs = parse_references("a) vienna 350 b) vienna 351", citing("06"));
   ASSERT_EQ(refs.size(), 2u);
   EXPECT_EQ(refs[0].id, "06VIENNA350");
 }
 
+TEST(ReferencesTest, RepeatedAndGluedLabels) {
+  auto refs = parse_references("A. A) BAGHDAD 0008 B. B) BAGHDAD 12", citing("07"));
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].id, "07BAGHDAD8");
+  EXPECT_EQ(refs[1].letter, "B");
+  refs = parse_references("(A)STATE 071143, (B)STATE 073601", citing("07"));
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[1].id, "07STATE73601");
+  refs = parse_references("D) TRIPOLI 797; E) TRIPOLI 723 AND PREVIOUS", citing("09"));
+  ASSERT_EQ(refs.size(), 2u) << "D opens no list: two unlettered entries";
+  EXPECT_EQ(refs[1].id, "09TRIPOLI723");
+  refs = parse_references("A) TRIPOLI 700 B) TRIPOLI 701 C) X D) TRIPOLI 797; E) TRIPOLI 723",
+                          citing("09"));
+  ASSERT_EQ(refs.size(), 5u);
+  EXPECT_EQ(refs[4].id, "09TRIPOLI723");
+}
+
+TEST(ReferencesTest, EntriesThatAreNoCableAreTyped) {
+  const auto refs = parse_references(
+      "A. LAKHDHIR E-MAIL 12/01/09 B. MITCHELL/SIMS TELCON 02/16/2010 C. IIR 6 902 9642 06 "
+      "D. 2004 HUMAN RIGHTS REPORT FOR PANAMA E. 291530Z JUL 08 F. 9 FAM 406",
+      citing("09"));
+  ASSERT_EQ(refs.size(), 6u);
+  const std::vector<std::string> kinds = {"email", "telcon", "iir", "report", "dtg", "book"};
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    EXPECT_EQ(refs[i].kind, kinds[i]) << refs[i].raw;
+    EXPECT_EQ(refs[i].id, "") << refs[i].raw;
+  }
+}
+
 TEST(ReferencesTest, SingleAndNone) {
-  EXPECT_EQ(parse_references("SECSTATE 132759", "09").size(), 1u);
-  EXPECT_TRUE(parse_references("NONE", "09").empty());
-  EXPECT_EQ(parse_references("STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", "66").size(), 2u);
+  EXPECT_EQ(parse_references("SECSTATE 132759", citing("09")).size(), 1u);
+  EXPECT_TRUE(parse_references("NONE", citing("09")).empty());
+  EXPECT_EQ(
+      parse_references("STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", citing("66")).size(),
+      2u);
+  EXPECT_EQ(parse_references("REF: REFERENCE: 01 ABUJA 997", citing("02"))[0].id, "01ABUJA997");
 }
 
 TEST(ReferencesTest, RefLineKeywords) {

@@ -39,7 +39,7 @@ TEST(ReaderTest, ReadsEveryFixtureForm) {
   EXPECT_NE(t.paragraphs[2].text.find("pro- and anti-reform"), std::string::npos);
   EXPECT_NE(t.paragraphs[2].text.find("R&D"), std::string::npos);
   EXPECT_EQ(t.references.size(), 3u);
-  EXPECT_EQ(t.references[2].id, "07POSEIDON45");
+  EXPECT_EQ(t.references[2].id, "07ATHENS45");
   const Cable& h = cables["10ATLANTIS5"];
   EXPECT_EQ(h.classification, "UNCLASSIFIED//FOR OFFICIAL USE ONLY");
   EXPECT_NE(h.paragraphs[0].text.find("\u201Cnot one more day\u201D"), std::string::npos);
