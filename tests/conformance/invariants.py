@@ -89,6 +89,10 @@ def norm_subject(s):
     """Markings, redactions (XXXX, ███) and punctuation aside (the site drops a
     leading quote or "(", libcable repairs "BRAZIL,S" to "BRAZIL’S"), folded."""
     s = HEADER_WITH_ORIGIN.sub(" ", html.unescape(s or ""))  # the site's <h3> can hold one
+    # The site's <h3> also holds what follows an unwrapped SUBJECT on its line
+    # (a REF, "Classified By") and, once, the keyword itself: that is no subject.
+    s = re.split(r"(?:REF(?:S|\(S\)|TEL)?:|CLASSIFIED BY\b)", s, flags=re.I)[0]
+    s = re.sub(r"^\s*SUBJECT\s*:", "", s, flags=re.I)
     s = re.sub(MARKING, " ", LEAD_MARKING.sub(" ", s), flags=re.I)
     s = re.sub(r"X{3,}|█+|[^\w\s]|_", " ", s, flags=re.I)
     return " ".join(s.split()).casefold()
@@ -109,7 +113,8 @@ def norm_subject(s):
 # cable of an entry ("ALGIERS 110 AND ALGIERS 140"): libcable keeps one ID each.
 REF_LINE = re.compile(r"^\s*(?:(?:REFERENCES?|REFTELS?|REFS?|REF\(S\))\s*[:.]|(?:REFTELS?|REFS?)\s+(?=[A-Z0-9(]))",
                       re.I)
-INLINE_REF = re.compile(r"\sREF(?:S|TEL)?\s*:")  # "SUBJECT: ... REF: MOSCOW 00079" on one line
+# "SUBJECT: ... REF: MOSCOW 00079" on one line; glued in 08LONDON1991 ("PRIMEREF:")
+INLINE_REF = re.compile(r"(?:\s|(?<=[A-Z]))REF(?:S|TEL)?\s*:")
 ITEM_LINE = re.compile(r"^\s*(?:¶\s*)?(?:\([A-Za-z]\)|[A-Za-z][.)])(?:\s|$)")
 STOP_LINE = re.compile(r"^\s*(?:Classified|CLASSIFIED|Derived|DERIVED|¶\s*\d|\d{1,2}\s*[.)]|\(?[A-Z/]{0,6}\)?\s*SUMMARY|"
                        r"Summary|-{3,}|- - -|E\.\s?O\.|TAGS|SUBJ|SIPDIS|NOFORN|SENSITIVE|BEGIN|Begin|"
@@ -120,6 +125,9 @@ STOP = MONTHS | set("REF REFS REFTEL REFTELS AND OR OF THE SEE ALSO PREVIOUS PAR
                     "EMAIL MAIL TELCON IN ON AT TO FROM FOR DATED BY WITH TELEGRAM CABLE NOTAL "
                     "EMBASSY AMEMBASSY".split())
 NOT_CABLES = set("IIR TD OSC CPP DTG FBIS MEMO LETTER REPORT NOTE DIPNOTE FAX DIA FAM".split())
+# No post of the release sends cables under these names: "USDEL 00007" (a
+# delegation's message, 06ABUDHABI1725), "WHITE HOUSE 853" (09BAGHDAD1104).
+NOT_CABLES |= {"USDEL", "WHITE"}
 NON_CABLE_ID = re.compile(r"^\d\d(?:IIR|TD|OSC|DTG|CPP)")
 
 
@@ -154,10 +162,20 @@ def ref_block(body):
     return None
 
 
+def year_serial(cable_id):
+    """("09", "268") for 09PARIS268."""
+    m = re.fullmatch(r"(\d\d)[A-Z]+(\d+)", cable_id)
+    return (m.group(1), m.group(2)) if m else (cable_id, "")
+
+
 def oracle_ids(block, citing_year):
     text = block.replace("¶", " ")
     for rx in HEADER_RES:
         text = rx.sub(" ", text)
+    # Glued forms: "ASHGABAT687", "09DHAHRAN 201", "00830--05/DEC/2008".
+    text = re.sub(r"\b([A-Z]{3,})(\d{2,7})\b", r"\1 \2", text)
+    text = re.sub(r"\b(\d\d)([A-Z]{3,})\b", r"\1 \2", text)
+    text = re.sub(r"\b(\d{1,7})--\S+", r"\1", text)
     text = re.sub(r"\(([A-Za-z])\)(?=\S)", r"(\1) ", text)
     toks = text.split()
     ids, used = [], set()
@@ -173,13 +191,17 @@ def oracle_ids(block, citing_year):
         while j >= 0 and len(words) < 3 and re.fullmatch(r"[A-Za-z]+", toks[j]) and toks[j].upper() not in STOP:
             words.insert(0, toks[j].upper())
             j -= 1
-        if not words or words[0] in NOT_CABLES or words[0].startswith("XXX") or (
+        if not words or set(words) & NOT_CABLES or words[0].startswith("XXX") or (
                 j >= 0 and toks[j].upper() in MONTHS):
             continue  # not a cable, a redacted origin, or "FEBRUARY 17"
         year = citing_year
         if j >= 0 and j not in used and re.fullmatch(r"\d\d|(?:19|20)\d\d|\(\d\d\)", toks[j]):
             year = toks[j].strip("()")[-2:]
-        if not ends and k + 1 < len(toks) and re.fullmatch(r"\((\d\d)\)[.,;]?", toks[k + 1]):
+        # "(08)" after a serial is its year unless an origin follows it, whose
+        # year it then is ("BRASILIA 709 (08) SAO PAULO 542": 09SAOPAULO653
+        # cites the same two as "BRASILIA 709 2008 SAO PAULO 542").
+        if not ends and k + 1 < len(toks) and re.fullmatch(r"\((\d\d)\)[.,;]?", toks[k + 1]) and not (
+                k + 2 < len(toks) and re.fullmatch(r"[A-Za-z]+", toks[k + 2])):
             year = toks[k + 1][1:3]
         used.add(k)
         ids.append(year + re.sub(r"^SECSTATE$", "STATE", "".join(words)) + str(int(num)))
@@ -255,12 +277,16 @@ def check(cables, truth):
         block = ref_block(body) if body else None
         want = oracle_ids(block, cid[:2]) if block else []
         got = [r.get("id") for r in c.get("references") or [] if r.get("id")]
-        missing = [x for x in dict.fromkeys(want) if x not in got]
-        invented = [x for x in dict.fromkeys(got) if x not in want or NON_CABLE_ID.match(x)]
-        if want and not set(want) & set(got):
+        # Compared by year and serial: how an origin is spelled ("RIO",
+        # "CASA", "UNVIE") is the station table's business, not this oracle's.
+        want_keys, got_keys = {year_serial(x) for x in want}, {year_serial(x) for x in got}
+        missing = [x for x in dict.fromkeys(want) if year_serial(x) not in got_keys]
+        invented = [x for x in dict.fromkeys(got)
+                    if year_serial(x) not in want_keys or NON_CABLE_ID.match(x)]
+        if want and not want_keys & got_keys:
             refs_none.append(cid)
         if missing or invented:
-            inv[3].fail(cid, "REF %r%s%s" % (" ".join(block.split())[:110],
+            inv[3].fail(cid, "REF %r%s%s" % (" ".join((block or "").split())[:110],
                                              "\n      missing %s" % missing if missing else "",
                                              "\n      invented %s" % invented if invented else ""))
         # 4

@@ -11,10 +11,13 @@ namespace cable {
 namespace {
 
 enum class Kind {
-  kWord,       // letters: "PARIS", "SAO"
-  kNumber,     // digits: "2601", "08", "2009"
-  kYearAfter,  // a year that follows a serial: "(08)", "-91", "/08", "(2002)"
-  kYearBefore  // a year marked as one before an origin: "(08)", "'08"
+  kWord,        // letters: "PARIS", "SAO"
+  kNumber,      // digits: "2601", "08", "2009"
+  kYearAfter,   // a year that follows a serial: "-91", "/08"
+  kYearBefore,  // a year that precedes an origin: "'08"
+  kYearParen    // "(08)", "(2002)": the year of the origin after it, if any
+                // ("BRASILIA 709 (08) SAO PAULO 542", as 09SAOPAULO653 writes
+                // "BRASILIA 709 2008 SAO PAULO 542"), else of the serial before
 };
 
 struct Token {
@@ -50,8 +53,7 @@ void split_word(std::string_view w, std::vector<Token>& out) {
     const std::string_view inner = w.substr(1, w.front() == '(' ? w.size() - 2 : w.size() - 1);
     if ((w.front() == '\'' || w.back() == ')') && all_digits(inner) &&
         (inner.size() == 2 || inner.size() == 4)) {
-      push(out, inner,
-           out.empty() || out.back().kind != Kind::kNumber ? Kind::kYearBefore : Kind::kYearAfter);
+      push(out, inner, w.front() == '(' ? Kind::kYearParen : Kind::kYearBefore);
       return;
     }
   }
@@ -162,6 +164,9 @@ std::vector<std::string> cited_cable_ids(std::string_view text_in, const CableId
     if (i + 1 >= t.size()) return {};
     const Token& n = t[i + 1];
     if (n.kind == Kind::kYearAfter) return two_digits(n.text);
+    if (n.kind == Kind::kYearParen && (i + 2 == t.size() || t[i + 2].kind != Kind::kWord)) {
+      return two_digits(n.text);
+    }
     if (n.kind == Kind::kNumber && n.text.size() == 2 && !t[i].ends_piece &&
         (n.ends_piece || i + 2 == t.size())) {
       return n.text;
@@ -180,7 +185,8 @@ std::vector<std::string> cited_cable_ids(std::string_view text_in, const CableId
     std::string year = year_after(i);
     if (year.empty() && origin->first > 0) {
       const Token& b = t[origin->first - 1];
-      if (b.kind == Kind::kYearBefore || (is_year_number(b) && !b.ends_piece)) {
+      if (b.kind == Kind::kYearBefore || b.kind == Kind::kYearParen ||
+          (is_year_number(b) && !b.ends_piece)) {
         year = two_digits(b.text);
       }
     }

@@ -227,10 +227,13 @@ Cable parse_raw(RawCable&& raw) {
   const std::size_t width = normalize::estimate_wrap_width(lines);
 
   Preamble pre;
+  split_inline_fields(lines);
   parse_preamble(lines, c, pre);
   const std::string subject = reflow_lines(pre.subject_lines, 0, evidence);
   c.subject = text::fold_spaces(subject.empty() ? normalize::to_clean_utf8(raw.subject) : subject);
-  if (auto m = leading_marking(c.subject)) {
+  // A subject in small letters has its marking in small letters too:
+  // "(s) further scheming by german firm…" (08STATE15220).
+  if (auto m = leading_marking(text::upper(c.subject.substr(0, 64)))) {
     c.subject_marking = std::move(m->marking);
     c.subject.erase(0, m->length);
   }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "parse/markings.hpp"
 #include "parse/paragraphs.hpp"
 #include "parse/references.hpp"
 #include "parse/tags.hpp"
@@ -54,7 +55,70 @@ bool opens_paragraph(std::string_view line) {
 
 bool blank(std::string_view s) { return text::trim(s).empty(); }
 
+// A line of dashes, equals signs or underscores only, three or more.
+bool is_ruler(std::string_view line) {
+  const std::string_view t = text::trim(line);
+  return t.size() >= 3 && t.find_first_not_of("-=_ ") == std::string_view::npos;
+}
+
+// A line that ends a field's wrapped lines: a ruler, or a heading above one
+// ("Summary" / "-------", 09PRETORIA954).
+bool ends_field(const std::vector<std::string>& lines, std::size_t i) {
+  return is_ruler(lines[i]) || (i + 1 < lines.size() && is_ruler(lines[i + 1]));
+}
+
+bool has_lower(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return text::is_lower(c); });
+}
+
+// Where the first field inline in `line` starts (after position 0), or npos.
+std::size_t inline_field_at(std::string_view line) {
+  const std::string upper = text::upper(line);
+  std::size_t best = std::string::npos;
+  const auto consider = [&](std::string_view key, bool glued) {
+    for (std::size_t p = upper.find(key, 1); p != std::string::npos; p = upper.find(key, p + 1)) {
+      const bool spaced = text::is_space(upper[p - 1]);
+      // Glued to the word before only in capitals: "PRIMEREF:".
+      const bool stuck = glued && text::is_upper(line[p - 1]) && line.substr(p, key.size()) == key;
+      if (spaced || stuck) {
+        best = std::min(best, p);
+        return;
+      }
+    }
+  };
+  for (std::string_view k : {"REF:", "REFS:", "REF(S):", "REFTEL:"}) consider(k, true);
+  for (std::string_view k : {"CLASSIFIED BY:", "CLASSIFIED BY ", "SUBJECT:", "SUBJ:"}) {
+    consider(k, false);
+  }
+  return best;
+}
+
 }  // namespace
+
+void split_inline_fields(std::vector<std::string>& lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (opens_paragraph(lines[i])) return;
+    const std::size_t at = inline_field_at(lines[i]);
+    if (at == std::string::npos || text::trim(std::string_view(lines[i]).substr(0, at)).empty()) {
+      continue;
+    }
+    // "(U) Classified by …" (04ANKARA7211): a field with its marking.
+    const auto marking = leading_marking(lines[i]);
+    if (marking && marking->length >= at) {
+      lines[i].erase(0, at);
+      continue;
+    }
+    std::string rest = lines[i].substr(at);
+    lines[i].erase(at);
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+  }
+}
+
+bool is_handling_notice(std::string_view line) {
+  const std::string u = text::upper(text::trim(line));
+  return u.starts_with("SENSITIVE BUT UNCLASSIFIED") || u.starts_with("FOR OFFICIAL USE ONLY") ||
+         text::upper(text::without_spaces(u)).starts_with("CORRECTEDCOPY");
+}
 
 std::optional<std::vector<std::string>> caption_line(std::string_view line) {
   const std::string_view t = text::trim(line);
@@ -143,12 +207,25 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
   // Lines after a field line that belong to it: until a blank line, another
   // field, or the first paragraph.
   const auto continuation = [&](std::size_t i, std::vector<std::string_view>* into) {
-    while (i < limit && !blank(lines[i]) && !is_field_line(lines[i])) {
+    while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) && !ends_field(lines, i) &&
+           !is_handling_notice(lines[i])) {
       if (into) into->push_back(lines[i]);
       ++i;
     }
     return i;
   };
+  // A subject in capitals does not go on in a sentence of small letters
+  // ("This is an action request.").
+  const auto subject_continuation = [&](std::size_t i) {
+    const bool capitals = !has_lower(out.subject_lines.front());
+    while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) && !ends_field(lines, i) &&
+           !is_handling_notice(lines[i]) && !(capitals && has_lower(lines[i]))) {
+      out.subject_lines.push_back(lines[i]);
+      ++i;
+    }
+    return i;
+  };
+  bool after_subject = false;  // the last field read was the SUBJECT
   std::size_t i = 0;
   while (i < limit) {
     const std::string& line = lines[i];
@@ -177,8 +254,10 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
       field_end = i;
     } else if (auto subject = subject_rest(line)) {
       out.subject_lines.assign(1, *subject);
-      field_end = i = continuation(i + 1, &out.subject_lines);
+      field_end = i = subject_continuation(i + 1);
       subject_seen = true;
+      after_subject = true;
+      continue;
     } else if (auto ref = ref_line_rest(line)) {
       out.ref_lines.assign(1, *ref);
       ++i;
@@ -219,12 +298,29 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
     } else if (auto by = classified_by_rest(line)) {
       out.classified_by_lines.assign(1, *by);
       field_end = i = continuation(i + 1, &out.classified_by_lines);
+    } else if (is_handling_notice(line)) {
+      out.handling.emplace_back(text::fold_spaces(text::trim(line)));
+      field_end = ++i;
     } else {
-      if (tags_seen || subject_seen) break;
       const std::size_t end = continuation(i + 1, nullptr);
+      if (tags_seen || subject_seen) {
+        // Text after the fields ends the preamble, unless a field follows
+        // it: then it is the SUBJECT's wrap past a blank line (09LONDON290,
+        // 09MOSCOW1108), or a line of handling.
+        std::size_t next = end;
+        while (next < limit && blank(lines[next])) ++next;
+        if (next >= limit || !is_field_line(lines[next])) break;
+        if (after_subject && end - i <= 3 &&
+            !(!has_lower(out.subject_lines.front()) && has_lower(line))) {
+          for (std::size_t k = i; k < end; ++k) out.subject_lines.push_back(lines[k]);
+          field_end = i = end;
+          continue;
+        }
+      }
       unknown.emplace_back(i, end);
       i = end;
     }
+    after_subject = false;
   }
   out.body_start = field_end;
   for (const auto& [b, e] : unknown) {

@@ -24,6 +24,19 @@ bool remove_spliced_sipdis(std::string& line);
 // "E.O. 12958: DECL: 09/20/2017" -> "2017-09-20"; empty when no date.
 std::string declassification_date(std::string_view eo);
 
+// Puts a field that a line of the preamble (before the first numbered
+// paragraph) holds after other text on a line of its own: "… BEHIND JOSE
+// SERRA REF: RIO DE JANEIRO 32" (10BRASILIA49), "… AS UK PRIMEREF: A.
+// LONDON 1939" (08LONDON1991), "… LULA CLASSIFIED BY: Thomas A. Shannon"
+// (10BRASILIA43), "Tags: prel, pgov, tu Subject: turkish p.m. …".
+void split_inline_fields(std::vector<std::string>& lines);
+
+// True for a notice of handling that stands alone in the preamble:
+// "SENSITIVE BUT UNCLASSIFIED.", "SENSITIVE BUT UNCLASSIFIED -- HANDLE
+// ACCORDINGLY", "FOR OFFICIAL USE ONLY", "C O R R E C T E D C O P Y (ADDED
+// TAGS)" (08PARIS130).
+bool is_handling_notice(std::string_view line);
+
 // The preamble's raw pieces, before repair and unwrapping.
 struct Preamble {
   std::vector<std::string_view> subject_lines;

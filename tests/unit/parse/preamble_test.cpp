@@ -106,5 +106,57 @@ TEST(PreambleTest, CaptionsInAnyCase) {
   EXPECT_EQ(c.captions, (std::vector<std::string>{"NOFORN", "SIPDIS"}));
 }
 
+TEST(PreambleTest, SplitsFieldsInlineOnALine) {
+  std::vector<std::string> lines = {
+      "SUBJECT: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA REF: RIO DE JANEIRO 32",
+      "SUBJECT: WHO WOULD REPLACE GORDON BROWN AS UK PRIMEREF: A. LONDON 1939",
+      "SUBJECT: CREDENTIALS TO PRESIDENT LULA CLASSIFIED BY: Thomas A. Shannon",
+      "Tags: prel, tu Subject: turkish p.m. Erdogan goes",
+      "SUBJECT: BRIEFING ON THE BRIEF:",
+      "(U) Classified by Ambassador Eric Edelman",
+      "1. (C) Text REF: stays in the body."};
+  split_inline_fields(lines);
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{
+                "SUBJECT: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA ",
+                "REF: RIO DE JANEIRO 32", "SUBJECT: WHO WOULD REPLACE GORDON BROWN AS UK PRIME",
+                "REF: A. LONDON 1939", "SUBJECT: CREDENTIALS TO PRESIDENT LULA ",
+                "CLASSIFIED BY: Thomas A. Shannon", "Tags: prel, tu ",
+                "Subject: turkish p.m. Erdogan goes", "SUBJECT: BRIEFING ON THE BRIEF:",
+                "Classified by Ambassador Eric Edelman", "1. (C) Text REF: stays in the body."}));
+}
+
+TEST(PreambleTest, SubjectWrappedPastABlankLineBeforeAField) {
+  // 09MOSCOW1108 (and 09LONDON290): the wrap stands alone, the REF follows.
+  Cable c;
+  const Preamble p = preamble_of({"TAGS: PREL", "SUBJECT: NORTH KOREA AFTER CURRENCY", "", "REFORM",
+                                  "", "REF: 09 SHENYANG 167", "", "1. (S) Body"},
+                                 c);
+  EXPECT_EQ(p.subject_lines.size(), 2u);
+  EXPECT_EQ(p.ref_lines.size(), 1u);
+}
+
+TEST(PreambleTest, SubjectStopsAtRulersNoticesAndSentences) {
+  Cable c;
+  Preamble p =
+      preamble_of({"TAGS: PREL", "SUBJECT: ZIM NOTES 11-09-2009", "-----------", "1. Body"}, c);
+  EXPECT_EQ(p.subject_lines.size(), 1u);
+  p = preamble_of({"TAGS: PREL", "SUBJECT: NEW PRESIDENT", "Summary", "-------", "1. Body"}, c);
+  EXPECT_EQ(p.subject_lines.size(), 1u);
+  p = preamble_of({"TAGS: PREL", "SUBJECT: A VISIT", "This is an action request.", "1. Body"}, c);
+  EXPECT_EQ(p.subject_lines.size(), 1u);
+  // 09MUNICH25 and 08PARIS130: a notice between the SUBJECT and the REF.
+  for (const char* notice :
+       {"SENSITIVE BUT UNCLASSIFIED.", "C O R R E C T E D C O P Y (ADDED TAGS)"}) {
+    Cable d;
+    p = preamble_of({"TAGS: PREL", "SUBJECT: YOUTHFUL POLITICIANS", "", notice, "",
+                     "REFS: A) BERLIN 169", "", "1. Body"},
+                    d);
+    EXPECT_EQ(p.subject_lines.size(), 1u) << notice;
+    EXPECT_EQ(p.ref_lines.size(), 1u) << notice;
+    EXPECT_EQ(p.handling, std::vector<std::string>{notice});
+  }
+}
+
 }  // namespace
 }  // namespace cable

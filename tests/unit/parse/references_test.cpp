@@ -41,6 +41,7 @@ INSTANTIATE_TEST_SUITE_P(
         Citation{"QUITO 4525-91", "06", {"91QUITO4525"}},
         Citation{"(08) SAO PAULO 581", "09", {"08SAOPAULO581"}},
         Citation{"HK05511", "07", {"07HONGKONG5511"}},
+        Citation{"BRASILIA 709 (08) SAO PAULO 542", "09", {"09BRASILIA709", "08SAOPAULO542"}},
         Citation{"TEHRAN 1091: TEHRAN 263: MOSCOW 1603",
                  "72",
                  {"72TEHRAN1091", "72TEHRAN263", "72MOSCOW1603"}},
