@@ -299,7 +299,9 @@ def check(cables, truth):
         paren_w = set(re.findall(r"[A-Z0-9]+", paren.upper())) - bare
         subj_w = set(re.findall(r"[A-Z0-9]+", subj_part.upper())) - bare
         for k, t in enumerate(tags):
-            why = [w for w, bad in [("not [A-Z0-9]+", not re.fullmatch(r"[A-Z0-9]+", t)),
+            # A code as written: letters and digits, and the hyphen of the
+            # African Union's AU-1 (09BEIJING1582).
+            why = [w for w, bad in [("not a code", not re.fullmatch(r"[A-Z0-9]+(?:-[0-9])?", t)),
                                     ("duplicate", t in tags[:k]), ("stop word", t in SUSPICIOUS_WORDS),
                                     ("word of a name in parentheses %r" % paren, t in paren_w),
                                     ("word of the inline subject", t in subj_w)] if bad]

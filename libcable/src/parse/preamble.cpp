@@ -241,13 +241,13 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
       }
       field_end = ++i;
     } else if (auto tags = tags_line_rest(line)) {
-      add_tags(*tags, cable.tags);
+      add_tags(*tags, cable.tags, cable.persons);
       const bool lower =
           std::any_of(tags->begin(), tags->end(), [](char c) { return text::is_lower(c); });
       ++i;
       while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
              is_tags_continuation(lines[i], lower)) {
-        add_tags(lines[i], cable.tags);
+        add_tags(lines[i], cable.tags, cable.persons);
         ++i;
       }
       tags_seen = true;
@@ -283,7 +283,7 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
                                   ? std::nullopt
                                   : tags_line_rest(eo_text.substr(glued + 1));
       if (glued_tags) {
-        add_tags(*glued_tags, cable.tags);
+        add_tags(*glued_tags, cable.tags, cable.persons);
         tags_seen = true;
         eo_text = eo_text.substr(0, glued);
       }
@@ -292,7 +292,7 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
       ++i;
       while (glued_tags && i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
              is_tags_continuation(lines[i], false)) {
-        add_tags(lines[i++], cable.tags);
+        add_tags(lines[i++], cable.tags, cable.persons);
       }
       field_end = i;
     } else if (auto by = classified_by_rest(line)) {

@@ -38,6 +38,54 @@ std::vector<std::string_view> words(std::string_view s) {
   return out;
 }
 
+// TAGS codes of four letters, for telling codes run together
+// ("ETRDEINVECINPGOVCS", 06SANJOSE2802) from a word: the subject and program
+// codes of the shared pages and of cablemap's vectors, and common others.
+constexpr std::array<std::string_view, 150> kCodes = {
+    "ABUD", "AEMR", "AFIN", "AINF", "AMED", "AMGT", "AORC", "APER", "ASEC", "ASIG", "BEXP", "BTIO",
+    "CASC", "CJAN", "CMGT", "CVIS", "DEAX", "EAGR", "EAID", "EAIR", "ECIN", "ECON", "ECPS", "ECUN",
+    "EFIN", "EFIS", "EIND", "EINT", "EINV", "ELAB", "ELTN", "EMIN", "ENRG", "ENVR", "EPET", "ETRA",
+    "ETRD", "ETTC", "EWWT", "FARC", "FMLN", "GTMO", "HURI", "IAEA", "INRB", "KACT", "KAWC", "KAWK",
+    "KBCT", "KBIO", "KCFE", "KCIP", "KCOM", "KCOR", "KCRM", "KCRS", "KDEM", "KDRG", "KFLO", "KFLU",
+    "KFRD", "KGHG", "KGIC", "KHIV", "KHLS", "KIFR", "KIPR", "KIRF", "KISL", "KJUS", "KLIG", "KMCA",
+    "KMDR", "KMPI", "KNAR", "KNEI", "KNNP", "KOCI", "KOLY", "KPAL", "KPAO", "KPKO", "KPRP", "KRAD",
+    "KRVC", "KSAC", "KSAF", "KSCA", "KSEP", "KSPR", "KSTC", "KSUM", "KTEX", "KTFN", "KTIA", "KTIP",
+    "KUNR", "KVPR", "KWBG", "KWMN", "MARR", "MASC", "MASS", "MCAP", "MNUC", "MOPS", "MPOS", "NATO",
+    "ODIP", "OEXC", "OFDP", "OIIP", "OPDC", "OPRC", "OREP", "OSCE", "OTRA", "OVIP", "PARM", "PBIO",
+    "PBTS", "PEPR", "PGOV", "PHSA", "PHUM", "PINL", "PINR", "PINS", "PREF", "PREL", "PROP", "PSOE",
+    "PTER", "SCUL", "SENV", "SMIG", "SNAR", "SOCI", "SPCE", "TBIO", "TFIN", "TINT", "TPHY", "TRGY",
+    "TSPA", "TSPL", "UNEP", "UNGA", "UNSC", "USEU"};
+
+bool is_code(std::string_view w) {
+  return std::find(kCodes.begin(), kCodes.end(), w) != kCodes.end();
+}
+
+// The codes a word runs together, when it is made of known four-letter codes
+// and at most one two-letter (country) code: "EINDETRD" -> EIND, ETRD;
+// "ETRDEINVECINPGOVCS" -> …, CS; "IZPREL" -> IZ, PREL. Otherwise the word.
+std::vector<std::string> split_run_together(std::string word) {
+  if (word.size() < 6 || is_code(word) ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return text::is_upper(c); })) {
+    return {std::move(word)};
+  }
+  std::vector<std::string> parts;
+  bool two = false;
+  for (std::size_t i = 0; i < word.size();) {
+    const std::string_view rest = std::string_view(word).substr(i);
+    if (rest.size() >= 4 && is_code(rest.substr(0, 4))) {
+      parts.emplace_back(rest.substr(0, 4));
+      i += 4;
+    } else if (!two && rest.size() >= 2 && (i == 0 || rest.size() == 2)) {
+      parts.emplace_back(rest.substr(0, 2));
+      two = true;
+      i += 2;
+    } else {
+      return {std::move(word)};
+    }
+  }
+  return parts;
+}
+
 }  // namespace
 
 std::optional<std::string_view> tags_line_rest(std::string_view line) {
@@ -49,7 +97,7 @@ std::optional<std::string_view> tags_line_rest(std::string_view line) {
     // Only "TAGS"/"TAG" may be written in mixed case ("Tags:").
     if ((k != "TAGS" && k != "TAG") && !line.starts_with(k)) continue;
     std::string_view rest = line.substr(k.size());
-    if (rest.starts_with(":")) {
+    if (rest.starts_with(":") || rest.starts_with(",")) {  // "TAGS, ASEC, APER" (09LIMA54)
       rest.remove_prefix(1);
     } else if (rest.starts_with(kNbsp)) {
       rest.remove_prefix(kNbsp.size());
@@ -73,14 +121,31 @@ bool is_tags_continuation(std::string_view line, bool lower_case) {
   });
 }
 
-void add_tags(std::string_view text_in, std::vector<std::string>& tags) {
+void add_tags(std::string_view text_in, std::vector<std::string>& tags,
+              std::vector<std::string>& persons) {
   const std::string s = with_nbsp_as_space(text_in);
-  for (std::string_view w : words(s)) {
-    while (!w.empty() && !text::is_alnum(w.front())) w.remove_prefix(1);
-    while (!w.empty() && !text::is_alnum(w.back())) w.remove_suffix(1);
-    if (w.empty()) continue;
-    std::string tag = text::upper(w);
-    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
+  const auto add = [](std::vector<std::string>& to, std::string value) {
+    if (!value.empty() && std::find(to.begin(), to.end(), value) == to.end()) {
+      to.push_back(std::move(value));
+    }
+  };
+  std::string_view rest = s;
+  while (!rest.empty()) {
+    // A name in parentheses: "(CLINTON, HILLARY)", "(steinberg, james b.)".
+    const std::size_t open = rest.find('(');
+    const std::string_view codes = rest.substr(0, open);
+    for (std::string_view w : words(codes)) {
+      while (!w.empty() && !text::is_alnum(w.front())) w.remove_prefix(1);
+      while (!w.empty() && !text::is_alnum(w.back())) w.remove_suffix(1);
+      for (std::string& code : split_run_together(text::upper(w))) add(tags, std::move(code));
+    }
+    if (open == std::string_view::npos) break;
+    const std::size_t close = rest.find(')', open);
+    const std::string_view name = rest.substr(
+        open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
+    add(persons, text::upper(text::fold_spaces(text::trim(name))));
+    if (close == std::string_view::npos) break;
+    rest.remove_prefix(close + 1);
   }
 }
 

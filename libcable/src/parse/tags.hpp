@@ -12,7 +12,7 @@ namespace cable {
 
 // When `line` is a TAGS line, the text after its keyword ("PGOV KTIP …").
 // Accepts TAGS, TAG, Tags and the archive's misspellings TAS, TABS, TGS,
-// followed by ':', a space or a no-break space.
+// followed by ':', ',', a space or a no-break space.
 std::optional<std::string_view> tags_line_rest(std::string_view line);
 
 // True when `line` could be the continuation of a wrapped TAGS line: every
@@ -21,8 +21,12 @@ std::optional<std::string_view> tags_line_rest(std::string_view line);
 bool is_tags_continuation(std::string_view line, bool lower_case);
 
 // Appends the tags in `text` to `tags`: split on spaces, commas, semicolons;
-// surrounding punctuation removed; upper-cased; duplicates dropped.
-void add_tags(std::string_view text, std::vector<std::string>& tags);
+// surrounding punctuation removed; upper-cased; duplicates dropped; a word
+// that runs known codes together split into them ("ETRDEINVECINPGOVCS",
+// "IZPREL"). A name in parentheses after a tag ("OVIP (CLINTON, HILLARY)")
+// is a person: it goes to `persons`, upper-cased, never to `tags`.
+void add_tags(std::string_view text, std::vector<std::string>& tags,
+              std::vector<std::string>& persons);
 
 }  // namespace cable
 

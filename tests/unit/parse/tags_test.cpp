@@ -5,10 +5,13 @@
 namespace cable {
 namespace {
 
-std::vector<std::string> tags_of(std::string_view line) {
+std::vector<std::string> tags_of(std::string_view line,
+                                 std::vector<std::string>* persons_out = nullptr) {
   std::vector<std::string> tags;
+  std::vector<std::string> persons;
   const auto rest = tags_line_rest(line);
-  if (rest) add_tags(*rest, tags);
+  if (rest) add_tags(*rest, tags, persons);
+  if (persons_out) *persons_out = persons;
   return tags;
 }
 
@@ -22,6 +25,26 @@ TEST(TagsTest, AcceptsEveryKeywordForm) {
   EXPECT_EQ(tags_of("TAGS PREL;PGOV;KCOR"), (V{"PREL", "PGOV", "KCOR"}));
   EXPECT_EQ(tags_of("TAGS: PREL PREL PGOV"), (V{"PREL", "PGOV"}));
   EXPECT_EQ(tags_of("TAGGED AS URGENT"), V{});
+}
+
+TEST(TagsTest, NamesInParenthesesArePersons) {
+  using V = std::vector<std::string>;
+  V persons;
+  // 09STATE30049, 09BEIJING2963
+  EXPECT_EQ(tags_of("TAGS OVIP (CLINTON, HILLARY), PREL, AS", &persons), (V{"OVIP", "PREL", "AS"}));
+  EXPECT_EQ(persons, V{"CLINTON, HILLARY"});
+  EXPECT_EQ(tags_of("Tags: ovip (steinberg, james b.), prel", &persons), (V{"OVIP", "PREL"}));
+  EXPECT_EQ(persons, V{"STEINBERG, JAMES B."});
+}
+
+TEST(TagsTest, SplitsCodesRunTogetherAndKeepsWords) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(tags_of("TAGS: ETRDEINVECINPGOVCS"), (V{"ETRD", "EINV", "ECIN", "PGOV", "CS"}));
+  EXPECT_EQ(tags_of("TAGS: PREL IZ IZPREL IZPREL"), (V{"PREL", "IZ"}));
+  EXPECT_EQ(tags_of("TAGS: ECON EINDETRD"), (V{"ECON", "EIND", "ETRD"}));
+  EXPECT_EQ(tags_of("TAGS: PTER COUNTERTERRORISM INTERPOL"),
+            (V{"PTER", "COUNTERTERRORISM", "INTERPOL"}));
+  EXPECT_EQ(tags_of("TAGS, ASEC, APER, PE"), (V{"ASEC", "APER", "PE"}));
 }
 
 TEST(TagsTest, RecognisesWrappedContinuation) {
