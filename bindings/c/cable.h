@@ -201,7 +201,7 @@ typedef struct cable_search_options {
   cable_grouping grouping; /**< One hit per cable (default) or per paragraph. */
   int exact_total;         /**< Non-zero: count every match exactly. Facets imply it. */
   const char* facets;      /**< Comma-separated facet names ("tag,origin,class,year,month,
-                                caption"), or NULL for none. */
+                                caption,person"), or NULL for none. */
   size_t facet_limit;      /**< Values per facet, most frequent first; 0 = all. Default 10. */
   size_t snippet_length;   /**< Characters (about). Default 240. */
   int shard_threads;       /**< Non-zero (default): on an index of several shards, a search

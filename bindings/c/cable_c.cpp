@@ -249,7 +249,7 @@ cable_status cable_search(cable_searcher* searcher, const char* query,
     if (!facets) {
       return fail(CABLE_ERROR_INVALID_ARGUMENT, "unknown facet '" + unknown +
                                                     "' (facets: tag, origin, class, year, month, "
-                                                    "caption)");
+                                                    "caption, person)");
     }
     if (options->sort < CABLE_SORT_RELEVANCE || options->sort > CABLE_SORT_DATE_DESCENDING) {
       return fail(CABLE_ERROR_INVALID_ARGUMENT, "unknown sort order");

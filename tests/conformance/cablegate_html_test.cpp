@@ -26,13 +26,23 @@ std::string slurp(const std::filesystem::path& p) {
   return buf.str();
 }
 
-// The site linked only the first TAGS line: its list must appear in ours, in order.
+// The site linked only the first TAGS line: its list must appear in ours, in
+// order. A tag the site linked as written that runs codes together
+// ("EINDETRD", 09PARIS1267) agrees with the codes ours splits it into, in a row.
 bool tags_agree(const std::vector<std::string>& site, const std::vector<std::string>& ours) {
   auto it = ours.begin();
   for (const std::string& t : site) {
-    it = std::find(it, ours.end(), t);
-    if (it == ours.end()) return false;
-    ++it;
+    auto at = it;
+    for (; at != ours.end(); ++at) {
+      std::string run;
+      auto end = at;
+      while (end != ours.end() && run.size() < t.size()) run += *end++;
+      if (run == t) break;
+    }
+    if (at == ours.end()) return false;
+    std::size_t covered = 0;
+    while (covered < t.size()) covered += (at++)->size();
+    it = at;
   }
   return true;
 }

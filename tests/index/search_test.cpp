@@ -361,6 +361,26 @@ TEST_P(SearchTest, FetchCitedByAndMoreLikeThis) {
   EXPECT_TRUE(s.more_like_this("99NOWHERE1").hits.empty());
 }
 
+TEST_P(SearchTest, PersonsAreAFacetAndAFieldAndPublishedIdsAreFound) {
+  Cable visit = make_cable("09STATE30049", "2009-03-01", {"OVIP", "PREL"}, {"The visit."});
+  visit.persons = {"CLINTON, HILLARY"};
+  Cable damaged = make_cable("08ATHENS959", "2008-03-01", {"PREL"}, {"Another visit."});
+  damaged.published_id = "08ECTION02OF02ATHENS959";
+  Writer w = build({visit, damaged});
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("person:\"clinton,  hillary\"")),
+            std::set<std::string>{"09STATE30049"});
+  EXPECT_EQ(cables_of(s.search("tag:CLINTON")), std::set<std::string>{});
+  SearchOptions o;
+  o.facets = {Facet::kPerson};
+  const Results r = s.search("tag:PREL", o);
+  ASSERT_EQ(r.facets.at(Facet::kPerson).size(), 1u);
+  EXPECT_EQ(r.facets.at(Facet::kPerson)[0].value, "CLINTON, HILLARY");
+  EXPECT_EQ(cables_of(s.search("id:08ECTION02OF02ATHENS959")),
+            std::set<std::string>{"08ATHENS959"});
+  EXPECT_EQ(cables_of(s.search("id:08ATHENS959")), std::set<std::string>{"08ATHENS959"});
+}
+
 TEST_P(SearchTest, ParagraphGroupingAndSubjectField) {
   Writer w = build();
   const Searcher s = w.searcher();

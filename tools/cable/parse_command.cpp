@@ -34,8 +34,10 @@ void print_summary(const Cable& c, bool with_text) {
     if (!p.marking.empty()) paras += "(" + p.marking + ")";
   }
   fmt::print("{}  {}  {}  {}\n", c.id, c.date, c.classification, c.origin);
+  if (!c.published_id.empty()) fmt::print("  published:  {}\n", c.published_id);
   fmt::print("  subject:    {}\n", c.subject);
   fmt::print("  tags:       {}\n", join(c.tags, " "));
+  if (!c.persons.empty()) fmt::print("  persons:    {}\n", join(c.persons, "; "));
   if (!c.captions.empty()) fmt::print("  captions:   {}\n", join(c.captions, " "));
   if (!refs.empty()) fmt::print("  references: {}\n", refs);
   fmt::print("  paragraphs: {} [{}]\n", c.paragraphs.size(), paras);

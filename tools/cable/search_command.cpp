@@ -148,7 +148,7 @@ void add_search_command(CLI::App& app, int* status) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   cmd->add_option("--facets", args->facets, "Count matching cables per value of these facets")
       ->delimiter(',')
-      ->check(CLI::IsMember({"tag", "origin", "class", "year", "month", "caption"}));
+      ->check(CLI::IsMember({"tag", "origin", "class", "year", "month", "caption", "person"}));
   cmd->add_option("--facet-limit", args->facet_limit, "Values per facet (0: all)");
   cmd->add_flag("--paragraphs", args->paragraphs, "One hit per paragraph, not per cable");
   cmd->add_flag("--exact", args->exact, "Count every match, so that the total is exact");

@@ -20,9 +20,12 @@ struct ShowArgs {
   bool json = false;
 };
 
-std::string join(const std::vector<std::string>& v) {
+std::string join(const std::vector<std::string>& v, std::string_view sep = " ") {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : " ") + s;
+  for (const auto& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
   return out;
 }
 
@@ -39,11 +42,13 @@ int run_show(const ShowArgs& args) {
   }
   const bool color = use_color(stdout);
   fmt::print("{}  {}  {}  {}\n", bold(c->id, color), c->date, c->classification, c->origin);
+  if (!c->published_id.empty()) fmt::print("PUBLISHED AS: {}\n", c->published_id);
   fmt::print("SUBJECT: {}{}\n", c->subject_marking.empty() ? "" : "(" + c->subject_marking + ") ",
              c->subject);
   if (!c->from.empty()) fmt::print("FROM: {}\n", c->from);
   if (!c->to.empty()) fmt::print("TO: {}\n", join(c->to));
   if (!c->tags.empty()) fmt::print("TAGS: {}\n", join(c->tags));
+  if (!c->persons.empty()) fmt::print("PERSONS: {}\n", join(c->persons, "; "));
   if (!c->captions.empty()) fmt::print("CAPTIONS: {}\n", join(c->captions));
   for (const Reference& r : c->references) {
     fmt::print("REF {}{}{}\n", r.letter.empty() ? "" : r.letter + ". ", r.raw,

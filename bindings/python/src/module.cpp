@@ -46,7 +46,7 @@ std::vector<cable::Facet> facets_of(const std::vector<std::string>& names) {
     const std::optional<cable::Facet> f = cable::facet_from_name(n);
     if (!f) {
       throw py::value_error("unknown facet '" + n +
-                            "' (facets: tag, origin, class, year, month, caption)");
+                            "' (facets: tag, origin, class, year, month, caption, person)");
     }
     out.push_back(*f);
   }

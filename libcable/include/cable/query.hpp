@@ -73,6 +73,9 @@ class CABLE_EXPORT Query {
   static Query classification(std::string_view classification);
   /// Cables with this caption ("SIPDIS", "NOFORN", …).
   static Query caption(std::string_view caption);
+  /// Cables whose TAGS line names this person ("CLINTON, HILLARY"; case and
+  /// runs of spaces ignored).
+  static Query person(std::string_view person);
   /// The cable with this ID ("09PARIS268").
   static Query id(std::string_view cable_id);
   /// Cables whose REF list cites this cable ID.

@@ -50,9 +50,9 @@ enum class Grouping {
 };
 
 /// Facets counted over the matching cables.
-enum class Facet { kTag, kOrigin, kClassification, kYear, kMonth, kCaption };
+enum class Facet { kTag, kOrigin, kClassification, kYear, kMonth, kCaption, kPerson };
 
-/// "tag", "origin", "class", "year", "month", "caption".
+/// "tag", "origin", "class", "year", "month", "caption", "person".
 CABLE_EXPORT const char* facet_name(Facet facet) noexcept;
 /// The facet named `name` (the names above), or std::nullopt.
 CABLE_EXPORT std::optional<Facet> facet_from_name(std::string_view name) noexcept;

@@ -21,6 +21,8 @@ std::optional<Facet> facet_of_letter(char letter) {
       return Facet::kMonth;
     case schema::kFacetCaption:
       return Facet::kCaption;
+    case schema::kFacetPerson:
+      return Facet::kPerson;
     default:
       return std::nullopt;
   }

@@ -53,6 +53,7 @@ std::string facet_lines(const Cable& c) {
   if (c.date.size() >= 4) add_line(out, schema::kFacetYear, std::string_view(c.date).substr(0, 4));
   if (c.date.size() >= 7) add_line(out, schema::kFacetMonth, std::string_view(c.date).substr(0, 7));
   for (const std::string& p : c.captions) add_line(out, schema::kFacetCaption, p);
+  for (const std::string& p : c.persons) add_line(out, schema::kFacetPerson, p);
   return out;
 }
 
@@ -81,6 +82,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     if (!origin_full.empty()) add_term(doc, schema::term(schema::kOriginFull, origin_full));
     for (const std::string& v : classes) add_term(doc, schema::term(schema::kClass, v));
     for (const std::string& p : c.captions) add_term(doc, schema::term(schema::kCaption, p));
+    for (const std::string& p : c.persons) add_term(doc, schema::term(schema::kPerson, p));
     for (const Reference& r : c.references) {
       if (!r.id.empty()) add_term(doc, schema::term(schema::kCites, r.id));
     }

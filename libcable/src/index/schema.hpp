@@ -48,6 +48,8 @@ inline constexpr std::string_view kClass = "XC";    // folded canonical classifi
                                                     // "XCsecret", "XCnoforn"
 inline constexpr std::string_view kCaption = "XP";  // caption, upper case: "XPSIPDIS"
 inline constexpr std::string_view kCites = "XR";    // canonical ID of a cited cable
+inline constexpr std::string_view kPerson = "XN";   // a person of the TAGS line, upper case,
+                                                    // spaces folded: "XNCLINTON, HILLARY"
 inline constexpr std::string_view kYear = "Y";      // "Y2009"
 inline constexpr std::string_view kMonth = "M";     // "M2009-02"
 inline constexpr std::string_view kDay = "D";       // "D2009-02-20": with Y and M, a date
@@ -76,6 +78,7 @@ inline constexpr char kFacetClass = 'c';
 inline constexpr char kFacetYear = 'y';
 inline constexpr char kFacetMonth = 'm';
 inline constexpr char kFacetCaption = 'p';
+inline constexpr char kFacetPerson = 'n';
 
 // --- Document record --------------------------------------------------------------
 // In kSlotRecord; the document data is empty. A flat record, enough to

@@ -31,13 +31,14 @@ using Q = Xapian::Query;
 
 constexpr Xapian::termcount kSimilarTerms = 40;
 
-constexpr std::array<std::pair<Facet, const char*>, 6> kFacetNames = {{
+constexpr std::array<std::pair<Facet, const char*>, 7> kFacetNames = {{
     {Facet::kTag, "tag"},
     {Facet::kOrigin, "origin"},
     {Facet::kClassification, "class"},
     {Facet::kYear, "year"},
     {Facet::kMonth, "month"},
     {Facet::kCaption, "caption"},
+    {Facet::kPerson, "person"},
 }};
 
 Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }

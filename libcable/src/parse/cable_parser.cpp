@@ -24,9 +24,15 @@ namespace {
 
 using normalize::HyphenEvidence;
 
+// The body's lines, without trailing white space, nor the backslash some
+// transcriptions left at the end of lines ("… FRUSTRATION \\", 06GENEVA2654).
 std::vector<std::string> body_lines(std::string_view body) {
   std::vector<std::string> lines;
-  for (std::string_view l : text::split_lines(body)) lines.emplace_back(text::rtrim(l));
+  for (std::string_view l : text::split_lines(body)) {
+    l = text::rtrim(l);
+    if (l == "\\" || l.ends_with(" \\")) l = text::rtrim(l.substr(0, l.size() - 1));
+    lines.emplace_back(l);
+  }
   return lines;
 }
 
@@ -154,6 +160,59 @@ void add_csv_references(const std::vector<std::string>& cited, std::vector<Refer
   }
 }
 
+// A line the telegraph left after the text: the classification alone
+// ("CONFIDENTIAL" after 79TEHRAN8980's signature), "NNNN", an operator's note.
+bool is_trailer(std::string_view line) {
+  const std::string u = text::upper(text::trim(line));
+  return u == "UNCLASSIFIED" || u == "UNCLAS" || u == "CONFIDENTIAL" || u == "SECRET" ||
+         u == "LIMITED OFFICIAL USE" || u == "NNNN" || u.starts_with("NOTE BY OC/T");
+}
+
+// The downgrading line of old cables before the signature: "GP-3".
+bool is_gp_line(std::string_view line) {
+  const std::string_view t = text::trim(line);
+  return t.size() == 4 && t.starts_with("GP-") && text::is_digit(t[3]);
+}
+
+// True when `last` is set apart from the text above it as a signature is:
+// by a blank line or a GP line, or, a surname in capitals, right under a
+// sentence's end ("…soon." / "VERSHBOW").
+bool stands_apart(std::string_view last, std::string_view above) {
+  if (blank(above) || is_gp_line(above)) return true;
+  const std::string_view name = text::trim(last);
+  const std::string_view before = text::rtrim(above);
+  return !before.empty() &&
+         std::string_view(".!?\")").find(before.back()) != std::string_view::npos &&
+         std::all_of(name.begin(), name.end(),
+                     [](char ch) { return text::is_upper(ch) || ch == '-'; });
+}
+
+// Takes the signature from the end of the body into `c` and returns where
+// the text ends: after it, trailers go; "END TEXT. RICE" gives RICE.
+std::size_t take_signature(std::vector<std::string>& lines, std::size_t start, Cable& c) {
+  std::size_t end = lines.size();
+  while (end > start && (blank(lines[end - 1]) || is_trailer(lines[end - 1]))) --end;
+  if (end == start) return end;
+  std::string& last = lines[end - 1];
+  const std::size_t dot = last.rfind(". ");
+  if (text::istarts_with(text::trim(last), "END ") && dot != std::string::npos) {
+    const std::string_view name = text::trim(std::string_view(last).substr(dot + 2));
+    if (!name.empty() && looks_like_signature(name) &&
+        std::all_of(name.begin(), name.end(), [](char ch) { return text::is_upper(ch); })) {
+      c.signature = name;
+      last.erase(dot + 1);
+      return end;
+    }
+  }
+  if (looks_like_signature(last) && !match_paragraph_start(last) &&
+      (end - 1 == start || stands_apart(last, lines[end - 2]))) {
+    c.signature = text::fold_spaces(last);
+    --end;
+    if (end > start && is_gp_line(lines[end - 1])) --end;
+  }
+  return end;
+}
+
 // The cable's canonical ID, and the published one where they differ. An ID
 // of the canonical shape is kept when its origin is a station or ends the
 // metadata's origin ("Consulate Adana" for ADANA); it is mended only into a
@@ -245,14 +304,7 @@ Cable parse_raw(RawCable&& raw) {
 
   remove_lone_sipdis(lines, pre.body_start, c);
 
-  std::size_t end = lines.size();
-  while (end > pre.body_start && blank(lines[end - 1])) --end;
-  if (end > pre.body_start && looks_like_signature(lines[end - 1]) &&
-      !match_paragraph_start(lines[end - 1]) &&
-      (end - 1 == pre.body_start || blank(lines[end - 2]))) {
-    c.signature = text::fold_spaces(lines[end - 1]);
-    --end;
-  }
+  const std::size_t end = take_signature(lines, pre.body_start, c);
   for (const Group& g : cut_paragraphs(lines, pre.body_start, end)) {
     const std::string reflowed = reflow_lines(g.lines, width, evidence);
     if (reflowed.empty()) continue;

@@ -61,10 +61,20 @@ bool is_ruler(std::string_view line) {
   return t.size() >= 3 && t.find_first_not_of("-=_ ") == std::string_view::npos;
 }
 
-// A line that ends a field's wrapped lines: a ruler, or a heading above one
-// ("Summary" / "-------", 09PRETORIA954).
+// A classification spelled out letter by letter: "C O N F I D E N T I A L".
+bool is_spaced_banner(std::string_view line) {
+  const std::string_view t = text::trim(line);
+  for (std::string_view b : {"C O N F", "S E C R E T", "U N C L A S"}) {
+    if (t.starts_with(b)) return true;
+  }
+  return false;
+}
+
+// A line that ends a field's wrapped lines: a ruler, a heading above one
+// ("Summary" / "-------", 09PRETORIA954), a banner repeated (07MOSCOW1704).
 bool ends_field(const std::vector<std::string>& lines, std::size_t i) {
-  return is_ruler(lines[i]) || (i + 1 < lines.size() && is_ruler(lines[i + 1]));
+  return is_ruler(lines[i]) || (i + 1 < lines.size() && is_ruler(lines[i + 1])) ||
+         is_spaced_banner(lines[i]);
 }
 
 bool has_lower(std::string_view s) {
@@ -72,7 +82,9 @@ bool has_lower(std::string_view s) {
 }
 
 // Where the first field inline in `line` starts (after position 0), or npos.
+// A REF line's own "REF:" repeated ("REF: A. REF: KATHMANDU 2282") is none.
 std::size_t inline_field_at(std::string_view line) {
+  const bool ref_line = ref_line_rest(line).has_value();
   const std::string upper = text::upper(line);
   std::size_t best = std::string::npos;
   const auto consider = [&](std::string_view key, bool glued) {
@@ -86,7 +98,9 @@ std::size_t inline_field_at(std::string_view line) {
       }
     }
   };
-  for (std::string_view k : {"REF:", "REFS:", "REF(S):", "REFTEL:"}) consider(k, true);
+  if (!ref_line) {
+    for (std::string_view k : {"REF:", "REFS:", "REF(S):", "REFTEL:"}) consider(k, true);
+  }
   for (std::string_view k : {"CLASSIFIED BY:", "CLASSIFIED BY ", "SUBJECT:", "SUBJ:"}) {
     consider(k, false);
   }

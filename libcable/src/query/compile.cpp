@@ -58,6 +58,8 @@ class Compiler {
         return filter(schema::term(schema::kTag, upper_no_spaces(n.text)));
       case Field::kCaption:
         return filter(schema::term(schema::kCaption, upper_no_spaces(n.text)));
+      case Field::kPerson:
+        return filter(schema::term(schema::kPerson, text::upper(text::fold_spaces(n.text))));
       case Field::kId:
         return filter(schema::term(schema::kId, upper_no_spaces(n.text)));
       case Field::kCites:

@@ -46,7 +46,7 @@ struct FieldName {
   std::optional<Field> field;  // nullopt: date
 };
 
-constexpr std::array<FieldName, 11> kFields = {{
+constexpr std::array<FieldName, 12> kFields = {{
     {"tag", Field::kTag},
     {"origin", Field::kOrigin},
     {"class", Field::kClass},
@@ -56,6 +56,7 @@ constexpr std::array<FieldName, 11> kFields = {{
     {"ref", Field::kCites},
     {"subject", Field::kSubject},
     {"marking", Field::kMarking},
+    {"person", Field::kPerson},
     {"date", std::nullopt},
     {"tags", Field::kTag},
 }};
@@ -346,7 +347,7 @@ class Parser {
                                  [&](const FieldName& f) { return f.name == tok.name; });
     if (it == kFields.end()) {
       throw QueryError(tok.pos, fmt::format("unknown field '{}' (fields: tag, origin, class, "
-                                            "caption, id, ref, subject, marking, date)",
+                                            "caption, id, ref, subject, marking, person, date)",
                                             tok.name));
     }
     if (text::trim(tok.text).empty()) {

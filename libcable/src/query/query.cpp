@@ -28,6 +28,8 @@ const char* field_name(Field field) {
       return "subject";
     case Field::kMarking:
       return "marking";
+    case Field::kPerson:
+      return "person";
   }
   return "?";
 }
@@ -170,6 +172,7 @@ Query Query::tag(std::string_view v) { return field(Field::kTag, v); }
 Query Query::origin(std::string_view v) { return field(Field::kOrigin, v); }
 Query Query::classification(std::string_view v) { return field(Field::kClass, v); }
 Query Query::caption(std::string_view v) { return field(Field::kCaption, v); }
+Query Query::person(std::string_view v) { return field(Field::kPerson, v); }
 Query Query::id(std::string_view v) { return field(Field::kId, v); }
 Query Query::cites(std::string_view v) { return field(Field::kCites, v); }
 Query Query::subject(std::string_view v) { return field(Field::kSubject, v); }

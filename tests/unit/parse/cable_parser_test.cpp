@@ -114,5 +114,26 @@ TEST(CableParserTest, PostMissingFromTheStationTableIsNotMendedIntoAnother) {
   EXPECT_EQ(parse_as("08ATLANTIS1", "Embassy Atlantis").id, "08ATLANTIS1");
 }
 
+// kCable with another ending after its second paragraph's first line.
+Cable parse_ending(std::string_view ending) {
+  std::string text(kCable);
+  text.erase(text.find("2. (C) Second paragraph."));
+  text += "2. (C) Second paragraph.";
+  text += ending;
+  return parse_text(text, "cable.txt");
+}
+
+TEST(CableParserTest, SignatureUnderASentenceAndBeforeTrailers) {
+  // 79TEHRAN8980: LAINGEN, then the classification alone; 07LAGOS97: no blank line.
+  EXPECT_EQ(parse_ending("\n\nLAINGEN\n\nCONFIDENTIAL\n").signature, "LAINGEN");
+  EXPECT_EQ(parse_ending("\nBROWNE\n").signature, "BROWNE");
+  EXPECT_EQ(parse_ending("\n\nGP-3\nSACCIO\nLIMITED OFFICIAL USE\nNNNN\n").signature, "SACCIO");
+  const Cable c = parse_ending("\nEND TEXT. RICE\n");
+  EXPECT_EQ(c.signature, "RICE");
+  EXPECT_EQ(c.paragraphs.back().text, "Second paragraph.\nEND TEXT.");
+  // A last word that a sentence wrapped onto its own line is no signature.
+  EXPECT_EQ(parse_ending(" The envoy flew to\nPARIS\n").signature, "");
+}
+
 }  // namespace
 }  // namespace cable
