@@ -50,30 +50,33 @@ TEST(PageHeaderTest, RecognisesSectionLines) {
   EXPECT_FALSE(PageHeaderRemover::is_section_line("See section 2 of 3 in the report"));
 }
 
-TEST(PageHeaderTest, FindsHeaderInsideALine) {
-  const PageHeaderRemover remover("06ISTANBUL336");
-  const std::string line = "workforce was ISTANBUL 00000336 002 OF 003 engaged";
-  const auto span = remover.find_inline(line);
-  ASSERT_TRUE(span);
-  EXPECT_EQ(line.substr(span->first, span->second - span->first), "ISTANBUL 00000336 002 OF 003");
+struct InlineCase {
+  const char* cable_id;
+  const char* line;
+  const char* header;
+};
+
+class InlinePageHeaderTest : public testing::TestWithParam<InlineCase> {};
+
+TEST_P(InlinePageHeaderTest, FindsHeaderInsideALine) {
+  const std::string line = GetParam().line;
+  const auto span = PageHeaderRemover(GetParam().cable_id).find_inline(line);
+  ASSERT_TRUE(span) << line;
+  EXPECT_EQ(line.substr(span->first, span->second - span->first), GetParam().header);
 }
 
-TEST(PageHeaderTest, FindsVersionedHeaderInsideALine) {
-  const PageHeaderRemover remover("06PARIS741");
-  const std::string line = "the French PARIS 00000741  003.2 OF 004 military";
-  const auto span = remover.find_inline(line);
-  ASSERT_TRUE(span);
-  EXPECT_EQ(line.substr(span->first, span->second - span->first), "PARIS 00000741  003.2 OF 004");
-}
-
-TEST(PageHeaderTest, FindsOriginOfSeveralWordsInsideALine) {
-  const PageHeaderRemover remover("09RIODEJANEIRO329");
-  const std::string line = "the state RIO DE JAN 00000329  003 OF 004 government";
-  const auto span = remover.find_inline(line);
-  ASSERT_TRUE(span);
-  EXPECT_EQ(line.substr(span->first, span->second - span->first),
-            "RIO DE JAN 00000329  003 OF 004");
-}
+INSTANTIATE_TEST_SUITE_P(
+    Forms, InlinePageHeaderTest,
+    testing::Values(InlineCase{"06ISTANBUL336",
+                               "workforce was ISTANBUL 00000336 002 OF 003 engaged",
+                               "ISTANBUL 00000336 002 OF 003"},
+                    // The version suffix of cables edited after release.
+                    InlineCase{"06PARIS741", "the French PARIS 00000741  003.2 OF 004 military",
+                               "PARIS 00000741  003.2 OF 004"},
+                    // An origin of several words, cut short.
+                    InlineCase{"09RIODEJANEIRO329",
+                               "the state RIO DE JAN 00000329  003 OF 004 government",
+                               "RIO DE JAN 00000329  003 OF 004"}));
 
 TEST(PageHeaderTest, FindsTruncatedOriginInsideALine) {
   const PageHeaderRemover remover("08TEGUCIGALPA459");
