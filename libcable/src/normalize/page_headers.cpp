@@ -61,6 +61,24 @@ bool is_page_count(const std::vector<Token>& t, std::size_t k) {
          all_digits(t[k + 2].text, 1, 3);
 }
 
+// True when `line` holds "<digit> OF <digit>", any case, spaces around OF.
+bool has_page_count(std::string_view line) {
+  for (std::size_t p = 1; p + 3 < line.size(); ++p) {
+    if ((line[p] != 'O' && line[p] != 'o') || text::to_upper(line[p + 1]) != 'F' ||
+        !text::is_space(line[p + 2])) {
+      continue;
+    }
+    std::size_t b = p;
+    while (b > 0 && text::is_space(line[b - 1])) --b;
+    std::size_t a = p + 2;
+    while (a < line.size() && text::is_space(line[a])) ++a;
+    if (b < p && b > 0 && is_digit(line[b - 1]) && a < line.size() && is_digit(line[a])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A header line of page 1: its page number, before any version suffix, is 1.
 bool is_first_page(std::string_view line) {
   const std::vector<Token> t = tokenize(line);
@@ -181,8 +199,9 @@ std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
   const auto blank = [](std::string_view s) { return text::trim(s).empty(); };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string& line = lines[i];
-    // Every form ends in a page count "NN OF NN": most lines have no digit.
-    if (std::none_of(line.begin(), line.end(), [](char c) { return is_digit(c); })) {
+    // Every form holds a page count "NN OF NN" or starts "PAGE NN": most lines
+    // hold neither, and are passed over before they are cut into words.
+    if (!has_page_count(line) && !text::istarts_with(text::ltrim(line), "PAGE ")) {
       out.push_back(std::move(line));
       continue;
     }
