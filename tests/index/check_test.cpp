@@ -40,6 +40,10 @@ class CheckTest : public ::testing::TestWithParam<int> {
     w.index_path(kSource / "corpus");
     w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"zero"}));
     w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"one", "two", "three"}));
+    // A cable the release published under a damaged ID is one cable all the same.
+    Cable damaged = make_cable("08ATHENS959", "2008-01-01", {"PREL"}, {"four"});
+    damaged.published_id = "08ECTION02OF02ATHENS959";
+    w.add(damaged);
     w.commit();
     return db;
   }
@@ -56,8 +60,9 @@ TEST_P(CheckTest, ASoundIndexPasses) {
   const CheckReport r = check_index(build());
   EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems.front());
   EXPECT_EQ(r.shards, static_cast<std::size_t>(GetParam()));
-  EXPECT_EQ(r.cables, 6u);
+  EXPECT_EQ(r.cables, 7u);
   EXPECT_EQ(r.paragraphs.at("05ATLANTIS1"), 3u);
+  EXPECT_EQ(r.paragraphs.count("08ECTION02OF02ATHENS959"), 0u);
   EXPECT_EQ(r.xapian_errors, 0u);
 }
 

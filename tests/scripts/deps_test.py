@@ -14,6 +14,7 @@ Usage: deps_test.py SOURCE_DIR
 """
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -76,9 +77,18 @@ for script in scripts:
             continue  # called by its absolute path: PATH cannot hide it
         with tempfile.TemporaryDirectory() as bin_dir:
             env = dict(os.environ, PATH=path_without(program, bin_dir), CABLE_DEPS_INSTALL="0")
-            r = subprocess.run([os.path.join(ROOT, script)], cwd=ROOT, env=env,
-                               capture_output=True, text=True, timeout=60,
-                               stdin=subprocess.DEVNULL)
+            # Its own process group: should a check not fire, the script would
+            # go on to build, and all it started is ended with it.
+            p = subprocess.Popen([os.path.join(ROOT, script)], cwd=ROOT, env=env, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 stdin=subprocess.DEVNULL, start_new_session=True)
+            try:
+                out, err = p.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                out, err = p.communicate()
+                err += "\n(killed after 60 s: the check did not stop it)"
+            r = subprocess.CompletedProcess(p.args, p.returncode, out, err)
         m = re.search(re.escape(f"{who}: '{program}' is missing: install the Debian package ")
                       + r"(\S+) ", r.stderr)
         if r.returncode != 1 or not m:

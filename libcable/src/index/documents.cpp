@@ -75,7 +75,9 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     add_term(doc, schema::term(schema::kKind, kind));
     add_term(doc, schema::term(schema::kId, c.id));
     // id: finds a cable under the damaged ID the release published too.
-    if (!c.published_id.empty()) add_term(doc, schema::term(schema::kId, c.published_id));
+    if (!c.published_id.empty()) {
+      add_term(doc, schema::term(schema::kPublishedId, c.published_id));
+    }
     add_term(doc, schema::term(schema::kDocKey, c.id + "#" + std::to_string(order)));
     for (const std::string& t : c.tags) add_term(doc, schema::term(schema::kTag, t));
     for (const std::string& w : origin_words) add_term(doc, schema::term(schema::kOrigin, w));

@@ -37,8 +37,12 @@ inline constexpr std::string_view kKindParagraph = "p";
 inline constexpr std::string_view kStemmed = "Z";
 inline constexpr std::string_view kSubject = "S";  // subject words (and "ZS" stems)
 // Boolean terms; the value after the prefix is given per line.
-inline constexpr std::string_view kKind = "XK";    // kKindCable / kKindParagraph
-inline constexpr std::string_view kId = "XI";      // cable ID: "XI09PARIS268"
+inline constexpr std::string_view kKind = "XK";  // kKindCable / kKindParagraph
+inline constexpr std::string_view kId = "XI";    // cable ID: "XI09PARIS268"
+// The ID as the release published it, where damaged there (Cable::published_id):
+// "XJ08ECTION02OF02ATHENS959". Apart from kId, which `cable check` and
+// Writer::remove read as one per cable.
+inline constexpr std::string_view kPublishedId = "XJ";
 inline constexpr std::string_view kTag = "K";      // tag, upper case: "KKTIP"
 inline constexpr std::string_view kOrigin = "XO";  // each folded word of the origin: "XOparis"
 inline constexpr std::string_view kOriginFull =

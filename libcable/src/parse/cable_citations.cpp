@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "normalize/dictionary.hpp"
 #include "util/stations.hpp"
 #include "util/text.hpp"
 
@@ -49,11 +50,12 @@ void push(std::vector<Token>& out, std::string_view s, Kind kind) {
 // "HK05511" -> HK, 05511; "10-OTTAWA-57" -> 10, OTTAWA, 57; "4525-91" ->
 // 4525, year 91; "N'DJAMENA" -> NDJAMENA.
 void split_word(std::string_view w, std::vector<Token>& out) {
-  if (w.size() >= 4 && (w.front() == '(' || w.front() == '\'')) {
-    const std::string_view inner = w.substr(1, w.front() == '(' ? w.size() - 2 : w.size() - 1);
-    if ((w.front() == '\'' || w.back() == ')') && all_digits(inner) &&
-        (inner.size() == 2 || inner.size() == 4)) {
-      push(out, inner, w.front() == '(' ? Kind::kYearParen : Kind::kYearBefore);
+  const bool paren = w.size() >= 4 && w.front() == '(' && w.back() == ')';
+  const bool quote = w.size() >= 3 && w.front() == '\'';
+  if (paren || quote) {
+    const std::string_view inner = paren ? w.substr(1, w.size() - 2) : w.substr(1);
+    if (all_digits(inner) && (inner.size() == 2 || inner.size() == 4)) {
+      push(out, inner, paren ? Kind::kYearParen : Kind::kYearBefore);
       return;
     }
   }
@@ -103,6 +105,16 @@ std::vector<Token> tokenize(std::string_view upper) {
   return out;
 }
 
+// True when a word of REF text may be a station misspelled ("TRIPOLII",
+// "SECTSTATE"): it is no English word ("PART 2", "CASE 123", "UNITED STATES
+// 2009") nor a word of REF lines ("PARAS 3 AND 4").
+bool may_be_misspelled(std::string_view word) {
+  static constexpr std::array<std::string_view, 8> kRefWords = {
+      "PARA", "PARAS", "PARS", "PARAGRAPHS", "SEPTEL", "REFTEL", "REFTELS", "MSG"};
+  return std::find(kRefWords.begin(), kRefWords.end(), word) == kRefWords.end() &&
+         !normalize::Dictionary::english().contains(word);
+}
+
 struct Origin {
   std::string station;
   std::size_t first;  // index of its first word
@@ -133,6 +145,9 @@ std::optional<Origin> origin_before(const std::vector<Token>& t, std::size_t las
   for (std::size_t from = std::max(first, last > 0 ? last - 1 : 0); from <= last; ++from) {
     const std::string s = joined(from);
     if (s.size() < 4) continue;
+    bool damaged = true;
+    for (std::size_t k = from; k <= last; ++k) damaged = damaged && may_be_misspelled(t[k].text);
+    if (!damaged) continue;
     if (auto n = nearest_station(s)) return Origin{std::string(*n), from};
   }
   return std::nullopt;

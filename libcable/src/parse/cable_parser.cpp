@@ -161,11 +161,13 @@ void add_csv_references(const std::vector<std::string>& cited, std::vector<Refer
 }
 
 // A line the telegraph left after the text: the classification alone
-// ("CONFIDENTIAL" after 79TEHRAN8980's signature), "NNNN", an operator's note.
+// ("CONFIDENTIAL" after 79TEHRAN8980's signature), "NNNN", "End Cable Text"
+// (10STATE17263), an operator's note.
 bool is_trailer(std::string_view line) {
   const std::string u = text::upper(text::trim(line));
   return u == "UNCLASSIFIED" || u == "UNCLAS" || u == "CONFIDENTIAL" || u == "SECRET" ||
-         u == "LIMITED OFFICIAL USE" || u == "NNNN" || u.starts_with("NOTE BY OC/T");
+         u == "LIMITED OFFICIAL USE" || u == "NNNN" || u == "END CABLE TEXT" ||
+         u.starts_with("NOTE BY OC/T");
 }
 
 // The downgrading line of old cables before the signature: "GP-3".
@@ -204,7 +206,9 @@ std::size_t take_signature(std::vector<std::string>& lines, std::size_t start, C
       return end;
     }
   }
-  if (looks_like_signature(last) && !match_paragraph_start(last) &&
+  // A redaction ("XXXXXXXXXXXX", 09STATE93327) signs nothing.
+  const bool redacted = last.find_first_not_of("X ") == std::string::npos;
+  if (!redacted && looks_like_signature(last) && !match_paragraph_start(last) &&
       (end - 1 == start || stands_apart(last, lines[end - 2]))) {
     c.signature = text::fold_spaces(last);
     --end;
@@ -213,9 +217,29 @@ std::size_t take_signature(std::vector<std::string>& lines, std::size_t start, C
   return end;
 }
 
+// True when `spelling` is the last word or words of `origin`, letters only:
+// ADANA and CONSULATEADANA of "Consulate Adana", not ANILA of "Embassy Manila".
+bool ends_origin(std::string_view origin, std::string_view spelling) {
+  std::string tail;
+  for (std::size_t end = origin.size(); end > 0;) {
+    std::size_t b = end;
+    while (b > 0 && !text::is_space(origin[b - 1])) --b;
+    std::string word;
+    for (char ch : origin.substr(b, end - b)) {
+      if (text::is_alpha(ch)) word.push_back(text::to_upper(ch));
+    }
+    tail = word + tail;
+    if (tail == spelling) return true;
+    if (tail.size() >= spelling.size()) return false;
+    end = b;
+    while (end > 0 && text::is_space(origin[end - 1])) --end;
+  }
+  return false;
+}
+
 // The cable's canonical ID, and the published one where they differ. An ID
-// of the canonical shape is kept when its origin is a station or ends the
-// metadata's origin ("Consulate Adana" for ADANA); it is mended only into a
+// of the canonical shape is kept when its origin is a station or the last
+// words of the metadata's origin ("Consulate Adana" for ADANA); it is mended only into a
 // station the metadata's origin names, where it names one ("Embassy
 // Brussels" for 09BRUSSLS1332), so that a post the station table lacks is
 // never "corrected" into another.
@@ -227,7 +251,7 @@ void set_id(std::string_view published, Cable& c) {
   }
   const auto parts = split_cable_id(id);
   c.id = parts ? parts->year + parts->origin + parts->serial : id;
-  if (!parts || !(is_station(parts->origin) || origin.ends_with(parts->origin))) {
+  if (!parts || !(is_station(parts->origin) || ends_origin(c.origin, parts->origin))) {
     const auto mended = canonical_cable_id(id);
     const auto mended_parts = mended ? split_cable_id(*mended) : std::nullopt;
     if (mended_parts &&

@@ -31,8 +31,14 @@ std::optional<std::string_view> after_keyword(std::string_view line,
   return std::nullopt;
 }
 
+// "SUBJECT:", "SUBJ:", "UBJECT:" (a letter lost, 08MANAMA117), and the
+// keyword written twice ("SUBJECT: SUBJECT: …", 10BRUSSELS183).
 std::optional<std::string_view> subject_rest(std::string_view line) {
-  return after_keyword(line, {"SUBJECT", "SUBJ"});
+  auto rest = after_keyword(line, {"SUBJECT", "SUBJ", "UBJECT:"});
+  if (rest) {
+    if (auto again = after_keyword(*rest, {"SUBJECT:"})) rest = again;
+  }
+  return rest;
 }
 
 std::optional<std::string_view> eo_rest(std::string_view line) {
@@ -81,8 +87,14 @@ bool has_lower(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return text::is_lower(c); });
 }
 
+// True when `line` opens with the keyword of a field that holds text.
+bool opens_field(std::string_view line) {
+  return tags_line_rest(line) || subject_rest(line) || eo_rest(line) || ref_line_rest(line) ||
+         classified_by_rest(line);
+}
+
 // Where the first field inline in `line` starts (after position 0), or npos.
-// A REF line's own "REF:" repeated ("REF: A. REF: KATHMANDU 2282") is none.
+// A field's own keyword repeated ("REF: A. REF: KATHMANDU 2282") is none.
 std::size_t inline_field_at(std::string_view line) {
   const bool ref_line = ref_line_rest(line).has_value();
   const std::string upper = text::upper(line);
@@ -101,27 +113,42 @@ std::size_t inline_field_at(std::string_view line) {
   if (!ref_line) {
     for (std::string_view k : {"REF:", "REFS:", "REF(S):", "REFTEL:"}) consider(k, true);
   }
-  for (std::string_view k : {"CLASSIFIED BY:", "CLASSIFIED BY ", "SUBJECT:", "SUBJ:"}) {
-    consider(k, false);
+  if (!subject_rest(line)) {
+    for (std::string_view k : {"SUBJECT:", "SUBJ:"}) consider(k, false);
   }
+  for (std::string_view k : {"CLASSIFIED BY:", "CLASSIFIED BY "}) consider(k, false);
   return best;
+}
+
+// Where " REF: " or " CLASSIFIED BY:" in capitals starts a field in `line`.
+std::size_t capital_field_at(std::string_view line) {
+  const std::size_t p = std::min(line.find(" REF: "), line.find(" CLASSIFIED BY:"));
+  return p == std::string_view::npos ? p : p + 1;
 }
 
 }  // namespace
 
 void split_inline_fields(std::vector<std::string>& lines) {
+  bool in_field = false;  // the line above is a field's, or wraps one
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (opens_paragraph(lines[i])) return;
-    const std::size_t at = inline_field_at(lines[i]);
-    if (at == std::string::npos || text::trim(std::string_view(lines[i]).substr(0, at)).empty()) {
+    if (blank(lines[i])) {
+      in_field = false;
       continue;
     }
     // "(U) Classified by …" (04ANKARA7211): a field with its marking.
-    const auto marking = leading_marking(lines[i]);
-    if (marking && marking->length >= at) {
-      lines[i].erase(0, at);
-      continue;
+    if (const auto marking = leading_marking(lines[i])) {
+      if (opens_field(std::string_view(lines[i]).substr(marking->length))) {
+        lines[i].erase(0, marking->length);
+      }
     }
+    // Only a field's lines hold another field: prose that says "classified by
+    // the army" or "on the subject: …" is text. Elsewhere only " REF: " and
+    // " CLASSIFIED BY:" in capitals start one (a SUBJECT's wrap past a blank
+    // line, 08BRASILIA806: "PROGRAM REF: A. …"; a REF list's, 09RIODEJANEIRO365).
+    in_field = in_field || opens_field(lines[i]);
+    const std::size_t at = in_field ? inline_field_at(lines[i]) : capital_field_at(lines[i]);
+    if (at == std::string::npos) continue;
     std::string rest = lines[i].substr(at);
     lines[i].erase(at);
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
@@ -229,9 +256,14 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
     return i;
   };
   // A subject in capitals does not go on in a sentence of small letters
-  // ("This is an action request.").
+  // ("This is an action request."); "SUBJECT:" alone on its line says nothing.
+  const auto in_capitals = [&] {
+    std::string all;
+    for (std::string_view l : out.subject_lines) all += l;
+    return !has_lower(all);
+  };
   const auto subject_continuation = [&](std::size_t i) {
-    const bool capitals = !has_lower(out.subject_lines.front());
+    const bool capitals = !text::trim(out.subject_lines.front()).empty() && in_capitals();
     while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) && !ends_field(lines, i) &&
            !is_handling_notice(lines[i]) && !(capitals && has_lower(lines[i]))) {
       out.subject_lines.push_back(lines[i]);
@@ -273,7 +305,7 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
       after_subject = true;
       continue;
     } else if (auto ref = ref_line_rest(line)) {
-      out.ref_lines.assign(1, *ref);
+      out.ref_lines.push_back(*ref);  // a second REF line adds to the list
       ++i;
       // A REF list may hold blank lines between its entries.
       for (;;) {
@@ -324,8 +356,11 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
         std::size_t next = end;
         while (next < limit && blank(lines[next])) ++next;
         if (next >= limit || !is_field_line(lines[next])) break;
-        if (after_subject && end - i <= 3 &&
-            !(!has_lower(out.subject_lines.front()) && has_lower(line))) {
+        // One line, after a subject line that ends no sentence.
+        const std::string_view before =
+            after_subject ? text::rtrim(out.subject_lines.back()) : std::string_view();
+        if (end - i == 1 && !before.empty() && before.back() != '.' &&
+            !(in_capitals() && has_lower(line))) {
           for (std::size_t k = i; k < end; ++k) out.subject_lines.push_back(lines[k]);
           field_end = i = end;
           continue;

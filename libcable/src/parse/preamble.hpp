@@ -24,11 +24,13 @@ bool remove_spliced_sipdis(std::string& line);
 // "E.O. 12958: DECL: 09/20/2017" -> "2017-09-20"; empty when no date.
 std::string declassification_date(std::string_view eo);
 
-// Puts a field that a line of the preamble (before the first numbered
-// paragraph) holds after other text on a line of its own: "… BEHIND JOSE
-// SERRA REF: RIO DE JANEIRO 32" (10BRASILIA49), "… AS UK PRIMEREF: A.
-// LONDON 1939" (08LONDON1991), "… LULA CLASSIFIED BY: Thomas A. Shannon"
-// (10BRASILIA43), "Tags: prel, pgov, tu Subject: turkish p.m. …".
+// Puts a field that a field's line of the preamble (before the first
+// numbered paragraph) holds after its own text on a line of its own: "…
+// BEHIND JOSE SERRA REF: RIO DE JANEIRO 32" (10BRASILIA49), "… AS UK
+// PRIMEREF: A. LONDON 1939" (08LONDON1991), "… LULA CLASSIFIED BY: Thomas A.
+// Shannon" (10BRASILIA43), "Tags: prel, pgov, tu Subject: turkish p.m. …";
+// and drops the marking of "(U) Classified by …" (04ANKARA7211). Other
+// lines are text, whatever words they hold.
 void split_inline_fields(std::vector<std::string>& lines);
 
 // True for a notice of handling that stands alone in the preamble:

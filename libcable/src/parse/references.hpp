@@ -14,8 +14,8 @@
 
 namespace cable {
 
-// When `line` opens a REF list (REF, REFS, REFTEL, Ref, REFERENCE(S), with a
-// colon or a space), the text after the keyword.
+// When `line` opens a REF list, the text after the keyword: REF, REFS,
+// REF(S), REFTEL with a colon or a space, REFERENCE(S) with a colon; any case.
 std::optional<std::string_view> ref_line_rest(std::string_view line);
 
 // True when a line (leading space allowed) opens a lettered REF entry:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "normalize/dictionary.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -60,12 +61,13 @@ bool is_code(std::string_view w) {
   return std::find(kCodes.begin(), kCodes.end(), w) != kCodes.end();
 }
 
-// The codes a word runs together, when it is made of known four-letter codes
-// and at most one two-letter (country) code: "EINDETRD" -> EIND, ETRD;
+// The codes a word runs together, when it is no English word and is made of
+// known four-letter codes and at most one two-letter (country) code: "EINDETRD" -> EIND, ETRD;
 // "ETRDEINVECINPGOVCS" -> …, CS; "IZPREL" -> IZ, PREL. Otherwise the word.
 std::vector<std::string> split_run_together(std::string word) {
   if (word.size() < 6 || is_code(word) ||
-      !std::all_of(word.begin(), word.end(), [](char c) { return text::is_upper(c); })) {
+      !std::all_of(word.begin(), word.end(), [](char c) { return text::is_upper(c); }) ||
+      normalize::Dictionary::english().contains(word)) {  // SOCIAL is no SOCI AL
     return {std::move(word)};
   }
   std::vector<std::string> parts;
@@ -143,7 +145,15 @@ void add_tags(std::string_view text_in, std::vector<std::string>& tags,
     const std::size_t close = rest.find(')', open);
     const std::string_view name = rest.substr(
         open + 1, close == std::string_view::npos ? std::string_view::npos : close - open - 1);
-    add(persons, text::upper(text::fold_spaces(text::trim(name))));
+    // A person is written "SURNAME, GIVEN"; other words in parentheses ("(C)",
+    // "(PUBLIC AFFAIRS)") are a note, neither a code nor a person.
+    const std::string person = text::upper(text::fold_spaces(text::trim(name)));
+    const std::size_t comma = person.find(',');
+    if (comma != std::string::npos && comma > 0 &&
+        std::any_of(person.begin() + static_cast<std::ptrdiff_t>(comma), person.end(),
+                    [](char c) { return text::is_alpha(c); })) {
+      add(persons, person);
+    }
     if (close == std::string_view::npos) break;
     rest.remove_prefix(close + 1);
   }

@@ -23,8 +23,10 @@ bool is_tags_continuation(std::string_view line, bool lower_case);
 // Appends the tags in `text` to `tags`: split on spaces, commas, semicolons;
 // surrounding punctuation removed; upper-cased; duplicates dropped; a word
 // that runs known codes together split into them ("ETRDEINVECINPGOVCS",
-// "IZPREL"). A name in parentheses after a tag ("OVIP (CLINTON, HILLARY)")
-// is a person: it goes to `persons`, upper-cased, never to `tags`.
+// "IZPREL"; not an English word such as SOCIAL). A name in parentheses after
+// a tag ("OVIP (CLINTON, HILLARY)", written "SURNAME, GIVEN") is a person: it
+// goes to `persons`, upper-cased, never to `tags`; other words in parentheses
+// go to neither.
 void add_tags(std::string_view text, std::vector<std::string>& tags,
               std::vector<std::string>& persons);
 

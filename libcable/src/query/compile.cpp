@@ -60,8 +60,11 @@ class Compiler {
         return filter(schema::term(schema::kCaption, upper_no_spaces(n.text)));
       case Field::kPerson:
         return filter(schema::term(schema::kPerson, text::upper(text::fold_spaces(n.text))));
-      case Field::kId:
-        return filter(schema::term(schema::kId, upper_no_spaces(n.text)));
+      case Field::kId: {
+        const std::string id = upper_no_spaces(n.text);
+        return Q(Q::OP_OR, filter(schema::term(schema::kId, id)),
+                 filter(schema::term(schema::kPublishedId, id)));
+      }
       case Field::kCites:
         return filter(schema::term(schema::kCites, upper_no_spaces(n.text)));
       case Field::kClass:

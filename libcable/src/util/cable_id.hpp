@@ -22,9 +22,11 @@ std::optional<CableIdParts> split_cable_id(std::string_view id);
 // "09RIYADH1110", "06SECSTATE123" -> "06STATE123", "09BRUSSLS1332" ->
 // "09BRUSSELS1332", "7575LIBREVILLE1895" -> "75LIBREVILLE1895". The origin
 // is the last run of letters before a serial that names a station of the
-// table (util/stations.hpp), matched forgivingly; an ID of the canonical
-// shape whose origin matches no station is returned as it is. nullopt when
-// `published` has no two-digit year, no serial, or no such origin.
+// table (util/stations.hpp), matched forgivingly; AMEMBASSY, EMBASSY,
+// AMCONSUL, CONSULATE, EFTO before letters that name none go
+// ("05EMBASSYBLABLA1" -> "05BLABLA1"); an ID of the canonical shape whose
+// origin names no station is returned as it is. nullopt when `published` has
+// no two-digit year or no serial, or no origin is found.
 std::optional<std::string> canonical_cable_id(std::string_view published);
 
 // True when `s` may be an ID as the release published it, damaged or not:

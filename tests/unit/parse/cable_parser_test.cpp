@@ -103,6 +103,7 @@ TEST(CableParserTest, DamagedPublishedIdIsMendedAndKept) {
   EXPECT_EQ(c.published_id, "08ECTION02OF02ATHENS959");
   c = parse_as("09BRUSSLS1332", "Embassy Brussels");
   EXPECT_EQ(c.id, "09BRUSSELS1332");
+  EXPECT_EQ(parse_as("07ANILA1702", "Embassy Manila").id, "07MANILA1702");
   c = parse_as("09PARIS268", "Embassy Paris");
   EXPECT_EQ(c.id, "09PARIS268");
   EXPECT_EQ(c.published_id, "");

@@ -114,16 +114,20 @@ TEST(PreambleTest, SplitsFieldsInlineOnALine) {
       "Tags: prel, tu Subject: turkish p.m. Erdogan goes",
       "SUBJECT: BRIEFING ON THE BRIEF:",
       "(U) Classified by Ambassador Eric Edelman",
+      "",
+      "The documents had been classified by the army; on the subject: nothing.",
       "1. (C) Text REF: stays in the body."};
   split_inline_fields(lines);
-  EXPECT_EQ(lines,
-            (std::vector<std::string>{
-                "SUBJECT: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA ",
-                "REF: RIO DE JANEIRO 32", "SUBJECT: WHO WOULD REPLACE GORDON BROWN AS UK PRIME",
-                "REF: A. LONDON 1939", "SUBJECT: CREDENTIALS TO PRESIDENT LULA ",
-                "CLASSIFIED BY: Thomas A. Shannon", "Tags: prel, tu ",
-                "Subject: turkish p.m. Erdogan goes", "SUBJECT: BRIEFING ON THE BRIEF:",
-                "Classified by Ambassador Eric Edelman", "1. (C) Text REF: stays in the body."}));
+  EXPECT_EQ(
+      lines,
+      (std::vector<std::string>{
+          "SUBJECT: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA ", "REF: RIO DE JANEIRO 32",
+          "SUBJECT: WHO WOULD REPLACE GORDON BROWN AS UK PRIME", "REF: A. LONDON 1939",
+          "SUBJECT: CREDENTIALS TO PRESIDENT LULA ", "CLASSIFIED BY: Thomas A. Shannon",
+          "Tags: prel, tu ", "Subject: turkish p.m. Erdogan goes",
+          "SUBJECT: BRIEFING ON THE BRIEF:", "Classified by Ambassador Eric Edelman", "",
+          "The documents had been classified by the army; on the subject: nothing.",
+          "1. (C) Text REF: stays in the body."}));
 }
 
 TEST(PreambleTest, SubjectWrappedPastABlankLineBeforeAField) {
@@ -156,6 +160,16 @@ TEST(PreambleTest, SubjectStopsAtRulersNoticesAndSentences) {
     EXPECT_EQ(p.ref_lines.size(), 1u) << notice;
     EXPECT_EQ(p.handling, std::vector<std::string>{notice});
   }
+}
+
+TEST(PreambleTest, TextBetweenTagsAndAFieldWithoutASubject) {
+  // No SUBJECT has been read: the line is handling, not a subject's wrap.
+  Cable c;
+  const Preamble p = preamble_of(
+      {"TAGS: PREL", "", "DEPT PLEASE PASS TO USTR", "", "REF: STATE 123", "", "1. (C) Body"}, c);
+  EXPECT_TRUE(p.subject_lines.empty());
+  EXPECT_EQ(p.handling, std::vector<std::string>{"DEPT PLEASE PASS TO USTR"});
+  EXPECT_EQ(p.ref_lines.size(), 1u);
 }
 
 }  // namespace

@@ -51,6 +51,14 @@ INSTANTIATE_TEST_SUITE_P(
         Citation{"PARIS POINTS 20 SEPTEMBER 2007", "07", {}},
         Citation{"EMAIL FROM POLOFF 3 MARCH", "07", {}}, Citation{"291530Z JUL 08", "08", {}},
         Citation{"SECSTATE 132759", "", {}},
+        // Words one edit from a station, or its beginning, are no station.
+        Citation{"STATE 12345 PARAS 3 AND 4", "09", {"09STATE12345"}},
+        Citation{"(PART 2 OF 3)", "09", {}}, Citation{"CASE 123", "09", {}},
+        Citation{"UNITED STATES 2009 DEMARCHE", "09", {}}, Citation{"KINGS 12", "09", {}},
+        Citation{"TRIPOLII 723", "09", {"09TRIPOLI723"}},
+        Citation{"'08 BUENOS AIRES 1550", "09", {"08BUENOSAIRES1550"}},
+        // A post the station table lacks, other than the citing cable's own.
+        Citation{"POSEIDON 45 (07)", "08", {}},
         Citation{"ATLANTIS 399 AND ATLANTIS 400", "09", {"09ATLANTIS399", "09ATLANTIS400"}},
         Citation{"ATLANTA 399", "09", {"09CDCATLANTAGA399"}}));
 

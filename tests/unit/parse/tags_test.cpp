@@ -35,6 +35,8 @@ TEST(TagsTest, NamesInParenthesesArePersons) {
   EXPECT_EQ(persons, V{"CLINTON, HILLARY"});
   EXPECT_EQ(tags_of("Tags: ovip (steinberg, james b.), prel", &persons), (V{"OVIP", "PREL"}));
   EXPECT_EQ(persons, V{"STEINBERG, JAMES B."});
+  EXPECT_EQ(tags_of("TAGS: PREL (C) PGOV (PUBLIC AFFAIRS)", &persons), (V{"PREL", "PGOV"}));
+  EXPECT_EQ(persons, V{});
 }
 
 TEST(TagsTest, SplitsCodesRunTogetherAndKeepsWords) {
@@ -45,6 +47,7 @@ TEST(TagsTest, SplitsCodesRunTogetherAndKeepsWords) {
   EXPECT_EQ(tags_of("TAGS: PTER COUNTERTERRORISM INTERPOL"),
             (V{"PTER", "COUNTERTERRORISM", "INTERPOL"}));
   EXPECT_EQ(tags_of("TAGS, ASEC, APER, PE"), (V{"ASEC", "APER", "PE"}));
+  EXPECT_EQ(tags_of("TAGS: SOCIAL MASSES"), (V{"SOCIAL", "MASSES"}));
 }
 
 TEST(TagsTest, RecognisesWrappedContinuation) {
