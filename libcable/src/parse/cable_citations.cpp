@@ -46,10 +46,42 @@ void push(std::vector<Token>& out, std::string_view s, Kind kind) {
   if (!s.empty()) out.push_back({std::string(s), kind});
 }
 
+// "<letter>DDDDDDZ" or "DDDDDDZ".
+bool is_dtg(std::string_view w) {
+  if (w.size() == 8 && text::is_upper(w[0])) w.remove_prefix(1);
+  return w.size() == 7 && w[6] == 'Z' && all_digits(w.substr(0, 6));
+}
+
+// The word with a zero typed for the letter O at a name's edge read as O
+// ("0TTAWA", "SANTIAG0"), and an O typed for a zero before digits as 0
+// ("(B)O4 CHENNAI").
+std::string letters_for_digits(std::string_view w) {
+  std::string s(w);
+  const auto upper = [&](std::size_t k) { return k < s.size() && text::is_upper(s[k]); };
+  const auto alnum = [&](std::size_t k) { return k < s.size() && text::is_alnum(s[k]); };
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const bool starts = k == 0 || !alnum(k - 1);
+    if (s[k] == '0' && ((starts && upper(k + 1) && upper(k + 2)) ||
+                        (k >= 2 && upper(k - 1) && upper(k - 2) && !alnum(k + 1)))) {
+      s[k] = 'O';
+    } else if (s[k] == 'O' && starts && k + 1 < s.size() && text::is_digit(s[k + 1])) {
+      s[k] = '0';
+    }
+  }
+  return s;
+}
+
 // Splits a word of the text into tokens: "09DHAHRAN" -> 09, DHAHRAN;
 // "HK05511" -> HK, 05511; "10-OTTAWA-57" -> 10, OTTAWA, 57; "4525-91" ->
 // 4525, year 91; "N'DJAMENA" -> NDJAMENA.
-void split_word(std::string_view w, std::vector<Token>& out) {
+void split_word(std::string_view typed, std::vector<Token>& out) {
+  // A date-time group ("R162245Z" of SECDEF R162245Z OCT 08) cites no cable.
+  if (is_dtg(typed)) {
+    if (!out.empty()) out.back().ends_piece = true;
+    return;
+  }
+  const std::string mended = letters_for_digits(typed);
+  const std::string_view w = mended;
   const bool paren = w.size() >= 4 && w.front() == '(' && w.back() == ')';
   const bool quote = w.size() >= 3 && w.front() == '\'';
   if (paren || quote) {

@@ -56,6 +56,9 @@ INSTANTIATE_TEST_SUITE_P(
         Citation{"(PART 2 OF 3)", "09", {}}, Citation{"CASE 123", "09", {}},
         Citation{"UNITED STATES 2009 DEMARCHE", "09", {}}, Citation{"KINGS 12", "09", {}},
         Citation{"TRIPOLII 723", "09", {"09TRIPOLI723"}},
+        Citation{"05 0TTAWA 3518; 05 SANTIAG0 465", "06", {"05OTTAWA3518", "05SANTIAGO465"}},
+        Citation{"(A)05 CHENNAI 0121, (B)O4 CHENNAI 0944", "06", {"05CHENNAI121", "04CHENNAI944"}},
+        Citation{"SECDEF R162245Z OCT 08", "08", {}},
         Citation{"'08 BUENOS AIRES 1550", "09", {"08BUENOSAIRES1550"}},
         // A post the station table lacks, other than the citing cable's own.
         Citation{"POSEIDON 45 (07)", "08", {}},
