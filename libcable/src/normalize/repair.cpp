@@ -1,6 +1,11 @@
 #include "normalize/repair.hpp"
 
 #include <array>
+#include <cctype>
+#include <cstdint>
+
+#include <unicode/utf.h>
+#include <unicode/utf8.h>
 
 #include "cable/record.hpp"
 #include "util/text.hpp"
@@ -126,8 +131,42 @@ std::string mark_redactions(std::string_view s) {
   return out;
 }
 
+std::string decode_character_references(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t semi = s.substr(i, 10).find(';');
+    if (s.substr(i, 2) != "&#" || semi == std::string_view::npos) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    const bool hex = i + 2 < s.size() && (s[i + 2] == 'x' || s[i + 2] == 'X');
+    const std::string_view digits = s.substr(i + (hex ? 3 : 2), semi - (hex ? 3 : 2));
+    UChar32 c = 0;
+    bool ok = !digits.empty();
+    for (char d : digits) {
+      const int v = text::is_digit(d) ? d - '0'
+                    : hex && std::isxdigit(static_cast<unsigned char>(d))
+                        ? std::tolower(static_cast<unsigned char>(d)) - 'a' + 10
+                        : -1;
+      ok = ok && v >= 0;
+      c = ok ? c * (hex ? 16 : 10) + v : 0;
+    }
+    if (!ok || c < 0x20 || c > 0x10FFFF || U_IS_SURROGATE(c)) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    char buf[U8_MAX_LENGTH];
+    std::int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    out.append(buf, static_cast<std::size_t>(n));
+    i += semi + 1;
+  }
+  return out;
+}
+
 std::string repair_text(std::string_view s) {
-  return mark_redactions(repair_apostrophes(repair_quotes(s)));
+  return mark_redactions(repair_apostrophes(repair_quotes(decode_character_references(s))));
 }
 
 }  // namespace cable::normalize

@@ -8,6 +8,11 @@
 
 namespace cable::normalize {
 
+// "&#8217;" and "&#x2019;" -> "’": character references that an HTML export
+// left in the text of another form; a telegram itself holds none. Control
+// characters and code points that are none stay as written.
+std::string decode_character_references(std::string_view s);
+
 // "&middle power8" -> "“middle power”": an '&' that opens a word, paired with
 // an '8' that closes one within the same paragraph. "R&D", "Q&A", "AT&T" stay.
 std::string repair_quotes(std::string_view s);
@@ -18,7 +23,7 @@ std::string repair_apostrophes(std::string_view s);
 // "XXXXXXXXXXXX" (five or more X standing as a word) -> kRedactionMark.
 std::string mark_redactions(std::string_view s);
 
-// All three, in that order.
+// All four, in that order.
 std::string repair_text(std::string_view s);
 
 }  // namespace cable::normalize

@@ -116,7 +116,9 @@ std::size_t inline_field_at(std::string_view line) {
   if (!subject_rest(line)) {
     for (std::string_view k : {"SUBJECT:", "SUBJ:"}) consider(k, false);
   }
-  for (std::string_view k : {"CLASSIFIED BY:", "CLASSIFIED BY "}) consider(k, false);
+  for (std::string_view k : {"CLASSIFIED BY:", "CLASSIFIED BY ", "SENSITIVE BUT"}) {
+    consider(k, false);
+  }
   return best;
 }
 
@@ -157,7 +159,9 @@ void split_inline_fields(std::vector<std::string>& lines) {
 
 bool is_handling_notice(std::string_view line) {
   const std::string u = text::upper(text::trim(line));
-  return u.starts_with("SENSITIVE BUT UNCLASSIFIED") || u.starts_with("FOR OFFICIAL USE ONLY") ||
+  // "Sensitive but" alone: its "unclassified" wrapped (09CAIRO226).
+  return u.starts_with("SENSITIVE BUT UNCLASSIFIED") || u == "SENSITIVE BUT" ||
+         u.starts_with("FOR OFFICIAL USE ONLY") ||
          text::upper(text::without_spaces(u)).starts_with("CORRECTEDCOPY");
 }
 

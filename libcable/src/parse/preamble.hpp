@@ -35,8 +35,8 @@ void split_inline_fields(std::vector<std::string>& lines);
 
 // True for a notice of handling that stands alone in the preamble:
 // "SENSITIVE BUT UNCLASSIFIED.", "SENSITIVE BUT UNCLASSIFIED -- HANDLE
-// ACCORDINGLY", "FOR OFFICIAL USE ONLY", "C O R R E C T E D C O P Y (ADDED
-// TAGS)" (08PARIS130).
+// ACCORDINGLY", "Sensitive but" (its last word wrapped), "FOR OFFICIAL USE ONLY", "C O R R E C T E
+// D C O P Y (ADDED TAGS)" (08PARIS130).
 bool is_handling_notice(std::string_view line);
 
 // The preamble's raw pieces, before repair and unwrapping.

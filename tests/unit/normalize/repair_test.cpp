@@ -40,5 +40,12 @@ TEST(RepairTest, MarksRedactions) {
   EXPECT_EQ(mark_redactions("Xerxes and XXL"), "Xerxes and XXL");
 }
 
+TEST(RepairTest, DecodesCharacterReferences) {
+  EXPECT_EQ(
+      decode_character_references("Bla &#8217; bla &#x201C;bla&#X201D; R&D &#; &#1; &#xD800;"),
+      "Bla \u2019 bla \u201Cbla\u201D R&D &#; &#1; &#xD800;");
+  EXPECT_EQ(repair_text("EGYPT&#8217;S"), "EGYPT\u2019S");
+}
+
 }  // namespace
 }  // namespace cable::normalize
