@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "normalize/page_headers.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -70,9 +71,22 @@ std::string_view precedence_name(char letter) {
 
 void parse_routing_header(std::string_view header, Cable& cable) {
   enum class List { kNone, kTo, kInfo } list = List::kNone;
+  const normalize::PageHeaderRemover headers(cable.id);
   for (std::string_view raw : text::split_lines(header)) {
     const std::string_view line = text::trim(raw);
     if (line.empty() || line == "BT") {
+      list = List::kNone;
+      continue;
+    }
+    // A page header inside the address lines ("TO PAGE 02 STATE 015113
+    // 182333Z", 09STATE15113) addresses no one.
+    if (headers.is_header_line(line.starts_with("TO ") ? line.substr(3) : line)) {
+      if (line.starts_with("TO ")) list = List::kTo;
+      continue;
+    }
+    // "XMT/AMEMBASSY SOFIA": the posts a collective excludes, and those after
+    // it, are not addressees.
+    if (line.starts_with("XMT")) {
       list = List::kNone;
       continue;
     }

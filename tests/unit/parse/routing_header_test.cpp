@@ -29,5 +29,22 @@ TEST(RoutingHeaderTest, ReadsOldHeaderWithListedAddressees) {
   EXPECT_EQ(c.info, (std::vector<std::string>{"USCINCSO", "CINCLANT", "AMEMBASSY RIO DE JANEIRO"}));
 }
 
+TEST(RoutingHeaderTest, PageHeadersAndExclusionsAddressNoOne) {
+  Cable c;
+  c.id = "09STATE15113";
+  parse_routing_header(
+      "P 182318Z FEB 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   015113  182333Z\n"
+      "ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\nAMEMBASSY TRIPOLI PRIORITY",
+      c);
+  EXPECT_EQ(c.to,
+            (std::vector<std::string>{"ALL DIPLOMATIC POSTS COLLECTIVE", "AMEMBASSY TRIPOLI"}));
+  Cable d;
+  parse_routing_header(
+      "FM AMEMBASSY FOOBAR\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3355\n"
+      "RUEHX/EUROPEAN POLITICAL COLLECTIVE\nXMT/AMEMBASSY SOFIA\nAMEMBASSY BUCHAREST",
+      d);
+  EXPECT_EQ(d.to, (std::vector<std::string>{"SECSTATE WASHDC", "EUROPEAN POLITICAL COLLECTIVE"}));
+}
+
 }  // namespace
 }  // namespace cable
