@@ -32,11 +32,11 @@ bool all_digits(std::string_view s) {
 }
 
 bool is_month(std::string_view w) {
-  static constexpr std::array<std::string_view, 23> kMonths = {
-      "JAN",  "JANUARY", "FEB",  "FEBRUARY", "MAR",       "MARCH",   "APR",     "APRIL",
-      "MAY",  "JUN",     "JUNE", "JUL",      "JULY",      "AUG",     "AUGUST",  "SEP",
-      "SEPT", "OCT",     "NOV",  "DEC",      "SEPTEMBER", "OCTOBER", "NOVEMBER"};
-  return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end() || w == "DECEMBER";
+  static constexpr std::array<std::string_view, 24> kMonths = {
+      "JAN",  "JANUARY",   "FEB",  "FEBRUARY", "MAR",  "MARCH",    "APR",    "APRIL",
+      "MAY",  "JUN",       "JUNE", "JUL",      "JULY", "AUG",      "AUGUST", "SEP",
+      "SEPT", "SEPTEMBER", "OCT",  "OCTOBER",  "NOV",  "NOVEMBER", "DEC",    "DECEMBER"};
+  return std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end();
 }
 
 // Words that stand between an origin and its serial: "COLOMBO CABLES 0266".
