@@ -135,11 +135,29 @@ void add_tags(std::string_view text_in, std::vector<std::string>& tags,
   while (!rest.empty()) {
     // A name in parentheses: "(CLINTON, HILLARY)", "(steinberg, james b.)".
     const std::size_t open = rest.find('(');
-    const std::string_view codes = rest.substr(0, open);
-    for (std::string_view w : words(codes)) {
+    std::vector<std::string> upper;
+    for (std::string_view w : words(rest.substr(0, open))) {
       while (!w.empty() && !text::is_alnum(w.front())) w.remove_prefix(1);
       while (!w.empty() && !text::is_alnum(w.back())) w.remove_suffix(1);
-      for (std::string& code : split_run_together(text::upper(w))) add(tags, std::move(code));
+      if (!w.empty()) upper.push_back(text::upper(w));
+    }
+    for (std::size_t i = 0; i < upper.size(); ++i) {
+      for (std::string& code : split_run_together(upper[i])) add(tags, std::move(code));
+      if (upper[i] != "OVIP") continue;
+      // The visitor an OVIP tag names without parentheses: "OVIP CLINTON
+      // HILLARY PREL" (09STATE11937) -> "CLINTON, HILLARY"; two or three
+      // words of three letters or more that are no code.
+      std::size_t end = i + 1;
+      while (end < upper.size() && end - i <= 3 && upper[end].size() >= 3 && !is_code(upper[end]) &&
+             std::all_of(upper[end].begin(), upper[end].end(),
+                         [](char c) { return text::is_upper(c); })) {
+        ++end;
+      }
+      if (end - i < 3 || end - i > 4) continue;
+      std::string name = upper[i + 1] + ",";
+      for (std::size_t k = i + 2; k < end; ++k) name += " " + upper[k];
+      add(persons, std::move(name));
+      i = end - 1;
     }
     if (open == std::string_view::npos) break;
     const std::size_t close = rest.find(')', open);

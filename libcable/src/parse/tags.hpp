@@ -26,7 +26,8 @@ bool is_tags_continuation(std::string_view line, bool lower_case);
 // "IZPREL"; not an English word such as SOCIAL). A name in parentheses after
 // a tag ("OVIP (CLINTON, HILLARY)", written "SURNAME, GIVEN") is a person: it
 // goes to `persons`, upper-cased, never to `tags`; other words in parentheses
-// go to neither.
+// go to neither. So do the two or three words of a name after OVIP, written
+// without parentheses ("OVIP CLINTON HILLARY" -> "CLINTON, HILLARY").
 void add_tags(std::string_view text, std::vector<std::string>& tags,
               std::vector<std::string>& persons);
 

@@ -37,6 +37,15 @@ TEST(TagsTest, NamesInParenthesesArePersons) {
   EXPECT_EQ(persons, V{"STEINBERG, JAMES B."});
   EXPECT_EQ(tags_of("TAGS: PREL (C) PGOV (PUBLIC AFFAIRS)", &persons), (V{"PREL", "PGOV"}));
   EXPECT_EQ(persons, V{});
+  // 09STATE11937, 05BRASILIA2675: the visitor without parentheses.
+  EXPECT_EQ(tags_of("TAGS: OVIP CLINTON HILLARY PREL KPAL FR", &persons),
+            (V{"OVIP", "PREL", "KPAL", "FR"}));
+  EXPECT_EQ(persons, V{"CLINTON, HILLARY"});
+  EXPECT_EQ(tags_of("TAGS: PREL PGOV BR OVIP ZOELLICK ROBERT US", &persons),
+            (V{"PREL", "PGOV", "BR", "OVIP", "US"}));
+  EXPECT_EQ(persons, V{"ZOELLICK, ROBERT"});
+  EXPECT_EQ(tags_of("TAGS: OVIP PREL PGOV", &persons), (V{"OVIP", "PREL", "PGOV"}));
+  EXPECT_EQ(persons, V{});
 }
 
 TEST(TagsTest, SplitsCodesRunTogetherAndKeepsWords) {
