@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "normalize/reflow.hpp"
 #include "util/text.hpp"
 
 namespace cable::normalize {
@@ -89,12 +90,6 @@ bool is_first_page(std::string_view line) {
     }
   }
   return false;
-}
-
-// A line of dashes or equals signs only, three or more.
-bool is_ruler(std::string_view line) {
-  const std::string_view t = text::trim(line);
-  return t.size() >= 3 && t.find_first_not_of(t[0] == '=' ? "=" : "- ") == std::string_view::npos;
 }
 
 }  // namespace
@@ -227,7 +222,7 @@ std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
       // sentence, as does one after a ruler (the footer before 06MADRID2632's
       // signature): the blocks stay apart.
       const auto last_text = std::find_if(out.rbegin(), out.rend(), std::not_fn(blank));
-      if (is_first_page(line) || (last_text != out.rend() && is_ruler(*last_text))) {
+      if (is_first_page(line) || (last_text != out.rend() && is_rule(*last_text))) {
         bool apart = !out.empty() && blank(out.back());
         for (; i + 1 < lines.size() && blank(lines[i + 1]); ++i) apart = true;
         if (apart && !out.empty() && !blank(out.back())) out.emplace_back();

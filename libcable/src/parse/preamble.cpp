@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "normalize/reflow.hpp"
 #include "parse/markings.hpp"
 #include "parse/paragraphs.hpp"
 #include "parse/references.hpp"
@@ -61,12 +62,6 @@ bool opens_paragraph(std::string_view line) {
 
 bool blank(std::string_view s) { return text::trim(s).empty(); }
 
-// A line of dashes, equals signs or underscores only, three or more.
-bool is_ruler(std::string_view line) {
-  const std::string_view t = text::trim(line);
-  return t.size() >= 3 && t.find_first_not_of("-=_ ") == std::string_view::npos;
-}
-
 // A classification spelled out letter by letter: "C O N F I D E N T I A L".
 bool is_spaced_banner(std::string_view line) {
   const std::string_view t = text::trim(line);
@@ -79,8 +74,8 @@ bool is_spaced_banner(std::string_view line) {
 // A line that ends a field's wrapped lines: a ruler, a heading above one
 // ("Summary" / "-------", 09PRETORIA954), a banner repeated (07MOSCOW1704).
 bool ends_field(const std::vector<std::string>& lines, std::size_t i) {
-  return is_ruler(lines[i]) || (i + 1 < lines.size() && is_ruler(lines[i + 1])) ||
-         is_spaced_banner(lines[i]);
+  return normalize::is_rule(lines[i]) ||
+         (i + 1 < lines.size() && normalize::is_rule(lines[i + 1])) || is_spaced_banner(lines[i]);
 }
 
 bool has_lower(std::string_view s) {
