@@ -31,8 +31,14 @@ std::string slurp(const std::filesystem::path& p) {
 // ("EINDETRD", 09PARIS1267) agrees with the codes ours splits it into, in a row;
 // a word of a name the site linked as a tag ("OVIP CLINTON HILLARY",
 // 09STATE11937) agrees with the person ours reads there.
-bool tags_agree(const std::vector<std::string>& site, const std::vector<std::string>& ours,
+bool tags_agree(const std::vector<std::string>& site, const std::vector<std::string>& tags,
                 const std::vector<std::string>& persons) {
+  // The site links each word of a free-text phrase ("ITALIAN POLITICS").
+  std::vector<std::string> ours;
+  for (const std::string& t : tags) {
+    std::istringstream words(t);
+    for (std::string w; words >> w;) ours.push_back(w);
+  }
   const auto of_a_person = [&](const std::string& word) {
     return std::any_of(persons.begin(), persons.end(), [&](const std::string& p) {
       std::istringstream words(p);

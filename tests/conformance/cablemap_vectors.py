@@ -102,7 +102,7 @@ def wrap(kind, snippet, cable_id, header=None):
     lines = [cable_id, meta_subject, "Mon Jan 05 00:00:00 +0100 %s" % year, "UNCLASSIFIED",
              # An ID vector gives the ID alone: no origin to check it against.
              "" if kind.startswith("reference_id") else "Embassy Testville",
-             header.rstrip("\n ") + banner, " "]
+             header.rstrip("\n ") + "\n" + banner, " "]
     has = lambda regex: regex.search(snippet)
     body = [snippet if kind == "nondisclosure" else "" if has(HAS_EO) else "E.O. 12958: N/A",
             snippet if kind == "tags" else "" if has(HAS_TAGS) else "TAGS: PREL PGOV",

@@ -10,8 +10,10 @@ Runs CABLE parse --json CORPUS/cablegate-html once and checks, per cable:
      DERIVED FROM/ruler/page header;
   3. every REF entry that names a cable yields its canonical ID, checked
      against a simple oracle built here from the site's body text;
-  4. tags are [A-Z0-9]+, unique, not words of a parenthesised person name or of
-     an inline "Subject:" on the TAGS line (long or stop-word tags: suspicious);
+  4. tags are [A-Z0-9]+ codes, or a free-text phrase of the TAGS line as written
+     ("ITALIAN POLITICS": words of letters, in the line in that order); unique;
+     not words of a parenthesised person name or of an inline "Subject:" on the
+     TAGS line (long or stop-word tags: suspicious);
   5. the cable ID is canonical (^\\d{2}[A-Z]+\\d+$, no leading zero, no SECTION).
 Also prints, as a sanity line, how often the site's tags appear in order in ours.
 
@@ -298,21 +300,25 @@ def check(cables, truth):
         bare = set(re.findall(r"[A-Z0-9]+", re.sub(r"\([^)]*\)", " ", tag_part).upper()))
         paren_w = set(re.findall(r"[A-Z0-9]+", paren.upper())) - bare
         subj_w = set(re.findall(r"[A-Z0-9]+", subj_part.upper())) - bare
+        raw_words = " " + " ".join(re.findall(r"[A-Z0-9]+", tag_part.upper())) + " "
         for k, t in enumerate(tags):
             # A code as written: letters and digits, and the hyphen of the
-            # African Union's AU-1 (09BEIJING1582).
-            why = [w for w, bad in [("not a code", not re.fullmatch(r"[A-Z0-9]+(?:-[0-9])?", t)),
+            # African Union's AU-1 (09BEIJING1582); or a phrase of the line.
+            code = re.fullmatch(r"[A-Z0-9]+(?:-[0-9])?", t)
+            phrase = re.fullmatch(r"[A-Z]+(?: [A-Z]+)+", t) and " %s " % t in raw_words \
+                and not ({t.split()[0], t.split()[-1]} & SUSPICIOUS_WORDS)
+            why = [w for w, bad in [("not a code or phrase of the line", not code and not phrase),
                                     ("duplicate", t in tags[:k]), ("stop word", t in SUSPICIOUS_WORDS),
-                                    ("word of a name in parentheses %r" % paren, t in paren_w),
-                                    ("word of the inline subject", t in subj_w)] if bad]
+                                    ("word of a name in parentheses %r" % paren, set(t.split()) & paren_w),
+                                    ("word of the inline subject", set(t.split()) & subj_w)] if bad]
             if why:
                 inv[4].fail(cid, "tag %r: %s (raw %r)" % (t, ", ".join(why), " ".join(raw.split())[:90]))
-            elif len(t) > 6:
+            elif len(t) > 6 and not phrase:
                 suspicious.append("%s: tag %r longer than 6 (raw %r)" % (cid, t, " ".join(raw.split())[:80]))
         site_tags = list(dict.fromkeys(row.get("tags") or []))  # 4 pages list them twice
         if site_tags:
             tags_cmp += 1
-            it = iter(tags)
+            it = iter([w for t in tags for w in t.split()])  # the site links each word of a phrase
             if all(any(t == u for u in it) for t in site_tags):
                 tags_ok += 1
             else:

@@ -21,7 +21,9 @@ namespace cable::schema {
 // Version 7: canonical cable IDs (a damaged published ID is a second kId
 // term), typed references, persons; cables parsed anew (page headers of the
 // "002.2 OF 004" form, subjects, REF lists, tags).
-inline constexpr int kSchemaVersion = 7;
+// Version 8: a free-text phrase of a TAGS line is one tag ("IRAQI FREEDOM");
+// a person named without initials takes them ("STEINBERG, JAMES B.").
+inline constexpr int kSchemaVersion = 8;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the

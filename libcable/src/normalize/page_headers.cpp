@@ -48,6 +48,18 @@ bool is_origin_word(std::string_view s) {
   });
 }
 
+// How many tokens before `end` spell a classification, as a page header of
+// the routing form opens with it ("UNCLASSIFIED PAGE 02 …"): 0 when none.
+std::size_t classification_before(const std::vector<Token>& t, std::size_t end) {
+  if (end == 0) return 0;
+  const std::string_view w = t[end - 1].text;
+  if (w == "UNCLASSIFIED" || w == "UNCLAS" || w == "CONFIDENTIAL" || w == "SECRET") return 1;
+  if (w == "USE" && end >= 3 && t[end - 2].text == "OFFICIAL" && t[end - 3].text == "LIMITED") {
+    return 3;
+  }
+  return 0;
+}
+
 // A page number, with the version suffix of cables edited after release
 // ("002.2", common from 2006 on: 06PARIS741, 08BRASILIA351).
 bool is_page_number(std::string_view s) {
@@ -178,6 +190,13 @@ std::optional<std::pair<std::size_t, std::size_t>> PageHeaderRemover::find_inlin
       if (spelled.size() >= 3 && id_->origin.starts_with(spelled)) first = s - n;
     }
     if (first == s) continue;
+    // The routing form's "PAGE 02" before the origin, and the classification
+    // before that: "… IT   UNCLASSIFIED   PAGE 02   ROME 01059 01 OF 04 281501Z"
+    // (02ROME1059, whose TAGS line runs four page headers together).
+    if (first >= 2 && t[first - 2].text == "PAGE" && all_digits(t[first - 1].text, 1, 3)) {
+      first -= 2;
+      first -= classification_before(t, first);
+    }
     std::size_t last = s + 4;  // one past "NN"
     if (last < t.size() && is_dtg(t[last].text)) ++last;
     const std::size_t begin = t[first].begin;
@@ -201,17 +220,16 @@ std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
       continue;
     }
     if (!is_header_line(line) && !is_section_line(line)) {
-      const auto span = find_inline(line);
-      if (!span) {
-        out.push_back(std::move(line));
-        continue;
+      std::string rest = line;
+      for (auto span = find_inline(rest); span; span = find_inline(rest)) {
+        ++removed;
+        std::string before(text::rtrim(std::string_view(rest).substr(0, span->first)));
+        const std::string_view after = text::ltrim(std::string_view(rest).substr(span->second));
+        if (!before.empty() && !after.empty()) before.push_back(' ');
+        before.append(after);
+        rest = std::move(before);
       }
-      ++removed;
-      std::string rest(text::rtrim(std::string_view(line).substr(0, span->first)));
-      const std::string_view after = text::ltrim(std::string_view(line).substr(span->second));
-      if (!rest.empty() && !after.empty()) rest.push_back(' ');
-      rest.append(after);
-      if (!blank(rest)) {
+      if (rest.size() == line.size() || !blank(rest)) {
         out.push_back(std::move(rest));
         continue;
       }

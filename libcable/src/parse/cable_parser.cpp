@@ -12,6 +12,7 @@
 #include "parse/classification.hpp"
 #include "parse/markings.hpp"
 #include "parse/paragraphs.hpp"
+#include "parse/persons.hpp"
 #include "parse/preamble.hpp"
 #include "parse/references.hpp"
 #include "parse/routing_header.hpp"
@@ -341,6 +342,17 @@ Cable parse_raw(RawCable&& raw) {
       preamble_text.push_back(normalize::repair_text(text::fold_spaces(lines[i])));
   }
   c.text = render_text(c, preamble_text);
+  if (id_parts) {
+    const int yy = std::stoi(id_parts->year);
+    std::vector<std::string> persons;
+    for (const std::string& p : c.persons) {
+      std::string heading = person_heading(p, c.text, yy < 50 ? 2000 + yy : 1900 + yy);
+      if (std::find(persons.begin(), persons.end(), heading) == persons.end()) {
+        persons.push_back(std::move(heading));
+      }
+    }
+    c.persons = std::move(persons);
+  }
   if (c.tags.empty()) c.warnings.push_back("no TAGS line");
   if (c.paragraphs.empty()) c.warnings.push_back("no body text");
   return c;

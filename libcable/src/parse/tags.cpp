@@ -57,17 +57,42 @@ constexpr std::array<std::string_view, 150> kCodes = {
     "PTER", "SCUL", "SENV", "SMIG", "SNAR", "SOCI", "SPCE", "TBIO", "TFIN", "TINT", "TPHY", "TRGY",
     "TSPA", "TSPL", "UNEP", "UNGA", "UNSC", "USEU"};
 
+// Organizations' codes of five letters or more, as TAGS lines write them.
+constexpr std::array<std::string_view, 27> kOrganizations = {
+    "ASEAN", "CARICOM", "CTBTO",  "ECOWAS", "INTERPOL", "MERCOSUR", "MINURSO", "MINUSTAH", "MONUC",
+    "MTCRE", "UNAMA",   "UNAMI",  "UNAMID", "UNCHR",    "UNDOF",    "UNESCO",  "UNFPA",    "UNHCR",
+    "UNHRC", "UNICEF",  "UNIFIL", "UNMIK",  "UNMIL",    "UNMIS",    "UNODC",   "UNRWA",    "UNSCR"};
+
 bool is_code(std::string_view w) {
-  return std::find(kCodes.begin(), kCodes.end(), w) != kCodes.end();
+  return std::find(kCodes.begin(), kCodes.end(), w) != kCodes.end() ||
+         std::find(kOrganizations.begin(), kOrganizations.end(), w) != kOrganizations.end();
+}
+
+bool is_english(std::string_view w) { return normalize::Dictionary::english().contains(w); }
+
+bool all_upper(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char c) { return text::is_upper(c); });
+}
+
+// A code typed with one letter too many: "UNDESCO" (05SANJOSE2199) is
+// UNESCO, "MOPPS" MOPS, "POGOV" PGOV. Only a word of five letters or more
+// that is neither a code nor an English word; otherwise the word.
+std::string mend_typo(std::string word) {
+  if (word.size() < 5 || !all_upper(word) || is_code(word) || is_english(word)) return word;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    std::string shorter = word;
+    shorter.erase(i, 1);
+    if (is_code(shorter)) return shorter;
+  }
+  return word;
 }
 
 // The codes a word runs together, when it is no English word and is made of
 // known four-letter codes and at most one two-letter (country) code: "EINDETRD" -> EIND, ETRD;
 // "ETRDEINVECINPGOVCS" -> …, CS; "IZPREL" -> IZ, PREL. Otherwise the word.
 std::vector<std::string> split_run_together(std::string word) {
-  if (word.size() < 6 || is_code(word) ||
-      !std::all_of(word.begin(), word.end(), [](char c) { return text::is_upper(c); }) ||
-      normalize::Dictionary::english().contains(word)) {  // SOCIAL is no SOCI AL
+  if (word.size() < 6 || is_code(word) || !all_upper(word) ||
+      is_english(word)) {  // SOCIAL is no SOCI AL
     return {std::move(word)};
   }
   std::vector<std::string> parts;
@@ -87,6 +112,104 @@ std::vector<std::string> split_run_together(std::string word) {
   }
   return parts;
 }
+
+// A word of a TAGS line, upper-cased, surrounding punctuation removed.
+struct TagWord {
+  std::string text;
+  bool after_comma;  // a comma or semicolon stands between it and the word before
+};
+
+std::vector<TagWord> tag_words(std::string_view s) {
+  std::vector<TagWord> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    bool comma = false;
+    while (i < s.size() && is_separator(s[i])) comma |= s[i++] != ' ';
+    const std::size_t b = i;
+    while (i < s.size() && !is_separator(s[i])) ++i;
+    std::string_view w = s.substr(b, i - b);
+    while (!w.empty() && !text::is_alnum(w.front())) w.remove_prefix(1);
+    while (!w.empty() && !text::is_alnum(w.back())) w.remove_suffix(1);
+    if (!w.empty()) out.push_back({text::upper(w), comma});
+  }
+  return out;
+}
+
+// What a word of a TAGS line is, for telling the free-text phrases some posts
+// write after the codes ("GAZA DISENGAGEMENT", "ECONOMY AND FINANCE") from
+// codes: a free word is an English word of four letters or more; a name
+// ("GAZA", "ISRAELI"), a word of four letters or more of neither kind nor
+// codes run together, may open a phrase; "AND", "OF", "THE", "FOR" join two free words.
+enum class WordKind { kCode, kFree, kName, kJoin };
+
+WordKind kind_of(std::string_view w) {
+  if (w == "AND" || w == "OF" || w == "THE" || w == "FOR") return WordKind::kJoin;
+  if (w.size() < 4 || is_code(w) || !all_upper(w)) return WordKind::kCode;
+  if (is_english(w)) return WordKind::kFree;
+  if (split_run_together(std::string(w)).size() > 1) return WordKind::kCode;  // "IZPREL"
+  return WordKind::kName;
+}
+
+// Gathers the words of a free-text phrase and adds it to the tags as one
+// ("ITALIAN POLITICS"): names first, then free words, joined by "AND"…; a
+// name after a free word opens the next phrase ("GAZA DISENGAGEMENT" |
+// "ISRAELI PALESTINIAN AFFAIRS"). A run without a free word, or of one word,
+// is no phrase: each word is a tag of its own (mended, or split into the
+// codes it runs together).
+class Phrase {
+ public:
+  explicit Phrase(std::vector<std::string>& tags) : tags_(tags) {}
+
+  // `next_free`: the next word of the line, with no comma before it, is free.
+  void push(const std::string& w, bool next_free) {
+    switch (kind_of(w)) {
+      case WordKind::kFree:
+        words_.push_back(w);
+        free_ = true;
+        return;
+      case WordKind::kName:
+        if (free_) flush();
+        words_.push_back(w);
+        return;
+      case WordKind::kJoin:
+        if (free_ && next_free) {
+          words_.push_back(w);
+          return;
+        }
+        break;
+      case WordKind::kCode:
+        break;
+    }
+    flush();
+    add_word(w);
+  }
+
+  void flush() {
+    if (free_ && words_.size() >= 2) {
+      std::string joined = words_.front();
+      for (std::size_t k = 1; k < words_.size(); ++k) joined += " " + words_[k];
+      add(std::move(joined));
+    } else {
+      for (const std::string& w : words_) add_word(w);
+    }
+    words_.clear();
+    free_ = false;
+  }
+
+ private:
+  void add(std::string value) {
+    if (std::find(tags_.begin(), tags_.end(), value) == tags_.end()) {
+      tags_.push_back(std::move(value));
+    }
+  }
+  void add_word(const std::string& w) {
+    for (std::string& code : split_run_together(mend_typo(w))) add(std::move(code));
+  }
+
+  std::vector<std::string>& tags_;
+  std::vector<std::string> words_;
+  bool free_ = false;  // words_ holds a free word
+};
 
 }  // namespace
 
@@ -135,30 +258,34 @@ void add_tags(std::string_view text_in, std::vector<std::string>& tags,
   while (!rest.empty()) {
     // A name in parentheses: "(CLINTON, HILLARY)", "(steinberg, james b.)".
     const std::size_t open = rest.find('(');
-    std::vector<std::string> upper;
-    for (std::string_view w : words(rest.substr(0, open))) {
-      while (!w.empty() && !text::is_alnum(w.front())) w.remove_prefix(1);
-      while (!w.empty() && !text::is_alnum(w.back())) w.remove_suffix(1);
-      if (!w.empty()) upper.push_back(text::upper(w));
-    }
+    const std::vector<TagWord> upper = tag_words(rest.substr(0, open));
+    Phrase phrase(tags);
     for (std::size_t i = 0; i < upper.size(); ++i) {
-      for (std::string& code : split_run_together(upper[i])) add(tags, std::move(code));
-      if (upper[i] != "OVIP") continue;
-      // The visitor an OVIP tag names without parentheses: "OVIP CLINTON
-      // HILLARY PREL" (09STATE11937) -> "CLINTON, HILLARY"; two or three
-      // words of three letters or more that are no code.
-      std::size_t end = i + 1;
-      while (end < upper.size() && end - i <= 3 && upper[end].size() >= 3 && !is_code(upper[end]) &&
-             std::all_of(upper[end].begin(), upper[end].end(),
-                         [](char c) { return text::is_upper(c); })) {
-        ++end;
+      const std::string& w = upper[i].text;
+      if (upper[i].after_comma) phrase.flush();
+      if (w == "OVIP") {
+        phrase.flush();
+        add(tags, w);
+        // The visitor an OVIP tag names without parentheses: "OVIP CLINTON
+        // HILLARY PREL" (09STATE11937) -> "CLINTON, HILLARY"; two or three
+        // words of three letters or more that are no code.
+        std::size_t end = i + 1;
+        while (end < upper.size() && end - i <= 3 && upper[end].text.size() >= 3 &&
+               !is_code(upper[end].text) && all_upper(upper[end].text)) {
+          ++end;
+        }
+        if (end - i < 3 || end - i > 4) continue;
+        std::string name = upper[i + 1].text + ",";
+        for (std::size_t k = i + 2; k < end; ++k) name += " " + upper[k].text;
+        add(persons, std::move(name));
+        i = end - 1;
+        continue;
       }
-      if (end - i < 3 || end - i > 4) continue;
-      std::string name = upper[i + 1] + ",";
-      for (std::size_t k = i + 2; k < end; ++k) name += " " + upper[k];
-      add(persons, std::move(name));
-      i = end - 1;
+      const bool next_free = i + 1 < upper.size() && !upper[i + 1].after_comma &&
+                             kind_of(upper[i + 1].text) == WordKind::kFree;
+      phrase.push(w, next_free);
     }
+    phrase.flush();
     if (open == std::string_view::npos) break;
     const std::size_t close = rest.find(')', open);
     const std::string_view name = rest.substr(

@@ -54,8 +54,8 @@ class Compiler {
 
   std::optional<Q> field(const QueryNode& n) {
     switch (n.field) {
-      case Field::kTag:
-        return filter(schema::term(schema::kTag, upper_no_spaces(n.text)));
+      case Field::kTag:  // a code, or a phrase: "IRAQI FREEDOM"
+        return filter(schema::term(schema::kTag, text::upper(text::fold_spaces(n.text))));
       case Field::kCaption:
         return filter(schema::term(schema::kCaption, upper_no_spaces(n.text)));
       case Field::kPerson:

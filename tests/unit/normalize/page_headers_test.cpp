@@ -127,6 +127,17 @@ TEST(PageHeaderTest, RemovesMidLineHeader) {
   EXPECT_EQ(lines, (std::vector<std::string>{"workforce was engaged in"}));
 }
 
+// 02ROME1059's TAGS line runs four page headers of the routing form together,
+// each after the classification and "PAGE 02".
+TEST(PageHeaderTest, RemovesEveryRoutingFormHeaderInALine) {
+  std::vector<std::string> lines = {
+      "TAGS: ECON, EFIN, IT      UNCLASSIFIED    PAGE 02        ROME  01059  01 OF 04  281501Z "
+      "ECON, IT      LIMITED OFFICIAL USE    PAGE 02        ROME  01059  02 OF 04  281502Z "
+      "ECON, IT"};
+  EXPECT_EQ(PageHeaderRemover("02ROME1059").apply(lines), 2u);
+  EXPECT_EQ(lines, (std::vector<std::string>{"TAGS: ECON, EFIN, IT ECON, IT ECON, IT"}));
+}
+
 TEST(PageHeaderTest, LeavesOrdinaryTextAlone) {
   std::vector<std::string> lines = {"Macedonia was ranked 104 of 159", "countries in 2008."};
   const auto before = lines;

@@ -136,5 +136,17 @@ TEST(CableParserTest, SignatureUnderASentenceAndBeforeTrailers) {
   EXPECT_EQ(parse_ending(" The envoy flew to\nPARIS\n").signature, "");
 }
 
+// 07SAOPAULO212: the visitor named without initials in the TAGS line takes
+// those the subject writes; one person named twice is one person.
+TEST(CableParserTest, PersonTakesTheInitialsTheCableWrites) {
+  std::string cable(kCable);
+  cable.replace(cable.find("TAGS: PREL PGOV KDEM"), 20,
+                "TAGS: OVIP BUSH GEORGE (BUSH, GEORGE W.) PREL");
+  cable.replace(cable.find("NAMED \n \n"), 5, "FOR GEORGE W. BUSH");
+  const Cable c = parse_text(cable, "08ATLANTIS99.txt");
+  EXPECT_EQ(c.persons, std::vector<std::string>{"BUSH, GEORGE W."});
+  EXPECT_EQ(c.tags, (std::vector<std::string>{"OVIP", "PREL", "AT"}));
+}
+
 }  // namespace
 }  // namespace cable

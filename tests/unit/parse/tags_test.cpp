@@ -56,7 +56,32 @@ TEST(TagsTest, SplitsCodesRunTogetherAndKeepsWords) {
   EXPECT_EQ(tags_of("TAGS: PTER COUNTERTERRORISM INTERPOL"),
             (V{"PTER", "COUNTERTERRORISM", "INTERPOL"}));
   EXPECT_EQ(tags_of("TAGS, ASEC, APER, PE"), (V{"ASEC", "APER", "PE"}));
-  EXPECT_EQ(tags_of("TAGS: SOCIAL MASSES"), (V{"SOCIAL", "MASSES"}));
+  EXPECT_EQ(tags_of("TAGS: SOCIAL, MASSES"), (V{"SOCIAL", "MASSES"}));
+}
+
+// Some posts write free-text phrases after the codes (05ROME3585, 06TELAVIV2787).
+TEST(TagsTest, KeepsAFreeTextPhraseWhole) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(tags_of("TAGS: PREL IT ITALY NATIONAL ELECTIONS ITALIAN POLITICS IRAQI FREEDOM"),
+            (V{"PREL", "IT", "ITALY NATIONAL ELECTIONS", "ITALIAN POLITICS", "IRAQI FREEDOM"}));
+  EXPECT_EQ(tags_of("TAGS: IS GAZA DISENGAGEMENT ISRAELI PALESTINIAN AFFAIRS"),
+            (V{"IS", "GAZA DISENGAGEMENT", "ISRAELI PALESTINIAN AFFAIRS"}));
+  EXPECT_EQ(tags_of("TAGS: JO IS ECONOMY AND FINANCE"), (V{"JO", "IS", "ECONOMY AND FINANCE"}));
+  EXPECT_EQ(tags_of("TAGS: IZ IZPREL IRAQI FREEDOM"), (V{"IZ", "PREL", "IRAQI FREEDOM"}));
+  EXPECT_EQ(tags_of("TAGS PHUM, IT, HUMAN RIGHTS"), (V{"PHUM", "IT", "HUMAN RIGHTS"}));
+  // A comma ends a phrase; one word, or names alone, or short words make none.
+  EXPECT_EQ(tags_of("TAGS PREL, COUNTER, TERRORISM"), (V{"PREL", "COUNTER", "TERRORISM"}));
+  EXPECT_EQ(tags_of("TAGS: EUN USEU BRUSSELS"), (V{"EUN", "USEU", "BRUSSELS"}));
+  EXPECT_EQ(tags_of("TAGS: IS GOI EXTERNAL"), (V{"IS", "GOI", "EXTERNAL"}));
+  EXPECT_EQ(tags_of("TAGS: MARR BR POL MIL"), (V{"MARR", "BR", "POL", "MIL"}));
+  EXPECT_EQ(tags_of("TAGS: PREL AND PGOV"), (V{"PREL", "AND", "PGOV"}));
+}
+
+TEST(TagsTest, MendsACodeTypedWithALetterTooMany) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(tags_of("TAGS: PREL SCUL CS UNDESCO"), (V{"PREL", "SCUL", "CS", "UNESCO"}));
+  EXPECT_EQ(tags_of("TAGS: MOPPS POGOV"), (V{"MOPS", "PGOV"}));
+  EXPECT_EQ(tags_of("TAGS: PREL UNSCR KOSOVO"), (V{"PREL", "UNSCR", "KOSOVO"}));
 }
 
 TEST(TagsTest, RecognisesWrappedContinuation) {

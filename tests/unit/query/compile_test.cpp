@@ -44,5 +44,26 @@ TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
   }
 }
 
+// A free-text phrase of a TAGS line is one tag ("IRAQI FREEDOM", 05ROME3585).
+TEST(CompileTest, ATagOfSeveralWordsIsFoundAsWritten) {
+  test::TempDir dir;
+  {
+    Writer w = Writer::open(dir.path() / "db", {});
+    w.add(test::make_cable("05ROME3585", "2005-11-29", {"PREL", "IRAQI FREEDOM"}, {"Text."}));
+    w.commit();
+  }
+  const Xapian::Database db = index::open_readable(dir.path() / "db").all;
+  const index::Analyzer analyzer;
+  const auto found = [&](const char* q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(compile(Query::parse(q).node(), analyzer).query);
+    return !enquire.get_mset(0, 10).empty();
+  };
+  for (const char* q : {"tag:\"iraqi  freedom\"", "tag:\"IRAQI FREEDOM\"", "tag:prel"}) {
+    EXPECT_TRUE(found(q)) << q;
+  }
+  EXPECT_FALSE(found("tag:iraqi"));
+}
+
 }  // namespace
 }  // namespace cable::query
