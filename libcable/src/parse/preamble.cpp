@@ -311,8 +311,10 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
         i = continuation(i, &out.ref_lines);
         std::size_t next = i;
         while (next < limit && blank(lines[next])) ++next;
-        if (next < limit && next > i && starts_ref_item(lines[next]) &&
-            !opens_paragraph(lines[next])) {
+        if (next < limit && next > i &&
+            (starts_ref_item(lines[next]) ||
+             finishes_ref_entry(out.ref_lines.back(), lines[next])) &&
+            !opens_paragraph(lines[next]) && !is_field_line(lines[next])) {
           i = next;
           continue;
         }

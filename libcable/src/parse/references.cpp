@@ -143,6 +143,46 @@ bool starts_ref_item(std::string_view line) {
   return false;
 }
 
+bool finishes_ref_entry(std::string_view last, std::string_view next) {
+  const auto tokens = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+      while (i < s.size() && text::is_space(s[i])) ++i;
+      const std::size_t b = i;
+      while (i < s.size() && !text::is_space(s[i])) ++i;
+      if (i > b) out.push_back(s.substr(b, i - b));
+    }
+    return out;
+  };
+  const auto digits = [](std::string_view w, std::size_t min, std::size_t max) {
+    return w.size() >= min && w.size() <= max &&
+           std::all_of(w.begin(), w.end(), [](char c) { return text::is_digit(c); });
+  };
+  const auto word = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return text::is_alpha(c); });
+  };
+  const auto l = tokens(last);
+  const auto n = tokens(next);
+  if (l.empty() || n.empty()) return false;
+  const auto is_label = [](std::string_view w) {
+    const char letter = text::to_upper(w[w[0] == '(' && w.size() > 1 ? 1 : 0]);
+    return label_at(w, 0, letter) == w.size();
+  };
+  const std::string_view end = l.back();
+  // "D. 03" + "HANOI 2323 E. …": the label, or a year after one (not the
+  // serial of "B. HANOI 12"), waits for its origin.
+  const bool waits_for_origin =
+      is_label(end) || (digits(end, 2, 2) && (l.size() == 1 || is_label(l[l.size() - 2])));
+  if (waits_for_origin) {
+    for (std::size_t k = 0; k < n.size() && k < 4; ++k) {
+      if (!word(n[k])) return k > 0 && digits(n[k], 1, 8);
+    }
+    return false;
+  }
+  // "(B) Rio de Janeiro" + "00723 (C) …": the origin waits for its serial.
+  return word(end) && !text::iequals(end, "PREVIOUS") && digits(n[0], 3, 8);
+}
+
 std::vector<Reference> parse_references(std::string_view text_in, const CableIdParts& citing) {
   std::string folded = text::fold_spaces(text_in);
   for (std::size_t p; (p = folded.find(kPilcrow)) != std::string::npos;) {

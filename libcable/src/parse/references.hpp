@@ -22,6 +22,12 @@ std::optional<std::string_view> ref_line_rest(std::string_view line);
 // "B.", "¶B.", "(B)", "b)".
 bool starts_ref_item(std::string_view line);
 
+// True when `next`, a line after blank lines, finishes the REF entry the line
+// `last` leaves cut: a year or a label waiting for its origin and number
+// ("D. 03" + "HANOI 2323 E. HANOI 336", 04HANOI652), or an origin waiting for
+// its number ("(B) Rio de Janeiro" + "00723 (C) Brasilia 1392", 04RIODEJANEIRO1105).
+bool finishes_ref_entry(std::string_view last, std::string_view next);
+
 // Splits the text of a REF list into entries, lettered ("A. … B. …",
 // "(A) …", "a) …", "A. A) …") or not ("…; …"), and gives each cable an
 // entry cites its own Reference, with its canonical ID (a citation without

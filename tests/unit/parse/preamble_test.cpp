@@ -1,4 +1,5 @@
 #include "parse/preamble.hpp"
+#include "parse/references.hpp"
 
 #include <gtest/gtest.h>
 
@@ -56,6 +57,39 @@ TEST(PreambleTest, ReadsFieldsAndStopsAtText) {
   EXPECT_EQ(p.ref_lines.size(), 2u);
   EXPECT_EQ(p.handling, std::vector<std::string>{"DEPARTMENT FOR G/TIP, G, INL, EUR/WE"});
   EXPECT_EQ(p.body_start, 14u);
+}
+
+// A REF entry cut by blank lines goes on after them (04HANOI652,
+// 04RIODEJANEIRO1105); an entry that is whole ends the list at a blank line.
+TEST(PreambleTest, RefEntryCutByBlankLines) {
+  const std::vector<std::string> lines = {
+      "SUBJECT: INPUT FOR 2004 TIP REPORT - VIETNAM",
+      "",
+      "REFS:  A. STATE 7869 B. 03 HANOI 3232 C. 03 HANOI 3288 D. 03",
+      "",
+      "HANOI 2323 E. HANOI 336 F. HCMC 196",
+      "",
+      "Refs:  (A) Rio de Janeiro 00190  (B) Rio de Janeiro",
+      "",
+      "00723  (C) Brasilia 1392",
+      "",
+      "2004 was a hard year.",
+      "",
+      "1. (U) Text."};
+  Cable c;
+  Preamble p;
+  parse_preamble(lines, c, p);
+  EXPECT_EQ(p.ref_lines.size(), 4u);
+  EXPECT_EQ(p.body_start, 9u);
+}
+
+TEST(PreambleTest, FinishesRefEntry) {
+  EXPECT_TRUE(finishes_ref_entry("A. STATE 7869 B. 03", "HANOI 2323 E. HANOI 336"));
+  EXPECT_TRUE(finishes_ref_entry("A. STATE 7869 (B)", "RIO DE JANEIRO 32"));
+  EXPECT_TRUE(finishes_ref_entry("(B) Rio de Janeiro", "00723  (C) Brasilia 1392"));
+  EXPECT_FALSE(finishes_ref_entry("A. STATE 7869 B. HANOI 12", "HANOI 2323"));
+  EXPECT_FALSE(finishes_ref_entry("STATE 7869 AND PREVIOUS", "2004 was a hard year."));
+  EXPECT_FALSE(finishes_ref_entry("A. STATE 7869 B. 03", "Summary follows."));
 }
 
 // Each caption field in its odd forms (QUIRKS.md): "Subject:" and "SUBJ:",
