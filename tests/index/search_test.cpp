@@ -381,6 +381,24 @@ TEST_P(SearchTest, PersonsAreAFacetAndAFieldAndPublishedIdsAreFound) {
   EXPECT_EQ(cables_of(s.search("id:08ATHENS959")), std::set<std::string>{"08ATHENS959"});
 }
 
+// A cable is fetched, and its citers found, by the ID as the release published
+// it too: the index records which cable has that published ID.
+TEST_P(SearchTest, PublishedIdsFetchTheCableAndItsCiters) {
+  Cable cited = make_cable("08ATHENS959", "2008-03-01", {"PREL"}, {"A visit."});
+  cited.published_id = "08ECTION02OF02ATHENS959";
+  Cable citing = make_cable("08ATHENS990", "2008-04-01", {"PREL"}, {"After the visit."});
+  citing.references.push_back(Reference{"A", "ATHENS 959", "08ATHENS959", "cable"});
+  Writer w = build({cited, citing});
+  const Searcher s = w.searcher();
+  const std::optional<Cable> c = s.cable(" 08ection02of02athens959");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->id, "08ATHENS959");
+  EXPECT_EQ(s.cited_by("08ECTION02OF02ATHENS959"), std::vector<std::string>{"08ATHENS990"});
+  // An ID of no cable is kept as typed, never "mended" into another post's.
+  EXPECT_FALSE(s.cable("08ATHENS9590"));
+  EXPECT_FALSE(s.cable("08ATLANTIS959"));
+}
+
 TEST_P(SearchTest, ParagraphGroupingAndSubjectField) {
   Writer w = build();
   const Searcher s = w.searcher();

@@ -163,7 +163,10 @@ class CABLE_EXPORT Searcher {
   Results search(std::string_view query, const SearchOptions& options = {}) const;
 
   /// The cable with this ID as indexed: every field and paragraph (not the raw
-  /// input text), or std::nullopt.
+  /// input text), or std::nullopt. `id` is read in any case; an ID no cable
+  /// has that a cable of the index was published under fetches that cable
+  /// ("08ECTION02OF02ATHENS959" fetches 08ATHENS959); so in cited_by and
+  /// more_like_this.
   std::optional<Cable> cable(std::string_view id) const;
   /// IDs of the cables whose REF list cites `id`, oldest first.
   std::vector<std::string> cited_by(std::string_view id) const;

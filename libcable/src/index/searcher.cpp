@@ -257,6 +257,20 @@ std::optional<Cable> stored_cable(const Searcher::Impl& impl, const std::string&
   return c;
 }
 
+// The ID under which the index keeps the cable a person names: `typed`
+// upper-cased, or, when no cable has that ID, the cable whose published ID
+// it is ("08ECTION02OF02ATHENS959" -> 08ATHENS959). The index says which
+// published IDs exist, so no ID is guessed at.
+std::string indexed_id(const Searcher::Impl& impl, std::string_view typed) {
+  std::string id = text::upper(text::trim(typed));
+  if (impl.db.term_exists(schema::term(schema::kId, id))) return id;
+  const std::string published = schema::term(schema::kPublishedId, id);
+  for (auto it = impl.db.postlist_begin(published); it != impl.db.postlist_end(published); ++it) {
+    return impl.db.get_document(*it).get_value(schema::kSlotCable);
+  }
+  return id;
+}
+
 }  // namespace
 
 const char* facet_name(Facet facet) noexcept {
@@ -306,14 +320,13 @@ Results Searcher::search(std::string_view text, const SearchOptions& options) co
 
 std::optional<Cable> Searcher::cable(std::string_view id_in) const {
   std::lock_guard lock(impl_->mutex);
-  const std::string id = text::upper(text::trim(id_in));
-  return reading(*impl_, [&] { return stored_cable(*impl_, id); });
+  return reading(*impl_, [&] { return stored_cable(*impl_, indexed_id(*impl_, id_in)); });
 }
 
 std::vector<std::string> Searcher::cited_by(std::string_view id_in) const {
   std::lock_guard lock(impl_->mutex);
-  const std::string id = text::upper(text::trim(id_in));
   return reading(*impl_, [&] {
+    const std::string id = indexed_id(*impl_, id_in);
     Xapian::Enquire enquire(impl_->db);
     enquire.set_query(
         Q(Q::OP_FILTER, kind_filter(schema::kKindCable), Q(schema::term(schema::kCites, id))));
@@ -330,8 +343,8 @@ std::vector<std::string> Searcher::cited_by(std::string_view id_in) const {
 Results Searcher::more_like_this(std::string_view id_in, std::string_view paragraph,
                                  const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
-  const std::string id = text::upper(text::trim(id_in));
   return reading(*impl_, [&] {
+    const std::string id = indexed_id(*impl_, id_in);
     const std::optional<Cable> cable = stored_cable(*impl_, id);
     if (!cable) return Results{};
     // Xapian's expansion reads the term lists of the given documents, which
