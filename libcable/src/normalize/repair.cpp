@@ -1,5 +1,6 @@
 #include "normalize/repair.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -55,7 +56,10 @@ std::string repair_quotes(std::string_view s) {
   out.reserve(s.size() + 16);
   std::size_t i = 0;
   while (i < s.size()) {
-    if (s[i] == '&' && opens_word(s, i)) {
+    const std::size_t amp = std::min(s.find('&', i), s.size());
+    out.append(s.substr(i, amp - i));
+    if ((i = amp) == s.size()) break;
+    if (opens_word(s, i)) {
       std::size_t close = std::string_view::npos;
       for (std::size_t k = i + 1; k < s.size() && k - i <= kMaxQuoteLength; ++k) {
         if (s[k] == '&' || s[k] == '"') break;
@@ -84,11 +88,14 @@ std::string repair_apostrophes(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ',' && i > 0 && is_alpha(s[i - 1])) {
+    const std::size_t comma = std::min(s.find(',', i), s.size());
+    out.append(s.substr(i, comma - i));
+    if ((i = comma) == s.size()) break;
+    if (i > 0 && is_alpha(s[i - 1])) {
       bool repaired = false;
       for (std::string_view suffix : kSuffixes) {
         const std::size_t end = i + 1 + suffix.size();
-        if (text::lower(s.substr(i + 1, suffix.size())) != suffix) continue;
+        if (!text::iequals(s.substr(i + 1, suffix.size()), suffix)) continue;
         if (end < s.size() && (is_alpha(s[end]) || s[end] == '-' || s[end] == '\'')) continue;
         // "t" only after n (don,t), "m" only after a lone I (I,m).
         if (suffix == "t" && text::to_lower(s[i - 1]) != 'n') continue;
@@ -111,7 +118,10 @@ std::string mark_redactions(std::string_view s) {
   out.reserve(s.size());
   std::size_t i = 0;
   while (i < s.size()) {
-    if (s[i] == 'X' && (i == 0 || !is_alpha(s[i - 1]))) {
+    const std::size_t x = std::min(s.find('X', i), s.size());
+    out.append(s.substr(i, x - i));
+    if ((i = x) == s.size()) break;
+    if (i == 0 || !is_alpha(s[i - 1])) {
       std::size_t j = i;
       while (j < s.size() && s[j] == 'X') ++j;
       const bool word_ends = j >= s.size() || !is_alpha(s[j]) ||
@@ -135,8 +145,11 @@ std::string decode_character_references(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    const std::size_t amp = std::min(s.find("&#", i), s.size());
+    out.append(s.substr(i, amp - i));
+    if ((i = amp) == s.size()) break;
     const std::size_t semi = s.substr(i, 10).find(';');
-    if (s.substr(i, 2) != "&#" || semi == std::string_view::npos) {
+    if (semi == std::string_view::npos) {
       out.push_back(s[i++]);
       continue;
     }
