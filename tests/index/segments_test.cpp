@@ -258,7 +258,8 @@ TEST(SegmentsTest, WhatAFailedRunLeftIsCleanedUp) {
   // renames of a merge (where the file system cannot exchange two paths).
   fs::create_directories(db / ".segments" / "shard-0.1");
   std::ofstream(db / ".segments" / "shard-0.1" / "postlist.glass") << "half written";
-  fs::rename(db / "shard-1", db / ".segments" / "shard-1.merged");
+  fs::copy(db / "shard-1", db / ".segments" / "shard-1.merged", fs::copy_options::recursive);
+  fs::rename(db / "shard-1", db / ".segments" / "shard-1.replaced");
   {
     Writer w = Writer::open(db, {});
     EXPECT_FALSE(fs::exists(db / ".segments"));

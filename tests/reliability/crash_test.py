@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Crash safety of `cable index` (docs/reliability.md).
 
-    crash_test.py CABLE CORPUS [--trials N] [--rewrite-trials N] [--seed S]
+    crash_test.py CABLE CORPUS [--trials N] [--rewrite-trials N] [--compact-trials N] [--seed S]
 
 Indexes CORPUS (the 1000 shared cablegate pages) once to learn what a
 finished index holds, then, per trial, starts `cable index` on a fresh index
@@ -21,12 +21,17 @@ lists) are replaced, which writes their shards anew with term lists
 (docs/schema.md), and the run is killed at a random moment of that: the
 index must be sound, each cable whole in its old or its new version, and the
 same command run again must leave every replaced cable in its new version.
+Then, per compact trial, `cable index --compact` of a one-shard and of a
+two-shard index is killed at a random moment: the index must be there and
+whole, every cable with all its paragraphs; the same command run again must
+compact it.
 Exits 77 (a skip, for ctest) when CORPUS is absent.
 """
 import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -51,7 +56,7 @@ def check(cable, db):
 
 
 def xapian_check(db):
-    shards = [os.path.join(db, d) for d in sorted(os.listdir(db)) if d.startswith("shard-")]
+    shards = [os.path.join(db, d) for d in sorted(os.listdir(db)) if re.fullmatch(r"shard-\d+", d)]
     for shard in shards or [db]:
         r = subprocess.run(["xapian-check", shard], capture_output=True, text=True)
         if r.returncode != 0:
@@ -132,12 +137,49 @@ def rewrite_trials(args, rng, work, corpus, expected):
           f"whole, {old_seen} found old and {new_seen} new; every rerun complete")
 
 
+def compact_trials(args, rng, work, corpus, expected):
+    """Kills during `cable index --compact` of a one-shard and a two-shard index: after each
+    kill the index is whole (every cable, whole), old or new, and a rerun compacts it."""
+    if args.compact_trials == 0:
+        return
+    nothing = os.path.join(work, "nothing")  # no input: the run only compacts
+    os.makedirs(nothing)
+    for shards in (1, 2):
+        base = os.path.join(work, f"compact-base-{shards}")
+        r = index(args.cable, base, corpus, ["--shards", str(shards), "--segment-cables", "0"])
+        if r.returncode != 0:
+            fail(f"the {shards}-shard build failed: {r.stderr}")
+        probe = os.path.join(work, f"compact-probe-{shards}")
+        shutil.copytree(base, probe)
+        start = time.monotonic()
+        r = index(args.cable, probe, nothing, ["--compact"])
+        full = time.monotonic() - start
+        if r.returncode != 0 or check(args.cable, probe) != expected:
+            fail(f"compacting the {shards}-shard index failed: {r.stderr}")
+        for trial in range(args.compact_trials):
+            db = os.path.join(work, f"compact-{shards}-{trial}")
+            shutil.copytree(base, db)
+            delay = rng.uniform(0.0, full)
+            killed_after(delay, [args.cable, "index", "--db", db, "--compact", nothing])
+            if not os.path.isdir(db):
+                fail(f"compact trial {trial} ({shards} shards): the index is gone")
+            xapian_check(db)
+            if check(args.cable, db) != expected:
+                fail(f"compact trial {trial} ({shards} shards): not every cable is whole")
+            r = index(args.cable, db, nothing, ["--compact"])
+            if r.returncode != 0 or check(args.cable, db) != expected:
+                fail(f"compact trial {trial} ({shards} shards): the rerun failed: {r.stderr}")
+        print(f"compaction, {shards} shard(s), {full:.2f} s: {args.compact_trials} kills, "
+              f"the index whole after each; every rerun compacted it")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("cable")
     ap.add_argument("corpus")
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--rewrite-trials", type=int, default=4)
+    ap.add_argument("--compact-trials", type=int, default=6)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     corpus = os.path.join(args.corpus, "cablegate-html")
@@ -190,6 +232,7 @@ def main():
         print(f"{args.trials} kills: every index sound, {partial_total} cables found whole "
               f"after the kills, none partial; every rerun complete")
         rewrite_trials(args, rng, work, corpus, expected)
+        compact_trials(args, rng, work, corpus, expected)
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

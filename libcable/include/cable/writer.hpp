@@ -165,6 +165,8 @@ class CABLE_EXPORT Writer {
   /// document numbers): after a bulk build the index is about a third
   /// smaller and searches a little faster. Searchers that have the index open
   /// go on reading the old files until they reopen. Nothing to do in memory.
+  /// Each shard is compacted beside itself, then swapped in: a crash at any
+  /// moment leaves every shard whole, old or compacted (docs/reliability.md).
   /// Cost: reads and writes the whole index; needs as much free disk space
   /// as the largest shard.
   /// @throws cable::Error kIndex when a shard cannot be compacted or swapped.

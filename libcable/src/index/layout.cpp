@@ -26,6 +26,21 @@ std::vector<fs::path> existing_shards(const fs::path& dir) {
   return {};
 }
 
+namespace {
+
+// `shard` with `suffix` added to its last name: "db/" -> "db.compact", not "db/.compact".
+fs::path beside(const fs::path& shard, std::string_view suffix) {
+  fs::path p = shard.lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  return p.string() + std::string(suffix);
+}
+
+}  // namespace
+
+fs::path compaction_path(const fs::path& shard) { return beside(shard, ".compact"); }
+
+fs::path compaction_aside_path(const fs::path& shard) { return beside(shard, ".old"); }
+
 std::vector<fs::path> new_shards(const fs::path& dir, std::size_t shards) {
   if (shards <= 1) return {dir};
   std::vector<fs::path> out;

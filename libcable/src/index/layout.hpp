@@ -39,6 +39,12 @@ std::vector<std::filesystem::path> new_shards(const std::filesystem::path& dir, 
 // @throws cable::Error kIndex when it cannot be written.
 void write_stub(const std::filesystem::path& dir, std::size_t shards);
 
+// Where Writer::compact writes the compacted copy of the shard at `shard`
+// ("DIR.compact", beside it), and where it sets the old one aside when the
+// file system cannot exchange two paths ("DIR.old"); index/swap.hpp.
+std::filesystem::path compaction_path(const std::filesystem::path& shard);
+std::filesystem::path compaction_aside_path(const std::filesystem::path& shard);
+
 // The shard that holds cable `id` among `shards` (XXH3-64 of the ID modulo
 // the count): fixed for the life of an index.
 std::size_t shard_of(std::string_view id, std::size_t shards);

@@ -1,14 +1,13 @@
 #include "index/segments.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include <cstdio>
 #include <string>
 #include <system_error>
 
 #include "cable/error.hpp"
+#include "index/swap.hpp"
 
 namespace cable::index {
 namespace {
@@ -48,23 +47,9 @@ void merge_segments(const fs::path& dir, const fs::path& shard_path, std::size_t
 }
 
 void put_merged_in_place(const fs::path& dir, const fs::path& shard_path, std::size_t shard) {
-  const fs::path merged = merged_path(dir, shard);
-  const fs::path replaced = replaced_path(dir, shard);
+  const fs::path old =
+      swap_in(merged_path(dir, shard), shard_path, replaced_path(dir, shard), dir.string());
   std::error_code ec;
-  fs::remove_all(replaced, ec);
-  // One atomic exchange where the file system offers it (Linux: ext4, xfs,
-  // btrfs, tmpfs): a reader never finds the shard missing. Else two renames,
-  // and restore_merged() mends a kill between them.
-  fs::path old = merged;
-  if (renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, shard_path.c_str(), RENAME_EXCHANGE) != 0) {
-    old = replaced;
-    fs::rename(shard_path, replaced, ec);
-    if (!ec) fs::rename(merged, shard_path, ec);
-  }
-  if (ec) {
-    throw Error(ErrorCode::kIndex, fmt::format("{}: cannot put the merged shard {} in place: {}",
-                                               dir.string(), shard_path.string(), ec.message()));
-  }
   fs::remove_all(old, ec);
 }
 
@@ -72,13 +57,7 @@ void restore_merged(const fs::path& dir, const std::vector<fs::path>& shard_path
   std::error_code ec;
   if (!fs::exists(segments_dir(dir), ec)) return;
   for (std::size_t k = 0; k < shard_paths.size(); ++k) {
-    if (fs::exists(shard_paths[k], ec) || !fs::exists(merged_path(dir, k), ec)) continue;
-    fs::rename(merged_path(dir, k), shard_paths[k], ec);
-    if (ec) {
-      throw Error(ErrorCode::kIndex,
-                  fmt::format("{}: cannot put the merged shard {} in place: {}", dir.string(),
-                              shard_paths[k].string(), ec.message()));
-    }
+    restore_swapped(merged_path(dir, k), shard_paths[k], replaced_path(dir, k), dir.string());
   }
 }
 

@@ -30,6 +30,7 @@
 #include "index/segments.hpp"
 #include "index/shard_threads.hpp"
 #include "index/stored.hpp"
+#include "index/swap.hpp"
 #include "read/file_reader.hpp"
 #include "util/text.hpp"
 
@@ -524,6 +525,10 @@ Writer::~Writer() {
 
 Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
   std::error_code ec;
+  // A compaction killed between the two renames of swap_in's fallback: on a
+  // one-shard index the shard is `dir` itself (index/swap.hpp).
+  index::restore_swapped(index::compaction_path(dir), dir, index::compaction_aside_path(dir),
+                         dir.string());
   fs::create_directories(dir, ec);
   auto impl = std::make_unique<Impl>();
   impl->where = dir.string();
@@ -535,6 +540,10 @@ Writer Writer::open(const fs::path& dir, const WriterOptions& options) {
     if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
     paths = index::new_shards(dir, std::min(n, index::kMaxShards));
   } else {
+    for (const fs::path& p : paths) {
+      index::restore_swapped(index::compaction_path(p), p, index::compaction_aside_path(p),
+                             impl->where);
+    }
     index::restore_merged(dir, paths);
   }
   for (const fs::path& p : paths) {
@@ -588,23 +597,17 @@ void Writer::compact() {
     Shard& s = impl_->shards[k];
     if (s.path.empty()) continue;
     const fs::path dir = s.path.lexically_normal();
-    const fs::path fresh = dir.string() + ".compact";
-    const fs::path old = dir.string() + ".old";
+    const fs::path fresh = index::compaction_path(dir);
     std::error_code ec;
     fs::remove_all(fresh, ec);
-    fs::remove_all(old, ec);
     index::guarded(s.where, [&] {
       Xapian::Database(dir.string()).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     });
-    // Swap the directories; the lock goes with the old one, so the shard is
-    // reopened (and locked) at once.
+    // The lock goes with the old database, so the shard is reopened (and
+    // locked) at once. On a one-shard index the shard is the index's own
+    // directory: the swap never leaves it missing.
     s.db.close();
-    fs::rename(dir, old, ec);
-    if (!ec) fs::rename(fresh, dir, ec);
-    if (ec) {
-      throw Error(ErrorCode::kIndex, fmt::format("{}: cannot swap in the compacted shard {}: {}",
-                                                 s.where, dir.string(), ec.message()));
-    }
+    const fs::path old = index::swap_in(fresh, dir, index::compaction_aside_path(dir), s.where);
     s.db = index::open_writable(dir, k);
     fs::remove_all(old, ec);
   }
