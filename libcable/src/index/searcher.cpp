@@ -265,7 +265,7 @@ std::string indexed_id(const Searcher::Impl& impl, std::string_view typed) {
   std::string id = text::upper(text::trim(typed));
   if (impl.db.term_exists(schema::term(schema::kId, id))) return id;
   const std::string published = schema::term(schema::kPublishedId, id);
-  for (auto it = impl.db.postlist_begin(published); it != impl.db.postlist_end(published); ++it) {
+  if (auto it = impl.db.postlist_begin(published); it != impl.db.postlist_end(published)) {
     return impl.db.get_document(*it).get_value(schema::kSlotCable);
   }
   return id;

@@ -53,6 +53,7 @@ bool is_origin_word(std::string_view s) {
 std::size_t classification_before(const std::vector<Token>& t, std::size_t end) {
   if (end == 0) return 0;
   const std::string_view w = t[end - 1].text;
+  if (w == "SECRET" && end >= 2 && t[end - 2].text == "TOP") return 2;
   if (w == "UNCLASSIFIED" || w == "UNCLAS" || w == "CONFIDENTIAL" || w == "SECRET") return 1;
   if (w == "USE" && end >= 3 && t[end - 2].text == "OFFICIAL" && t[end - 3].text == "LIMITED") {
     return 3;

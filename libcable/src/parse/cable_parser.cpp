@@ -342,11 +342,11 @@ Cable parse_raw(RawCable&& raw) {
       preamble_text.push_back(normalize::repair_text(text::fold_spaces(lines[i])));
   }
   c.text = render_text(c, preamble_text);
-  if (id_parts) {
-    const int yy = std::stoi(id_parts->year);
+  if (c.date.size() >= 4 && std::all_of(c.date.begin(), c.date.begin() + 4, text::is_digit)) {
+    const int year = std::stoi(c.date.substr(0, 4));
     std::vector<std::string> persons;
     for (const std::string& p : c.persons) {
-      std::string heading = person_heading(p, c.text, yy < 50 ? 2000 + yy : 1900 + yy);
+      std::string heading = person_heading(p, c.text, year);
       if (std::find(persons.begin(), persons.end(), heading) == persons.end()) {
         persons.push_back(std::move(heading));
       }

@@ -8,18 +8,18 @@ namespace cable {
 namespace {
 
 // Headings with initials, as the release writes them in parentheses after
-// OVIP, and the years in which a name without them means that person.
+// OVIP, and the years in which a name without them means that person. Only
+// where one person of that name held office then: a "BUSH GEORGE" of 2005
+// may be either President Bush, so it takes initials from its text alone.
 struct Heading {
   std::string_view name;     // "SURNAME, GIVEN"
   std::string_view heading;  // "SURNAME, GIVEN I."
   int from, to;
 };
 
-constexpr std::array<Heading, 2> kHeadings = {{
+constexpr std::array<Heading, 1> kHeadings = {{
     // "OVIP (STEINBERG, JAMES B.)" (09SINGAPORE529); Deputy Secretary 2009-2011.
     {"STEINBERG, JAMES", "STEINBERG, JAMES B.", 2009, 2011},
-    // "PRESIDENT GEORGE W. BUSH" (07SAOPAULO212); President 2001-2009.
-    {"BUSH, GEORGE", "BUSH, GEORGE W.", 2001, 2009},
 }};
 
 bool word_boundary(std::string_view s, std::size_t at) {

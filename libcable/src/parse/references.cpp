@@ -4,6 +4,7 @@
 #include <array>
 
 #include "parse/cable_citations.hpp"
+#include "util/stations.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -143,44 +144,62 @@ bool starts_ref_item(std::string_view line) {
   return false;
 }
 
+namespace {
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && text::is_space(s[i])) ++i;
+    const std::size_t b = i;
+    while (i < s.size() && !text::is_space(s[i])) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+bool all_digits(std::string_view w, std::size_t min, std::size_t max) {
+  return w.size() >= min && w.size() <= max &&
+         std::all_of(w.begin(), w.end(), [](char c) { return text::is_digit(c); });
+}
+
+bool all_letters(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return text::is_alpha(c); });
+}
+
+// A letter label alone: "D.", "(D)", "D)".
+bool is_label(std::string_view w) {
+  const char letter = text::to_upper(w[w[0] == '(' && w.size() > 1 ? 1 : 0]);
+  return label_at(w, 0, letter) == w.size();
+}
+
+// True when the last words of `w` (up to four, letters only) spell a station:
+// "Rio de Janeiro" -> RIODEJANEIRO.
+bool ends_in_station(const std::vector<std::string_view>& w) {
+  std::string spelled;
+  for (std::size_t k = w.size(); k > 0 && w.size() - k < 4 && all_letters(w[k - 1]); --k) {
+    spelled.insert(0, text::upper(w[k - 1]));
+    if (station_named(spelled)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool finishes_ref_entry(std::string_view last, std::string_view next) {
-  const auto tokens = [](std::string_view s) {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < s.size();) {
-      while (i < s.size() && text::is_space(s[i])) ++i;
-      const std::size_t b = i;
-      while (i < s.size() && !text::is_space(s[i])) ++i;
-      if (i > b) out.push_back(s.substr(b, i - b));
-    }
-    return out;
-  };
-  const auto digits = [](std::string_view w, std::size_t min, std::size_t max) {
-    return w.size() >= min && w.size() <= max &&
-           std::all_of(w.begin(), w.end(), [](char c) { return text::is_digit(c); });
-  };
-  const auto word = [](std::string_view w) {
-    return std::all_of(w.begin(), w.end(), [](char c) { return text::is_alpha(c); });
-  };
-  const auto l = tokens(last);
-  const auto n = tokens(next);
+  const auto l = words_of(last);
+  const auto n = words_of(next);
   if (l.empty() || n.empty()) return false;
-  const auto is_label = [](std::string_view w) {
-    const char letter = text::to_upper(w[w[0] == '(' && w.size() > 1 ? 1 : 0]);
-    return label_at(w, 0, letter) == w.size();
-  };
-  const std::string_view end = l.back();
   // "D. 03" + "HANOI 2323 E. …": the label, or a year after one (not the
-  // serial of "B. HANOI 12"), waits for its origin.
-  const bool waits_for_origin =
-      is_label(end) || (digits(end, 2, 2) && (l.size() == 1 || is_label(l[l.size() - 2])));
-  if (waits_for_origin) {
+  // serial of "B. HANOI 12"), waits for its origin and number.
+  const std::string_view end = l.back();
+  if (is_label(end) || (all_digits(end, 2, 2) && (l.size() == 1 || is_label(l[l.size() - 2])))) {
     for (std::size_t k = 0; k < n.size() && k < 4; ++k) {
-      if (!word(n[k])) return k > 0 && digits(n[k], 1, 8);
+      if (!all_letters(n[k])) return k > 0 && all_digits(n[k], 1, 8);
     }
     return false;
   }
-  // "(B) Rio de Janeiro" + "00723 (C) …": the origin waits for its serial.
-  return word(end) && !text::iequals(end, "PREVIOUS") && digits(n[0], 3, 8);
+  // "(B) Rio de Janeiro" + "00723 (C) …": a station waits for its number.
+  return ends_in_station(l) && all_digits(n[0], 3, 8);
 }
 
 std::vector<Reference> parse_references(std::string_view text_in, const CableIdParts& citing) {

@@ -57,11 +57,16 @@ constexpr std::array<std::string_view, 150> kCodes = {
     "PTER", "SCUL", "SENV", "SMIG", "SNAR", "SOCI", "SPCE", "TBIO", "TFIN", "TINT", "TPHY", "TRGY",
     "TSPA", "TSPL", "UNEP", "UNGA", "UNSC", "USEU"};
 
-// Organizations' codes of five letters or more, as TAGS lines write them.
-constexpr std::array<std::string_view, 27> kOrganizations = {
-    "ASEAN", "CARICOM", "CTBTO",  "ECOWAS", "INTERPOL", "MERCOSUR", "MINURSO", "MINUSTAH", "MONUC",
-    "MTCRE", "UNAMA",   "UNAMI",  "UNAMID", "UNCHR",    "UNDOF",    "UNESCO",  "UNFPA",    "UNHCR",
-    "UNHRC", "UNICEF",  "UNIFIL", "UNMIK",  "UNMIL",    "UNMIS",    "UNODC",   "UNRWA",    "UNSCR"};
+// Organizations' and missions' codes as TAGS lines write them, beyond the
+// four-letter codes above: so that they are codes, never the start of a
+// free-text phrase nor a typo to mend.
+constexpr std::array<std::string_view, 44> kOrganizations = {
+    "AMISOM",   "APEC",    "ASEAN",    "BINUB", "CARICOM",  "CITES",  "CTBTO",  "ECOWAS",
+    "EULEX",    "EUFOR",   "FATF",     "ICAO",  "INTERPOL", "ISAF",   "KFOR",   "MERCOSUR",
+    "MINURCAT", "MINURSO", "MINUSTAH", "MONUC", "MTCRE",    "NAFTA",  "OECD",   "OPCW",
+    "OPEC",     "SADC",    "SFOR",     "UNAMA", "UNAMI",    "UNAMID", "UNAMIS", "UNCHR",
+    "UNDOF",    "UNDP",    "UNESCO",   "UNFPA", "UNHCR",    "UNHRC",  "UNICEF", "UNIFIL",
+    "UNMIK",    "UNMIL",   "UNMIS",    "UNRWA"};
 
 bool is_code(std::string_view w) {
   return std::find(kCodes.begin(), kCodes.end(), w) != kCodes.end() ||
@@ -76,7 +81,8 @@ bool all_upper(std::string_view w) {
 
 // A code typed with one letter too many: "UNDESCO" (05SANJOSE2199) is
 // UNESCO, "MOPPS" MOPS, "POGOV" PGOV. Only a word of five letters or more
-// that is neither a code nor an English word; otherwise the word.
+// that is neither a code, an English word nor codes run together (so
+// "UNSCIR" is UNSC and IR, not UNSCR); otherwise the word.
 std::string mend_typo(std::string word) {
   if (word.size() < 5 || !all_upper(word) || is_code(word) || is_english(word)) return word;
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -124,7 +130,7 @@ std::vector<TagWord> tag_words(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     bool comma = false;
-    while (i < s.size() && is_separator(s[i])) comma |= s[i++] != ' ';
+    for (; i < s.size() && is_separator(s[i]); ++i) comma |= s[i] == ',' || s[i] == ';';
     const std::size_t b = i;
     while (i < s.size() && !is_separator(s[i])) ++i;
     std::string_view w = s.substr(b, i - b);
@@ -139,7 +145,8 @@ std::vector<TagWord> tag_words(std::string_view s) {
 // write after the codes ("GAZA DISENGAGEMENT", "ECONOMY AND FINANCE") from
 // codes: a free word is an English word of four letters or more; a name
 // ("GAZA", "ISRAELI"), a word of four letters or more of neither kind nor
-// codes run together, may open a phrase; "AND", "OF", "THE", "FOR" join two free words.
+// codes run together (of two vowels at least when it is short), may open a
+// phrase; "AND", "OF", "THE", "FOR" join two free words.
 enum class WordKind { kCode, kFree, kName, kJoin };
 
 WordKind kind_of(std::string_view w) {
@@ -147,6 +154,11 @@ WordKind kind_of(std::string_view w) {
   if (w.size() < 4 || is_code(w) || !all_upper(w)) return WordKind::kCode;
   if (is_english(w)) return WordKind::kFree;
   if (split_run_together(std::string(w)).size() > 1) return WordKind::kCode;  // "IZPREL"
+  // A short word of one vowel is an abbreviation ("KPWR", "UNDP"), not a name ("GAZA").
+  const auto vowels = std::count_if(w.begin(), w.end(), [](char c) {
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+  });
+  if (w.size() <= 5 && vowels < 2) return WordKind::kCode;
   return WordKind::kName;
 }
 
@@ -171,12 +183,9 @@ class Phrase {
         if (free_) flush();
         words_.push_back(w);
         return;
-      case WordKind::kJoin:
-        if (free_ && next_free) {
-          words_.push_back(w);
-          return;
-        }
-        break;
+      case WordKind::kJoin:  // inside a phrase, else a word of no tag
+        if (free_ && next_free) words_.push_back(w);
+        return;
       case WordKind::kCode:
         break;
     }
@@ -203,7 +212,9 @@ class Phrase {
     }
   }
   void add_word(const std::string& w) {
-    for (std::string& code : split_run_together(mend_typo(w))) add(std::move(code));
+    std::vector<std::string> codes = split_run_together(w);
+    if (codes.size() == 1) codes[0] = mend_typo(std::move(codes[0]));
+    for (std::string& code : codes) add(std::move(code));
   }
 
   std::vector<std::string>& tags_;

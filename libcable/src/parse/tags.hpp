@@ -23,11 +23,15 @@ bool is_tags_continuation(std::string_view line, bool lower_case);
 // Appends the tags in `text` to `tags`: split on spaces, commas, semicolons;
 // surrounding punctuation removed; upper-cased; duplicates dropped; a word
 // that runs known codes together split into them ("ETRDEINVECINPGOVCS",
-// "IZPREL"; not an English word such as SOCIAL). A name in parentheses after
-// a tag ("OVIP (CLINTON, HILLARY)", written "SURNAME, GIVEN") is a person: it
-// goes to `persons`, upper-cased, never to `tags`; other words in parentheses
-// go to neither. So do the two or three words of a name after OVIP, written
-// without parentheses ("OVIP CLINTON HILLARY" -> "CLINTON, HILLARY").
+// "IZPREL"; not an English word such as SOCIAL); a code typed with a letter
+// too many mended ("UNDESCO" -> UNESCO); a free-text phrase after the codes
+// kept whole as one tag ("ITALY NATIONAL ELECTIONS", "ECONOMY AND FINANCE";
+// docs/parsing.md says how it is told from codes), and a lone "AND" dropped.
+// A name in parentheses after a tag ("OVIP (CLINTON, HILLARY)", written
+// "SURNAME, GIVEN") is a person: it goes to `persons`, upper-cased, never to
+// `tags`; other words in parentheses go to neither. So do the two or three
+// words of a name after OVIP, written without parentheses ("OVIP CLINTON
+// HILLARY" -> "CLINTON, HILLARY").
 void add_tags(std::string_view text, std::vector<std::string>& tags,
               std::vector<std::string>& persons);
 

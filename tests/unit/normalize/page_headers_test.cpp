@@ -136,6 +136,9 @@ TEST(PageHeaderTest, RemovesEveryRoutingFormHeaderInALine) {
       "ECON, IT"};
   EXPECT_EQ(PageHeaderRemover("02ROME1059").apply(lines), 2u);
   EXPECT_EQ(lines, (std::vector<std::string>{"TAGS: ECON, EFIN, IT ECON, IT ECON, IT"}));
+  lines = {"MARR, IT   TOP SECRET   PAGE 03   ROME  01059  03 OF 04  281502Z MOPS"};
+  PageHeaderRemover("02ROME1059").apply(lines);
+  EXPECT_EQ(lines, (std::vector<std::string>{"MARR, IT MOPS"}));
 }
 
 TEST(PageHeaderTest, LeavesOrdinaryTextAlone) {

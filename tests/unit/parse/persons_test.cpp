@@ -23,7 +23,8 @@ TEST(PersonHeadingTest, TakesTheInitialsTheCableWrites) {
 TEST(PersonHeadingTest, TakesTheHeadingOfThePrincipalInOffice) {
   EXPECT_EQ(person_heading("STEINBERG, JAMES", "", 2009), "STEINBERG, JAMES B.");
   EXPECT_EQ(person_heading("STEINBERG, JAMES", "", 1995), "STEINBERG, JAMES");
-  EXPECT_EQ(person_heading("BUSH, GEORGE", "", 1990), "BUSH, GEORGE");
+  // Two Presidents Bush: a name without initials keeps none unless its text has them.
+  EXPECT_EQ(person_heading("BUSH, GEORGE", "", 2005), "BUSH, GEORGE");
 }
 
 TEST(PersonHeadingTest, KeepsANameThatHasInitialsOrNoGivenName) {

@@ -1,5 +1,4 @@
 #include "parse/preamble.hpp"
-#include "parse/references.hpp"
 
 #include <gtest/gtest.h>
 
@@ -81,15 +80,6 @@ TEST(PreambleTest, RefEntryCutByBlankLines) {
   parse_preamble(lines, c, p);
   EXPECT_EQ(p.ref_lines.size(), 4u);
   EXPECT_EQ(p.body_start, 9u);
-}
-
-TEST(PreambleTest, FinishesRefEntry) {
-  EXPECT_TRUE(finishes_ref_entry("A. STATE 7869 B. 03", "HANOI 2323 E. HANOI 336"));
-  EXPECT_TRUE(finishes_ref_entry("A. STATE 7869 (B)", "RIO DE JANEIRO 32"));
-  EXPECT_TRUE(finishes_ref_entry("(B) Rio de Janeiro", "00723  (C) Brasilia 1392"));
-  EXPECT_FALSE(finishes_ref_entry("A. STATE 7869 B. HANOI 12", "HANOI 2323"));
-  EXPECT_FALSE(finishes_ref_entry("STATE 7869 AND PREVIOUS", "2004 was a hard year."));
-  EXPECT_FALSE(finishes_ref_entry("A. STATE 7869 B. 03", "Summary follows."));
 }
 
 // Each caption field in its odd forms (QUIRKS.md): "Subject:" and "SUBJ:",

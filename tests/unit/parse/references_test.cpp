@@ -65,6 +65,17 @@ INSTANTIATE_TEST_SUITE_P(
         Citation{"ATLANTIS 399 AND ATLANTIS 400", "09", {"09ATLANTIS399", "09ATLANTIS400"}},
         Citation{"ATLANTA 399", "09", {"09CDCATLANTAGA399"}}));
 
+// 04HANOI652, 04RIODEJANEIRO1105: an entry cut by blank lines.
+TEST(ReferencesTest, FinishesAnEntryCutByBlankLines) {
+  EXPECT_TRUE(finishes_ref_entry("A. STATE 7869 B. 03", "HANOI 2323 E. HANOI 336"));
+  EXPECT_TRUE(finishes_ref_entry("A. STATE 7869 (B)", "RIO DE JANEIRO 32"));
+  EXPECT_TRUE(finishes_ref_entry("(B) Rio de Janeiro", "00723  (C) Brasilia 1392"));
+  EXPECT_FALSE(finishes_ref_entry("A. STATE 7869 B. HANOI 12", "HANOI 2323"));
+  EXPECT_FALSE(finishes_ref_entry("STATE 7869 AND PREVIOUS", "2004 was a hard year."));
+  EXPECT_FALSE(finishes_ref_entry("STATE 7869 NOTAL", "2004 was a hard year."));
+  EXPECT_FALSE(finishes_ref_entry("A. STATE 7869 B. 03", "Summary follows."));
+}
+
 TEST(ReferencesTest, LetteredList) {
   const auto refs =
       parse_references("A. 06 TBILISI 2601 B. SECSTATE 13579 C. POLOFF EMAIL", citing("07"));

@@ -57,6 +57,7 @@ TEST(TagsTest, SplitsCodesRunTogetherAndKeepsWords) {
             (V{"PTER", "COUNTERTERRORISM", "INTERPOL"}));
   EXPECT_EQ(tags_of("TAGS, ASEC, APER, PE"), (V{"ASEC", "APER", "PE"}));
   EXPECT_EQ(tags_of("TAGS: SOCIAL, MASSES"), (V{"SOCIAL", "MASSES"}));
+  EXPECT_EQ(tags_of("TAGS: SOCIAL MASSES"), (V{"SOCIAL MASSES"}));
 }
 
 // Some posts write free-text phrases after the codes (05ROME3585, 06TELAVIV2787).
@@ -74,14 +75,20 @@ TEST(TagsTest, KeepsAFreeTextPhraseWhole) {
   EXPECT_EQ(tags_of("TAGS: EUN USEU BRUSSELS"), (V{"EUN", "USEU", "BRUSSELS"}));
   EXPECT_EQ(tags_of("TAGS: IS GOI EXTERNAL"), (V{"IS", "GOI", "EXTERNAL"}));
   EXPECT_EQ(tags_of("TAGS: MARR BR POL MIL"), (V{"MARR", "BR", "POL", "MIL"}));
-  EXPECT_EQ(tags_of("TAGS: PREL AND PGOV"), (V{"PREL", "AND", "PGOV"}));
+  EXPECT_EQ(tags_of("TAGS: PREL AND PGOV"), (V{"PREL", "PGOV"}));
+  EXPECT_EQ(tags_of("TAGS: JO ECONOMY AND\tFINANCE"), (V{"JO", "ECONOMY AND FINANCE"}));
+  // An abbreviation opens no phrase; only a name does.
+  EXPECT_EQ(tags_of("TAGS: EAID UNDP DEVELOPMENT"), (V{"EAID", "UNDP", "DEVELOPMENT"}));
+  EXPECT_EQ(tags_of("TAGS: ECON KPWR DEVELOPMENT"), (V{"ECON", "KPWR", "DEVELOPMENT"}));
 }
 
 TEST(TagsTest, MendsACodeTypedWithALetterTooMany) {
   using V = std::vector<std::string>;
   EXPECT_EQ(tags_of("TAGS: PREL SCUL CS UNDESCO"), (V{"PREL", "SCUL", "CS", "UNESCO"}));
   EXPECT_EQ(tags_of("TAGS: MOPPS POGOV"), (V{"MOPS", "PGOV"}));
-  EXPECT_EQ(tags_of("TAGS: PREL UNSCR KOSOVO"), (V{"PREL", "UNSCR", "KOSOVO"}));
+  EXPECT_EQ(tags_of("TAGS: PREL UNAMIS KOSOVO"), (V{"PREL", "UNAMIS", "KOSOVO"}));
+  // Codes run together are split, not mended into one: UNSC and IR.
+  EXPECT_EQ(tags_of("TAGS: PREL UNSCIR"), (V{"PREL", "UNSC", "IR"}));
 }
 
 TEST(TagsTest, RecognisesWrappedContinuation) {
