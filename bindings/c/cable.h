@@ -156,7 +156,8 @@ typedef void (*cable_input_error_fn)(cable_status code, const char* message, voi
  *  `on_error` and `summary` may be NULL. The callbacks run one at a time:
  *  `progress` on the calling thread (on the thread of a shard being
  *  rewritten, while `rewriting`), `on_error` there or on one of the
- *  writer's threads. Errors: CABLE_ERROR_IO (no such path), CABLE_ERROR_INDEX. */
+ *  writer's threads. A `path` that does not exist is such an input:
+ *  CABLE_ERROR_IO to `on_error`, one failed input. Errors: CABLE_ERROR_INDEX. */
 CABLE_C_API cable_status cable_writer_index_path(cable_writer* writer, const char* path,
                                                  cable_progress_fn progress,
                                                  cable_input_error_fn on_error, void* user,

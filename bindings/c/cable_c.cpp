@@ -50,6 +50,21 @@ cable_status fail(cable_status status, std::string message, std::size_t position
   return status;
 }
 
+// The C statuses carry the C++ codes' values, and cable_sort the order of
+// cable::Sort (cable.h): the casts below rely on it.
+static_assert(CABLE_ERROR_IO == static_cast<int>(cable::ErrorCode::kIo));
+static_assert(CABLE_ERROR_NOT_A_CABLE == static_cast<int>(cable::ErrorCode::kNotACable));
+static_assert(CABLE_ERROR_MALFORMED == static_cast<int>(cable::ErrorCode::kMalformed));
+static_assert(CABLE_ERROR_QUERY == static_cast<int>(cable::ErrorCode::kQuery));
+static_assert(CABLE_ERROR_INDEX_MISSING == static_cast<int>(cable::ErrorCode::kIndexMissing));
+static_assert(CABLE_ERROR_INDEX_LOCKED == static_cast<int>(cable::ErrorCode::kIndexLocked));
+static_assert(CABLE_ERROR_INDEX_VERSION == static_cast<int>(cable::ErrorCode::kIndexVersion));
+static_assert(CABLE_ERROR_INDEX == static_cast<int>(cable::ErrorCode::kIndex));
+static_assert(CABLE_ERROR_INTERNAL == static_cast<int>(cable::ErrorCode::kInternal));
+static_assert(CABLE_SORT_RELEVANCE == static_cast<int>(cable::Sort::kRelevance));
+static_assert(CABLE_SORT_DATE_ASCENDING == static_cast<int>(cable::Sort::kDateAscending));
+static_assert(CABLE_SORT_DATE_DESCENDING == static_cast<int>(cable::Sort::kDateDescending));
+
 // Runs `fn` (which returns nothing) and maps whatever it throws.
 template <typename F>
 cable_status guard(F&& fn) noexcept {
@@ -245,7 +260,11 @@ cable_status cable_search(cable_searcher* searcher, const char* query,
   cable::SearchOptions o;
   if (options) {
     std::string unknown;
-    const auto facets = facets_of(options->facets, &unknown);
+    std::optional<std::vector<cable::Facet>> facets;
+    if (const cable_status status = guard([&] { facets = facets_of(options->facets, &unknown); });
+        status != CABLE_OK) {
+      return status;
+    }
     if (!facets) {
       return fail(CABLE_ERROR_INVALID_ARGUMENT, "unknown facet '" + unknown +
                                                     "' (facets: tag, origin, class, year, month, "

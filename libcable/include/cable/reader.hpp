@@ -43,12 +43,11 @@ struct ReadSummary {
   std::uint64_t bytes = 0;   ///< Bytes read.
 };
 
-/// Guesses the form of a file from its first bytes (`head`, at least the first
-/// 4 KiB when the file is that long) and, only to break a tie, its name.
-/// Returns std::nullopt when the bytes are in none of the known forms.
-/// Cost: linear in `head`.
-CABLE_EXPORT std::optional<Format> detect_format(std::string_view head,
-                                                 const std::filesystem::path& name = {});
+/// Tells the form of a file from its first bytes (`head`, at least the first
+/// 4 KiB when the file is that long); its name plays no part, as no two forms
+/// begin alike. Returns std::nullopt when the bytes are in none of the known
+/// forms. Cost: linear in `head`.
+CABLE_EXPORT std::optional<Format> detect_format(std::string_view head);
 
 /// Parses one cable in the plain-text form (five metadata lines, then the
 /// telegram). `source_name` is used in messages and in Cable::source.

@@ -41,11 +41,10 @@ struct WriterOptions {
   /// In index_path() into an empty index of several shards, each shard
   /// writes its cables this many at a time into segments, databases of
   /// their own, merged into the shard at the end (docs/schema.md): Xapian
-  /// writes into a small database faster than into a large one, so the
-  /// release's 251,287 cables index about a fifth faster. Segments, and the
-  /// shards they make, keep no term lists (Xapian's list of each document's
-  /// terms, which deleting a document needs and a search never reads): a
-  /// tenth to a fifth faster again (docs/benchmarks.md). The first time a
+  /// writes into a small database faster than into a large one, so a large
+  /// build is faster. Segments, and the shards they make, keep no term lists
+  /// (Xapian's list of each document's terms, which deleting a document
+  /// needs and a search never reads): faster again (docs/benchmarks.md). The first time a
   /// cable in such a shard is replaced or removed, the shard is written anew
   /// with them, about as long as indexing its cables took; later changes
   /// are quick.
@@ -54,13 +53,14 @@ struct WriterOptions {
   /// no segments, term lists kept, every batch searchable as soon as it is
   /// committed.
   std::size_t segment_cables = 20'000;
-  /// Threads that read and parse files in index_path(); 0 means one per core.
-  std::size_t jobs = 1;
+  /// Threads that read and parse files in index_path(); 0 (the default, as
+  /// in the C API, Python and the CLI) means one per core.
+  std::size_t jobs = 0;
   /// Shards of a new index (docs/schema.md): each is written by its own
   /// thread in index_path(), so two use both cores of a two-core machine.
-  /// 0 means one per core; at most 16. An existing index keeps the count it
-  /// was made with.
-  std::size_t shards = 1;
+  /// 0 (the default, as in the C API, Python and the CLI) means one per core;
+  /// at most 16. An existing index keeps the count it was made with.
+  std::size_t shards = 0;
 };
 
 /// What add() did.
@@ -82,7 +82,7 @@ struct IndexProgress {
   std::uint64_t cables = 0;       ///< Cables read so far.
   /// Every file is read, and the shards are being merged with the segments
   /// a large build into an empty index writes (docs/schema.md): the last
-  /// step, about a tenth of the build's time.
+  /// step.
   bool merging = false;
   /// A shard built in bulk, without term lists, is being written anew with
   /// them, because a cable in it is replaced (docs/schema.md): once per
@@ -139,7 +139,8 @@ class CABLE_EXPORT Writer {
   /// next commit, all at once. Cost: linear in the cable's text; the first
   /// replacement in a shard built in bulk writes the shard anew
   /// (WriterOptions::segment_cables).
-  /// @throws cable::Error kIndex when the index cannot be written.
+  /// @throws cable::Error kMalformed when `cable` has no ID; kIndex when the
+  /// index cannot be written.
   AddOutcome add(const Cable& cable);
   /// Removes every document of the cable `id`; returns whether it was there.
   /// Cost: as add()'s replacement.

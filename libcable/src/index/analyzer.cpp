@@ -34,7 +34,7 @@ bool starts_with_letter(std::string_view word) {
 // Analyzer::stemmed() looks for both forms.
 //
 // The TermGenerator asks for the stem of every word it meets, and Snowball
-// took a sixteenth of `cable index`'s CPU time. Xapian keeps no cache, so
+// is a measurable share of `cable index`'s CPU time (docs/benchmarks.md). Xapian keeps no cache, so
 // this one is hand-written: a direct-mapped table, one slot per hash, which
 // the next word with the same hash overwrites. It never grows, as a map of
 // every word seen would over the release's vocabulary; it costs one hash and
@@ -116,8 +116,8 @@ Xapian::Query Analyzer::stemmed(const std::string& word, std::string_view prefix
   // Words that are their own stem carry no "Z" term (ChangedStem). The stem
   // itself is such a word only when stemming leaves it alone: Snowball is
   // not always idempotent. OR, not SYNONYM: a synonym is weighted as one
-  // term, which Xapian computes for every match, and a top 10 of a common
-  // word took half as long again (docs/benchmarks.md); an OR keeps Xapian's
+  // term, which Xapian computes for every match, slowing a common word's
+  // top 10 (docs/benchmarks.md); an OR keeps Xapian's
   // pruning by maximum weight.
   if (stemmer_(stem) != stem) return Xapian::Query(z);
   return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(z),

@@ -8,7 +8,7 @@
 // documents itself, with the formula and parameters of Xapian's default
 // Xapian::BM25Weight and the whole index's statistics. The weights are
 // Xapian's own, so the hits, their order and their scores are unchanged
-// (tests/index/bm25_test.cpp compares them with Xapian's).
+// (tests/unit/index/bm25_test.cpp compares them with Xapian's).
 #ifndef CABLE_SRC_INDEX_BM25_HPP_
 #define CABLE_SRC_INDEX_BM25_HPP_
 

@@ -4,9 +4,9 @@
 // Xapian 1.4 keeps document lengths as one posting list over all documents
 // and reads a matching document's length by skipping along it. The list has
 // an entry for every document, so weighing the matches of a common word
-// decodes most of it, 1.15 million entries a shard at the release's size:
-// that was four fifths of the time of a common word's top 10 (measured in
-// docs/benchmarks.md). An array read is all it takes here, as Lucene's norms.
+// decodes most of it, 1.15 million entries a shard at the release's size,
+// which dominated a common word's top 10 (docs/benchmarks.md). An array read is all it takes here,
+// as Lucene's norms.
 #ifndef CABLE_SRC_INDEX_DOC_LENGTHS_HPP_
 #define CABLE_SRC_INDEX_DOC_LENGTHS_HPP_
 

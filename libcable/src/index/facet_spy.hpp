@@ -41,8 +41,8 @@ struct Counted {
 // when `threads` (shard_threads.hpp). Cost: walks every posting list of the
 // query without weights: for one term or an OR of terms (a word, a word and
 // its stem) the lists themselves, merged; for anything else, a Xapian match
-// with a FacetSpy, which makes a Xapian::Document of each match (a common
-// word's facets took a third longer that way). @throws Xapian::Error.
+// with a FacetSpy, which makes a Xapian::Document of each match (slower for
+// a common word, docs/benchmarks.md). @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches, bool threads);
 

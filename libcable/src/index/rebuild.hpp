@@ -3,7 +3,7 @@
 // Xapian keeps, besides each term's list of documents, each document's list
 // of terms: zlib-compressed, written at every add and merged at every
 // commit. A search never reads it; deleting or replacing a document needs
-// it. Writing it was a fifth of a bulk build's time (docs/benchmarks.md), so
+// it. Writing it is a large part of a bulk build's cost (docs/benchmarks.md), so
 // segments (index/segments) are written without (Xapian::DB_NO_TERMLIST),
 // and so is the shard they merge into. Deleting from such a database first
 // writes it anew with term lists, once: rebuild() regenerates every document

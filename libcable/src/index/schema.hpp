@@ -72,8 +72,8 @@ inline constexpr Xapian::valueno kSlotCable = 1;  // cable ID: groups hits per c
 // record has it); indexes built before it went may still hold it.
 inline constexpr Xapian::valueno kSlotFacets = 3;  // the cable's facet values, see below
 // The document's record, below. Xapian compresses document data with zlib
-// and inflates it at every read, which was half the time of a rare word's
-// answer (docs/benchmarks.md); values are stored as they are.
+// and inflates it at every read, a large part of a rare word's answer
+// (docs/benchmarks.md); values are stored as they are.
 inline constexpr Xapian::valueno kSlotRecord = 4;
 
 // kSlotFacets holds one "<letter>:<value>\n" line per facet value of the

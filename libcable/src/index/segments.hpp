@@ -4,9 +4,8 @@
 // segments in one Xapian compaction that takes the shard's place.
 //
 // Xapian 1.4 adds a document to in-memory maps and merges them into the
-// shard's B-trees at each commit, which costs more the larger the shard:
-// 10,000 cables took 19 s into an empty index and 30 s into one of the
-// release's size. Kept small, each segment is written at the small index's
+// shard's B-trees at each commit, which costs more the larger the shard
+// (docs/benchmarks.md). Kept small, each segment is written at the small index's
 // speed, and the merge reads each posting list once (docs/benchmarks.md).
 // Segments keep no term lists (index/rebuild), so neither does the shard
 // they make.

@@ -22,8 +22,8 @@
 namespace cable::index {
 
 // Matches expected to read fewer postings than this are better run in one
-// thread: starting a thread costs about as much as scoring a few thousand
-// postings, and a rare word is answered in a fraction of a millisecond.
+// thread: a small match is answered sooner than threads start
+// (docs/benchmarks.md).
 inline constexpr Xapian::doccount kShardThreadsFrom = 20'000;
 
 // About how many postings matching `q` on `db` reads: the sum over an OR,

@@ -3,7 +3,7 @@
 //
 // Hand-written rather than Xapian's MSet::snippet(): that runs every word of
 // the paragraph through its term generator's Unicode tables and the stemmer,
-// which was half of a rare word's query time (0.3 of 0.6 ms, docs/benchmarks.md).
+// which dominated a rare word's query time (docs/benchmarks.md).
 // Here a word is folded with ICU only when it is not ASCII, and stemmed only
 // when it could stem to a query's stem (the same first letter), once per
 // distinct word of a search; a word whose first letter starts no query word

@@ -5,9 +5,8 @@
 // Each such number is a B-tree lookup in Xapian, and a search asked for
 // them several times per term: to choose whether to use shard threads
 // (index/shard_threads) and for BM25's statistics and bounds (index/bm25),
-// per shard. A rare word's answer took 46 block reads, 28 of them for
-// these (docs/benchmarks.md); with the numbers kept, a term already seen
-// takes none.
+// per shard, most of a rare word's block reads (docs/benchmarks.md); with
+// the numbers kept, a term already seen takes none.
 #ifndef CABLE_SRC_INDEX_TERM_STATS_HPP_
 #define CABLE_SRC_INDEX_TERM_STATS_HPP_
 

@@ -60,7 +60,7 @@ bool is_csv(const fs::path& file) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));
-  const auto format = detect_format(head, file);
+  const auto format = detect_format(head);
   return format && *format == Format::kCsv;
 }
 
@@ -122,8 +122,8 @@ struct Shard {
   std::size_t pending = 0;  // cables written since the last commit
   // Spelling data of the cables added one by one (add()): word frequencies
   // gathered and written once per word at the next commit. Xapian's
-  // TermGenerator can add them word by word as it indexes, which cost a
-  // fifth of the indexing time.
+  // TermGenerator can add them word by word as it indexes, which is slower
+  // (docs/benchmarks.md).
   std::unordered_map<std::string, Xapian::termcount> words;
 
   // Segments of a bulk run into this shard, empty at the run's start
@@ -364,10 +364,9 @@ struct Shard {
   // Makes the spelling data what the committed index holds: each word (term
   // without prefix) with its collection frequency, and no word the index no
   // longer has. A bulk run calls it once at its end instead of gathering
-  // every word of every document, which was a tenth of its time, mostly
-  // hashing. Cost: one walk over the shard's words and its spelling words,
-  // a frequency lookup per word; memory for the words whose frequency
-  // changed.
+  // every word of every document, a hash per word (docs/benchmarks.md). Cost: one walk over the
+  // shard's words and its spelling words, a frequency lookup per word; memory for the words whose
+  // frequency changed.
   void sync_spelling() {
     index::guarded(where, [&] {
       std::vector<std::pair<std::string, std::int64_t>> changes;  // word, frequency to add

@@ -129,7 +129,7 @@ std::string iso_from_site_date(std::string_view s) {
 
 // The site's pages open with about 35 KB of browse lists (dates, origins,
 // tags) before the pane that holds the cable; none of it is cable data, and
-// parsing it was 80% of the reader's time. Parsing starts at that pane when
+// parsing it was most of the reader's work (docs/benchmarks.md). Parsing starts at that pane when
 // the page has one (the HTML5 tree builder supplies the html and body it
 // lacks then); any other page is parsed whole.
 std::string_view cable_pane(std::string_view content) {

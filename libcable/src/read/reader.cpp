@@ -49,11 +49,10 @@ const char* format_name(Format format) noexcept {
   return "unknown";
 }
 
-std::optional<Format> detect_format(std::string_view head, const std::filesystem::path& name) {
+std::optional<Format> detect_format(std::string_view head) {
   if (looks_like_csv(head)) return Format::kCsv;
   if (looks_like_html(head)) return Format::kHtml;
   if (looks_like_txt(head)) return Format::kText;
-  (void)name;  // The content decides; no form is ambiguous today.
   return std::nullopt;
 }
 
@@ -85,7 +84,7 @@ std::uint64_t read_file_at(const std::filesystem::path& file, const PositionedSi
   head.resize(static_cast<std::size_t>(in.gcount()));
   if (head.empty())
     throw Error(ErrorCode::kNotACable, fmt::format("{}: not a cable: empty file", name));
-  const auto format = detect_format(head, file);
+  const auto format = detect_format(head);
   if (!format) {
     throw Error(ErrorCode::kNotACable,
                 fmt::format("{}: not a cable: neither the plain-text form, a cablegate page nor "
