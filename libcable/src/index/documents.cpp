@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
-#include "cable/json.hpp"
 #include "index/folding.hpp"
 #include "index/schema.hpp"
 #include "index/stored.hpp"
@@ -58,10 +57,8 @@ std::string facet_lines(const Cable& c) {
 }
 
 std::string content_hash(const Cable& cable) {
-  Cable content = cable;
-  content.source = Source{};
-  const std::string json = to_json(content);
-  return fmt::format("{:016x}", XXH3_64bits(json.data(), json.size()));
+  const std::string content = encode_cable_content(cable);
+  return fmt::format("{:016x}", XXH3_64bits(content.data(), content.size()));
 }
 
 CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {

@@ -23,7 +23,9 @@ namespace cable::schema {
 // "002.2 OF 004" form, subjects, REF lists, tags).
 // Version 8: a free-text phrase of a TAGS line is one tag ("IRAQI FREEDOM");
 // a person named without initials takes them ("STEINBERG, JAMES B.").
-inline constexpr int kSchemaVersion = 8;
+// Version 9: a cable's stored fields in a private format (index/stored.hpp),
+// not the public JSON; the content hash over the same.
+inline constexpr int kSchemaVersion = 9;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the

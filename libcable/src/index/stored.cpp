@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "cable/error.hpp"
-#include "cable/json.hpp"
 #include "index/schema.hpp"
 
 namespace cable::index {
@@ -59,12 +58,74 @@ class Record {
     if (!rest_.empty()) damaged("bytes are left over");
   }
 
- private:
   [[noreturn]] static void damaged(std::string_view why) {
-    throw Error(ErrorCode::kIndex, fmt::format("a document of the index is damaged: {}", why));
+    throw Error(ErrorCode::kIndex, fmt::format("a record of the index is damaged: {}", why));
   }
 
+ private:
   std::string_view rest_;
+};
+
+// The stored form of a cable (a private format, apart from the public JSON
+// of cable/json.hpp, so that neither changes the other): a version byte, then
+// every field in the order for_each_field gives, with put_string's strings,
+// lists as a count then their items, numbers as LEB128.
+constexpr char kCableRecordVersion = 1;
+
+// Every field of `c` but its paragraphs, texts and source, in record order:
+// the one list the encoder, the decoder and the content hash follow.
+template <typename C, typename F>
+void for_each_field(C& c, F&& f) {
+  f(c.id), f(c.published_id), f(c.subject), f(c.subject_marking), f(c.date), f(c.dtg);
+  f(c.classification), f(c.origin), f(c.precedence), f(c.from), f(c.to), f(c.info);
+  f(c.captions), f(c.handling), f(c.eo), f(c.declassify_on), f(c.classified_by), f(c.tags);
+  f(c.persons), f(c.references), f(c.signature), f(c.warnings);
+}
+
+struct Put {
+  std::string& out;
+  void operator()(std::string_view v) const { put_string(out, v); }
+  void operator()(std::uint64_t v) const { put_number(out, v); }
+  template <typename T>
+  void operator()(const std::vector<T>& list) const {
+    put_number(out, list.size());
+    for (const T& item : list) (*this)(item);
+  }
+  void operator()(const Reference& r) const {
+    (*this)(r.letter), (*this)(r.raw), (*this)(r.id), (*this)(r.kind);
+  }
+  void operator()(const SubItem& i) const { (*this)(i.label), (*this)(i.text); }
+  void operator()(const Paragraph& p) const {
+    (*this)(p.number), (*this)(p.marking), (*this)(p.text), (*this)(p.items);
+  }
+  void operator()(const Source& s) const {
+    (*this)(s.file), (*this)(static_cast<std::uint64_t>(s.format)), (*this)(s.row), (*this)(s.line);
+  }
+};
+
+struct Get {
+  Record& r;
+  void operator()(std::string& v) const { v = r.string(); }
+  void operator()(std::uint64_t& v) const { v = r.number(); }
+  template <typename T>
+  void operator()(std::vector<T>& list) const {
+    const std::uint64_t n = r.number();
+    list.clear();
+    for (std::uint64_t k = 0; k < n; ++k) (*this)(list.emplace_back());
+  }
+  void operator()(Reference& x) const {
+    (*this)(x.letter), (*this)(x.raw), (*this)(x.id), (*this)(x.kind);
+  }
+  void operator()(SubItem& i) const { (*this)(i.label), (*this)(i.text); }
+  void operator()(Paragraph& p) const {
+    (*this)(p.number), (*this)(p.marking), (*this)(p.text), (*this)(p.items);
+  }
+  void operator()(Source& s) const {
+    std::uint64_t format = 0;
+    (*this)(s.file), (*this)(format), (*this)(s.row), (*this)(s.line);
+    if (format > static_cast<std::uint64_t>(Format::kCsv)) r.damaged("an unknown input form");
+    s.format = static_cast<Format>(format);
+  }
 };
 
 }  // namespace
@@ -107,18 +168,30 @@ StoredDoc decode_doc(std::string_view data) {
 }
 
 std::string encode_cable_fields(const Cable& cable) {
-  Cable fields = cable;
-  fields.paragraphs.clear();
-  return to_json(fields);
+  std::string out(1, kCableRecordVersion);
+  for_each_field(cable, Put{out});
+  Put{out}(cable.source);
+  return out;
 }
 
 Cable decode_cable_fields(std::string_view data) {
-  try {
-    return cable_from_json(data, "index metadata");
-  } catch (const Error& e) {
-    throw Error(ErrorCode::kIndex,
-                std::string("the index's record of a cable is damaged: ") + e.what());
+  if (data.empty() || data.front() != kCableRecordVersion) {
+    Record::damaged("a cable's record is of an unknown version");
   }
+  Record r(data.substr(1));
+  Cable c;
+  for_each_field(c, Get{r});
+  Get{r}(c.source);
+  r.end();
+  return c;
+}
+
+std::string encode_cable_content(const Cable& cable) {
+  std::string out(1, kCableRecordVersion);
+  const Put put{out};
+  for_each_field(cable, put);
+  put(cable.paragraphs), put(cable.text), put(cable.raw_header), put(cable.raw_body);
+  return out;
 }
 
 std::string record_of(const Xapian::Document& doc) { return doc.get_value(schema::kSlotRecord); }

@@ -34,10 +34,16 @@ StoredDoc decode_doc(std::string_view data);
 // value lookup. @throws Xapian::Error.
 std::string record_of(const Xapian::Document& doc);
 
-// The cable's fields without its paragraphs and texts, for the metadata.
+// The cable's fields without its paragraphs and texts, for the metadata
+// (schema kMetaCable), in a private, versioned format: not the public JSON,
+// so that the CLI's output and the index never change each other.
 std::string encode_cable_fields(const Cable& cable);
 // @throws cable::Error kIndex when `data` is not what encode_cable_fields wrote.
 Cable decode_cable_fields(std::string_view data);
+// Everything the reader made of the cable but its source, paragraphs and
+// texts included, in the same format: what content_hash() hashes, so that
+// the same cable read from another file is unchanged.
+std::string encode_cable_content(const Cable& cable);
 
 }  // namespace cable::index
 
