@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <limits>
 
 #include "cable/error.hpp"
@@ -192,6 +193,20 @@ std::string encode_cable_content(const Cable& cable) {
   for_each_field(cable, put);
   put(cable.paragraphs), put(cable.text), put(cable.raw_header), put(cable.raw_body);
   return out;
+}
+
+std::string encode(const FileRecord& file) { return fmt::format("{} {}", file.hash, file.cables); }
+
+FileRecord decode_file_record(std::string_view data) {
+  const std::size_t space = data.find(' ');
+  FileRecord file;
+  const std::string_view count = space == std::string_view::npos ? "" : data.substr(space + 1);
+  const auto [end, ec] = std::from_chars(count.data(), count.data() + count.size(), file.cables);
+  if (space == 0 || count.empty() || ec != std::errc() || end != count.data() + count.size()) {
+    return FileRecord{};
+  }
+  file.hash = std::string(data.substr(0, space));
+  return file;
 }
 
 std::string record_of(const Xapian::Document& doc) { return doc.get_value(schema::kSlotRecord); }

@@ -45,6 +45,19 @@ Cable decode_cable_fields(std::string_view data);
 // the same cable read from another file is unchanged.
 std::string encode_cable_content(const Cable& cable);
 
+// What the index records of an input file it indexed (schema kMetaFile):
+// the hash of its content and how many cables it held.
+struct FileRecord {
+  std::string hash;
+  std::uint64_t cables = 0;
+};
+
+// "<hash> <cables>", as docs/schema.md describes it.
+std::string encode(const FileRecord& file);
+// The record `data` holds; an empty hash when `data` is empty or no such
+// record, so that the file is read again.
+FileRecord decode_file_record(std::string_view data);
+
 }  // namespace cable::index
 
 #endif  // CABLE_SRC_INDEX_STORED_HPP_

@@ -85,18 +85,6 @@ Parsed parse_file(const fs::path& file, const std::string& known_hash) {
   return p;
 }
 
-// "<hash> <count>" -> hash, count.
-std::pair<std::string, std::uint64_t> split_known(const std::string& v) {
-  const std::size_t sp = v.find(' ');
-  std::uint64_t count = 0;
-  if (sp != std::string::npos) {
-    for (char c : v.substr(sp + 1)) {
-      if (text::is_digit(c)) count = count * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-  }
-  return {v.substr(0, sp), count};
-}
-
 std::string file_key(const fs::path& f) {
   std::error_code ec;
   const auto abs = fs::absolute(f, ec);
@@ -787,7 +775,8 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       while (launched < files.size() && window.size() < 2 * jobs) {
         const std::size_t i = launched++;
         window.push_back(std::async(jobs > 1 ? std::launch::async : std::launch::deferred,
-                                    parse_file, files[i], split_known(known[i]).first));
+                                    parse_file, files[i],
+                                    index::decode_file_record(known[i]).hash));
       }
     };
     const auto dispatch = [&](Cable&& c) {
@@ -817,7 +806,7 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       for (const Error& e : parsed.errors) report(e);
       if (parsed.unchanged) {
         ++summary.files_unchanged;
-        const std::uint64_t count = split_known(known[i]).second;
+        const std::uint64_t count = index::decode_file_record(known[i]).cables;
         summary.cables_unchanged += count;
         at.cables += count;
       } else if (parsed.stream) {
@@ -848,7 +837,8 @@ IndexSummary Writer::index_path(const fs::path& path, const ErrorSink& on_error,
       }
       since_commit += cables;
       if (!parsed.unchanged && file_failures == 0 && !parsed.hash.empty()) {
-        done_files.emplace_back(file_key(file), parsed.hash + " " + std::to_string(cables));
+        done_files.emplace_back(file_key(file),
+                                index::encode(index::FileRecord{parsed.hash, cables}));
       }
       if (since_commit >= batch) {
         commit_all(std::move(done_files));

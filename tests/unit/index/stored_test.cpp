@@ -151,6 +151,15 @@ TEST(StoredTest, ADamagedCableRecordIsRefused) {
   EXPECT_THROW(decode_cable_fields(to_json(full_cable())), Error);  // as schema 8 stored it
 }
 
+TEST(StoredTest, FileRecords) {
+  const FileRecord f = decode_file_record(encode(FileRecord{"0123456789abcdef", 42}));
+  EXPECT_EQ(f.hash, "0123456789abcdef");
+  EXPECT_EQ(f.cables, 42u);
+  for (const char* damaged : {"", "0123456789abcdef", "0123 4x", " 12", "0123 "}) {
+    EXPECT_EQ(decode_file_record(damaged).hash, "") << damaged;
+  }
+}
+
 TEST(StoredTest, TheRecordIsAValueAndTheDataEmpty) {
   Analyzer analyzer;
   const Cable cable =
