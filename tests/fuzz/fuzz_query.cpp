@@ -5,7 +5,7 @@
 #include "cable/error.hpp"
 #include "cable/query.hpp"
 #include "index/analyzer.hpp"
-#include "query/compile.hpp"
+#include "index/compile.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const cable::index::Analyzer analyzer;
@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     const cable::Query q = cable::Query::parse(input);
     (void)q.describe();
-    (void)cable::query::compile(q.node(), analyzer);
+    (void)cable::index::compile(q.node(), analyzer);
   } catch (const cable::QueryError&) {
     // A clear refusal, with a position, is a correct answer to garbage.
   }

@@ -9,8 +9,8 @@
 #include "cable/error.hpp"
 #include "cable/query.hpp"
 #include "index/analyzer.hpp"
+#include "index/compile.hpp"
 #include "index/snippet.hpp"
-#include "query/compile.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const cable::index::Analyzer analyzer;
@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (newline == std::string_view::npos) return 0;
   try {
     const cable::Query q = cable::Query::parse(input.substr(0, newline));
-    const cable::query::CompiledQuery compiled = cable::query::compile(q.node(), analyzer);
+    const cable::index::CompiledQuery compiled = cable::index::compile(q.node(), analyzer);
     std::vector<std::string> wildcards;
     for (const auto& w : compiled.wildcards) wildcards.push_back(w.text);
     cable::index::SnippetMaker snippets(compiled.query, analyzer.stemmer(), wildcards);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "cable/search.hpp"
+#include "index/compile.hpp"
 #include "index/database.hpp"
 #include "index/documents.hpp"
 #include "index/facet_spy.hpp"
@@ -21,7 +22,6 @@
 #include "index/stored.hpp"
 #include "index/top_hits.hpp"
 #include "parse/paragraphs.hpp"
-#include "query/compile.hpp"
 #include "util/text.hpp"
 
 namespace cable {
@@ -86,7 +86,7 @@ class Runner {
  public:
   explicit Runner(Searcher::Impl& impl) : impl_(impl) {}
 
-  Results run(const Q& query, const SearchOptions& o, const query::CompiledQuery* compiled,
+  Results run(const Q& query, const SearchOptions& o, const index::CompiledQuery* compiled,
               std::string_view source) {
     Q q = query;
     if (o.grouping == Grouping::kParagraph) {
@@ -141,7 +141,7 @@ class Runner {
     }
     std::vector<std::string> wildcards;
     if (compiled) {
-      for (const query::Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
+      for (const index::Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
     }
     index::SnippetMaker snippets(query, impl_.analyzer.stemmer(), std::move(wildcards));
     for (const index::TopHit& t : top.hits) {
@@ -179,34 +179,34 @@ class Runner {
     for (Facet f : o.facets) r.facets[f] = index::FacetCache::top(impl_.facets, f, o.facet_limit);
   }
 
-  [[noreturn]] void throw_wildcard_error(const query::CompiledQuery* compiled) {
+  [[noreturn]] void throw_wildcard_error(const index::CompiledQuery* compiled) {
     if (compiled) {
-      for (const query::Located& w : compiled->wildcards) {
+      for (const index::Located& w : compiled->wildcards) {
         Xapian::termcount n = 0;
         for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
-          if (++n > query::kMaxWildcardExpansion) {
+          if (++n > index::kMaxWildcardExpansion) {
             throw QueryError(
                 w.position, fmt::format("{}* stands for more than {} words: make it longer", w.text,
-                                        query::kMaxWildcardExpansion));
+                                        index::kMaxWildcardExpansion));
           }
         }
       }
     }
     throw QueryError(0, fmt::format("a wildcard stands for more than {} words: make it longer",
-                                    query::kMaxWildcardExpansion));
+                                    index::kMaxWildcardExpansion));
   }
 
   // The query with each misspelt word replaced by the index's suggestion; ""
   // when no word has a better spelling.
-  std::string suggest(const query::CompiledQuery& compiled, std::string_view source) {
+  std::string suggest(const index::CompiledQuery& compiled, std::string_view source) {
     std::string out(source);
     std::vector<std::string> words;
     bool changed = false;
     // Replace from the end so earlier positions stay right.
-    std::vector<query::Located> located = compiled.words;
+    std::vector<index::Located> located = compiled.words;
     std::sort(located.begin(), located.end(),
               [](const auto& a, const auto& b) { return a.position > b.position; });
-    for (const query::Located& w : located) {
+    for (const index::Located& w : located) {
       const std::string folded = index::fold(w.text);
       const std::string better = impl_.db.get_spelling_suggestion(folded);
       const std::string& use = better.empty() ? w.text : better;
@@ -305,7 +305,7 @@ Searcher Searcher::open(const std::filesystem::path& dir) {
 
 Results Searcher::search(const Query& q, const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
-  const query::CompiledQuery compiled = query::compile(q.node(), impl_->analyzer);
+  const index::CompiledQuery compiled = index::compile(q.node(), impl_->analyzer);
   return reading(*impl_,
                  [&] { return Runner(*impl_).run(compiled.query, options, &compiled, {}); });
 }
@@ -313,7 +313,7 @@ Results Searcher::search(const Query& q, const SearchOptions& options) const {
 Results Searcher::search(std::string_view text, const SearchOptions& options) const {
   const Query q = Query::parse(text);
   std::lock_guard lock(impl_->mutex);
-  const query::CompiledQuery compiled = query::compile(q.node(), impl_->analyzer);
+  const index::CompiledQuery compiled = index::compile(q.node(), impl_->analyzer);
   return reading(*impl_,
                  [&] { return Runner(*impl_).run(compiled.query, options, &compiled, text); });
 }

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "model/classification.hpp"
 #include "normalize/encoding.hpp"
 #include "normalize/hyphenation.hpp"
 #include "normalize/page_headers.hpp"
 #include "normalize/reflow.hpp"
 #include "normalize/repair.hpp"
-#include "parse/classification.hpp"
 #include "parse/markings.hpp"
 #include "parse/paragraphs.hpp"
 #include "parse/persons.hpp"

@@ -5,7 +5,7 @@
 #define CABLE_SRC_PARSE_CABLE_PARSER_HPP_
 
 #include "cable/record.hpp"
-#include "read/raw_cable.hpp"
+#include "model/raw_cable.hpp"
 
 namespace cable {
 

@@ -1,5 +1,5 @@
 // The parsed form of a cable::Query: a small tree the parser and the builder
-// make and the compiler (query/compile) turns into a Xapian query.
+// make and the compiler (index/compile) turns into a Xapian query.
 #ifndef CABLE_SRC_QUERY_QUERY_NODE_HPP_
 #define CABLE_SRC_QUERY_QUERY_NODE_HPP_
 

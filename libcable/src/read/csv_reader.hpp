@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "read/raw_cable.hpp"
+#include "model/raw_cable.hpp"
 
 namespace cable {
 

@@ -7,7 +7,7 @@
 
 #include <string_view>
 
-#include "read/raw_cable.hpp"
+#include "model/raw_cable.hpp"
 
 namespace cable {
 

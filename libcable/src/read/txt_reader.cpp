@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "cable/error.hpp"
-#include "parse/classification.hpp"
+#include "model/classification.hpp"
 #include "util/cable_id.hpp"
 #include "util/text.hpp"
 

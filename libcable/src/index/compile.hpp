@@ -1,7 +1,7 @@
 // A query tree (query/query_node) turned into a Xapian query over the
 // schema of index/schema.
-#ifndef CABLE_SRC_QUERY_COMPILE_HPP_
-#define CABLE_SRC_QUERY_COMPILE_HPP_
+#ifndef CABLE_SRC_INDEX_COMPILE_HPP_
+#define CABLE_SRC_INDEX_COMPILE_HPP_
 
 #include <xapian.h>
 
@@ -12,7 +12,7 @@
 #include "index/analyzer.hpp"
 #include "query/query_node.hpp"
 
-namespace cable::query {
+namespace cable::index {
 
 // Most distinct words one wildcard may stand for; past it a search fails
 // with a QueryError rather than running slowly or returning partial results.
@@ -39,6 +39,6 @@ struct CompiledQuery {
 // (only punctuation or redaction marks), naming its position.
 CompiledQuery compile(const detail::QueryNode& node, const index::Analyzer& analyzer);
 
-}  // namespace cable::query
+}  // namespace cable::index
 
-#endif  // CABLE_SRC_QUERY_COMPILE_HPP_
+#endif  // CABLE_SRC_INDEX_COMPILE_HPP_

@@ -1,7 +1,7 @@
 // Classification: canonical names, and the banner line that opens a body
 // ("C O N F I D E N T I A L SECTION 01 OF 02 PARIS 003956").
-#ifndef CABLE_SRC_PARSE_CLASSIFICATION_HPP_
-#define CABLE_SRC_PARSE_CLASSIFICATION_HPP_
+#ifndef CABLE_SRC_MODEL_CLASSIFICATION_HPP_
+#define CABLE_SRC_MODEL_CLASSIFICATION_HPP_
 
 #include <optional>
 #include <string>
@@ -23,4 +23,4 @@ std::optional<std::size_t> find_banner(std::string_view line, std::string_view s
 
 }  // namespace cable
 
-#endif  // CABLE_SRC_PARSE_CLASSIFICATION_HPP_
+#endif  // CABLE_SRC_MODEL_CLASSIFICATION_HPP_

@@ -1,6 +1,6 @@
 // What a reader extracts from one input before normalization and parsing.
-#ifndef CABLE_SRC_READ_RAW_CABLE_HPP_
-#define CABLE_SRC_READ_RAW_CABLE_HPP_
+#ifndef CABLE_SRC_MODEL_RAW_CABLE_HPP_
+#define CABLE_SRC_MODEL_RAW_CABLE_HPP_
 
 #include <string>
 #include <vector>
@@ -24,4 +24,4 @@ struct RawCable {
 
 }  // namespace cable
 
-#endif  // CABLE_SRC_READ_RAW_CABLE_HPP_
+#endif  // CABLE_SRC_MODEL_RAW_CABLE_HPP_

@@ -1,4 +1,4 @@
-#include "query/compile.hpp"
+#include "index/compile.hpp"
 
 #include <fmt/format.h>
 
@@ -10,12 +10,14 @@
 #include "query/dates.hpp"
 #include "util/text.hpp"
 
-namespace cable::query {
+namespace cable::index {
 namespace {
 
 using detail::Field;
 using detail::NodeKind;
 using detail::QueryNode;
+using query::cover;
+using query::DateCover;
 using Q = Xapian::Query;
 
 Q filter(const std::string& term) { return Q(Q::OP_SCALE_WEIGHT, Q(term), 0.0); }
@@ -201,4 +203,4 @@ CompiledQuery compile(const detail::QueryNode& node, const index::Analyzer& anal
   }
 }
 
-}  // namespace cable::query
+}  // namespace cable::index

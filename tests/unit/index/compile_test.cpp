@@ -1,7 +1,7 @@
-// query/compile: a query of filters alone is known to weigh nothing, as
+// index/compile: a query of filters alone is known to weigh nothing, as
 // Xapian finds when it sets up the match; anything the compiler is unsure of
 // counts as weighted (the slower, always exact path).
-#include "query/compile.hpp"
+#include "index/compile.hpp"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
@@ -14,7 +14,7 @@
 #include "index/top_hits.hpp"
 #include "support/test_support.hpp"
 
-namespace cable::query {
+namespace cable::index {
 namespace {
 
 TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
@@ -25,8 +25,8 @@ TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
     w.add(test::make_cable("10ATLANTIS2", "2010-03-01", {"KTIP"}, {"Harbour fishing."}));
     w.commit();
   }
-  const Xapian::Database db = index::open_readable(dir.path() / "db").all;
-  const index::Analyzer analyzer;
+  const Xapian::Database db = open_readable(dir.path() / "db").all;
+  const Analyzer analyzer;
   const auto compiled = [&](const char* text) {
     return compile(Query::parse(text).node(), analyzer);
   };
@@ -35,7 +35,7 @@ TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
                               "class:unclassified NOT (harbour OR x*)", "NOT fishing"}) {
     const CompiledQuery c = compiled(filters);
     EXPECT_FALSE(c.weighted) << filters;
-    EXPECT_TRUE(index::weightless(db, c.query)) << filters;
+    EXPECT_TRUE(weightless(db, c.query)) << filters;
   }
   for (const char* weighted :
        {"fishing", "tag:PREL fishing", "subject:harbour", "\"fishing quotas\"", "fish*",
@@ -52,8 +52,8 @@ TEST(CompileTest, ATagOfSeveralWordsIsFoundAsWritten) {
     w.add(test::make_cable("05ROME3585", "2005-11-29", {"PREL", "IRAQI FREEDOM"}, {"Text."}));
     w.commit();
   }
-  const Xapian::Database db = index::open_readable(dir.path() / "db").all;
-  const index::Analyzer analyzer;
+  const Xapian::Database db = open_readable(dir.path() / "db").all;
+  const Analyzer analyzer;
   const auto found = [&](const char* q) {
     Xapian::Enquire enquire(db);
     enquire.set_query(compile(Query::parse(q).node(), analyzer).query);
@@ -66,4 +66,4 @@ TEST(CompileTest, ATagOfSeveralWordsIsFoundAsWritten) {
 }
 
 }  // namespace
-}  // namespace cable::query
+}  // namespace cable::index

@@ -1,4 +1,4 @@
-#include "parse/classification.hpp"
+#include "model/classification.hpp"
 
 #include <array>
 
