@@ -266,9 +266,12 @@ cable_status cable_search(cable_searcher* searcher, const char* query,
       return status;
     }
     if (!facets) {
-      return fail(CABLE_ERROR_INVALID_ARGUMENT, "unknown facet '" + unknown +
-                                                    "' (facets: tag, origin, class, year, month, "
-                                                    "caption, person)");
+      std::string names;
+      for (cable::Facet f : cable::all_facets()) {
+        names += (names.empty() ? "" : ", ") + std::string(cable::facet_name(f));
+      }
+      return fail(CABLE_ERROR_INVALID_ARGUMENT,
+                  "unknown facet '" + unknown + "' (facets: " + names + ")");
     }
     if (options->sort < CABLE_SORT_RELEVANCE || options->sort > CABLE_SORT_DATE_DESCENDING) {
       return fail(CABLE_ERROR_INVALID_ARGUMENT, "unknown sort order");

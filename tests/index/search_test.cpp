@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <random>
 #include <set>
 #include <thread>
@@ -379,6 +380,25 @@ TEST_P(SearchTest, PersonsAreAFacetAndAFieldAndPublishedIdsAreFound) {
   EXPECT_EQ(cables_of(s.search("id:08ECTION02OF02ATHENS959")),
             std::set<std::string>{"08ATHENS959"});
   EXPECT_EQ(cables_of(s.search("id:08ATHENS959")), std::set<std::string>{"08ATHENS959"});
+}
+
+TEST_P(SearchTest, PrecedenceIsAFacetAndAField) {
+  Cable urgent = make_cable("09ATLANTIS1", "2009-03-01", {"ZZTEST"}, {"Gunboats."});
+  urgent.precedence = "IMMEDIATE";
+  Cable routine = make_cable("09ATLANTIS2", "2009-03-02", {"ZZTEST"}, {"Fish."});
+  routine.precedence = "ROUTINE";
+  Writer w = build({urgent, routine});
+  const Searcher s = w.searcher();
+  EXPECT_EQ(cables_of(s.search("precedence:immediate tag:ZZTEST")),
+            std::set<std::string>{"09ATLANTIS1"});
+  EXPECT_EQ(cables_of(s.search(Query::precedence("Routine") && Query::tag("ZZTEST"))),
+            std::set<std::string>{"09ATLANTIS2"});
+  SearchOptions o;
+  o.facets = {Facet::kPrecedence};
+  const Results r = s.search("tag:ZZTEST", o);
+  std::map<std::string, std::uint64_t> counts;
+  for (const FacetCount& c : r.facets.at(Facet::kPrecedence)) counts[c.value] = c.count;
+  EXPECT_EQ(counts, (std::map<std::string, std::uint64_t>{{"IMMEDIATE", 1}, {"ROUTINE", 1}}));
 }
 
 // A cable is fetched, and its citers found, by the ID as the release published

@@ -134,6 +134,13 @@ int run_search(const SearchArgs& args) {
   return 0;
 }
 
+// The names of every facet, for --facets.
+std::vector<std::string> facet_names() {
+  std::vector<std::string> out;
+  for (Facet f : all_facets()) out.emplace_back(facet_name(f));
+  return out;
+}
+
 }  // namespace
 
 void add_search_command(CLI::App& app, int* status) {
@@ -148,7 +155,7 @@ void add_search_command(CLI::App& app, int* status) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   cmd->add_option("--facets", args->facets, "Count matching cables per value of these facets")
       ->delimiter(',')
-      ->check(CLI::IsMember({"tag", "origin", "class", "year", "month", "caption", "person"}));
+      ->check(CLI::IsMember(facet_names()));
   cmd->add_option("--facet-limit", args->facet_limit, "Values per facet (0: all)");
   cmd->add_flag("--paragraphs", args->paragraphs, "One hit per paragraph, not per cable");
   cmd->add_flag("--exact", args->exact, "Count every match, so that the total is exact");

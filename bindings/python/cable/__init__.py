@@ -156,7 +156,8 @@ class Index:
                group: str = "cable", exact: bool = False, snippet_length: int = 240,
                shard_threads: bool = True) -> Results:
         """Runs a query (docs/query-language.md). ``facets`` from "tag",
-        "origin", "class", "year", "month", "caption", "person"; ``sort`` "relevance",
+        "origin", "class", "year", "month", "caption", "person", "precedence";
+        ``sort`` "relevance",
         "date" or "-date"; ``group`` "cable" (one hit per cable) or
         "paragraph". ``shard_threads``: on an index of several shards, a
         search that reads many postings matches each shard in a thread of its

@@ -45,8 +45,11 @@ std::vector<cable::Facet> facets_of(const std::vector<std::string>& names) {
   for (const std::string& n : names) {
     const std::optional<cable::Facet> f = cable::facet_from_name(n);
     if (!f) {
-      throw py::value_error("unknown facet '" + n +
-                            "' (facets: tag, origin, class, year, month, caption, person)");
+      std::string names;
+      for (cable::Facet facet : cable::all_facets()) {
+        names += (names.empty() ? "" : ", ") + std::string(cable::facet_name(facet));
+      }
+      throw py::value_error("unknown facet '" + n + "' (facets: " + names + ")");
     }
     out.push_back(*f);
   }

@@ -76,6 +76,9 @@ class CABLE_EXPORT Query {
   /// Cables whose TAGS line names this person ("CLINTON, HILLARY"; case and
   /// runs of spaces ignored).
   static Query person(std::string_view person);
+  /// Cables sent with this precedence ("IMMEDIATE", "PRIORITY", "ROUTINE",
+  /// "FLASH"; any case).
+  static Query precedence(std::string_view precedence);
   /// The cable with this ID ("09PARIS268").
   static Query id(std::string_view cable_id);
   /// Cables whose REF list cites this cable ID.

@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,9 +51,12 @@ enum class Grouping {
 };
 
 /// Facets counted over the matching cables.
-enum class Facet { kTag, kOrigin, kClassification, kYear, kMonth, kCaption, kPerson };
+enum class Facet { kTag, kOrigin, kClassification, kYear, kMonth, kCaption, kPerson, kPrecedence };
 
-/// "tag", "origin", "class", "year", "month", "caption", "person".
+/// Every facet, in the order of Facet: what a CLI, a binding or a page lists.
+CABLE_EXPORT std::span<const Facet> all_facets() noexcept;
+/// "tag", "origin", "class", "year", "month", "caption", "person", "precedence":
+/// also the name of its query field, where it has one (not year, month).
 CABLE_EXPORT const char* facet_name(Facet facet) noexcept;
 /// The facet named `name` (the names above), or std::nullopt.
 CABLE_EXPORT std::optional<Facet> facet_from_name(std::string_view name) noexcept;

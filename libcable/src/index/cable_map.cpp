@@ -2,31 +2,11 @@
 
 #include <algorithm>
 
+#include "index/facets.hpp"
 #include "index/schema.hpp"
 
 namespace cable::index {
 namespace {
-
-std::optional<Facet> facet_of_letter(char letter) {
-  switch (letter) {
-    case schema::kFacetTag:
-      return Facet::kTag;
-    case schema::kFacetOrigin:
-      return Facet::kOrigin;
-    case schema::kFacetClass:
-      return Facet::kClassification;
-    case schema::kFacetYear:
-      return Facet::kYear;
-    case schema::kFacetMonth:
-      return Facet::kMonth;
-    case schema::kFacetCaption:
-      return Facet::kCaption;
-    case schema::kFacetPerson:
-      return Facet::kPerson;
-    default:
-      return std::nullopt;
-  }
-}
 
 // `counts` most frequent first, then by value, cut to `limit` (0: all).
 std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_t limit) {
@@ -133,8 +113,8 @@ void FacetCache::count(std::uint32_t cable, const D& doc) {
       const std::string_view line = rest.substr(0, nl);
       rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
       if (line.size() < 3 || line[1] != ':') continue;
-      if (const auto facet = facet_of_letter(line[0])) {
-        of_cable_[cable].push_back(value_id(*facet, line.substr(2)));
+      if (const FacetSpec* facet = facet_spec_of_letter(line[0])) {
+        of_cable_[cable].push_back(value_id(facet->facet, line.substr(2)));
       }
     }
   }

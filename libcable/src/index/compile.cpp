@@ -60,6 +60,8 @@ class Compiler {
         return filter(schema::term(schema::kTag, text::upper(text::fold_spaces(n.text))));
       case Field::kCaption:
         return filter(schema::term(schema::kCaption, upper_no_spaces(n.text)));
+      case Field::kPrecedence:
+        return filter(schema::term(schema::kPrecedence, upper_no_spaces(n.text)));
       case Field::kPerson:
         return filter(schema::term(schema::kPerson, text::upper(text::fold_spaces(n.text))));
       case Field::kId: {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include "index/facets.hpp"
 #include "index/folding.hpp"
 #include "index/schema.hpp"
 #include "index/stored.hpp"
@@ -46,13 +47,9 @@ void add_line(std::string& out, char facet, std::string_view value) {
 
 std::string facet_lines(const Cable& c) {
   std::string out;
-  for (const std::string& t : c.tags) add_line(out, schema::kFacetTag, t);
-  add_line(out, schema::kFacetOrigin, c.origin);
-  add_line(out, schema::kFacetClass, c.classification);
-  if (c.date.size() >= 4) add_line(out, schema::kFacetYear, std::string_view(c.date).substr(0, 4));
-  if (c.date.size() >= 7) add_line(out, schema::kFacetMonth, std::string_view(c.date).substr(0, 7));
-  for (const std::string& p : c.captions) add_line(out, schema::kFacetCaption, p);
-  for (const std::string& p : c.persons) add_line(out, schema::kFacetPerson, p);
+  for (const FacetSpec& f : facet_specs()) {
+    f.values(c, [&](std::string_view value) { add_line(out, f.letter, value); });
+  }
   return out;
 }
 
@@ -82,6 +79,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     for (const std::string& v : classes) add_term(doc, schema::term(schema::kClass, v));
     for (const std::string& p : c.captions) add_term(doc, schema::term(schema::kCaption, p));
     for (const std::string& p : c.persons) add_term(doc, schema::term(schema::kPerson, p));
+    if (!c.precedence.empty()) add_term(doc, schema::term(schema::kPrecedence, c.precedence));
     for (const Reference& r : c.references) {
       if (!r.id.empty()) add_term(doc, schema::term(schema::kCites, r.id));
     }

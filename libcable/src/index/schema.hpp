@@ -25,7 +25,8 @@ namespace cable::schema {
 // a person named without initials takes them ("STEINBERG, JAMES B.").
 // Version 9: a cable's stored fields in a private format (index/stored.hpp),
 // not the public JSON; the content hash over the same.
-inline constexpr int kSchemaVersion = 9;
+// Version 10: the precedence facet (kFacetPrecedence) and field (kPrecedence).
+inline constexpr int kSchemaVersion = 10;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (its subject, as text and as the
@@ -56,13 +57,14 @@ inline constexpr std::string_view kClass = "XC";    // folded canonical classifi
                                                     // "XCsecret", "XCnoforn"
 inline constexpr std::string_view kCaption = "XP";  // caption, upper case: "XPSIPDIS"
 inline constexpr std::string_view kCites = "XR";    // canonical ID of a cited cable
-inline constexpr std::string_view kPerson = "XN";   // a person of the TAGS line, upper case,
-                                                    // spaces folded: "XNCLINTON, HILLARY"
-inline constexpr std::string_view kYear = "Y";      // "Y2009"
-inline constexpr std::string_view kMonth = "M";     // "M2009-02"
-inline constexpr std::string_view kDay = "D";       // "D2009-02-20": with Y and M, a date
-                                                    // range is an OR of at most ~80 terms
-inline constexpr std::string_view kMarking = "XM";  // paragraph marking, folded: "XMs/nf"
+inline constexpr std::string_view kPrecedence = "XE";  // precedence, upper case: "XEIMMEDIATE"
+inline constexpr std::string_view kPerson = "XN";      // a person of the TAGS line, upper case,
+                                                       // spaces folded: "XNCLINTON, HILLARY"
+inline constexpr std::string_view kYear = "Y";         // "Y2009"
+inline constexpr std::string_view kMonth = "M";        // "M2009-02"
+inline constexpr std::string_view kDay = "D";          // "D2009-02-20": with Y and M, a date
+                                                       // range is an OR of at most ~80 terms
+inline constexpr std::string_view kMarking = "XM";     // paragraph marking, folded: "XMs/nf"
 // Unique per document: kDocKey + ID + "#" + order; `cable check` reads
 // them to find a cable's missing or doubled documents.
 inline constexpr std::string_view kDocKey = "Q";
@@ -87,6 +89,7 @@ inline constexpr char kFacetYear = 'y';
 inline constexpr char kFacetMonth = 'm';
 inline constexpr char kFacetCaption = 'p';
 inline constexpr char kFacetPerson = 'n';
+inline constexpr char kFacetPrecedence = 'e';
 
 // --- Document record --------------------------------------------------------------
 // In kSlotRecord; the document data is empty. A flat record, enough to

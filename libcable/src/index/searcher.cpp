@@ -31,16 +31,6 @@ using Q = Xapian::Query;
 
 constexpr Xapian::termcount kSimilarTerms = 40;
 
-constexpr std::array<std::pair<Facet, const char*>, 7> kFacetNames = {{
-    {Facet::kTag, "tag"},
-    {Facet::kOrigin, "origin"},
-    {Facet::kClassification, "class"},
-    {Facet::kYear, "year"},
-    {Facet::kMonth, "month"},
-    {Facet::kCaption, "caption"},
-    {Facet::kPerson, "person"},
-}};
-
 Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
 
 // Runs `fn` on the index, reopening it after a writer's commits (see
@@ -272,21 +262,6 @@ std::string indexed_id(const Searcher::Impl& impl, std::string_view typed) {
 }
 
 }  // namespace
-
-const char* facet_name(Facet facet) noexcept {
-  for (const auto& [f, name] : kFacetNames) {
-    if (f == facet) return name;
-  }
-  return "?";
-}
-
-std::optional<Facet> facet_from_name(std::string_view name) noexcept {
-  for (const auto& [f, n] : kFacetNames) {
-    if (name == n) return f;
-  }
-  if (name == "classification") return Facet::kClassification;
-  return std::nullopt;
-}
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::Searcher(Searcher&&) noexcept = default;

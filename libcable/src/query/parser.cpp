@@ -46,7 +46,7 @@ struct FieldName {
   std::optional<Field> field;  // nullopt: date
 };
 
-constexpr std::array<FieldName, 12> kFields = {{
+constexpr std::array<FieldName, 13> kFields = {{
     {"tag", Field::kTag},
     {"origin", Field::kOrigin},
     {"class", Field::kClass},
@@ -57,9 +57,22 @@ constexpr std::array<FieldName, 12> kFields = {{
     {"subject", Field::kSubject},
     {"marking", Field::kMarking},
     {"person", Field::kPerson},
+    {"precedence", Field::kPrecedence},
     {"date", std::nullopt},
     {"tags", Field::kTag},
 }};
+
+// "tag, origin, …": every field once, without the other names some have.
+std::string field_names() {
+  std::string out;
+  for (auto f = kFields.begin(); f != kFields.end(); ++f) {
+    const bool alias = f->field && std::any_of(kFields.begin(), f, [&](const FieldName& before) {
+                         return before.field == f->field;
+                       });
+    if (!alias) out += (out.empty() ? "" : ", ") + std::string(f->name);
+  }
+  return out;
+}
 
 bool is_break(char c) { return text::is_space(c) || c == '\n' || c == '(' || c == ')' || c == '"'; }
 
@@ -346,9 +359,8 @@ class Parser {
     const auto it = std::find_if(kFields.begin(), kFields.end(),
                                  [&](const FieldName& f) { return f.name == tok.name; });
     if (it == kFields.end()) {
-      throw QueryError(tok.pos, fmt::format("unknown field '{}' (fields: tag, origin, class, "
-                                            "caption, id, ref, subject, marking, person, date)",
-                                            tok.name));
+      throw QueryError(tok.pos,
+                       fmt::format("unknown field '{}' (fields: {})", tok.name, field_names()));
     }
     if (text::trim(tok.text).empty()) {
       throw QueryError(tok.value_pos, fmt::format("the field {}: has no value", tok.name));

@@ -30,6 +30,8 @@ const char* field_name(Field field) {
       return "marking";
     case Field::kPerson:
       return "person";
+    case Field::kPrecedence:
+      return "precedence";
   }
   return "?";
 }
@@ -173,6 +175,7 @@ Query Query::origin(std::string_view v) { return field(Field::kOrigin, v); }
 Query Query::classification(std::string_view v) { return field(Field::kClass, v); }
 Query Query::caption(std::string_view v) { return field(Field::kCaption, v); }
 Query Query::person(std::string_view v) { return field(Field::kPerson, v); }
+Query Query::precedence(std::string_view v) { return field(Field::kPrecedence, v); }
 Query Query::id(std::string_view v) { return field(Field::kId, v); }
 Query Query::cites(std::string_view v) { return field(Field::kCites, v); }
 Query Query::subject(std::string_view v) { return field(Field::kSubject, v); }

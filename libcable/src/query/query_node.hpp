@@ -25,7 +25,18 @@ enum class NodeKind {
   kNot,  // one child
 };
 
-enum class Field { kTag, kOrigin, kClass, kCaption, kId, kCites, kSubject, kMarking, kPerson };
+enum class Field {
+  kTag,
+  kOrigin,
+  kClass,
+  kCaption,
+  kId,
+  kCites,
+  kSubject,
+  kMarking,
+  kPerson,
+  kPrecedence
+};
 
 // The query-language name of a field: "tag", "origin", "class", …
 const char* field_name(Field field);
