@@ -113,11 +113,7 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
                   fmt::format("{}: document {}, a paragraph of {}, does not follow its cable's",
                               where, docid, doc.id));
     }
-    Paragraph paragraph;
-    paragraph.number = doc.number;
-    paragraph.marking = doc.marking;
-    paragraph.text = doc.text;
-    cable->paragraphs.push_back(std::move(paragraph));
+    cable->paragraphs.push_back(paragraph_of(doc));
   }
   write();
 }

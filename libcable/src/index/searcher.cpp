@@ -237,10 +237,7 @@ std::optional<Cable> stored_cable(const Searcher::Impl& impl, const std::string&
   for (Xapian::docid docid : documents_of(impl.db, id)) {
     const index::StoredDoc d = index::decode_doc(index::record_of(impl.db.get_document(docid)));
     if (d.kind != schema::kKindParagraph) continue;
-    Paragraph p;
-    p.number = d.number;
-    p.marking = d.marking;
-    p.text = d.text;
+    Paragraph p = index::paragraph_of(d);
     p.items = find_sub_items(p.text);
     c.paragraphs.push_back(std::move(p));
   }

@@ -168,6 +168,14 @@ StoredDoc decode_doc(std::string_view data) {
   return d;
 }
 
+Paragraph paragraph_of(const StoredDoc& doc) {
+  Paragraph p;
+  p.number = doc.number;
+  p.marking = doc.marking;
+  p.text = doc.text;
+  return p;
+}
+
 std::string encode_cable_fields(const Cable& cable) {
   std::string out(1, kCableRecordVersion);
   for_each_field(cable, Put{out});

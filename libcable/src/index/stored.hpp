@@ -34,6 +34,10 @@ StoredDoc decode_doc(std::string_view data);
 // value lookup. @throws Xapian::Error.
 std::string record_of(const Xapian::Document& doc);
 
+// The paragraph a paragraph document's record holds (its sub-items are not
+// stored: they are found in its text again where needed).
+Paragraph paragraph_of(const StoredDoc& doc);
+
 // The cable's fields without its paragraphs and texts, for the metadata
 // (schema kMetaCable), in a private, versioned format: not the public JSON,
 // so that the CLI's output and the index never change each other.
