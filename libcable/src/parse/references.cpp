@@ -146,17 +146,6 @@ bool starts_ref_item(std::string_view line) {
 
 namespace {
 
-std::vector<std::string_view> words_of(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < s.size();) {
-    while (i < s.size() && text::is_space(s[i])) ++i;
-    const std::size_t b = i;
-    while (i < s.size() && !text::is_space(s[i])) ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
-
 bool all_digits(std::string_view w, std::size_t min, std::size_t max) {
   return w.size() >= min && w.size() <= max &&
          std::all_of(w.begin(), w.end(), [](char c) { return text::is_digit(c); });
@@ -186,8 +175,8 @@ bool ends_in_station(const std::vector<std::string_view>& w) {
 }  // namespace
 
 bool finishes_ref_entry(std::string_view last, std::string_view next) {
-  const auto l = words_of(last);
-  const auto n = words_of(next);
+  const auto l = text::split_words(last);
+  const auto n = text::split_words(next);
   if (l.empty() || n.empty()) return false;
   // "D. 03" + "HANOI 2323 E. …": the label, or a year after one (not the
   // serial of "B. HANOI 12"), waits for its origin and number.
