@@ -38,15 +38,15 @@
 
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
-#include "index/schema.hpp"
-#include "index/stored.hpp"
 #include "query_set.hpp"
+#include "store/schema.hpp"
+#include "store/stored.hpp"
 
 namespace {
 
 using cable::bench::arg;
 using cable::bench::BenchQuery;
-namespace schema = cable::schema;
+namespace schema = cable::internal::schema;
 
 bool plain_word(const std::string& t) {
   static const std::set<std::string> kStop = {
@@ -58,7 +58,7 @@ bool plain_word(const std::string& t) {
 }
 
 // About how many paragraphs a search for `word` reads: libcable searches a
-// word as its stem's "Z" term OR the stem's exact term (index/analyzer), so a
+// word as its stem's "Z" term OR the stem's exact term (analysis/analyzer), so a
 // word found in few paragraphs may still be searched as a common one (the
 // synthetic corpus's line-end fragment "anding" is the stem "and").
 Xapian::doccount searched(const Xapian::Database& db, const Xapian::Stem& english,
@@ -120,7 +120,7 @@ int make_queries(int argc, char** argv) {
     const Xapian::docid id = 1 + static_cast<Xapian::docid>(rng() % last);
     std::string text;
     try {
-      text = cable::index::decode_doc(cable::index::record_of(db.get_document(id))).text;
+      text = cable::internal::decode_doc(cable::internal::record_of(db.get_document(id))).text;
     } catch (const Xapian::DocNotFoundError&) {
       continue;
     }

@@ -9,12 +9,12 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
-  cable::CsvCableReader reader(in, "fuzz.csv");
-  cable::RawCable raw;
+  cable::internal::CsvCableReader reader(in, "fuzz.csv");
+  cable::internal::RawCable raw;
   for (int records = 0; records < 1000; ++records) {
     try {
       if (!reader.next(raw)) break;
-      (void)cable::parse_raw(std::move(raw));
+      (void)cable::internal::parse_raw(std::move(raw));
     } catch (const cable::Error& e) {
       if (e.code() != cable::ErrorCode::kMalformed) break;
       if (reader.bytes_read() >= size) break;

@@ -9,14 +9,15 @@
 #include <string>
 
 #include "cable/writer.hpp"
-#include "index/layout.hpp"
-#include "index/schema.hpp"
+#include "store/layout.hpp"
+#include "store/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cable {
 namespace {
 
 namespace fs = std::filesystem;
+namespace schema = internal::schema;
 using test::make_cable;
 using test::TempDir;
 
@@ -33,7 +34,7 @@ class CheckTest : public ::testing::TestWithParam<int> {
  protected:
   // An index of the sample corpus plus one cable of three paragraphs, added
   // twice: the second replaces the first, which gives a shard built in bulk
-  // the term lists (index/rebuild) that the damage below needs.
+  // the term lists (write/rebuild) that the damage below needs.
   fs::path build() {
     const fs::path db = dir_.path() / "db";
     Writer w = Writer::open(db, WriterOptions{.shards = static_cast<std::size_t>(GetParam())});
@@ -49,8 +50,8 @@ class CheckTest : public ::testing::TestWithParam<int> {
   }
   // The shard database that holds `id`.
   fs::path shard_of(const fs::path& db, const std::string& id) {
-    const auto shards = index::existing_shards(db);
-    return shards[index::shard_of(id, shards.size())];
+    const auto shards = internal::existing_shards(db);
+    return shards[internal::shard_of(id, shards.size())];
   }
 
   TempDir dir_;

@@ -18,8 +18,8 @@
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
-#include "index/schema.hpp"
-#include "index/shard_threads.hpp"
+#include "search/match_cost.hpp"
+#include "store/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cable {
@@ -27,6 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
+namespace schema = internal::schema;
 using test::kSource;
 
 using test::make_cable;
@@ -596,11 +597,11 @@ INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(0, 1, 2), [](con
 });
 
 // Enough paragraphs that a search of two shards matches each in a thread of
-// its own (index/top_hits.hpp): every answer is the one a single thread gives,
+// its own (search/top_hits.hpp): every answer is the one a single thread gives,
 // scores, ties and counts included.
 TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
   constexpr int kCables = 2100;
-  static_assert(kCables * 10 >= index::kShardThreadsFrom);
+  static_assert(kCables * 10 >= internal::kShardThreadsFrom);
   TempDir dir;
   {
     WriterOptions o;

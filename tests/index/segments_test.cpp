@@ -1,9 +1,9 @@
 // Bulk builds into an empty index of several shards write segments and merge
-// them at the end (index/segments): the index is the one a build without
+// them at the end (write/segments): the index is the one a build without
 // segments makes, cable for cable and score for score; a cable read twice
 // keeps its last version; what a failed run leaves is cleaned up. Such an
 // index keeps no term lists until a cable in it is replaced or removed
-// (index/rebuild), and searchers see the shard written anew.
+// (write/rebuild), and searchers see the shard written anew.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -18,8 +18,8 @@
 
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
-#include "index/database.hpp"
-#include "index/layout.hpp"
+#include "store/database.hpp"
+#include "store/layout.hpp"
 #include "support/test_support.hpp"
 
 namespace cable {
@@ -151,8 +151,8 @@ TEST(SegmentsTest, ACableReadTwiceKeepsItsLastVersion) {
 // Whether each shard of the index in `db` keeps term lists.
 std::vector<bool> termlists(const fs::path& db) {
   std::vector<bool> out;
-  for (const fs::path& shard : index::existing_shards(db))
-    out.push_back(index::has_termlists(shard));
+  for (const fs::path& shard : internal::existing_shards(db))
+    out.push_back(internal::has_termlists(shard));
   return out;
 }
 
@@ -219,7 +219,7 @@ TEST(SegmentsTest, ASearcherSeesAShardReplacedByOneOfTheSameRevision) {
     w.commit();
   }
   const std::string shard =
-      index::existing_shards(dir.path() / "x")[index::shard_of("09ATLANTIS1", 2)]
+      internal::existing_shards(dir.path() / "x")[internal::shard_of("09ATLANTIS1", 2)]
           .filename()
           .string();
   ASSERT_EQ(Xapian::Database((dir.path() / "x" / shard).string()).get_revision(),

@@ -10,7 +10,7 @@ machine does not allow mounting, or CORPUS is absent) and checks:
   on device" and a non-zero status; the index is left sound (`cable check`),
   its cables whole; once there is room, the same command finishes with every
   cable. With segments (the default), which keep no term lists, it stops the
-  same way before its first commit (index/database.hpp, kRoomToCommit);
+  same way before its first commit (store/database.hpp, kRoomToCommit);
 - read-only: an index on a file system remounted read-only refuses a
   writer with a message naming the index and the reason (not "locked"),
   stays sound and unchanged, and still answers searches.

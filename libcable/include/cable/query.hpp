@@ -26,9 +26,10 @@
 
 namespace cable {
 
-namespace detail {
+namespace internal {
 struct QueryNode;
-}
+struct QueryAccess;
+}  // namespace internal
 
 /// Limits of the query language: Query::parse() refuses a query beyond them
 /// with a QueryError at the first byte or term too many. No real question
@@ -105,13 +106,10 @@ class CABLE_EXPORT Query {
   /// (tag "KTIP"))`.
   std::string describe() const;
 
-  /// Internal: the parsed form.
-  const detail::QueryNode& node() const { return *node_; }
-  /// Internal: a query from its parsed form (the builders above make them).
-  explicit Query(std::shared_ptr<const detail::QueryNode> node);
-
  private:
-  std::shared_ptr<const detail::QueryNode> node_;
+  friend struct internal::QueryAccess;  // the parsed form, for the search layer
+  explicit Query(std::shared_ptr<const internal::QueryNode> node);
+  std::shared_ptr<const internal::QueryNode> node_;
 };
 
 }  // namespace cable

@@ -36,6 +36,10 @@
 
 namespace cable {
 
+namespace internal {
+struct SearcherState;
+}  // namespace internal
+
 /// How results are ordered. Ties keep the order in which cables were indexed,
 /// so paging is stable.
 enum class Sort {
@@ -185,13 +189,10 @@ class CABLE_EXPORT Searcher {
   /// Reopens the index to see the latest commit now.
   void refresh();
 
-  /// Internal: the state behind a Searcher.
-  struct Impl;
-  /// Internal: used by Writer::searcher().
-  explicit Searcher(std::unique_ptr<Impl> impl);
-
  private:
-  std::unique_ptr<Impl> impl_;
+  friend class Writer;  // Writer::searcher() shares an in-memory index's database
+  explicit Searcher(std::unique_ptr<internal::SearcherState> impl);
+  std::unique_ptr<internal::SearcherState> impl_;
 };
 
 }  // namespace cable

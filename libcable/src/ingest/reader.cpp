@@ -11,9 +11,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "ingest/file_reader.hpp"
 #include "parse/cable_parser.hpp"
 #include "read/csv_reader.hpp"
-#include "read/file_reader.hpp"
 #include "read/html_reader.hpp"
 #include "read/txt_reader.hpp"
 
@@ -50,28 +50,28 @@ const char* format_name(Format format) noexcept {
 }
 
 std::optional<Format> detect_format(std::string_view head) {
-  if (looks_like_csv(head)) return Format::kCsv;
-  if (looks_like_html(head)) return Format::kHtml;
-  if (looks_like_txt(head)) return Format::kText;
+  if (internal::looks_like_csv(head)) return Format::kCsv;
+  if (internal::looks_like_html(head)) return Format::kHtml;
+  if (internal::looks_like_txt(head)) return Format::kText;
   return std::nullopt;
 }
 
 Cable parse_text(std::string_view text, std::string_view source_name) {
-  return parse_raw(read_txt(text, source_name));
+  return internal::parse_raw(internal::read_txt(text, source_name));
 }
 
 Cable parse_html(std::string_view html, std::string_view source_name) {
-  return parse_raw(read_html(html, source_name));
+  return internal::parse_raw(internal::read_html(html, source_name));
 }
 
 std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink,
                         const ErrorSink& on_error) {
-  return read_file_at(
+  return internal::read_file_at(
       file, [&](Cable&& c, std::uint64_t) { sink(std::move(c)); }, on_error);
 }
 
-std::uint64_t read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
-                           const ErrorSink& on_error) {
+std::uint64_t internal::read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
+                                     const ErrorSink& on_error) {
   const std::string name = file.string();
   std::ifstream in(file, std::ios::binary);
   if (!in) {

@@ -5,7 +5,7 @@
 #include "util/cable_id.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 // Classification words as a banner spells them once spaces are removed,
@@ -69,4 +69,4 @@ std::optional<std::size_t> find_banner(std::string_view line, std::string_view s
   return std::nullopt;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace cable {
+namespace cable::internal {
 
 // "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "C O N F I D E N T I A L", "UNCLAS",
 // "SECRET//NOFORN" -> the canonical name (record.hpp); `s` trimmed and
@@ -21,6 +21,6 @@ std::string canonical_classification(std::string_view s);
 // empty).
 std::optional<std::size_t> find_banner(std::string_view line, std::string_view serial);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_MODEL_CLASSIFICATION_HPP_

@@ -7,7 +7,7 @@
 
 #include "cable/record.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 struct RawCable {
   std::string id;                  // Reference ID from the metadata.
@@ -22,6 +22,6 @@ struct RawCable {
   Source source;
 };
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_MODEL_RAW_CABLE_HPP_

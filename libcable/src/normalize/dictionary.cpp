@@ -4,7 +4,7 @@
 
 #include "util/text.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 // Defined in the generated wordlist.cpp: lower-case ASCII words, one per line.
 extern const char* const kEnglishWords;
@@ -29,4 +29,4 @@ bool Dictionary::contains(std::string_view word) const {
   return words_.contains(std::string_view(buf, word.size()));
 }
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 class Dictionary {
  public:
@@ -21,6 +21,6 @@ class Dictionary {
   std::unordered_set<std::string_view> words_;
 };
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize
 
 #endif  // CABLE_SRC_NORMALIZE_DICTIONARY_HPP_

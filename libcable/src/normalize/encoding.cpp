@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is not valid.
@@ -116,4 +116,4 @@ void describe(const EncodingReport& report, std::string_view what,
   }
 }
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 // Counts what to_clean_utf8() changed, for the cable's warnings.
 struct EncodingReport {
@@ -29,6 +29,6 @@ std::string to_nfc(std::string in);
 void describe(const EncodingReport& report, std::string_view what,
               std::vector<std::string>& warnings);
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize
 
 #endif  // CABLE_SRC_NORMALIZE_ENCODING_HPP_

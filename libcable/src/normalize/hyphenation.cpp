@@ -6,7 +6,7 @@
 #include "normalize/dictionary.hpp"
 #include "util/text.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 // Prefixes that, before a hyphen, begin a compound rather than a broken word.
@@ -64,4 +64,4 @@ HyphenJoin decide_hyphen(std::string_view left, std::string_view right,
   return (has_lower(left) || has_lower(right)) ? HyphenJoin::kKeep : HyphenJoin::kDrop;
 }
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

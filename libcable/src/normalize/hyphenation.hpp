@@ -8,7 +8,7 @@
 #include <string_view>
 #include <unordered_set>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 enum class HyphenJoin {
   kDrop,          // "JURIS-" + "DICTION" -> "JURISDICTION"
@@ -34,6 +34,6 @@ class HyphenEvidence {
 HyphenJoin decide_hyphen(std::string_view left, std::string_view right,
                          const HyphenEvidence& evidence);
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize
 
 #endif  // CABLE_SRC_NORMALIZE_HYPHENATION_HPP_

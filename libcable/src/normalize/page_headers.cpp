@@ -6,7 +6,7 @@
 #include "normalize/reflow.hpp"
 #include "util/text.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 using text::is_digit;
@@ -256,4 +256,4 @@ std::size_t PageHeaderRemover::apply(std::vector<std::string>& lines) const {
   return removed;
 }
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -14,7 +14,7 @@
 
 #include "util/cable_id.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 class PageHeaderRemover {
  public:
@@ -38,6 +38,6 @@ class PageHeaderRemover {
   std::optional<CableIdParts> id_;
 };
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize
 
 #endif  // CABLE_SRC_NORMALIZE_PAGE_HEADERS_HPP_

@@ -4,7 +4,7 @@
 
 #include "util/text.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 std::size_t char_count(std::string_view s) {
@@ -132,4 +132,4 @@ std::string reflow(const std::vector<std::string_view>& lines, std::size_t wrap_
   return out;
 }
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -10,7 +10,7 @@
 
 #include "normalize/hyphenation.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 // The width the body was wrapped at, estimated from its line lengths (in
 // characters): the 95th percentile of non-blank lines.
@@ -31,6 +31,6 @@ bool is_rule(std::string_view line);
 std::string reflow(const std::vector<std::string_view>& lines, std::size_t wrap_width,
                    const HyphenEvidence& evidence);
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize
 
 #endif  // CABLE_SRC_NORMALIZE_REFLOW_HPP_

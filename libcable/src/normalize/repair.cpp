@@ -11,7 +11,7 @@
 #include "cable/record.hpp"
 #include "util/text.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 using text::is_alnum;
@@ -182,4 +182,4 @@ std::string repair_text(std::string_view s) {
   return mark_redactions(repair_apostrophes(repair_quotes(decode_character_references(s))));
 }
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

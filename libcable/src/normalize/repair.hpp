@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 
 // "&#8217;" and "&#x2019;" -> "’": character references that an HTML export
 // left in the text of another form; a telegram itself holds none. Control
@@ -26,6 +26,6 @@ std::string mark_redactions(std::string_view s);
 // All four, in that order.
 std::string repair_text(std::string_view s);
 
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize
 
 #endif  // CABLE_SRC_NORMALIZE_REPAIR_HPP_

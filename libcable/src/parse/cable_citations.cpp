@@ -8,7 +8,7 @@
 #include "util/stations.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 enum class Kind {
@@ -250,4 +250,4 @@ std::vector<std::string> cited_cable_ids(std::string_view text_in, const CableId
   return ids;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -12,7 +12,7 @@
 
 #include "util/cable_id.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // The canonical IDs of the cables `text` cites, in order, each once. A
 // citation without a year takes the citing cable's (`citing.year`, "09");
@@ -21,6 +21,6 @@ namespace cable {
 // `text`, with a lookup in the station table per number after a word.
 std::vector<std::string> cited_cable_ids(std::string_view text, const CableIdParts& citing);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_CABLE_CITATIONS_HPP_

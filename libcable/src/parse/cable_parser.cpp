@@ -20,7 +20,7 @@
 #include "util/stations.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 using normalize::HyphenEvidence;
@@ -358,4 +358,4 @@ Cable parse_raw(RawCable&& raw) {
   return c;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -7,12 +7,12 @@
 #include "cable/record.hpp"
 #include "model/raw_cable.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // Never throws for odd content: what it cannot make sense of goes to
 // Cable::warnings. Cost: linear in the size of the cable.
 Cable parse_raw(RawCable&& raw);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_CABLE_PARSER_HPP_

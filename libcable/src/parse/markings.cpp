@@ -5,7 +5,7 @@
 
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 bool is_marking(std::string_view inside) {
   static constexpr std::array<std::string_view, 13> kFirst = {
@@ -38,4 +38,4 @@ std::optional<LeadingMarking> leading_marking(std::string_view s) {
   return LeadingMarking{text::fold_spaces(inside), e};
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace cable {
+namespace cable::internal {
 
 // True for the inside of a marking: "SBU", "C", "S/NF", "C//NF", "S/REL UK",
 // "C NF", "S-NF", "C - ENTIRE TEXT"; line breaks count as spaces.
@@ -23,6 +23,6 @@ struct LeadingMarking {
 // The marking that opens `s` (after white space), if any.
 std::optional<LeadingMarking> leading_marking(std::string_view s);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_MARKINGS_HPP_

@@ -10,7 +10,7 @@
 
 #include "cable/record.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 struct ParagraphStart {
   int number = 0;
@@ -47,13 +47,10 @@ std::vector<bool> select_paragraph_starts(const std::vector<ParagraphStart>& sta
 // number, marking and text.
 Paragraph make_paragraph(std::string_view reflowed, const ParagraphStart* start);
 
-// The sub-items of a paragraph's text (lines that open a list item).
-std::vector<SubItem> find_sub_items(std::string_view text);
-
 // True when the line could be the signature at the end of a body ("PEKALA"):
 // one to four words, letters in each, no sentence punctuation.
 bool looks_like_signature(std::string_view line);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_PARAGRAPHS_HPP_

@@ -4,7 +4,7 @@
 
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 // Headings with initials, as the release writes them in parentheses after
@@ -79,4 +79,4 @@ std::string person_heading(std::string_view person, std::string_view text, int y
   return std::string(person);
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace cable {
+namespace cable::internal {
 
 // `person` as "SURNAME, GIVEN" (upper case, as parse/tags makes it). When it
 // has no initials, they are taken from the cable's own text (`text`, where
@@ -17,6 +17,6 @@ namespace cable {
 // unchanged. Cost: one pass over `text` per call.
 std::string person_heading(std::string_view person, std::string_view text, int year);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_PERSONS_HPP_

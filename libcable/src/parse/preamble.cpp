@@ -12,7 +12,7 @@
 #include "parse/tags.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::array<std::string_view, 13> kCaptions = {
@@ -381,4 +381,4 @@ void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preambl
   }
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -11,7 +11,7 @@
 
 #include "cable/record.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // When every word of `line` is a caption (SIPDIS, NOFORN, SENSITIVE, …),
 // those captions, upper case.
@@ -52,6 +52,6 @@ struct Preamble {
 // tags) and `out` (the rest, for the caller to normalize).
 void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preamble& out);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_PREAMBLE_HPP_

@@ -7,7 +7,7 @@
 #include "util/stations.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::string_view kPilcrow = "\u00B6";
@@ -232,4 +232,4 @@ std::vector<Reference> parse_references(std::string_view text_in, const CableIdP
   return refs;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

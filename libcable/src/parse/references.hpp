@@ -12,7 +12,7 @@
 #include "cable/record.hpp"
 #include "util/cable_id.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // When `line` opens a REF list, the text after the keyword: REF, REFS,
 // REF(S), REFTEL with a colon or a space, REFERENCE(S) with a colon; any case.
@@ -36,6 +36,6 @@ bool finishes_ref_entry(std::string_view last, std::string_view next);
 // other). "NONE" and "N/A" give no entry.
 std::vector<Reference> parse_references(std::string_view text, const CableIdParts& citing);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_REFERENCES_HPP_

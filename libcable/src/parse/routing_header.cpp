@@ -5,7 +5,7 @@
 #include "normalize/page_headers.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::array<std::string_view, 5> kPrecedenceWords = {"IMMEDIATE", "PRIORITY", "ROUTINE",
@@ -117,4 +117,4 @@ void parse_routing_header(std::string_view header, Cable& cable) {
   }
 }
 
-}  // namespace cable
+}  // namespace cable::internal

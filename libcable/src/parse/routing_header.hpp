@@ -7,7 +7,7 @@
 
 #include "cable/record.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // Fills precedence, dtg, from, to and info of `cable` from `header`
 // (valid UTF-8). Lines it does not know (ZNR, VZCZC…) are left alone.
@@ -16,6 +16,6 @@ void parse_routing_header(std::string_view header, Cable& cable);
 // "PRIORITY" for "P", "IMMEDIATE" for "O", "ROUTINE" for "R", "FLASH" for "Z".
 std::string_view precedence_name(char letter);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_ROUTING_HEADER_HPP_

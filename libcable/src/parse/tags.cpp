@@ -6,7 +6,7 @@
 #include "normalize/dictionary.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::string_view kNbsp = "\u00A0";
@@ -315,4 +315,4 @@ void add_tags(std::string_view text_in, std::vector<std::string>& tags,
   }
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cable {
+namespace cable::internal {
 
 // When `line` is a TAGS line, the text after its keyword ("PGOV KTIP …").
 // Accepts TAGS, TAG, Tags and the archive's misspellings TAS, TABS, TGS,
@@ -35,6 +35,6 @@ bool is_tags_continuation(std::string_view line, bool lower_case);
 void add_tags(std::string_view text, std::vector<std::string>& tags,
               std::vector<std::string>& persons);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_PARSE_TAGS_HPP_

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
-namespace cable::query {
+namespace cable::internal::query {
 namespace {
 
 bool digits(std::string_view s) {
@@ -111,4 +111,4 @@ DateCover cover(std::string_view from, std::string_view to) {
   return c;
 }
 
-}  // namespace cable::query
+}  // namespace cable::internal::query

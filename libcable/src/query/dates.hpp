@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cable::query {
+namespace cable::internal::query {
 
 // Checks one date; returns the offset in `date` of the first fault, or
 // nullopt when it is valid (a real calendar day, month 01-12).
@@ -30,6 +30,6 @@ struct DateCover {
 };
 DateCover cover(std::string_view from, std::string_view to);
 
-}  // namespace cable::query
+}  // namespace cable::internal::query
 
 #endif  // CABLE_SRC_QUERY_DATES_HPP_

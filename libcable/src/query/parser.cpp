@@ -16,13 +16,13 @@
 #include "query/dates.hpp"
 #include "util/text.hpp"
 
-namespace cable::query {
+namespace cable::internal::query {
 namespace {
 
-using detail::Field;
-using detail::NodeKind;
-using detail::NodePtr;
-using detail::QueryNode;
+using internal::Field;
+using internal::NodeKind;
+using internal::NodePtr;
+using internal::QueryNode;
 
 constexpr unsigned kDefaultNear = 10;
 constexpr unsigned kMaxNear = 1000;
@@ -470,4 +470,4 @@ NodePtr parse(std::string_view text) {
   return Parser(std::move(tokens)).run();
 }
 
-}  // namespace cable::query
+}  // namespace cable::internal::query

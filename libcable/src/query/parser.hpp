@@ -11,15 +11,15 @@
 
 #include "query/query_node.hpp"
 
-namespace cable::query {
+namespace cable::internal::query {
 
 // Parses `text`. @throws QueryError with the byte position of the fault.
-detail::NodePtr parse(std::string_view text);
+NodePtr parse(std::string_view text);
 
 // A date range node from two ends ("YYYY[-MM[-DD]]" or "" for open); errors
 // are reported at `position` plus the offset of the fault.
-detail::NodePtr date_range_node(std::string_view from, std::string_view to, std::size_t position);
+NodePtr date_range_node(std::string_view from, std::string_view to, std::size_t position);
 
-}  // namespace cable::query
+}  // namespace cable::internal::query
 
 #endif  // CABLE_SRC_QUERY_PARSER_HPP_

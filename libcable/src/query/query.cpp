@@ -8,7 +8,7 @@
 #include "util/text.hpp"
 
 namespace cable {
-namespace detail {
+namespace internal {
 
 const char* field_name(Field field) {
   switch (field) {
@@ -36,16 +36,20 @@ const char* field_name(Field field) {
   return "?";
 }
 
-}  // namespace detail
+}  // namespace internal
 
 namespace {
 
-using detail::Field;
-using detail::NodeKind;
-using detail::NodePtr;
-using detail::QueryNode;
+using internal::Field;
+using internal::NodeKind;
+using internal::NodePtr;
+using internal::QueryAccess;
+using internal::QueryNode;
+namespace text = internal::text;
 
-Query make(QueryNode node) { return Query(std::make_shared<const QueryNode>(std::move(node))); }
+Query make(QueryNode node) {
+  return QueryAccess::query(std::make_shared<const QueryNode>(std::move(node)));
+}
 
 Query field(Field f, std::string_view value) {
   QueryNode n;
@@ -53,7 +57,7 @@ Query field(Field f, std::string_view value) {
   n.field = f;
   n.text = std::string(text::trim(value));
   if (n.text.empty()) {
-    throw QueryError(0, std::string("field ") + detail::field_name(f) + " needs a value");
+    throw QueryError(0, std::string("field ") + internal::field_name(f) + " needs a value");
   }
   return make(std::move(n));
 }
@@ -63,10 +67,11 @@ Query combine(NodeKind kind, const Query& a, const Query& b) {
   n.kind = kind;
   // Flatten (a AND b) AND c into one AND of three.
   for (const Query* q : {&a, &b}) {
-    if (q->node().kind == kind) {
-      n.children.insert(n.children.end(), q->node().children.begin(), q->node().children.end());
+    if (QueryAccess::node(*q).kind == kind) {
+      n.children.insert(n.children.end(), QueryAccess::node(*q).children.begin(),
+                        QueryAccess::node(*q).children.end());
     } else {
-      n.children.push_back(std::make_shared<const QueryNode>(q->node()));
+      n.children.push_back(std::make_shared<const QueryNode>(QueryAccess::node(*q)));
     }
   }
   return make(std::move(n));
@@ -99,7 +104,7 @@ void describe(const QueryNode& n, std::string& out) {
       break;
     case NodeKind::kField:
       out += "(";
-      out += detail::field_name(n.field);
+      out += internal::field_name(n.field);
       out += n.quoted ? " phrase " : " ";
       quoted(n.text);
       break;
@@ -139,9 +144,11 @@ Query words(NodeKind kind, std::string_view text_in, std::string_view what) {
 
 }  // namespace
 
-Query::Query(std::shared_ptr<const detail::QueryNode> node) : node_(std::move(node)) {}
+Query::Query(std::shared_ptr<const internal::QueryNode> node) : node_(std::move(node)) {}
 
-Query Query::parse(std::string_view text) { return Query(query::parse(text)); }
+Query Query::parse(std::string_view text) {
+  return internal::QueryAccess::query(internal::query::parse(text));
+}
 
 Query Query::text(std::string_view words_in) {
   std::optional<Query> q;
@@ -165,8 +172,8 @@ Query Query::near(const Query& a, const Query& b, unsigned distance) {
   QueryNode n;
   n.kind = NodeKind::kNear;
   n.distance = distance;
-  n.children = {std::make_shared<const QueryNode>(a.node()),
-                std::make_shared<const QueryNode>(b.node())};
+  n.children = {std::make_shared<const QueryNode>(QueryAccess::node(a)),
+                std::make_shared<const QueryNode>(QueryAccess::node(b))};
   return make(std::move(n));
 }
 
@@ -182,7 +189,7 @@ Query Query::subject(std::string_view v) { return field(Field::kSubject, v); }
 Query Query::marking(std::string_view v) { return field(Field::kMarking, v); }
 
 Query Query::date_range(std::string_view from, std::string_view to) {
-  return Query(query::date_range_node(from, to, 0));
+  return internal::QueryAccess::query(internal::query::date_range_node(from, to, 0));
 }
 
 Query Query::all() { return make(QueryNode{}); }
@@ -192,7 +199,7 @@ Query operator||(const Query& a, const Query& b) { return combine(NodeKind::kOr,
 Query operator!(const Query& a) {
   QueryNode n;
   n.kind = NodeKind::kNot;
-  n.children = {std::make_shared<const QueryNode>(a.node())};
+  n.children = {std::make_shared<const QueryNode>(QueryAccess::node(a))};
   return make(std::move(n));
 }
 

@@ -1,5 +1,5 @@
 // The parsed form of a cable::Query: a small tree the parser and the builder
-// make and the compiler (index/compile) turns into a Xapian query.
+// make and the compiler (search/compile) turns into a Xapian query.
 #ifndef CABLE_SRC_QUERY_QUERY_NODE_HPP_
 #define CABLE_SRC_QUERY_QUERY_NODE_HPP_
 
@@ -10,7 +10,7 @@
 
 #include "cable/query.hpp"
 
-namespace cable::detail {
+namespace cable::internal {
 
 enum class NodeKind {
   kAll,        // every document
@@ -54,6 +54,13 @@ struct QueryNode {
 
 using NodePtr = std::shared_ptr<const QueryNode>;
 
-}  // namespace cable::detail
+// The parsed form behind a cable::Query, and a Query from one: the public
+// header keeps both private, for the query builders and the search layer.
+struct QueryAccess {
+  static const QueryNode& node(const Query& q) { return *q.node_; }
+  static Query query(NodePtr node) { return Query(std::move(node)); }
+};
+
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_QUERY_QUERY_NODE_HPP_

@@ -5,7 +5,7 @@
 #include "cable/error.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::size_t kChunk = 1u << 20;
@@ -190,4 +190,4 @@ bool CsvCableReader::next(RawCable& out) {
   return true;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -18,7 +18,7 @@
 
 #include "model/raw_cable.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // True when `head` begins like cables.csv ("1","12/28/1966 18:48",…).
 bool looks_like_csv(std::string_view head);
@@ -59,6 +59,6 @@ class CsvCableReader {
   bool eof_ = false;
 };
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_READ_CSV_READER_HPP_

@@ -10,7 +10,7 @@
 #include "cable/error.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 struct GumboDeleter {
@@ -244,4 +244,4 @@ RawCable read_html(std::string_view content, std::string_view source_name) {
   return raw;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -9,7 +9,7 @@
 
 #include "model/raw_cable.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // True when `head` begins like an HTML document.
 bool looks_like_html(std::string_view head);
@@ -17,6 +17,6 @@ bool looks_like_html(std::string_view head);
 // @throws cable::Error kNotACable when the page has no cable table or body.
 RawCable read_html(std::string_view content, std::string_view source_name);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_READ_HTML_READER_HPP_

@@ -9,7 +9,7 @@
 #include "util/cable_id.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::string_view kPartialExtract =
@@ -112,4 +112,4 @@ RawCable read_txt(std::string_view content, std::string_view source_name) {
   return raw;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -7,7 +7,7 @@
 
 #include "model/raw_cable.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 // True when `head` begins like the plain-text form.
 bool looks_like_txt(std::string_view head);
@@ -25,6 +25,6 @@ std::string txt_date_to_iso(std::string_view line);
 // rest.size() when there is no banner.
 std::size_t find_body_start(std::string_view rest, std::string_view cable_id);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_READ_TXT_READER_HPP_

@@ -6,7 +6,7 @@
 #include "util/stations.hpp"
 #include "util/text.hpp"
 
-namespace cable {
+namespace cable::internal {
 
 std::optional<CableIdParts> split_cable_id(std::string_view id) {
   if (id.size() < 4 || !text::is_digit(id[0]) || !text::is_digit(id[1])) return std::nullopt;
@@ -101,4 +101,4 @@ bool same_serial(std::string_view digits, std::string_view serial) {
   return !digits.empty() && digits == serial;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

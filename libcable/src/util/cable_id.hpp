@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace cable {
+namespace cable::internal {
 
 struct CableIdParts {
   std::string year;    // "09"
@@ -37,6 +37,6 @@ bool looks_like_published_id(std::string_view s);
 // True when the digits in `digits` are the number `serial` (leading zeros ignored).
 bool same_serial(std::string_view digits, std::string_view serial);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_UTIL_CABLE_ID_HPP_

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 // The spelling of every post and office of the release, sorted: the origins of the cablegate pages,
@@ -248,4 +248,4 @@ std::optional<std::string_view> nearest_station(std::string_view damaged) {
   return nearest;
 }
 
-}  // namespace cable
+}  // namespace cable::internal

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-namespace cable {
+namespace cable::internal {
 
 // True when `spelling` (upper case, letters only) is a station of the table.
 bool is_station(std::string_view spelling);
@@ -27,6 +27,6 @@ std::optional<std::string_view> station_named(std::string_view name);
 // none of these is unique. Cost: a pass over the table (a few hundred names).
 std::optional<std::string_view> nearest_station(std::string_view damaged);
 
-}  // namespace cable
+}  // namespace cable::internal
 
 #endif  // CABLE_SRC_UTIL_STATIONS_HPP_

@@ -1,6 +1,6 @@
 #include "util/text.hpp"
 
-namespace cable::text {
+namespace cable::internal::text {
 
 std::string_view ltrim(std::string_view s) {
   std::size_t i = 0;
@@ -115,4 +115,4 @@ void append_joined(std::string& out, std::string_view piece, std::string_view se
   out += piece;
 }
 
-}  // namespace cable::text
+}  // namespace cable::internal::text

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cable::text {
+namespace cable::internal::text {
 
 constexpr bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -52,6 +52,6 @@ std::string without_spaces(std::string_view s);
 // Appends `piece` to `out`, separated by `sep` when `out` is not empty.
 void append_joined(std::string& out, std::string_view piece, std::string_view sep);
 
-}  // namespace cable::text
+}  // namespace cable::internal::text
 
 #endif  // CABLE_SRC_UTIL_TEXT_HPP_

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(ClassificationTest, CanonicalNames) {
@@ -29,4 +29,4 @@ TEST(ClassificationTest, FindsBannerGluedToHeader) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 TEST(EncodingTest, KeepsValidUtf8) {
@@ -37,4 +37,4 @@ TEST(EncodingTest, ControlsBecomeSpacesAndCrIsDropped) {
 }
 
 }  // namespace
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

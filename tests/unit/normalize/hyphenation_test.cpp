@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 struct HyphenCase {
@@ -36,4 +36,4 @@ TEST(HyphenTest, CableEvidenceWinsOverDictionary) {
 }
 
 }  // namespace
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

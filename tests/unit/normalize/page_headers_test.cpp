@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 struct LineCase {
@@ -149,4 +149,4 @@ TEST(PageHeaderTest, LeavesOrdinaryTextAlone) {
 }
 
 }  // namespace
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 std::string run(std::vector<std::string_view> lines, std::size_t width = 66) {
@@ -46,4 +46,4 @@ TEST(ReflowTest, EstimatesWrapWidth) {
 }
 
 }  // namespace
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -4,7 +4,7 @@
 
 #include "cable/record.hpp"
 
-namespace cable::normalize {
+namespace cable::internal::normalize {
 namespace {
 
 TEST(RepairTest, RepairsDamagedQuotes) {
@@ -48,4 +48,4 @@ TEST(RepairTest, DecodesCharacterReferences) {
 }
 
 }  // namespace
-}  // namespace cable::normalize
+}  // namespace cable::internal::normalize

@@ -7,7 +7,7 @@
 
 #include "cable/reader.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr std::string_view kCable =
@@ -149,4 +149,4 @@ TEST(CableParserTest, PersonTakesTheInitialsTheCableWrites) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(MarkingsTest, KnowsMarkings) {
@@ -27,4 +27,4 @@ TEST(MarkingsTest, LeadingMarking) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

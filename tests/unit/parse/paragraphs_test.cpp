@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(ParagraphsTest, MatchesParagraphStarts) {
@@ -78,16 +78,6 @@ TEST(ParagraphsTest, SplitsMarkings) {
   EXPECT_EQ(p.text, "Summary: text");
 }
 
-TEST(ParagraphsTest, FindsSubItems) {
-  const auto items =
-      find_sub_items("Intro:\n-- A. first\n-- B. second\nmore\n(c) third\n-- bullet");
-  ASSERT_EQ(items.size(), 4u);
-  EXPECT_EQ(items[0].label, "A");
-  EXPECT_EQ(items[1].text, "second\nmore");
-  EXPECT_EQ(items[2].label, "c");
-  EXPECT_EQ(items[3].label, "--");
-}
-
 TEST(ParagraphsTest, Signature) {
   EXPECT_TRUE(looks_like_signature("PEKALA"));
   EXPECT_TRUE(looks_like_signature("RICE"));
@@ -96,4 +86,4 @@ TEST(ParagraphsTest, Signature) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

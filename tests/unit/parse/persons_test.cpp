@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 // 07SAOPAULO212: "TAGS: OVIP BUSH GEORGE …", "SUBJECT: VISIT OF PRESIDENT GEORGE W. BUSH".
@@ -36,4 +36,4 @@ TEST(PersonHeadingTest, KeepsANameThatHasInitialsOrNoGivenName) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(PreambleTest, Captions) {
@@ -197,4 +197,4 @@ TEST(PreambleTest, TextBetweenTagsAndAFieldWithoutASubject) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

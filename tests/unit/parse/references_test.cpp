@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 CableIdParts citing(const char* year) { return CableIdParts{year, "ATLANTIS", "1"}; }
@@ -145,4 +145,4 @@ TEST(ReferencesTest, RefLineKeywords) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(RoutingHeaderTest, ReadsModernHeader) {
@@ -47,4 +47,4 @@ TEST(RoutingHeaderTest, PageHeadersAndExclusionsAddressNoOne) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 std::vector<std::string> tags_of(std::string_view line,
@@ -100,4 +100,4 @@ TEST(TagsTest, RecognisesWrappedContinuation) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

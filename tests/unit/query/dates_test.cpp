@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable::query {
+namespace cable::internal::query {
 namespace {
 
 using V = std::vector<std::string>;
@@ -37,4 +37,4 @@ TEST(DatesTest, OpenEnds) {
 }
 
 }  // namespace
-}  // namespace cable::query
+}  // namespace cable::internal::query

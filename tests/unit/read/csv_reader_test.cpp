@@ -6,7 +6,7 @@
 
 #include "cable/error.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr const char* kRow1 =
@@ -56,4 +56,4 @@ TEST(CsvReaderTest, UnterminatedQuoteIsMalformed) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -4,7 +4,7 @@
 
 #include "cable/error.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 constexpr const char* kPage =
@@ -39,4 +39,4 @@ TEST(HtmlReaderTest, RejectsPagesWithoutCable) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

@@ -4,7 +4,7 @@
 
 #include "cable/error.hpp"
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(TxtReaderTest, Dates) {
@@ -34,4 +34,4 @@ TEST(TxtReaderTest, RejectsTextWithoutMetadata) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

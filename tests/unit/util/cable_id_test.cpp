@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 struct Published {
@@ -44,4 +44,4 @@ TEST(CableIdTest, SplitsCanonicalIds) {
 }
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

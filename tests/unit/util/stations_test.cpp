@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace cable {
+namespace cable::internal {
 namespace {
 
 TEST(StationsTest, KnowsTheSpellingsOfIds) {
@@ -41,4 +41,4 @@ INSTANTIATE_TEST_SUITE_P(
                     Damaged{"POINTSJULY", ""}, Damaged{"OF", ""}, Damaged{"UNSCR", ""}));
 
 }  // namespace
-}  // namespace cable
+}  // namespace cable::internal

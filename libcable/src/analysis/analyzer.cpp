@@ -1,0 +1,127 @@
+#include "analysis/analyzer.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <utility>
+
+#include "analysis/folding.hpp"
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+constexpr Xapian::termpos kFieldGap = 100;
+
+// Mirrors the TermGenerator's rule for STEM_SOME: a word is stemmed when it
+// starts with a letter.
+bool starts_with_letter(std::string_view word) {
+  if (word.empty()) return false;
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_isalpha(c);
+}
+
+// The English stem of a word, or nothing when the stem is the word itself:
+// the TermGenerator adds no "Z" term for an empty stem, so a word that is its
+// own stem ("the", "report"; but "embassy" -> "embassi") is indexed
+// once, as its exact term. Over half of a paragraph's distinct words are
+// their own stem, and each term left out is a posting less to write;
+// Analyzer::stemmed() looks for both forms.
+//
+// The TermGenerator asks for the stem of every word it meets, and Snowball
+// is a measurable share of `cable index`'s CPU time (docs/benchmarks.md). Xapian keeps no cache, so
+// this one is hand-written: a direct-mapped table, one slot per hash, which
+// the next word with the same hash overwrites. It never grows, as a map of
+// every word seen would over the release's vocabulary; it costs one hash and
+// one compare per word, and holds the few thousand words that make up most
+// of the text (docs/benchmarks.md).
+class ChangedStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override {
+    // Allocated on first use: a searcher's analyzer never stems this way.
+    if (cache_.empty()) cache_.resize(kCacheSlots);
+    Slot& slot = cache_[std::hash<std::string>{}(word) & (kCacheSlots - 1)];
+    if (!slot.filled || slot.word != word) {
+      slot.word = word;
+      slot.stem = english_(word);
+      if (slot.stem == word) slot.stem.clear();
+      slot.filled = true;
+    }
+    return slot.stem;
+  }
+  std::string get_description() const override { return "english, changed stems only"; }
+
+ private:
+  static constexpr std::size_t kCacheSlots = std::size_t{1} << 14;
+  struct Slot {
+    bool filled = false;
+    std::string word;
+    std::string stem;
+  };
+  Xapian::Stem english_{"english"};
+  std::vector<Slot> cache_;
+};
+
+}  // namespace
+
+Analyzer::Analyzer() : stemmer_("english") {
+  generator_.set_stemmer(Xapian::Stem(new ChangedStem));
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void Analyzer::start(Xapian::Document& doc) {
+  generator_.set_document(doc);
+  fresh_ = true;
+}
+
+void Analyzer::index_text(std::string_view text, std::string_view prefix) {
+  if (!fresh_) generator_.increase_termpos(kFieldGap);
+  fresh_ = false;
+  generator_.index_text(fold(text), 1, std::string(prefix));
+}
+
+void Analyzer::index_words(std::string_view text, std::string_view prefix) {
+  generator_.index_text_without_positions(fold(text), 1, std::string(prefix));
+}
+
+std::vector<std::string> Analyzer::words(std::string_view text) const {
+  Xapian::TermGenerator scratch;
+  Xapian::Document doc;
+  scratch.set_document(doc);
+  scratch.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  scratch.index_text(fold(text));
+  std::vector<std::pair<Xapian::termpos, std::string>> at;
+  const Xapian::Document& d = scratch.get_document();
+  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at.emplace_back(*p, *t);
+  }
+  std::sort(at.begin(), at.end());
+  std::vector<std::string> out;
+  out.reserve(at.size());
+  for (auto& [pos, word] : at) out.push_back(std::move(word));
+  return out;
+}
+
+Xapian::Query Analyzer::stemmed(const std::string& word, std::string_view prefix) const {
+  if (!starts_with_letter(word)) return Xapian::Query(schema::term(prefix, word));
+  const std::string stem = stemmer_(word);
+  std::string z(schema::kStemmed);
+  z.append(prefix);
+  z.append(stem);
+  // Words that are their own stem carry no "Z" term (ChangedStem). The stem
+  // itself is such a word only when stemming leaves it alone: Snowball is
+  // not always idempotent. OR, not SYNONYM: a synonym is weighted as one
+  // term, which Xapian computes for every match, slowing a common word's
+  // top 10 (docs/benchmarks.md); an OR keeps Xapian's
+  // pruning by maximum weight.
+  if (stemmer_(stem) != stem) return Xapian::Query(z);
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(z),
+                       Xapian::Query(schema::term(prefix, stem)));
+}
+
+}  // namespace cable::internal

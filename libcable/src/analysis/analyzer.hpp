@@ -1,0 +1,51 @@
+// Text analysis, shared by indexing and querying so both cut and fold words
+// the same way: ICU folding (analysis/folding), then Xapian's TermGenerator with
+// English stemming, exact terms with positions and "Z" stems without (for
+// the words whose stem differs from the word).
+#ifndef CABLE_SRC_ANALYSIS_ANALYZER_HPP_
+#define CABLE_SRC_ANALYSIS_ANALYZER_HPP_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cable::internal {
+
+class Analyzer {
+ public:
+  Analyzer();
+
+  // Starts on a document: index_text() adds to `doc` until the next start().
+  void start(Xapian::Document& doc);
+
+  // Indexes folded `text` into the started document: exact terms (with
+  // `prefix`) with positions, and stems ("Z" + prefix) of the words that are
+  // not their own stem. Successive calls
+  // leave a gap in positions, so phrases never span two fields.
+  void index_text(std::string_view text, std::string_view prefix = {});
+  // The same terms without positions (no phrase can match them).
+  void index_words(std::string_view text, std::string_view prefix);
+
+  // The exact terms `text` gives, in order, as index_text would make them.
+  std::vector<std::string> words(std::string_view text) const;
+
+  // What finds one exact word and every word of its stem: "Z" + prefix +
+  // stem, OR the exact term prefix + stem when the stem is a word that is
+  // its own stem (index_text makes no "Z" term for those). A word that is
+  // not stemmed (one that does not start with a letter: a number) is its
+  // exact term.
+  Xapian::Query stemmed(const std::string& word, std::string_view prefix = {}) const;
+
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  Xapian::Stem stemmer_;
+  Xapian::TermGenerator generator_;
+  bool fresh_ = true;
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_ANALYSIS_ANALYZER_HPP_

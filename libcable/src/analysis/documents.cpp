@@ -1,0 +1,134 @@
+#include "analysis/documents.hpp"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include "analysis/folding.hpp"
+#include "store/facets.hpp"
+#include "store/schema.hpp"
+#include "store/stored.hpp"
+#include "util/text.hpp"
+
+namespace cable::internal {
+namespace {
+
+// The folded classification and each of its "//" parts:
+// "SECRET//NOFORN" -> "secret//noforn", "secret", "noforn".
+std::vector<std::string> class_values(std::string_view classification) {
+  const std::string full = text::fold_spaces(fold(classification));
+  std::vector<std::string> out{full};
+  std::string_view rest = full;
+  while (!rest.empty()) {
+    const std::size_t sep = rest.find("//");
+    const std::string_view part = text::trim(rest.substr(0, sep));
+    if (!part.empty() && part != full) out.emplace_back(part);
+    if (sep == std::string_view::npos) break;
+    rest.remove_prefix(sep + 2);
+  }
+  return out;
+}
+
+// Xapian refuses terms longer than 245 bytes; no real facet value comes near.
+constexpr std::size_t kMaxTerm = 240;
+
+void add_term(Xapian::Document& doc, const std::string& term) {
+  if (term.size() <= kMaxTerm) doc.add_boolean_term(term);
+}
+
+void add_line(std::string& out, char facet, std::string_view value) {
+  if (value.empty()) return;
+  out.push_back(facet);
+  out.push_back(':');
+  out.append(value);
+  out.push_back('\n');
+}
+
+}  // namespace
+
+std::string facet_lines(const Cable& c) {
+  std::string out;
+  for (const FacetSpec& f : facet_specs()) {
+    f.values(c, [&](std::string_view value) { add_line(out, f.letter, value); });
+  }
+  return out;
+}
+
+std::string content_hash(const Cable& cable) {
+  const std::string content = encode_cable_content(cable);
+  return fmt::format("{:016x}", XXH3_64bits(content.data(), content.size()));
+}
+
+CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
+  CableDocuments out;
+  const std::string facets = facet_lines(c);
+  const std::vector<std::string> origin_words = analyzer.words(c.origin);
+  const std::string origin_full = text::fold_spaces(fold(c.origin));
+  const std::vector<std::string> classes = class_values(c.classification);
+
+  const auto common = [&](Xapian::Document& doc, std::string_view kind, std::uint32_t order) {
+    add_term(doc, schema::term(schema::kKind, kind));
+    add_term(doc, schema::term(schema::kId, c.id));
+    // id: finds a cable under the damaged ID the release published too.
+    if (!c.published_id.empty()) {
+      add_term(doc, schema::term(schema::kPublishedId, c.published_id));
+    }
+    add_term(doc, schema::term(schema::kDocKey, c.id + "#" + std::to_string(order)));
+    for (const std::string& t : c.tags) add_term(doc, schema::term(schema::kTag, t));
+    for (const std::string& w : origin_words) add_term(doc, schema::term(schema::kOrigin, w));
+    if (!origin_full.empty()) add_term(doc, schema::term(schema::kOriginFull, origin_full));
+    for (const std::string& v : classes) add_term(doc, schema::term(schema::kClass, v));
+    for (const std::string& p : c.captions) add_term(doc, schema::term(schema::kCaption, p));
+    for (const std::string& p : c.persons) add_term(doc, schema::term(schema::kPerson, p));
+    if (!c.precedence.empty()) add_term(doc, schema::term(schema::kPrecedence, c.precedence));
+    for (const Reference& r : c.references) {
+      if (!r.id.empty()) add_term(doc, schema::term(schema::kCites, r.id));
+    }
+    if (c.date.size() >= 4) add_term(doc, schema::term(schema::kYear, c.date.substr(0, 4)));
+    if (c.date.size() >= 7) add_term(doc, schema::term(schema::kMonth, c.date.substr(0, 7)));
+    if (c.date.size() >= 10) add_term(doc, schema::term(schema::kDay, c.date.substr(0, 10)));
+    doc.add_value(schema::kSlotDate, c.date);
+    doc.add_value(schema::kSlotCable, c.id);
+    doc.add_value(schema::kSlotFacets, facets);
+  };
+  StoredDoc stored;
+  stored.id = c.id;
+  stored.date = c.date;
+  stored.subject = c.subject;
+  stored.origin = c.origin;
+  stored.classification = c.classification;
+
+  Xapian::Document head;
+  analyzer.start(head);
+  analyzer.index_text(c.subject);
+  analyzer.index_text(c.subject, schema::kSubject);
+  common(head, schema::kKindCable, 0);
+  stored.kind = schema::kKindCable;
+  stored.text = c.subject;
+  head.add_value(schema::kSlotRecord, encode(stored));
+  out.docs.push_back(std::move(head));
+
+  std::uint32_t order = 0;
+  for (const Paragraph& p : c.paragraphs) {
+    ++order;
+    Xapian::Document doc;
+    analyzer.start(doc);
+    analyzer.index_text(p.text);
+    // The subject field filters paragraphs; its phrases match the cable document.
+    analyzer.index_words(c.subject, schema::kSubject);
+    common(doc, schema::kKindParagraph, order);
+    if (!p.marking.empty()) {
+      add_term(doc, schema::term(schema::kMarking, text::fold_spaces(fold(p.marking))));
+    }
+    stored.kind = schema::kKindParagraph;
+    stored.order = order;
+    stored.number = p.number;
+    stored.marking = p.marking;
+    stored.text = p.text;
+    doc.add_value(schema::kSlotRecord, encode(stored));
+    out.docs.push_back(std::move(doc));
+  }
+  out.paragraphs = order;
+  return out;
+}
+
+}  // namespace cable::internal

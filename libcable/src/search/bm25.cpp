@@ -1,0 +1,210 @@
+#include "search/bm25.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+// Xapian::BM25Weight's default parameters (k2 is 0: no extra per document).
+constexpr double kK1 = 1;
+constexpr double kK3 = 1;
+constexpr double kB = 0.5;
+constexpr double kMinNormLen = 0.5;
+
+// What BM25 knows of a term before the match: Xapian::BM25Weight::init()
+// with a factor and a within-query frequency of 1, over the whole index, step
+// by step in Xapian's order so that the doubles come out the same.
+struct TermWeight {
+  double termweight = 0;
+  double len_factor = 0;  // 1 / the average document length
+};
+
+TermWeight stats_of(const Xapian::Database& whole, Xapian::doccount termfreq) {
+  const double documents = whole.get_doccount();
+  const double tf = termfreq;
+  double tw = (documents - tf + 0.5) / (tf + 0.5);
+  // Xapian's remedy for the negative weights the formula gives a term in
+  // more than half of the documents.
+  if (tw < 2) tw = tw * 0.5 + 1;
+  TermWeight s;
+  s.termweight = std::log(tw) * 1.0;
+  constexpr double kWqf = 1;
+  s.termweight *= (kK3 + 1) * kWqf / (kK3 + kWqf);
+  s.termweight *= (kK1 + 1);
+  const double average = whole.get_avlength();
+  s.len_factor = average != 0 ? 1 / average : 0;
+  return s;
+}
+
+// BM25 for one document, as Xapian::BM25Weight::get_sumpart().
+double sumpart(const TermWeight& s, Xapian::termcount wdf, Xapian::termcount length) {
+  const double normlen = std::max(length * s.len_factor, kMinNormLen);
+  const double wdf_double(wdf);
+  const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
+  return s.termweight * (wdf_double / denom);
+}
+
+// A term's postings in one shard, each weighed with BM25 and the length
+// DocLengths gives (Xapian's own when it does not know one).
+class Bm25Term : public Xapian::PostingSource {
+ public:
+  // `counts`, when not null, are the term's as TermStats learnt them.
+  Bm25Term(std::string term, const TermWeight& stats, const DocLengths& lengths,
+           const TermCounts* counts)
+      : term_(std::move(term)), stats_(stats), all_lengths_(lengths), counts_(counts) {}
+
+  Xapian::PostingSource* clone() const override {
+    return new Bm25Term(term_, stats_, all_lengths_, counts_);
+  }
+
+  void init(const Xapian::Database& sub) override {
+    const std::optional<std::size_t> shard = all_lengths_.shard_of(sub);
+    lengths_ = all_lengths_.of(sub);
+    it_ = sub.postlist_begin(term_);
+    end_ = sub.postlist_end(term_);
+    started_ = false;
+    const bool known = shard && counts_ && *shard < counts_->termfreq.size();
+    termfreq_ = known ? counts_->termfreq[*shard] : sub.get_termfreq(term_);
+    // As Xapian::BM25Weight::get_maxpart(): at the largest wdf and the
+    // shortest length a document with it can have.
+    const Xapian::termcount wdf_max =
+        known ? counts_->wdf_bound[*shard] : sub.get_wdf_upper_bound(term_);
+    const double normlen_lb = std::max(
+        std::max(wdf_max, sub.get_doclength_lower_bound()) * stats_.len_factor, kMinNormLen);
+    const double denom = kK1 * (normlen_lb * kB + (1 - kB)) + wdf_max;
+    set_maxweight(wdf_max == 0 ? 0 : stats_.termweight * (wdf_max / denom));
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_est() const override { return termfreq_; }
+  Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+
+  void next(double min_wt) override {
+    if (started_) ++it_;
+    started_ = true;
+    settle(min_wt);
+  }
+  // No skipping by weight here: in an AND, walking postings one by one would
+  // undo the leaps the other lists allow (docs/benchmarks.md).
+  void skip_to(Xapian::docid did, double) override {
+    started_ = true;
+    it_.skip_to(did);
+    weighed_ = false;
+  }
+  bool at_end() const override { return it_ == end_; }
+  Xapian::docid get_docid() const override { return *it_; }
+
+  double get_weight() const override { return weighed_ ? weight_ : weigh(); }
+
+ private:
+  // This posting's BM25 weight.
+  double weigh() const {
+    const Xapian::docid did = *it_;
+    Xapian::termcount length = 0;
+    if (lengths_ && did < lengths_->size()) length = (*lengths_)[did];
+    if (length == 0) length = it_.get_doclength();
+    return sumpart(stats_, it_.get_wdf(), length);
+  }
+
+  // Moves on past the postings that weigh less than `min_wt`, which the
+  // match needs at least and would reject (Xapian passes it for this):
+  // skipping them here spares the matcher's layers of calls per posting,
+  // most of a common word's top 10 once its tenth best weight is high. The
+  // hits, their order and their weights are the same.
+  void settle(double min_wt) {
+    weighed_ = min_wt > 0;
+    if (!weighed_) return;
+    for (; it_ != end_; ++it_) {
+      weight_ = weigh();
+      if (weight_ >= min_wt) return;
+    }
+  }
+
+  std::string term_;
+  TermWeight stats_;
+  const DocLengths& all_lengths_;
+  const TermCounts* counts_;
+  const std::vector<Xapian::termcount>* lengths_ = nullptr;  // this shard's
+  Xapian::PostingIterator it_, end_;
+  bool started_ = false;  // whether next() or skip_to() moved to the first posting
+  Xapian::doccount termfreq_ = 0;
+  bool weighed_ = false;  // whether weight_ holds this posting's weight
+  double weight_ = 0;
+};
+
+class Rewriter {
+ public:
+  Rewriter(const Xapian::Database& whole, const DocLengths& lengths, const TermStats* terms)
+      : whole_(whole), lengths_(lengths), terms_(terms) {}
+
+  Q weighted(const Q& q) {
+    const std::size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+      case Q::LEAF_TERM:
+        return term(q);
+      case Q::OP_AND:
+      case Q::OP_OR:
+      case Q::OP_AND_MAYBE:
+        return rebuilt(q, n);
+      case Q::OP_AND_NOT:
+      case Q::OP_FILTER:
+        return rebuilt(q, std::min<std::size_t>(n, 1));
+      case Q::OP_PHRASE:
+      case Q::OP_NEAR:
+        return phrase(q, n);
+      default:
+        return q;
+    }
+  }
+
+ private:
+  Q term(const Q& leaf) {
+    const std::string t = *leaf.get_terms_begin();
+    const TermCounts* counts = terms_ ? terms_->find(t) : nullptr;
+    const Xapian::doccount termfreq = counts ? counts->total : whole_.get_termfreq(t);
+    // A term no document has matches nothing either way.
+    if (termfreq == 0) return leaf;
+    return Q((new Bm25Term(t, stats_of(whole_, termfreq), lengths_, counts))->release());
+  }
+
+  // `q` with its first `weighted` subqueries rewritten, the rest as they are.
+  Q rebuilt(const Q& q, std::size_t weighted) {
+    std::vector<Q> parts;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      parts.push_back(i < weighted ? this->weighted(q.get_subquery(i)) : q.get_subquery(i));
+    }
+    return Q(q.get_type(), parts.begin(), parts.end());
+  }
+
+  // A phrase weighs the sum of its words' weights: the words weighed here,
+  // filtered by the phrase as it is (which then needs no lengths).
+  Q phrase(const Q& q, std::size_t n) {
+    std::vector<Q> words;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Q word = q.get_subquery(i);
+      if (word.get_type() != Q::LEAF_TERM) return q;
+      words.push_back(term(word));
+    }
+    return Q(Q::OP_FILTER, Q(Q::OP_AND, words.begin(), words.end()), q);
+  }
+
+  const Xapian::Database& whole_;
+  const DocLengths& lengths_;
+  const TermStats* terms_;
+};
+
+}  // namespace
+
+Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
+                           const DocLengths& lengths, const TermStats* terms) {
+  return Rewriter(whole, lengths, terms).weighted(q);
+}
+
+}  // namespace cable::internal

@@ -1,0 +1,97 @@
+// Which cable a document belongs to, from its document ID alone. A cable's
+// documents are added together, so within a shard they have consecutive IDs
+// that start at its cable document (kind "c"): the postings of that kind's
+// term give every cable's first ID. Facet counting uses this instead of
+// reading a value from each of the hundreds of thousands of documents a
+// common word matches; the facet values themselves are read once per cable
+// and kept (FacetCache, one per shard).
+#ifndef CABLE_SRC_SEARCH_CABLE_MAP_HPP_
+#define CABLE_SRC_SEARCH_CABLE_MAP_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "cable/search.hpp"
+#include "store/shard_versions.hpp"
+
+namespace cable::internal {
+
+class CableMap {
+ public:
+  // Reads the cable documents of each shard (opened alone). Cost: one
+  // posting list per shard, 4 bytes of memory per cable.
+  void build(const std::vector<Xapian::Database>& shards);
+
+  // Whether the shards changed since build() (a commit was reopened).
+  bool stale(const std::vector<Xapian::Database>& shards) const;
+
+  // The cable (0 .. cables(shard)-1) of a document of `shard`, by the ID the
+  // shard alone gives it (what a match spy on the shard sees). `hint` is the
+  // cable found last, kept by the caller: a match visits documents in
+  // ascending order, so the answer is mostly that cable or the next, found
+  // in constant time; otherwise a search bounded by galloping ahead of the
+  // hint, so skipping k cables costs about 2 log k steps. At the release size a
+  // common word matches 1.5 million paragraphs, and a search for each was
+  // most of the counting pass.
+  std::optional<std::uint32_t> cable_of(std::size_t shard, Xapian::docid docid,
+                                        std::uint32_t& hint) const;
+
+  // Cables in `shard`.
+  std::size_t cables(std::size_t shard) const { return starts_[shard].size(); }
+
+ private:
+  // Per shard, the first document of each of its cables, ascending.
+  std::vector<std::vector<Xapian::docid>> starts_;
+  ShardVersions versions_;  // when built
+};
+
+// The facet values of each cable, read once (from kSlotFacets of any of its
+// documents) and kept as small integers, with the counts of one query.
+class FacetCache {
+ public:
+  void reset(std::size_t cables);
+
+  // Starts a query: clears the marks and counts of the last one.
+  void begin();
+  // Counts `cable` once per query; `doc` is any of its documents.
+  void see(std::uint32_t cable, const Xapian::Document& doc);
+  // The same, the document `docid` of `db` read only if the cable's values
+  // were never read.
+  void see(std::uint32_t cable, const Xapian::Database& db, Xapian::docid docid);
+
+  std::uint64_t cables_seen() const { return seen_count_; }
+  // Values of `facet` counted since begin(), most frequent first then by
+  // value; `limit` 0 means all.
+  std::vector<FacetCount> top(Facet facet, std::size_t limit) const;
+  // The same over several caches that counted different cables (one per
+  // shard), their counts added.
+  static std::vector<FacetCount> top(const std::vector<FacetCache>& caches, Facet facet,
+                                     std::size_t limit);
+
+ private:
+  std::uint32_t value_id(Facet facet, std::string_view value);
+  // see() with the document read by `doc()` when needed.
+  template <typename D>
+  void count(std::uint32_t cable, const D& doc);
+
+  std::vector<std::vector<std::uint32_t>> of_cable_;  // value ids; empty until read
+  std::vector<bool> loaded_;
+  std::vector<std::uint64_t> seen_;    // bit per cable, this query
+  std::vector<std::uint32_t> marked_;  // cables seen this query, to clear seen_ fast
+  std::uint64_t seen_count_ = 0;
+  std::vector<std::pair<Facet, std::string>> values_;
+  std::unordered_map<std::string, std::uint32_t> ids_;  // "<facet number>:<value>"
+  std::vector<std::uint64_t> counts_;                   // per value id, this query
+  std::vector<std::uint32_t> touched_;                  // value ids counted this query
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_CABLE_MAP_HPP_

@@ -1,0 +1,44 @@
+// A query tree (query/query_node) turned into a Xapian query over the
+// schema of store/schema.
+#ifndef CABLE_SRC_SEARCH_COMPILE_HPP_
+#define CABLE_SRC_SEARCH_COMPILE_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "query/query_node.hpp"
+
+namespace cable::internal {
+
+// Most distinct words one wildcard may stand for; past it a search fails
+// with a QueryError rather than running slowly or returning partial results.
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
+struct Located {
+  std::string text;  // as typed (a word) or folded (a wildcard's prefix)
+  std::size_t position = 0;
+};
+
+struct CompiledQuery {
+  Xapian::Query query;
+  // Whether anything in the query may carry weight: false when it is
+  // filters alone (fields but subject:, date ranges, and what NOT excludes),
+  // whose matches all weigh 0; true when unsure.
+  bool weighted = true;
+  std::vector<Located> words;      // bare words, for spelling suggestions
+  std::vector<Located> wildcards;  // to name the one that expands too far
+};
+
+// Compiles `node`. Boolean fields (tag:, origin:, date:, …) filter without
+// weight; words are stemmed, phrases and NEAR use exact words.
+// @throws QueryError when nothing in the query can match a word of the index
+// (only punctuation or redaction marks), naming its position.
+CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer);
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_COMPILE_HPP_

@@ -1,0 +1,57 @@
+// Every document's length (Xapian's "document length": its number of word
+// positions), per shard, in memory, for BM25 (search/bm25).
+//
+// Xapian 1.4 keeps document lengths as one posting list over all documents
+// and reads a matching document's length by skipping along it. The list has
+// an entry for every document, so weighing the matches of a common word
+// decodes most of it, 1.15 million entries a shard at the release's size,
+// which dominated a common word's top 10 (docs/benchmarks.md). An array read is all it takes here,
+// as Lucene's norms.
+#ifndef CABLE_SRC_SEARCH_DOC_LENGTHS_HPP_
+#define CABLE_SRC_SEARCH_DOC_LENGTHS_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/shard_versions.hpp"
+
+namespace cable::internal {
+
+class DocLengths {
+ public:
+  // Reads the length of every document of each shard (opened alone). Cost:
+  // one pass over each shard's document lengths; 4 bytes of memory per
+  // document number (9 MB at the release's size).
+  void build(const std::vector<Xapian::Database>& shards);
+
+  // Whether the shards changed since build() (a commit was reopened).
+  bool stale(const std::vector<Xapian::Database>& shards) const {
+    return versions_.changed(shards);
+  }
+
+  // Which of the shards built `sub` is (a sub-database Xapian hands a
+  // posting source); nullopt when none. Cost: none when the shards' UUIDs
+  // differ, as Xapian makes them; else (a shard copied onto another) a
+  // metadata lookup.
+  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const;
+
+  // The lengths of the documents of `sub`, a shard, by the document IDs of
+  // the shard alone; null when `sub` is not one of the shards built. 0
+  // stands for "not known": no document had the number when it was built,
+  // or its length is 0; a search may read a revision newer than the one
+  // built, so a number may also lie past the end. Cost: shard_of().
+  const std::vector<Xapian::termcount>* of(const Xapian::Database& sub) const;
+
+ private:
+  std::vector<std::vector<Xapian::termcount>> lengths_;  // per shard, by document ID
+  ShardVersions versions_;                               // when built
+  std::vector<std::string> uuids_;                       // per shard; empty when two are the same
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_DOC_LENGTHS_HPP_

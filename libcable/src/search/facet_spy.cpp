@@ -1,0 +1,90 @@
+#include "search/facet_spy.hpp"
+
+#include <string>
+#include <vector>
+
+#include "store/shard_threads.hpp"
+
+namespace cable::internal {
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+  if (const auto cable = map_.cable_of(shard_, doc.get_docid(), hint_)) cache_.see(*cable, doc);
+}
+
+namespace {
+
+// The terms of `q` when it is one term or an OR of terms (a word and its
+// stem): its matches are the union of their posting lists.
+bool terms_of_union(const Xapian::Query& q, std::vector<std::string>& terms) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      terms.push_back(*q.get_terms_begin());
+      return true;
+    case Xapian::Query::OP_OR:
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        if (!terms_of_union(q.get_subquery(i), terms)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Counts the union of the posting lists of `terms` on `db`, shard `k`, into
+// `cache`, walking the lists themselves: a Xapian match with a spy makes a
+// Xapian::Document for every match, over a million for a common word.
+Xapian::doccount count_union(const Xapian::Database& db, std::size_t k,
+                             const std::vector<std::string>& terms, const CableMap& map,
+                             FacetCache& cache) {
+  std::vector<Xapian::PostingIterator> at, end;
+  for (const std::string& t : terms) {
+    at.push_back(db.postlist_begin(t));
+    end.push_back(db.postlist_end(t));
+  }
+  Xapian::doccount documents = 0;
+  std::uint32_t hint = 0;
+  for (;;) {
+    Xapian::docid next = 0;
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (at[i] != end[i] && (next == 0 || *at[i] < next)) next = *at[i];
+    }
+    if (next == 0) return documents;
+    ++documents;
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (at[i] != end[i] && *at[i] == next) ++at[i];
+    }
+    if (const auto cable = map.cable_of(k, next, hint)) cache.see(*cable, db, next);
+  }
+}
+
+}  // namespace
+
+Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+                      const CableMap& map, std::vector<FacetCache>& caches, bool threads) {
+  std::vector<std::string> terms;
+  const bool a_union = terms_of_union(q, terms);
+  const std::string serialised = threads && !a_union ? q.serialise() : std::string();
+  std::vector<Xapian::doccount> documents(shards.size());
+  for_each_shard(shards.size(), threads, [&](std::size_t k) {
+    if (a_union) {
+      documents[k] = count_union(shards[k], k, terms, map, caches[k]);
+      return;
+    }
+    // No weights, no collapsing, no order: Xapian only walks the postings.
+    Xapian::Enquire counter(shards[k]);
+    counter.set_query(own_query(q, serialised, threads, k));
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    FacetSpy spy(map, k, caches[k]);
+    counter.add_matchspy(&spy);
+    documents[k] = counter.get_mset(0, 0, shards[k].get_doccount()).get_matches_estimated();
+  });
+  Counted c;
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    c.documents += documents[k];
+    c.cables += caches[k].cables_seen();
+  }
+  return c;
+}
+
+}  // namespace cable::internal

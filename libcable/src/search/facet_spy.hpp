@@ -1,0 +1,51 @@
+// Exact facet counts over matching cables, as a Xapian match spy: each
+// matching document is mapped to its cable by document ID (CableMap), each
+// cable is counted once, and its facet values come from FacetCache.
+#ifndef CABLE_SRC_SEARCH_FACET_SPY_HPP_
+#define CABLE_SRC_SEARCH_FACET_SPY_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "search/cable_map.hpp"
+
+namespace cable::internal {
+
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  // Counts the matches of shard `shard`, matched alone, into `cache`, which
+  // the caller has begun (FacetCache::begin).
+  FacetSpy(const CableMap& map, std::size_t shard, FacetCache& cache)
+      : map_(map), shard_(shard), cache_(cache) {}
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+
+ private:
+  const CableMap& map_;
+  std::size_t shard_;
+  FacetCache& cache_;
+  std::uint32_t hint_ = 0;  // the cable of the last document (CableMap::cable_of)
+};
+
+// What count_matches() found.
+struct Counted {
+  std::uint64_t documents = 0;  // matching documents
+  std::uint64_t cables = 0;     // their cables
+};
+
+// Counts every match of `q` on each of `shards` (opened alone) into
+// caches[k], which the caller has begun; each shard in a thread of its own
+// when `threads` (shard_threads.hpp). Cost: walks every posting list of the
+// query without weights: for one term or an OR of terms (a word, a word and
+// its stem) the lists themselves, merged; for anything else, a Xapian match
+// with a FacetSpy, which makes a Xapian::Document of each match (slower for
+// a common word, docs/benchmarks.md). @throws Xapian::Error.
+Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+                      const CableMap& map, std::vector<FacetCache>& caches, bool threads);
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_FACET_SPY_HPP_

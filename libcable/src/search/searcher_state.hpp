@@ -1,0 +1,104 @@
+// The state behind a cable::Searcher, shared with Writer::searcher().
+#ifndef CABLE_SRC_SEARCH_SEARCHER_STATE_HPP_
+#define CABLE_SRC_SEARCH_SEARCHER_STATE_HPP_
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "cable/search.hpp"
+#include "search/cable_map.hpp"
+#include "search/doc_lengths.hpp"
+#include "search/term_stats.hpp"
+#include "store/database.hpp"
+
+namespace cable::internal {
+
+struct SearcherState {
+  std::string where;                     // the index's path, or "in-memory index", for messages
+  std::filesystem::path dir;             // empty in memory
+  Xapian::Database db;                   // every shard, as one database
+  std::vector<Xapian::Database> shards;  // each shard alone: metadata lives per shard
+  // A handle on the whole index for the thread of each shard in a search
+  // (search/top_hits.hpp): `db` for the first, which runs in the caller's
+  // thread, handles of their own for the others, opened at the first search
+  // that uses them.
+  std::vector<Xapian::Database> wholes;
+  Analyzer analyzer;
+  std::mutex mutex;
+  // For facet counts, one cache per shard; rebuilt when a reopen shows new
+  // commits.
+  CableMap cables;
+  std::vector<FacetCache> facets;
+  bool mapped = false;
+  // For weighing (search/bm25); rebuilt when a reopen shows new commits.
+  DocLengths lengths;
+  bool lengths_read = false;
+  // The counts of the terms searched so far (search/term_stats).
+  TermStats terms;
+
+  // Moves every database to its latest commit: the combined one and each
+  // shard's own, which metadata and the facet map read (a shard left behind
+  // would keep failing with DatabaseModifiedError, and miss new cables).
+  // A shard that another database replaced (a merge, a rebuild, a
+  // compaction; a new UUID) is opened anew: when the two have the same
+  // revision number, Xapian's reopen reads the new UUID but keeps reading
+  // the old tables.
+  void reopen() {
+    std::vector<std::string> uuids;
+    for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
+    db.reopen();
+    for (Xapian::Database& s : shards) s.reopen();
+    for (Xapian::Database& w : wholes) w.reopen();
+    if (dir.empty()) return;
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      if (shards[k].get_uuid() == uuids[k]) continue;
+      ReadableIndex fresh = open_readable(dir);
+      db = std::move(fresh.all);
+      shards = std::move(fresh.shards);
+      wholes.clear();
+      return;
+    }
+  }
+
+  // `wholes`, opened if need be. @throws Xapian::Error, cable::Error.
+  const std::vector<Xapian::Database>& whole_per_shard() {
+    if (wholes.empty()) wholes.push_back(db);
+    while (wholes.size() < shards.size()) wholes.push_back(open_readable(dir).all);
+    return wholes;
+  }
+
+  // `lengths`, read again if a commit changed the shards.
+  const DocLengths& doc_lengths() {
+    if (!lengths_read || lengths.stale(shards)) {
+      lengths.build(shards);
+      lengths_read = true;
+    }
+    return lengths;
+  }
+
+  // `cables` (and `facets` with it), built again if a commit changed the shards.
+  const CableMap& cable_map() {
+    if (!mapped || cables.stale(shards)) {
+      cables.build(shards);
+      facets.assign(shards.size(), {});
+      for (std::size_t k = 0; k < shards.size(); ++k) facets[k].reset(cables.cables(k));
+      mapped = true;
+    }
+    return cables;
+  }
+
+  // Readies `cables` and `facets` for one query.
+  void begin_facets() {
+    cable_map();
+    for (FacetCache& f : facets) f.begin();
+  }
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_SEARCHER_STATE_HPP_

@@ -1,0 +1,251 @@
+#include "search/snippet.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "analysis/folding.hpp"
+#include "store/schema.hpp"
+#include "util/text.hpp"
+
+namespace cable::internal {
+namespace {
+
+// What a byte says of the character it starts or continues: an ASCII letter
+// or digit is part of a word, any other ASCII byte parts words, and a byte
+// from 0x80 on belongs to a multi-byte character, which ICU classes.
+enum class Byte : std::uint8_t { kWord, kApart, kMulti };
+
+constexpr std::array<Byte, 256> kBytes = [] {
+  std::array<Byte, 256> out{};
+  for (std::size_t b = 0; b < out.size(); ++b) {
+    const auto c = static_cast<char>(b);
+    out[b] = b >= 0x80 ? Byte::kMulti : text::is_alnum(c) ? Byte::kWord : Byte::kApart;
+  }
+  return out;
+}();
+
+Byte byte_at(std::string_view text, std::size_t i) {
+  return kBytes[static_cast<unsigned char>(text[i])];
+}
+
+// Whether a character belongs to a word: letters, digits and combining
+// marks, as ICU classes them. Curly quotes, dashes and the like part words,
+// as they do in the index.
+bool word_char(UChar32 cp) {
+  return cp >= 0 && (u_isalnum(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0);
+}
+
+// The end of the multi-byte character at `i` (UTF-8), and whether it
+// belongs to a word.
+std::size_t multi_byte_char(std::string_view text, std::size_t i, bool* word) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto at = static_cast<std::int32_t>(i);
+  UChar32 cp = 0;
+  U8_NEXT(bytes, at, static_cast<std::int32_t>(text.size()), cp);
+  *word = word_char(cp);
+  return static_cast<std::size_t>(at);
+}
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Whether the character that ends just before `i` belongs to a word, so
+// that a word character at `i` goes on a word rather than starting one.
+bool follows_word(std::string_view text, std::size_t i) {
+  if (i == 0) return false;
+  const Byte b = byte_at(text, i - 1);
+  if (b != Byte::kMulti) return b == Byte::kWord;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto at = static_cast<std::int32_t>(i);
+  UChar32 cp = 0;
+  U8_PREV(bytes, 0, at, cp);
+  return word_char(cp);
+}
+
+// The end of the word that goes on at `i`: the first character from `i` on
+// that belongs to no word. An ASCII letter or digit, most of a word's bytes,
+// costs one table lookup.
+std::size_t word_end(std::string_view text, std::size_t i) {
+  while (i < text.size()) {
+    const Byte b = byte_at(text, i);
+    if (b == Byte::kWord) {
+      ++i;
+      continue;
+    }
+    if (b == Byte::kApart) break;
+    bool more = false;
+    const std::size_t j = multi_byte_char(text, i, &more);
+    if (!more) break;
+    i = j;
+  }
+  return i;
+}
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+struct Span {
+  std::size_t begin;
+  std::size_t end;
+};
+
+}  // namespace
+
+SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemmer,
+                           std::vector<std::string> wildcards)
+    : stemmer_(stemmer), wildcards_(std::move(wildcards)) {
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (term.empty()) continue;
+    if (!text::is_upper(term[0])) {
+      exact_.insert(term);
+    } else if (term.size() > schema::kStemmed.size() && term.starts_with(schema::kStemmed) &&
+               !text::is_upper(term[1])) {
+      const std::string stem = term.substr(schema::kStemmed.size());
+      stems_.insert(stem);
+      if (stem_initials_.find(stem[0]) == std::string::npos) stem_initials_ += stem[0];
+    }
+  }
+  std::string initials;
+  for (const auto* set : {&exact_, &stems_}) {
+    for (const std::string& w : *set) initials += w[0];
+  }
+  for (const std::string& w : wildcards_) {
+    if (!w.empty()) initials += w[0];
+  }
+  // Folding and stemming keep an ASCII first letter but for its case: a word
+  // can only match a query word with the same one. Most words are ruled out
+  // by this table, which is most of the snippets' time saved.
+  for (std::size_t b = 0; b < may_start_.size(); ++b) {
+    const auto c = static_cast<char>(b);
+    may_start_[b] = b >= 0x80 || initials.find(text::to_lower(c)) != std::string::npos;
+  }
+}
+
+bool SnippetMaker::matches(std::string_view word) {
+  const auto cached = seen_.find(word);
+  if (cached != seen_.end()) return cached->second;
+  const bool ascii = std::all_of(word.begin(), word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string folded = ascii ? text::lower(word) : fold(word);
+  bool match = exact_.count(folded) > 0;
+  if (!match && !folded.empty() && stem_initials_.find(folded[0]) != std::string::npos) {
+    match = stems_.count(stemmer_(folded)) > 0;
+  }
+  for (const std::string& prefix : wildcards_) {
+    if (!match && folded.starts_with(prefix)) match = true;
+  }
+  seen_.emplace(std::string(word), match);
+  return match;
+}
+
+std::string SnippetMaker::make(std::string_view text, std::size_t length, std::string_view start,
+                               std::string_view end) {
+  // The matching words, merged when only spaces part them.
+  std::vector<Span> hits;
+  // Only a word whose first byte may_start_ lets through can match, so the
+  // bytes in between are passed over with one lookup each.
+  const auto candidate = [may = may_start_.data(), p = text.data(),
+                          n = text.size()](std::size_t i) {
+    while (i < n && !may[static_cast<unsigned char>(p[i])]) ++i;
+    return i;
+  };
+  for (std::size_t i = candidate(0); i < text.size(); i = candidate(i)) {
+    const Byte b = byte_at(text, i);
+    if (b == Byte::kApart || continuation(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (b == Byte::kMulti) {
+      bool word = false;
+      j = multi_byte_char(text, i, &word);
+      if (!word) {
+        i = j;
+        continue;
+      }
+    }
+    j = word_end(text, j);
+    if (!follows_word(text, i) && matches(text.substr(i, j - i))) {
+      if (!hits.empty() &&
+          text.substr(hits.back().end, i - hits.back().end).find_first_not_of(' ') ==
+              std::string_view::npos) {
+        hits.back().end = j;
+      } else {
+        hits.push_back({i, j});
+      }
+    }
+    i = j;
+  }
+  // The window: the whole text when short enough, else the stretch of
+  // `length` bytes that holds the most matches, starting a little before the
+  // first of them, cut at spaces.
+  std::size_t from = 0;
+  std::size_t to = text.size();
+  if (text.size() > length) {
+    std::size_t best = 0;
+    std::size_t best_count = 0;
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+      std::size_t count = 0;
+      for (std::size_t m = k; m < hits.size() && hits[m].end <= hits[k].begin + length; ++m) {
+        ++count;
+      }
+      if (count > best_count) {
+        best_count = count;
+        best = k;
+      }
+    }
+    if (best_count > 0) {
+      const std::size_t lead = length / 5;
+      from = hits[best].begin > lead ? hits[best].begin - lead : 0;
+    }
+    to = std::min(text.size(), from + length);
+    if (from > 0) {
+      const std::size_t space = text.find(' ', from);
+      from = space == std::string_view::npos || space >= to ? from : space + 1;
+      while (from < to && continuation(text[from])) ++from;  // no space: a whole character
+    }
+    if (to < text.size()) {
+      const std::size_t space = text.rfind(' ', to);
+      if (space != std::string_view::npos && space > from) to = space;
+      while (to > from && to < text.size() && continuation(text[to])) --to;
+    }
+  }
+  std::string out;
+  out.reserve(to - from + 32);
+  if (from > 0) out += "\u2026";
+  std::size_t at = from;
+  for (const Span& h : hits) {
+    if (h.end <= from || h.begin >= to) continue;
+    const std::size_t b = std::max(h.begin, from);
+    const std::size_t e = std::min(h.end, to);
+    append_escaped(out, text.substr(at, b - at));
+    out += start;
+    append_escaped(out, text.substr(b, e - b));
+    out += end;
+    at = e;
+  }
+  append_escaped(out, text.substr(at, to - at));
+  if (to < text.size()) out += "\u2026";
+  return out;
+}
+
+}  // namespace cable::internal

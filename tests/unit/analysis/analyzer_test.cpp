@@ -1,0 +1,72 @@
+#include "analysis/analyzer.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace cable::internal {
+namespace {
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+  return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+// The terms index_text should give for `words`: each word, and "Z" + its
+// Snowball stem when that differs from the word.
+std::set<std::string> expected_terms(const std::vector<std::string>& words) {
+  Xapian::Stem english("english");
+  std::set<std::string> out;
+  for (const std::string& w : words) {
+    out.insert(w);
+    const std::string stem = english(w);
+    if (stem != w) out.insert("Z" + stem);
+  }
+  return out;
+}
+
+// More distinct words than the analyzer's stem cache has slots, in several
+// inflections each, so that words share slots and evict each other.
+std::vector<std::string> many_words() {
+  std::vector<std::string> out;
+  const char* endings[] = {"", "s", "ed", "ing", "ies", "ation", "ly"};
+  for (int i = 0; i < 6000; ++i) {
+    std::string root;
+    for (int n = i; root.size() < 3 || n > 0; n /= 26)
+      root.push_back(static_cast<char>('a' + n % 26));
+    for (const char* e : endings) out.push_back("w" + root + e);
+  }
+  return out;
+}
+
+TEST(AnalyzerTest, StemsEveryWordAsSnowballDoesWhenWordsShareCacheSlots) {
+  const std::vector<std::string> words = many_words();
+  std::string text;
+  for (const std::string& w : words) text += w + " ";
+  const std::set<std::string> expected = expected_terms(words);
+
+  Analyzer analyzer;
+  for (int pass = 0; pass < 2; ++pass) {
+    Xapian::Document doc;
+    analyzer.start(doc);
+    analyzer.index_text(text);
+    EXPECT_EQ(terms_of(doc), expected) << "pass " << pass;
+  }
+}
+
+TEST(AnalyzerTest, AWordThatIsItsOwnStemHasNoStemTerm) {
+  Analyzer analyzer;
+  Xapian::Document doc;
+  analyzer.start(doc);
+  analyzer.index_text("the embassy report embassies the embassy");
+  EXPECT_EQ(terms_of(doc),
+            (std::set<std::string>{"the", "embassy", "embassies", "report", "Zembassi"}));
+  auto stem = doc.termlist_begin();
+  stem.skip_to("Zembassi");
+  EXPECT_EQ(stem.get_wdf(), 3u);  // "embassy" twice and "embassies" once
+}
+
+}  // namespace
+}  // namespace cable::internal

@@ -1,0 +1,136 @@
+// search/cable_map: every document maps to the cable whose documents it
+// follows, whatever order the documents are asked in and whatever the hint.
+#include "search/cable_map.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+// A database whose cable documents are at `starts`, followed by paragraphs
+// up to `last`.
+Xapian::WritableDatabase with_cables(const std::vector<Xapian::docid>& starts, Xapian::docid last) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (Xapian::docid id = 1; id <= last; ++id) {
+    Xapian::Document doc;
+    const bool head = std::find(starts.begin(), starts.end(), id) != starts.end();
+    doc.add_boolean_term(
+        schema::term(schema::kKind, head ? schema::kKindCable : schema::kKindParagraph));
+    db.replace_document(id, doc);
+  }
+  return db;
+}
+
+TEST(CableMapTest, EveryDocumentFindsItsCableFromAnyHint) {
+  const std::vector<Xapian::docid> starts{2, 5, 6, 10};
+  CableMap map;
+  map.build({with_cables(starts, 12)});
+  ASSERT_EQ(map.cables(0), 4u);
+  // Cable of each document 1..12: none before the first cable document.
+  const std::vector<std::optional<std::uint32_t>> want{
+      std::nullopt, 0, 0, 0, 1, 2, 2, 2, 2, 3, 3, 3};
+  for (std::uint32_t start_hint = 0; start_hint < 6; ++start_hint) {  // 4, 5: past the end
+    std::uint32_t hint = start_hint;
+    for (Xapian::docid id = 1; id <= 12; ++id) {  // ascending, as a match visits them
+      EXPECT_EQ(map.cable_of(0, id, hint), want[id - 1]) << "doc " << id << " hint " << start_hint;
+    }
+    for (Xapian::docid id = 12; id >= 1; --id) {  // descending: every answer from a stale hint
+      EXPECT_EQ(map.cable_of(0, id, hint), want[id - 1]) << "doc " << id << " hint " << start_hint;
+    }
+  }
+}
+
+// A match that skips cables: each answer from a hint some cables back.
+TEST(CableMapTest, MatchesThatSkipCablesFindTheirCables) {
+  std::vector<Xapian::docid> starts;
+  for (Xapian::docid d = 3; starts.size() < 100; d += 1 + starts.size() % 7) starts.push_back(d);
+  const Xapian::docid last = starts.back() + 4;
+  CableMap map;
+  map.build({with_cables(starts, last)});
+  const auto brute = [&](Xapian::docid id) -> std::optional<std::uint32_t> {
+    std::optional<std::uint32_t> c;
+    for (std::uint32_t k = 0; k < starts.size() && starts[k] <= id; ++k) c = k;
+    return c;
+  };
+  for (const Xapian::docid step : {1u, 2u, 5u, 17u, 60u, 200u}) {
+    for (const std::uint32_t start_hint : {0u, 7u, 99u, 150u}) {
+      std::uint32_t hint = start_hint;
+      for (Xapian::docid id = 1; id <= last; id += step) {
+        EXPECT_EQ(map.cable_of(0, id, hint), brute(id))
+            << "doc " << id << " step " << step << " hint " << start_hint;
+      }
+    }
+  }
+}
+
+TEST(CableMapTest, AnEmptyIndexHasNoCables) {
+  CableMap map;
+  map.build({with_cables({}, 3)});
+  std::uint32_t hint = 0;
+  EXPECT_EQ(map.cable_of(0, 1, hint), std::nullopt);
+}
+
+// Every shard numbers its documents from 1: the same ID is a different
+// cable in each.
+TEST(CableMapTest, EachShardMapsItsOwnDocuments) {
+  CableMap map;
+  Xapian::WritableDatabase second = with_cables({1, 2, 4}, 6);
+  const std::vector<Xapian::Database> shards{with_cables({1, 3}, 4), second};
+  map.build(shards);
+  ASSERT_EQ(map.cables(0), 2u);
+  ASSERT_EQ(map.cables(1), 3u);
+  std::uint32_t hint = 0;
+  EXPECT_EQ(map.cable_of(0, 2, hint), 0u);
+  EXPECT_EQ(map.cable_of(1, 2, hint), 1u);
+  EXPECT_EQ(map.cable_of(0, 4, hint), 1u);
+  EXPECT_EQ(map.cable_of(1, 6, hint), 2u);
+  EXPECT_FALSE(map.stale(shards));
+  second.add_document(Xapian::Document());
+  EXPECT_TRUE(map.stale(shards));
+}
+
+// A document holding the facet lines of a cable with these tags.
+Xapian::Document tagged(const std::vector<std::string>& tags) {
+  Xapian::Document doc;
+  std::string lines;
+  for (const std::string& t : tags) lines += std::string(1, schema::kFacetTag) + ":" + t + "\n";
+  doc.add_value(schema::kSlotFacets, lines);
+  return doc;
+}
+
+TEST(FacetCacheTest, ShardsCountsAreAddedThenRanked) {
+  std::vector<FacetCache> caches(2);
+  for (FacetCache& c : caches) {
+    c.reset(6);
+    c.begin();
+  }
+  // Shard 0 holds cables 0-2, shard 1 cables 3-5; cable 1 is seen twice.
+  caches[0].see(0, tagged({"KTIP", "PHUM"}));
+  caches[0].see(1, tagged({"PHUM"}));
+  caches[0].see(1, tagged({"PHUM"}));
+  caches[1].see(3, tagged({"KTIP"}));
+  caches[1].see(4, tagged({"KTIP", "EFIS"}));
+  caches[1].see(5, tagged({"EFIS"}));
+  const std::vector<FacetCount> all = FacetCache::top(caches, Facet::kTag, 0);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].value, "KTIP");
+  EXPECT_EQ(all[0].count, 3u);
+  EXPECT_EQ(all[1].value, "EFIS");  // two each: by value
+  EXPECT_EQ(all[2].value, "PHUM");
+  EXPECT_EQ(all[2].count, 2u);
+  EXPECT_EQ(FacetCache::top(caches, Facet::kTag, 2).size(), 2u);
+  EXPECT_TRUE(FacetCache::top(caches, Facet::kOrigin, 0).empty());
+  EXPECT_EQ(caches[0].cables_seen() + caches[1].cables_seen(), 5u);
+  // One cache alone answers as itself.
+  EXPECT_EQ(FacetCache::top({caches[1]}, Facet::kTag, 1)[0].count, 2u);
+}
+
+}  // namespace
+}  // namespace cable::internal

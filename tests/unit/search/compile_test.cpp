@@ -1,0 +1,69 @@
+// search/compile: a query of filters alone is known to weigh nothing, as
+// Xapian finds when it sets up the match; anything the compiler is unsure of
+// counts as weighted (the slower, always exact path).
+#include "search/compile.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+
+#include "cable/query.hpp"
+#include "cable/writer.hpp"
+#include "search/top_hits.hpp"
+#include "store/database.hpp"
+#include "support/test_support.hpp"
+
+namespace cable::internal {
+namespace {
+
+TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
+  test::TempDir dir;
+  {
+    Writer w = Writer::open(dir.path() / "db", {});
+    w.add(test::make_cable("09ATLANTIS1", "2009-03-01", {"PREL"}, {"Fishing quotas."}));
+    w.add(test::make_cable("10ATLANTIS2", "2010-03-01", {"KTIP"}, {"Harbour fishing."}));
+    w.commit();
+  }
+  const Xapian::Database db = open_readable(dir.path() / "db").all;
+  const Analyzer analyzer;
+  const auto compiled = [&](const char* text) {
+    return compile(QueryAccess::node(Query::parse(text)), analyzer);
+  };
+  for (const char* filters : {"tag:PREL", "tag:PREL date:2009..2010", "origin:atlantis tag:KTIP",
+                              "tag:PREL -fishing", "tag:PREL NOT fishing", "tag:PREL OR tag:KTIP",
+                              "class:unclassified NOT (harbour OR x*)", "NOT fishing"}) {
+    const CompiledQuery c = compiled(filters);
+    EXPECT_FALSE(c.weighted) << filters;
+    EXPECT_TRUE(weightless(db, c.query)) << filters;
+  }
+  for (const char* weighted :
+       {"fishing", "tag:PREL fishing", "subject:harbour", "\"fishing quotas\"", "fish*",
+        "fishing NEAR quotas", "tag:PREL OR fishing"}) {
+    EXPECT_TRUE(compiled(weighted).weighted) << weighted;
+  }
+}
+
+// A free-text phrase of a TAGS line is one tag ("IRAQI FREEDOM", 05ROME3585).
+TEST(CompileTest, ATagOfSeveralWordsIsFoundAsWritten) {
+  test::TempDir dir;
+  {
+    Writer w = Writer::open(dir.path() / "db", {});
+    w.add(test::make_cable("05ROME3585", "2005-11-29", {"PREL", "IRAQI FREEDOM"}, {"Text."}));
+    w.commit();
+  }
+  const Xapian::Database db = open_readable(dir.path() / "db").all;
+  const Analyzer analyzer;
+  const auto found = [&](const char* q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(compile(QueryAccess::node(Query::parse(q)), analyzer).query);
+    return !enquire.get_mset(0, 10).empty();
+  };
+  for (const char* q : {"tag:\"iraqi  freedom\"", "tag:\"IRAQI FREEDOM\"", "tag:prel"}) {
+    EXPECT_TRUE(found(q)) << q;
+  }
+  EXPECT_FALSE(found("tag:iraqi"));
+}
+
+}  // namespace
+}  // namespace cable::internal

@@ -1,0 +1,109 @@
+// search/snippet: which words are highlighted, which passage is chosen, and
+// that the text around them is escaped and never cut inside a character.
+#include "search/snippet.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace cable::internal {
+namespace {
+
+const Xapian::Stem kEnglish("english");
+
+std::string snip(const Xapian::Query& q, std::string_view text, std::size_t length = 240,
+                 std::vector<std::string> wildcards = {}) {
+  SnippetMaker m(q, kEnglish, std::move(wildcards));
+  return m.make(text, length, "[", "]");
+}
+
+TEST(SnippetTest, ExactWordsAndStemsAreHighlightedWhateverTheirCase) {
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("traffick"),
+                        Xapian::Query("Ztraffick"));
+  EXPECT_EQ(snip(q, "Trafficking and trafficked persons; no trade."),
+            "[Trafficking] and [trafficked] persons; no trade.");
+}
+
+TEST(SnippetTest, AccentedWordsAreFoldedLikeTheIndex) {
+  EXPECT_EQ(snip(Xapian::Query("elysee"), "At the Élysée, ELYSEE staff met."),
+            "At the [Élysée], [ELYSEE] staff met.");
+}
+
+// Bytes that cannot start a matching word are passed over; a matching
+// initial inside a word, after an ASCII or a multi-byte letter or a
+// combining mark, starts no word of its own. (A word that starts with a
+// combining mark folds to the word without it.)
+TEST(SnippetTest, OnlyWholeWordsMatchWhateverComesBeforeTheirInitial) {
+  const Xapian::Query q("darko");
+  EXPECT_EQ(snip(q,
+                 "darko xdarko \u00e9darko \u0301darko a\u0301darko darkoé (darko) "
+                 "\u201cdarko\u201d \u00e9 darko"),
+            "[darko] xdarko \u00e9darko [\u0301darko] a\u0301darko darkoé ([darko]) "
+            "\u201c[darko]\u201d \u00e9 [darko]");
+}
+
+// Words are ruled out by their first letter before any lookup: every kind of
+// first character must still reach the words that match.
+TEST(SnippetTest, WordsOfEveryInitialAreFound) {
+  const std::vector<Xapian::Query> words{Xapian::Query("1975"), Xapian::Query("zone"),
+                                         Xapian::Query("Zquota")};
+  const Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
+  EXPECT_EQ(snip(q, "In 1975 the ZONE and Zones; QUOTAS, not 1976 or zoned."),
+            "In [1975] the [ZONE] and Zones; [QUOTAS], not 1976 or zoned.");
+  EXPECT_EQ(snip(Xapian::Query("zurich"), "Zürich and ZURICH."), "[Zürich] and [ZURICH].");
+  EXPECT_EQ(snip(Xapian::Query("1975"), "1975s"), "1975s");
+}
+
+TEST(SnippetTest, CurlyQuotesAndDashesPartWords) {
+  EXPECT_EQ(
+      snip(Xapian::Query("minister"), "the minister\u2019s \u201cminister\u201d\u2014minister"),
+      "the [minister]\u2019s \u201c[minister]\u201d\u2014[minister]");
+}
+
+TEST(SnippetTest, AdjacentMatchesShareOneHighlight) {
+  const Xapian::Query q(Xapian::Query::OP_PHRASE, Xapian::Query("domestic"),
+                        Xapian::Query("workers"));
+  EXPECT_EQ(snip(q, "girls as domestic workers. Since"), "girls as [domestic workers]. Since");
+}
+
+TEST(SnippetTest, PrefixedTermsAreNotWords) {
+  // A tag filter (KKTIP) highlights nothing in the text.
+  EXPECT_EQ(snip(Xapian::Query("KKTIP"), "ktip kktip"), "ktip kktip");
+}
+
+TEST(SnippetTest, WildcardPrefixesHighlightTheirWords) {
+  EXPECT_EQ(snip(Xapian::Query(), "Trafficker and traffic and trade", 240, {"traffic"}),
+            "[Trafficker] and [traffic] and trade");
+}
+
+TEST(SnippetTest, TheTextIsHtmlEscaped) {
+  EXPECT_EQ(snip(Xapian::Query("q"), "AF&AD <<next week>> Q&A"),
+            "AF&amp;AD &lt;&lt;next week&gt;&gt; [Q]&amp;A");
+}
+
+TEST(SnippetTest, ALongTextGivesThePassageWithTheMostMatches) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "filler words here. ";
+  text += "harbour one harbour two harbour three. ";
+  for (int i = 0; i < 40; ++i) text += "more filler words. ";
+  const std::string s = snip(Xapian::Query("harbour"), text, 100);
+  EXPECT_EQ(s.substr(0, 3), "\u2026");
+  EXPECT_EQ(s.substr(s.size() - 3), "\u2026");
+  EXPECT_NE(s.find("[harbour] one [harbour] two [harbour] three"), std::string::npos) << s;
+  EXPECT_LE(s.size(), 100u + 6 + 6 * 3);
+}
+
+TEST(SnippetTest, NoMatchGivesTheStartAndNoCutInsideACharacter) {
+  std::string text = "Début ";
+  for (int i = 0; i < 100; ++i) text += "éé ";
+  const std::string s = snip(Xapian::Query("absent"), text, 51);
+  EXPECT_EQ(s.substr(0, 7), "Début ");
+  // Cut at a space, before the "…": the last character is whole.
+  const std::string body = s.substr(0, s.size() - 3);
+  EXPECT_EQ(body.substr(body.size() - 2), "é") << s;
+  EXPECT_EQ(s.substr(s.size() - 3), "\u2026");
+}
+
+}  // namespace
+}  // namespace cable::internal

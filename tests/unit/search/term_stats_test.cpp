@@ -1,0 +1,104 @@
+// search/term_stats: the counts a searcher keeps of its terms are each
+// shard's own, and are read again once a commit changes the shards.
+#include "search/term_stats.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "cable/writer.hpp"
+#include "search/match_cost.hpp"
+#include "store/database.hpp"
+#include "support/test_support.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+void add_cables(Writer& w, int from, int to) {
+  for (int i = from; i < to; ++i) {
+    std::string text = "The fishing report.";
+    for (int k = 0; k < i % 4; ++k) text += " More fishing.";
+    w.add(test::make_cable(fmt::format("09ATLANTIS{}", i + 1), "2009-03-01", {"EFIS"}, {text}));
+  }
+  w.commit();
+}
+
+class TermStatsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    WriterOptions o;
+    o.shards = 2;
+    Writer w = Writer::open(dir_.path() / "db", o);
+    add_cables(w, 0, 30);
+    index_ = open_readable(dir_.path() / "db");
+  }
+
+  void expect_each_shards(const std::string& term) {
+    const TermCounts* c = stats_.find(term);
+    ASSERT_NE(c, nullptr) << term;
+    ASSERT_EQ(c->termfreq.size(), index_.shards.size());
+    ASSERT_EQ(c->wdf_bound.size(), index_.shards.size());
+    for (std::size_t k = 0; k < index_.shards.size(); ++k) {
+      EXPECT_EQ(c->termfreq[k], index_.shards[k].get_termfreq(term)) << term << " " << k;
+      EXPECT_EQ(c->wdf_bound[k], index_.shards[k].get_wdf_upper_bound(term)) << term << " " << k;
+    }
+    EXPECT_EQ(c->total, index_.all.get_termfreq(term)) << term;
+  }
+
+  test::TempDir dir_;
+  ReadableIndex index_;
+  TermStats stats_;
+};
+
+TEST_F(TermStatsTest, LearnsEachShardsCounts) {
+  const Q q(Q::OP_AND, Q("fishing"), Q(Q::OP_OR, Q("report"), Q("nowhere")));
+  EXPECT_EQ(stats_.find("fishing"), nullptr);
+  stats_.learn(index_.shards, q);
+  expect_each_shards("fishing");
+  expect_each_shards("report");
+  expect_each_shards("nowhere");
+  EXPECT_EQ(stats_.find("nowhere")->total, 0u);
+  EXPECT_EQ(stats_.find("more"), nullptr);  // not in the query
+  EXPECT_EQ(postings_to_read(index_.all, q, &stats_), postings_to_read(index_.all, q));
+}
+
+TEST_F(TermStatsTest, ACommitMakesItReadThemAgain) {
+  stats_.learn(index_.shards, Q("fishing"));
+  const Xapian::doccount before = stats_.find("fishing")->total;
+  {
+    Writer w = Writer::open(dir_.path() / "db", {});
+    add_cables(w, 30, 50);
+  }
+  for (Xapian::Database& s : index_.shards) s.reopen();
+  index_.all.reopen();
+  stats_.learn(index_.shards, Q("fishing"));
+  expect_each_shards("fishing");
+  EXPECT_GT(stats_.find("fishing")->total, before);
+}
+
+TEST_F(TermStatsTest, ACommitThatKeepsTheCountsIsSeenToo) {
+  stats_.learn(index_.shards, Q("zebra"));
+  ASSERT_EQ(stats_.find("zebra")->total, 0u);
+  {
+    // Another writer replaces a document in place: the same number of
+    // documents, the same last ID, one more term.
+    Xapian::WritableDatabase shard((dir_.path() / "db" / "shard-0").string(), Xapian::DB_OPEN);
+    const Xapian::docid last = shard.get_lastdocid();
+    Xapian::Document d = shard.get_document(last);
+    d.add_term("zebra");
+    shard.replace_document(last, d);
+    shard.commit();
+  }
+  for (Xapian::Database& s : index_.shards) s.reopen();
+  stats_.learn(index_.shards, Q("zebra"));
+  expect_each_shards("zebra");
+  EXPECT_EQ(stats_.find("zebra")->total, 1u);
+}
+
+}  // namespace
+}  // namespace cable::internal
