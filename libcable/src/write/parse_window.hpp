@@ -1,0 +1,52 @@
+// The files of a bulk run read and parsed ahead of the shards' threads, on
+// `jobs` threads, and handed over in the order of the files.
+#ifndef CABLE_SRC_WRITE_PARSE_WINDOW_HPP_
+#define CABLE_SRC_WRITE_PARSE_WINDOW_HPP_
+
+#include <cstddef>
+#include <deque>
+#include <filesystem>
+#include <future>
+#include <string>
+#include <vector>
+
+#include "cable/error.hpp"
+#include "cable/record.hpp"
+
+namespace cable::internal {
+
+// One file, read and parsed.
+struct ParsedFile {
+  std::string hash;        // of its bytes (store/file_hash); empty when it could not be read
+  bool unchanged = false;  // the hash the index recorded for it: nothing read
+  bool stream = false;     // cables.csv: to be read in the caller's thread, streamed
+  std::vector<Cable> cables;
+  std::vector<Error> errors;  // of the file and of its cables; the file's first
+};
+
+// Hashes `file` and, unless the hash is `known_hash` or the file is
+// cables.csv (read later, streamed, to bound memory), reads and parses its
+// cables. Never throws: errors are in the result.
+ParsedFile parse_file(const std::filesystem::path& file, const std::string& known_hash);
+
+// Not thread-safe; its own threads touch nothing but their file.
+class ParseWindow {
+ public:
+  // `known_hashes[i]` is the hash recorded for `files[i]`; `jobs` > 0.
+  ParseWindow(std::vector<std::filesystem::path> files, std::vector<std::string> known_hashes,
+              std::size_t jobs);
+  // The next file, parsed; at most 2 × jobs files are parsed ahead of it.
+  // Call at most files.size() times.
+  ParsedFile next();
+
+ private:
+  std::vector<std::filesystem::path> files_;
+  std::vector<std::string> known_;
+  std::size_t jobs_;
+  std::size_t launched_ = 0;
+  std::deque<std::future<ParsedFile>> window_;
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_WRITE_PARSE_WINDOW_HPP_

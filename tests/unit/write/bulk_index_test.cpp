@@ -1,0 +1,121 @@
+// write/bulk_index: the steps of Writer::index_path, each alone: the
+// inventory of files, which shards write segments, the end of a run and
+// the end of a failed one; then the whole run, again unchanged.
+#include "write/bulk_index.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/layout.hpp"
+#include "store/schema.hpp"
+#include "support/test_support.hpp"
+#include "write/segments.hpp"
+
+namespace cable::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCorpus = test::kSource / "corpus";
+
+TEST(BulkIndexTest, AFileIsKeyedByItsAbsoluteNormalPath) {
+  const fs::path here = fs::current_path();
+  EXPECT_EQ(file_key("x/../cables.csv"), file_key(here / "cables.csv"));
+  EXPECT_EQ(file_key(here / "cables.csv").rfind(schema::kMetaFile, 0), 0u);
+}
+
+TEST(BulkIndexTest, TheInventoryHasEveryFileItsSizeAndWhatTheIndexRecorded) {
+  test::TempDir dir;
+  std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 1);
+  const fs::path paris = kCorpus / "09PARIS268.txt";
+  shards[0].db.set_metadata(file_key(paris), encode(FileRecord{"0123456789abcdef", 1}));
+  shards[0].commit();
+  std::vector<std::string> errors;
+  const Inventory inv = take_inventory(kCorpus, shards[0].db, "db",
+                                       [&](const Error& e) { errors.push_back(e.what()); });
+  EXPECT_TRUE(errors.empty());
+  ASSERT_EQ(inv.files.size(), 4u);
+  std::uint64_t bytes = 0;
+  for (std::size_t i = 0; i < inv.files.size(); ++i) {
+    EXPECT_EQ(inv.sizes[i], fs::file_size(inv.files[i]));
+    bytes += inv.sizes[i];
+    const bool is_paris = inv.files[i] == paris;
+    EXPECT_EQ(inv.known[i].hash, is_paris ? "0123456789abcdef" : "") << inv.files[i];
+    EXPECT_EQ(inv.known[i].cables, is_paris ? 1u : 0u);
+  }
+  EXPECT_EQ(inv.bytes, bytes);
+
+  const Inventory none = take_inventory(dir.path() / "missing", shards[0].db, "db",
+                                        [&](const Error& e) { errors.push_back(e.what()); });
+  EXPECT_TRUE(none.files.empty());
+  EXPECT_EQ(errors.size(), 1u);
+}
+
+TEST(BulkIndexTest, OnlyEmptyShardsOfSeveralWriteSegments) {
+  test::TempDir dir;
+  std::vector<ShardWriter> one = open_shards(dir.path() / "one", 1);
+  start_segments(one, 10);
+  EXPECT_FALSE(one[0].run.active());
+
+  std::vector<ShardWriter> two = open_shards(dir.path() / "two", 2);
+  const Cable c = test::make_cable("09ATLANTIS1", "2009-01-01", {"PREL"}, {"text"});
+  two[shard_of(c.id, 2)].add(c);
+  start_segments(two, 10);
+  EXPECT_FALSE(two[shard_of(c.id, 2)].run.active());
+  EXPECT_TRUE(two[1 - shard_of(c.id, 2)].run.active());
+  abandon_run(two, (dir.path() / "two").string());
+  EXPECT_FALSE(two[0].run.active() || two[1].run.active());
+}
+
+TEST(BulkIndexTest, TheEndOfARunMergesRecordsAndSyncsSpelling) {
+  test::TempDir dir;
+  std::vector<ShardWriter> shards = open_shards(dir.path(), 2);
+  start_segments(shards, 1);
+  for (int n = 1; n <= 4; ++n) {
+    const Cable c = test::make_cable("09ATLANTIS" + std::to_string(n), "2009-01-01", {"PREL"},
+                                     {"fishing quota"});
+    ShardWriter& s = shards[shard_of(c.id, 2)];
+    s.add(c);
+    s.commit(false);
+    s.next_segment_if_full();
+  }
+  int merging = 0;
+  finish_run(shards, {{"file-key", "recorded"}}, [&] { ++merging; });
+  EXPECT_EQ(merging, 1);
+  Xapian::Database all;
+  for (const ShardWriter& s : shards) {
+    EXPECT_FALSE(s.run.active());
+    all.add_database(Xapian::Database(s.place.path.string()));
+  }
+  EXPECT_EQ(all.get_termfreq(schema::term(schema::kKind, schema::kKindCable)), 4u);
+  EXPECT_EQ(Xapian::Database(shards[0].place.path.string()).get_metadata("file-key"), "recorded");
+  Xapian::doccount fishing = 0;  // summed over the shards' spelling data
+  for (const ShardWriter& s : shards) {
+    const Xapian::Database shard(s.place.path.string());
+    for (auto w = shard.spellings_begin(); w != shard.spellings_end(); ++w) {
+      if (*w == "fishing") fishing += w.get_termfreq();
+    }
+  }
+  EXPECT_EQ(fishing, 4u);
+  EXPECT_FALSE(fs::exists(segment_path(dir.path(), 0, 1)));
+}
+
+TEST(BulkIndexTest, ASecondRunOverTheSameFilesChangesNothing) {
+  test::TempDir dir;
+  std::vector<ShardWriter> shards = open_shards(dir.path(), 2);
+  const IndexSummary first = index_files(shards, WriterOptions{}, kCorpus, {}, {});
+  EXPECT_EQ(first.files, 4u);
+  EXPECT_EQ(first.failed, 0u);
+  EXPECT_GT(first.cables_added, 0u);
+  const IndexSummary again = index_files(shards, WriterOptions{}, kCorpus, {}, {});
+  EXPECT_EQ(again.files_unchanged, 4u);
+  EXPECT_EQ(again.cables_added + again.cables_replaced, 0u);
+  EXPECT_EQ(again.cables_unchanged, first.cables_added);
+}
+
+}  // namespace
+}  // namespace cable::internal

@@ -1,0 +1,75 @@
+// write/parse_window: files come back parsed, in order, on one thread or
+// several; a file whose hash the index knows is not read; cables.csv is left
+// to stream; errors stay with their file.
+#include "write/parse_window.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "store/file_hash.hpp"
+#include "support/test_support.hpp"
+
+namespace cable::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kCorpus = test::kSource / "corpus";
+
+TEST(ParseWindowTest, AFileIsParsedUnlessItsHashIsKnown) {
+  const fs::path file = kCorpus / "09PARIS268.txt";
+  const ParsedFile parsed = parse_file(file, "");
+  EXPECT_EQ(parsed.hash, file_hash(file));
+  EXPECT_FALSE(parsed.unchanged);
+  ASSERT_EQ(parsed.cables.size(), 1u);
+  EXPECT_EQ(parsed.cables[0].id, "09PARIS268");
+  EXPECT_TRUE(parsed.errors.empty());
+
+  const ParsedFile again = parse_file(file, parsed.hash);
+  EXPECT_TRUE(again.unchanged);
+  EXPECT_TRUE(again.cables.empty());
+}
+
+TEST(ParseWindowTest, CablesCsvIsLeftToStream) {
+  const ParsedFile parsed = parse_file(kCorpus / "fixtures" / "cables.csv", "");
+  EXPECT_TRUE(parsed.stream);
+  EXPECT_FALSE(parsed.hash.empty());
+  EXPECT_TRUE(parsed.cables.empty());
+}
+
+TEST(ParseWindowTest, ErrorsStayWithTheirFile) {
+  test::TempDir dir;
+  const fs::path junk = dir.path() / "junk.txt";
+  std::ofstream(junk) << "not a cable at all\n";
+  const ParsedFile missing = parse_file(dir.path() / "missing.txt", "");
+  ASSERT_EQ(missing.errors.size(), 1u);
+  EXPECT_EQ(missing.errors[0].code(), ErrorCode::kIo);
+  EXPECT_TRUE(missing.hash.empty());
+  const ParsedFile refused = parse_file(junk, "");
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_EQ(refused.errors[0].code(), ErrorCode::kNotACable);
+}
+
+TEST(ParseWindowTest, FilesComeBackInOrderWithOneThreadOrSeveral) {
+  const std::vector<fs::path> files = {
+      kCorpus / "09PARIS268.txt", kCorpus / "fixtures" / "08ATLANTIS77.txt",
+      kCorpus / "fixtures" / "10ATLANTIS5.html", kCorpus / "09PARIS268.txt"};
+  for (std::size_t jobs : {1u, 3u}) {
+    ParseWindow window(files, std::vector<std::string>(files.size()), jobs);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const ParsedFile parsed = window.next();
+      ASSERT_EQ(parsed.cables.size(), 1u) << files[i];
+      ids.push_back(parsed.cables[0].id);
+    }
+    EXPECT_EQ(ids,
+              (std::vector<std::string>{"09PARIS268", "08ATLANTIS77", "10ATLANTIS5", "09PARIS268"}))
+        << jobs;
+  }
+}
+
+}  // namespace
+}  // namespace cable::internal
