@@ -38,6 +38,7 @@ namespace cable {
 
 namespace internal {
 struct SearcherState;
+struct SearcherAccess;
 }  // namespace internal
 
 /// How results are ordered. Ties keep the order in which cables were indexed,
@@ -190,7 +191,7 @@ class CABLE_EXPORT Searcher {
   void refresh();
 
  private:
-  friend class Writer;  // Writer::searcher() shares an in-memory index's database
+  friend struct internal::SearcherAccess;  // Writer::searcher(), and the search layer
   explicit Searcher(std::unique_ptr<internal::SearcherState> impl);
   std::unique_ptr<internal::SearcherState> impl_;
 };

@@ -6,9 +6,6 @@
 #include "store/schema.hpp"
 
 namespace cable::internal {
-namespace {
-
-// `counts` most frequent first, then by value, cut to `limit` (0: all).
 std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_t limit) {
   std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
@@ -16,8 +13,6 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
   if (limit > 0 && counts.size() > limit) counts.resize(limit);
   return counts;
 }
-
-}  // namespace
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
   starts_.assign(shards.size(), {});

@@ -52,6 +52,10 @@ class CableMap {
   ShardVersions versions_;  // when built
 };
 
+// `counts` most frequent first, then by value, cut to `limit` (0: all): the
+// order facet counts are shown in.
+std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_t limit);
+
 // The facet values of each cable, read once (from kSlotFacets of any of its
 // documents) and kept as small integers, with the counts of one query.
 class FacetCache {

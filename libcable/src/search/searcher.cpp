@@ -15,6 +15,7 @@
 #include "search/compile.hpp"
 #include "search/facet_spy.hpp"
 #include "search/match_cost.hpp"
+#include "search/plain_search.hpp"
 #include "search/searcher_state.hpp"
 #include "search/snippet.hpp"
 #include "search/top_hits.hpp"
@@ -115,8 +116,10 @@ class Runner {
       // (where it matters: several shards). Only weights need the lengths.
       const bool weighted =
           compiled ? compiled->weighted : !(several && internal::weightless(impl_.db, q));
-      if (weighted) request.lengths = &impl_.doc_lengths();
-      if (several && !weighted) {
+      if (weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
+      if (impl_.plain_xapian) {
+        top = internal::plain_top_hits(impl_.db, q, request);
+      } else if (several && !weighted) {
         top = internal::top_hits_of_shards(impl_.shards, q, request, threads);
       } else if (request.per_cable && !request.by_date && reads <= internal::kGroupedUpTo) {
         top = internal::top_hits_grouped(impl_.db, impl_.shards.size(), q, request,
@@ -130,7 +133,13 @@ class Runner {
       r.total_exact = top.exact;
       // A page grouped in memory counted every match already; facets still
       // need the counting pass.
-      if (exact && (!top.exact || !o.facets.empty())) count_all(q, o, threads, r);
+      if (exact && (!top.exact || !o.facets.empty())) {
+        if (impl_.plain_xapian) {
+          count_plain(q, o, r);
+        } else {
+          count_all(q, o, threads, r);
+        }
+      }
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
@@ -173,6 +182,15 @@ class Runner {
     r.total_exact = true;
     for (Facet f : o.facets)
       r.facets[f] = internal::FacetCache::top(impl_.facets, f, o.facet_limit);
+  }
+
+  // The same as count_all() on plain Xapian machinery (search/plain_search).
+  void count_plain(const Q& q, const SearchOptions& o, Results& r) {
+    internal::CableFacetSpy spy;
+    internal::count_plain(impl_.db, q, spy);
+    r.total = o.grouping == Grouping::kCable ? spy.cables() : spy.documents();
+    r.total_exact = true;
+    for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
   }
 
   [[noreturn]] void throw_wildcard_error(const internal::CompiledQuery* compiled) {

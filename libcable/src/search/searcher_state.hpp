@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ struct SearcherState {
   std::vector<Xapian::Database> wholes;
   Analyzer analyzer;
   std::mutex mutex;
+  // Search on plain Xapian machinery alone (search/plain_search), as shards
+  // served by Xapian's remote backend would need; off: the local path.
+  bool plain_xapian = false;
   // For facet counts, one cache per shard; rebuilt when a reopen shows new
   // commits.
   CableMap cables;
@@ -97,6 +101,13 @@ struct SearcherState {
     cable_map();
     for (FacetCache& f : facets) f.begin();
   }
+};
+
+// A Searcher from its state, and its state: the public header keeps both
+// private.
+struct SearcherAccess {
+  static Searcher make(std::unique_ptr<SearcherState> state) { return Searcher(std::move(state)); }
+  static SearcherState& state(const Searcher& searcher) { return *searcher.impl_; }
 };
 
 }  // namespace cable::internal

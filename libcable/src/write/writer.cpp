@@ -97,7 +97,7 @@ Searcher Writer::searcher() const {
     impl->where = impl_->where;
     impl->db = impl_->shards.front().db;
     impl->shards = {impl_->shards.front().db};
-    return Searcher(std::move(impl));
+    return internal::SearcherAccess::make(std::move(impl));
   }
   return Searcher::open(impl_->where);
 }

@@ -1,0 +1,77 @@
+#include "search/cable_facet_spy.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <string_view>
+
+#include "search/cable_map.hpp"
+#include "store/facets.hpp"
+#include "store/schema.hpp"
+#include "util/text.hpp"
+
+namespace cable::internal {
+namespace {
+
+// Results as text: "<documents> <cables>\n", then a line per facet value,
+// "<count> <letter><value>\n". Facet values hold no newline (they are lines
+// of kSlotFacets already).
+std::uint64_t number(std::string_view& rest) {
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), v);
+  if (ec != std::errc() || end == rest.data() + rest.size() || (*end != ' ' && *end != '\n')) {
+    throw Xapian::SerialisationError("cable::CableFacetSpy: damaged results");
+  }
+  rest.remove_prefix(static_cast<std::size_t>(end - rest.data()) + 1);
+  return v;
+}
+
+}  // namespace
+
+void CableFacetSpy::operator()(const Xapian::Document& doc, double) {
+  ++documents_;
+  if (!seen_.insert(doc.get_value(schema::kSlotCable)).second) return;
+  ++cables_;
+  const std::string lines = doc.get_value(schema::kSlotFacets);
+  for (std::string_view line : text::split_lines(lines)) {
+    if (line.size() > 2 && line[1] == ':') ++counts_[{line[0], std::string(line.substr(2))}];
+  }
+}
+
+Xapian::MatchSpy* CableFacetSpy::unserialise(const std::string&, const Xapian::Registry&) const {
+  return new CableFacetSpy;
+}
+
+std::string CableFacetSpy::serialise_results() const {
+  std::string out = fmt::format("{} {}\n", documents_, cables_);
+  for (const auto& [key, count] : counts_) {
+    out += fmt::format("{} {}{}\n", count, key.first, key.second);
+  }
+  return out;
+}
+
+void CableFacetSpy::merge_results(const std::string& results) {
+  std::string_view rest = results;
+  documents_ += number(rest);
+  cables_ += number(rest);
+  while (!rest.empty()) {
+    const std::uint64_t count = number(rest);
+    const std::size_t end = rest.find('\n');
+    if (end == std::string_view::npos || end == 0) {
+      throw Xapian::SerialisationError("cable::CableFacetSpy: damaged results");
+    }
+    counts_[{rest[0], std::string(rest.substr(1, end - 1))}] += count;
+    rest.remove_prefix(end + 1);
+  }
+}
+
+std::vector<FacetCount> CableFacetSpy::top(Facet facet, std::size_t limit) const {
+  const char letter = facet_spec(facet).letter;
+  std::vector<FacetCount> out;
+  for (const auto& [key, count] : counts_) {
+    if (key.first == letter) out.push_back({key.second, count});
+  }
+  return most_frequent(std::move(out), limit);
+}
+
+}  // namespace cable::internal
