@@ -13,15 +13,15 @@
 namespace cable::internal {
 namespace {
 
-// Results as text: "<documents> <cables>\n", then a line per facet value,
-// "<count> <letter><value>\n". Facet values hold no newline (they are lines
-// of kSlotFacets already).
-std::uint64_t number(std::string_view& rest) {
+[[noreturn]] void damaged() {
+  throw Xapian::SerialisationError("cable::CableFacetSpy: damaged results");
+}
+
+// A number at the start of `rest`, then `separator`, both taken off.
+std::uint64_t number(std::string_view& rest, char separator) {
   std::uint64_t v = 0;
   const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), v);
-  if (ec != std::errc() || end == rest.data() + rest.size() || (*end != ' ' && *end != '\n')) {
-    throw Xapian::SerialisationError("cable::CableFacetSpy: damaged results");
-  }
+  if (ec != std::errc() || end == rest.data() + rest.size() || *end != separator) damaged();
   rest.remove_prefix(static_cast<std::size_t>(end - rest.data()) + 1);
   return v;
 }
@@ -42,6 +42,9 @@ Xapian::MatchSpy* CableFacetSpy::unserialise(const std::string&, const Xapian::R
   return new CableFacetSpy;
 }
 
+// Results as text: "<documents> <cables>\n", then a line per facet value,
+// "<count> <letter><value>\n". Facet values hold no newline (they are lines
+// of kSlotFacets already).
 std::string CableFacetSpy::serialise_results() const {
   std::string out = fmt::format("{} {}\n", documents_, cables_);
   for (const auto& [key, count] : counts_) {
@@ -51,18 +54,21 @@ std::string CableFacetSpy::serialise_results() const {
 }
 
 void CableFacetSpy::merge_results(const std::string& results) {
+  // Read whole before anything is added: damaged results change nothing.
   std::string_view rest = results;
-  documents_ += number(rest);
-  cables_ += number(rest);
+  const std::uint64_t documents = number(rest, ' ');
+  const std::uint64_t cables = number(rest, '\n');
+  std::vector<std::pair<std::pair<char, std::string>, std::uint64_t>> counts;
   while (!rest.empty()) {
-    const std::uint64_t count = number(rest);
+    const std::uint64_t count = number(rest, ' ');
     const std::size_t end = rest.find('\n');
-    if (end == std::string_view::npos || end == 0) {
-      throw Xapian::SerialisationError("cable::CableFacetSpy: damaged results");
-    }
-    counts_[{rest[0], std::string(rest.substr(1, end - 1))}] += count;
+    if (end == std::string_view::npos || end == 0) damaged();
+    counts.push_back({{rest[0], std::string(rest.substr(1, end - 1))}, count});
     rest.remove_prefix(end + 1);
   }
+  documents_ += documents;
+  cables_ += cables;
+  for (auto& [key, count] : counts) counts_[std::move(key)] += count;
 }
 
 std::vector<FacetCount> CableFacetSpy::top(Facet facet, std::size_t limit) const {

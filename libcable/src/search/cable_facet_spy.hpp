@@ -25,7 +25,8 @@
 namespace cable::internal {
 
 // Not thread-safe, as any match spy. A cable lives whole in one shard, so
-// the spies of several shards, merged, count each cable once.
+// the spies of several shards, merged, count each cable once (a shard served
+// twice would count its cables twice). Memory: a string per matching cable.
 class CableFacetSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
@@ -36,7 +37,8 @@ class CableFacetSpy : public Xapian::MatchSpy {
   Xapian::MatchSpy* unserialise(const std::string& parameters,
                                 const Xapian::Registry& context) const override;
   std::string serialise_results() const override;
-  // @throws Xapian::SerialisationError when `results` is damaged.
+  // @throws Xapian::SerialisationError when `results` is damaged, and then
+  // adds nothing.
   void merge_results(const std::string& results) override;
 
   std::uint64_t documents() const { return documents_; }

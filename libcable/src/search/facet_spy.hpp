@@ -38,7 +38,7 @@ struct Counted {
 
 // Counts every match of `q` on each of `shards` (opened alone) into
 // caches[k], which the caller has begun; each shard in a thread of its own
-// when `threads` (shard_threads.hpp). Cost: walks every posting list of the
+// when `threads` (store/shard_threads.hpp). Cost: walks every posting list of the
 // query without weights: for one term or an OR of terms (a word, a word and
 // its stem) the lists themselves, merged; for anything else, a Xapian match
 // with a FacetSpy, which makes a Xapian::Document of each match (slower for

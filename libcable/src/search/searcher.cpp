@@ -14,11 +14,8 @@
 #include "normalize/list_items.hpp"
 #include "search/compile.hpp"
 #include "search/facet_spy.hpp"
-#include "search/match_cost.hpp"
-#include "search/plain_search.hpp"
+#include "search/runner.hpp"
 #include "search/searcher_state.hpp"
-#include "search/snippet.hpp"
-#include "search/top_hits.hpp"
 #include "store/database.hpp"
 #include "store/layout.hpp"
 #include "store/schema.hpp"
@@ -36,28 +33,12 @@ using Q = Xapian::Query;
 
 constexpr Xapian::termcount kSimilarTerms = 40;
 
-Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
-
 // Runs `fn` on the index, reopening it after a writer's commits (see
 // internal::retrying).
 template <typename F>
 auto reading(internal::SearcherState& impl, F&& fn) -> decltype(fn()) {
   return internal::guarded(impl.where,
                            [&] { return internal::retrying(fn, [&] { impl.reopen(); }); });
-}
-
-// The one-cable view of a document's stored data.
-Hit hit_from(const internal::StoredDoc& d) {
-  Hit h;
-  h.cable = d.id;
-  h.paragraph = d.number;
-  h.order = d.order;
-  h.marking = d.marking;
-  h.date = d.date;
-  h.subject = d.subject;
-  h.origin = d.origin;
-  h.classification = d.classification;
-  return h;
 }
 
 // Accepts the plain words of the text for "more like this": no prefixed
@@ -67,180 +48,6 @@ class PlainWords : public Xapian::ExpandDecider {
   bool operator()(const std::string& term) const override {
     return term.size() > 2 && !text::is_upper(term[0]);
   }
-};
-
-// Whether no two hits are of the same cable.
-bool distinct_cables(const std::vector<Hit>& hits) {
-  std::unordered_set<std::string_view> seen;
-  for (const Hit& h : hits) {
-    if (!seen.insert(h.cable).second) return false;
-  }
-  return true;
-}
-
-class Runner {
- public:
-  explicit Runner(internal::SearcherState& impl) : impl_(impl) {}
-
-  Results run(const Q& query, const SearchOptions& o, const internal::CompiledQuery* compiled,
-              std::string_view source) {
-    Q q = query;
-    if (o.grouping == Grouping::kParagraph) {
-      q = Q(Q::OP_FILTER, q, kind_filter(schema::kKindParagraph));
-    }
-    // The spy also counts matching cables exactly: Xapian's bounds on a
-    // collapsed match stay apart even when every document was examined.
-    const bool exact = o.exact_total || !o.facets.empty();
-    // No page reaches past the documents there are, whatever the options say.
-    const Xapian::doccount documents = impl_.db.get_doccount();
-    const auto bounded = [&](std::size_t n) {
-      return static_cast<Xapian::doccount>(std::min<std::size_t>(n, documents));
-    };
-    internal::TopRequest request;
-    request.first = bounded(o.offset);
-    request.count = bounded(std::min(o.limit, kMaxHitsPerPage));
-    request.per_cable = o.grouping == Grouping::kCable;
-    request.by_date = o.sort != Sort::kRelevance;
-    request.newest_first = o.sort == Sort::kDateDescending;
-    // Searches that read many postings match each shard in a thread of its
-    // own (shard_threads.hpp).
-    const bool several = impl_.shards.size() > 1;
-    impl_.terms.learn(impl_.shards, q);
-    request.terms = &impl_.terms;
-    const Xapian::doccount reads = internal::postings_to_read(impl_.db, q, &impl_.terms);
-    const bool threads = o.shard_threads && several && reads >= internal::kShardThreadsFrom;
-    internal::TopHits top;
-    Results r;
-    try {
-      // Filters alone have no weight: the compiler knows; else ask Xapian
-      // (where it matters: several shards). Only weights need the lengths.
-      const bool weighted =
-          compiled ? compiled->weighted : !(several && internal::weightless(impl_.db, q));
-      if (weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
-      if (impl_.plain_xapian) {
-        top = internal::plain_top_hits(impl_.db, q, request);
-      } else if (several && !weighted) {
-        top = internal::top_hits_of_shards(impl_.shards, q, request, threads);
-      } else if (request.per_cable && !request.by_date && reads <= internal::kGroupedUpTo) {
-        top = internal::top_hits_grouped(impl_.db, impl_.shards.size(), q, request,
-                                         impl_.cable_map(), reads);
-      } else if (threads) {
-        top = internal::top_hits_through_whole(impl_.whole_per_shard(), q, request);
-      } else {
-        top = internal::top_hits(impl_.db, q, request);
-      }
-      r.total = top.estimated;
-      r.total_exact = top.exact;
-      // A page grouped in memory counted every match already; facets still
-      // need the counting pass.
-      if (exact && (!top.exact || !o.facets.empty())) {
-        if (impl_.plain_xapian) {
-          count_plain(q, o, r);
-        } else {
-          count_all(q, o, threads, r);
-        }
-      }
-    } catch (const Xapian::WildcardError&) {
-      throw_wildcard_error(compiled);
-    }
-    std::vector<std::string> wildcards;
-    if (compiled) {
-      for (const internal::Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
-    }
-    internal::SnippetMaker snippets(query, impl_.analyzer.stemmer(), std::move(wildcards));
-    for (const internal::TopHit& t : top.hits) {
-      const internal::StoredDoc d = internal::decode_doc(t.data);
-      Hit h = hit_from(d);
-      h.score = t.weight;
-      h.other_matches = t.collapsed;
-      h.snippet = snippets.make(d.text, o.snippet_length, o.highlight_start, o.highlight_end);
-      r.hits.push_back(std::move(h));
-    }
-    if (o.grouping == Grouping::kCable && !distinct_cables(r.hits)) {
-      // Seen only while a writer commits in a tight loop (the concurrency
-      // test, under AddressSanitizer's slower timing): Xapian read empty
-      // collapse keys from a revision being overwritten without raising
-      // DatabaseModifiedError, so the page was not grouped. Read it again, as
-      // for that error.
-      throw Xapian::DatabaseModifiedError("a page holds one cable twice: read during a commit");
-    }
-    if (compiled && o.suggest_below > 0 && r.total < o.suggest_below) {
-      r.suggestion = suggest(*compiled, source);
-    }
-    return r;
-  }
-
- private:
-  // Counts every match, exactly, and the facets of the matching cables: a
-  // second pass without weights, collapsing or sorting, so that Xapian only
-  // walks the posting lists (the spy maps each document to its cable by ID).
-  void count_all(const Q& q, const SearchOptions& o, bool threads, Results& r) {
-    impl_.begin_facets();
-    const internal::Counted counted =
-        internal::count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads);
-    r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
-    r.total_exact = true;
-    for (Facet f : o.facets)
-      r.facets[f] = internal::FacetCache::top(impl_.facets, f, o.facet_limit);
-  }
-
-  // The same as count_all() on plain Xapian machinery (search/plain_search).
-  void count_plain(const Q& q, const SearchOptions& o, Results& r) {
-    internal::CableFacetSpy spy;
-    internal::count_plain(impl_.db, q, spy);
-    r.total = o.grouping == Grouping::kCable ? spy.cables() : spy.documents();
-    r.total_exact = true;
-    for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
-  }
-
-  [[noreturn]] void throw_wildcard_error(const internal::CompiledQuery* compiled) {
-    if (compiled) {
-      for (const internal::Located& w : compiled->wildcards) {
-        Xapian::termcount n = 0;
-        for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
-          if (++n > internal::kMaxWildcardExpansion) {
-            throw QueryError(
-                w.position, fmt::format("{}* stands for more than {} words: make it longer", w.text,
-                                        internal::kMaxWildcardExpansion));
-          }
-        }
-      }
-    }
-    throw QueryError(0, fmt::format("a wildcard stands for more than {} words: make it longer",
-                                    internal::kMaxWildcardExpansion));
-  }
-
-  // The query with each misspelt word replaced by the index's suggestion; ""
-  // when no word has a better spelling.
-  std::string suggest(const internal::CompiledQuery& compiled, std::string_view source) {
-    std::string out(source);
-    std::vector<std::string> words;
-    bool changed = false;
-    // Replace from the end so earlier positions stay right.
-    std::vector<internal::Located> located = compiled.words;
-    std::sort(located.begin(), located.end(),
-              [](const auto& a, const auto& b) { return a.position > b.position; });
-    for (const internal::Located& w : located) {
-      const std::string folded = internal::fold(w.text);
-      const std::string better = impl_.db.get_spelling_suggestion(folded);
-      const std::string& use = better.empty() ? w.text : better;
-      if (!better.empty() && better != folded) changed = true;
-      if (!source.empty() && w.position + w.text.size() <= out.size() &&
-          out.compare(w.position, w.text.size(), w.text) == 0) {
-        out.replace(w.position, w.text.size(), use);
-      }
-      words.insert(words.begin(), use);
-    }
-    if (!changed) return {};
-    if (source.empty()) {
-      std::string joined;
-      for (const std::string& w : words) text::append_joined(joined, w, " ");
-      return joined;
-    }
-    return out;
-  }
-
-  internal::SearcherState& impl_;
 };
 
 // Every document of the cable `id`, in order: its cable document first. A
@@ -304,8 +111,8 @@ Results Searcher::search(const Query& q, const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
   const internal::CompiledQuery compiled =
       internal::compile(internal::QueryAccess::node(q), impl_->analyzer);
-  return reading(*impl_,
-                 [&] { return Runner(*impl_).run(compiled.query, options, &compiled, {}); });
+  return reading(
+      *impl_, [&] { return internal::run_search(*impl_, compiled.query, options, &compiled, {}); });
 }
 
 Results Searcher::search(std::string_view text, const SearchOptions& options) const {
@@ -313,8 +120,9 @@ Results Searcher::search(std::string_view text, const SearchOptions& options) co
   std::lock_guard lock(impl_->mutex);
   const internal::CompiledQuery compiled =
       internal::compile(internal::QueryAccess::node(q), impl_->analyzer);
-  return reading(*impl_,
-                 [&] { return Runner(*impl_).run(compiled.query, options, &compiled, text); });
+  return reading(*impl_, [&] {
+    return internal::run_search(*impl_, compiled.query, options, &compiled, text);
+  });
 }
 
 std::optional<Cable> Searcher::cable(std::string_view id_in) const {
@@ -327,8 +135,8 @@ std::vector<std::string> Searcher::cited_by(std::string_view id_in) const {
   return reading(*impl_, [&] {
     const std::string id = indexed_id(*impl_, id_in);
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(
-        Q(Q::OP_FILTER, kind_filter(schema::kKindCable), Q(schema::term(schema::kCites, id))));
+    enquire.set_query(Q(Q::OP_FILTER, internal::kind_filter(schema::kKindCable),
+                        Q(schema::term(schema::kCites, id))));
     enquire.set_sort_by_value(schema::kSlotDate, false);
     const Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
     std::vector<std::string> out;
@@ -377,7 +185,7 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
                  Q(schema::term(schema::kId, id)));
     SearchOptions o = options;
     o.suggest_below = 0;
-    return Runner(*impl_).run(like, o, nullptr, {});
+    return internal::run_search(*impl_, like, o, nullptr, {});
   });
 }
 
@@ -390,7 +198,7 @@ IndexStats Searcher::stats(std::size_t top) const {
     s.paragraphs = db.get_termfreq(schema::term(schema::kKind, schema::kKindParagraph));
     s.schema_version = internal::schema_version(impl_->shards.front());
     Xapian::Enquire enquire(db);
-    enquire.set_query(kind_filter(schema::kKindCable));
+    enquire.set_query(internal::kind_filter(schema::kKindCable));
     for (bool newest : {false, true}) {
       enquire.set_sort_by_value(schema::kSlotDate, newest);
       const Xapian::MSet m = enquire.get_mset(0, 1);
@@ -399,7 +207,7 @@ IndexStats Searcher::stats(std::size_t top) const {
             m.begin().get_document().get_value(schema::kSlotDate);
     }
     impl_->begin_facets();
-    internal::count_matches(impl_->shards, kind_filter(schema::kKindCable), impl_->cables,
+    internal::count_matches(impl_->shards, internal::kind_filter(schema::kKindCable), impl_->cables,
                             impl_->facets, impl_->shards.size() > 1);
     s.top_tags = internal::FacetCache::top(impl_->facets, Facet::kTag, top);
     s.top_origins = internal::FacetCache::top(impl_->facets, Facet::kOrigin, top);

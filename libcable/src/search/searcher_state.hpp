@@ -30,9 +30,12 @@ struct SearcherState {
   // that uses them.
   std::vector<Xapian::Database> wholes;
   Analyzer analyzer;
+  // Held by every public Searcher call for its whole length: the Xapian
+  // handles and the caches below are used by one call at a time.
   std::mutex mutex;
   // Search on plain Xapian machinery alone (search/plain_search), as shards
-  // served by Xapian's remote backend would need; off: the local path.
+  // served by Xapian's remote backend would need; off: the local path. Set
+  // before the Searcher is shared (tests set it; nothing public does yet).
   bool plain_xapian = false;
   // For facet counts, one cache per shard; rebuilt when a reopen shows new
   // commits.

@@ -82,7 +82,7 @@ bool weightless(const Xapian::Database& whole, const Xapian::Query& q);
 
 // The same as top_hits() on the whole index, for a query without weights,
 // from each of `shards` alone, each in a thread of its own when `threads`
-// (shard_threads.hpp). Xapian stops a match without weights at the page in
+// (store/shard_threads.hpp). Xapian stops a match without weights at the page in
 // one shard, but walks every match through the whole index, whose IDs
 // interleave the shards'. With weights, each shard alone would weigh with
 // its own statistics: use top_hits_through_whole(). @throws Xapian::Error.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -181,9 +182,8 @@ void Run::read_all(const Inventory& inventory, ShardPipeline& pipeline) {
 }
 
 IndexSummary Run::run(const fs::path& path) {
-  const std::string& where = shards_.front().place.where;
-  const Inventory inventory =
-      take_inventory(path, shards_.front().db, where, [&](const Error& e) { report(e); });
+  const Inventory inventory = take_inventory(path, shards_.front().db, shards_.front().place.where,
+                                             [&](const Error& e) { report(e); });
   summary_.files = inventory.files.size();
   summary_.bytes = inventory.bytes;
   at_.files_total = inventory.files.size();
@@ -194,29 +194,25 @@ IndexSummary Run::run(const fs::path& path) {
   const BulkRun bulk(shards_, [this](std::size_t k, std::uint64_t done, std::uint64_t total) {
     tell_rewrite(k, done, total);
   });
-  start_segments(shards_, options_.segment_cables);
-  ShardPipeline pipeline(shards_, options_.commit_every, [this](const Error& e) { report(e); });
+  std::optional<ShardPipeline> pipeline;
   try {
-    read_all(inventory, pipeline);
-    pipeline.stop();
-    pipeline.rethrow_failure();
+    start_segments(shards_, options_.segment_cables);
+    pipeline.emplace(shards_, options_.commit_every, [this](const Error& e) { report(e); });
+    read_all(inventory, *pipeline);
+    pipeline->stop();
+    pipeline->rethrow_failure();
   } catch (...) {
-    pipeline.stop();
-    abandon_run(shards_, where);
+    if (pipeline) pipeline->stop();
+    abandon_run(shards_);
     throw;
   }
-  try {
-    finish_run(shards_, pipeline.deferred(), [&] {
-      at_.merging = true;
-      tell();
-    });
-  } catch (...) {
-    abandon_run(shards_, where);
-    throw;
-  }
+  finish_run(shards_, pipeline->deferred(), [&] {
+    at_.merging = true;
+    tell();
+  });
   for (const ShardWriter& s : shards_) summary_.shards_rewritten += s.rewritten;
   summary_.shards_rewritten -= rewritten;
-  const IndexSummary counted = pipeline.counts();
+  const IndexSummary counted = pipeline->counts();
   summary_.cables_added += counted.cables_added;
   summary_.cables_replaced += counted.cables_replaced;
   summary_.cables_unchanged += counted.cables_unchanged;
@@ -263,8 +259,13 @@ void finish_run(std::vector<ShardWriter>& shards, const MetadataRecords& deferre
                                     [](const ShardWriter& s) { return s.run.active(); });
   if (segments) {
     merging();
-    for_each_shard(n, n > 1, [&](std::size_t k) { shards[k].merge(); });
-    remove_segments(shards.front().place.dir);
+    try {
+      for_each_shard(n, n > 1, [&](std::size_t k) { shards[k].merge(); });
+      remove_segments(shards.front().place.dir);
+    } catch (...) {
+      abandon_run(shards);
+      throw;
+    }
   }
   if (!deferred.empty()) {
     ShardWriter& first = shards.front();
@@ -284,7 +285,7 @@ void finish_run(std::vector<ShardWriter>& shards, const MetadataRecords& deferre
   });
 }
 
-void abandon_run(std::vector<ShardWriter>& shards, const std::string& where) {
+void abandon_run(std::vector<ShardWriter>& shards) {
   std::vector<fs::path> paths;
   for (ShardWriter& s : shards) {
     s.abandon_segments();
@@ -292,8 +293,8 @@ void abandon_run(std::vector<ShardWriter>& shards, const std::string& where) {
   }
   if (shards.size() == 1) return;
   // A merge that failed between its renames: the merged shard goes back.
-  restore_merged(where, paths);
-  remove_segments(where);
+  restore_merged(shards.front().place.dir, paths);
+  remove_segments(shards.front().place.dir);
 }
 
 IndexSummary index_files(std::vector<ShardWriter>& shards, const WriterOptions& options,

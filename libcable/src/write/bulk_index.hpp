@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,15 +33,16 @@ namespace cable::internal {
 // (its absolute, normal path).
 std::string file_key(const std::filesystem::path& file);
 
-// The input files under `path` (cable::list_inputs, whose errors go to
-// `on_error`), with their sizes and the record `first` (the first shard)
-// keeps of each. @throws cable::Error kIndex naming `where`.
+// The input files of a run, with what is known of them.
 struct Inventory {
   std::vector<std::filesystem::path> files;
   std::vector<std::uint64_t> sizes;  // 0 when unknown
   std::vector<FileRecord> known;     // an empty hash when never indexed
   std::uint64_t bytes = 0;           // the sum of `sizes`
 };
+// The input files under `path` (cable::list_inputs, whose errors go to
+// `on_error`), with their sizes and the record `first` (the first shard)
+// keeps of each. @throws cable::Error kIndex naming `where`.
 Inventory take_inventory(const std::filesystem::path& path, const Xapian::Database& first,
                          const std::string& where, const ErrorSink& on_error);
 
@@ -50,15 +52,15 @@ Inventory take_inventory(const std::filesystem::path& path, const Xapian::Databa
 void start_segments(std::vector<ShardWriter>& shards, std::uint64_t segment_cables);
 
 // After every file was read and every shard's thread stopped: the shards'
-// segments merged (telling `merging` first, when there are any), `deferred`
-// recorded in the first shard, every shard committed with its spelling data
-// synced. @throws cable::Error kIndex; Xapian::Error.
+// segments merged (telling `merging` first, when there are any; a failed
+// merge abandons the run), `deferred` recorded in the first shard, every
+// shard committed with its spelling data synced. @throws cable::Error kIndex.
 void finish_run(std::vector<ShardWriter>& shards, const MetadataRecords& deferred,
                 const std::function<void()>& merging);
 
 // After a failure: every shard back in place, the segments gone.
 // @throws cable::Error kIndex when a merged shard cannot be put back.
-void abandon_run(std::vector<ShardWriter>& shards, const std::string& where);
+void abandon_run(std::vector<ShardWriter>& shards);
 
 // The whole run, as Writer::index_path() documents it.
 IndexSummary index_files(std::vector<ShardWriter>& shards, const WriterOptions& options,

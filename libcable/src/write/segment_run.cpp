@@ -1,8 +1,11 @@
 #include "write/segment_run.hpp"
 
+#include <fmt/format.h>
+
 #include <system_error>
 #include <utility>
 
+#include "cable/error.hpp"
 #include "store/database.hpp"
 #include "store/schema.hpp"
 #include "write/rebuild.hpp"
@@ -89,8 +92,13 @@ void SegmentRun::merge(Xapian::WritableDatabase& db) {
         o.termlists = false;
         o.skip = cables;
         rebuild(parts[i], kept, place_.number, o);
-        fs::remove_all(parts[i]);
-        fs::rename(kept, parts[i]);
+        std::error_code ec;
+        fs::remove_all(parts[i], ec);
+        if (!ec) fs::rename(kept, parts[i], ec);
+        if (ec) {
+          throw Error(ErrorCode::kIndex, fmt::format("{}: cannot put {} in place: {}", where,
+                                                     parts[i].string(), ec.message()));
+        }
       }
       merge_segments(place_.dir, place_.path, place_.number, parts);
     });

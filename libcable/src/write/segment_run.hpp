@@ -54,13 +54,13 @@ class SegmentRun {
   // Counts a cable added to the current segment.
   void added() { ++in_segment_; }
   // After a commit: the next segment opens in `db` once the current one has
-  // its share. @throws Xapian::Error.
+  // its share. @throws Xapian::Error (ShardWriter turns it into cable::Error).
   void next_if_full(Xapian::WritableDatabase& db);
 
   // Ends the run: the segments, less what was left out, merged into the
   // shard, which `db` is again. On failure `db` is the shard as it was when it
   // is still in place; else the next Writer::open puts the merged one back
-  // (write/segments). @throws cable::Error kIndex; Xapian::Error.
+  // (write/segments). @throws cable::Error kIndex.
   void merge(Xapian::WritableDatabase& db);
   // Ends a failed run: `db` is the shard again; the segments are left on disk
   // for remove_segments().

@@ -63,7 +63,17 @@ ShardPipeline::ShardPipeline(std::vector<ShardWriter>& shards, std::size_t commi
       counts_(shards.size()),
       failures_(shards.size()) {
   for (std::size_t k = 0; k < shards_.size(); ++k) queues_.push_back(std::make_unique<Queue>());
-  for (std::size_t k = 0; k < shards_.size(); ++k) threads_.emplace_back([this, k] { work(k); });
+  try {
+    for (std::size_t k = 0; k < shards_.size(); ++k) threads_.emplace_back([this, k] { work(k); });
+  } catch (...) {
+    stop();  // a joinable thread destroyed would end the process
+    throw;
+  }
+}
+
+void ShardPipeline::fail(std::size_t k) {
+  std::lock_guard lock(failures_mutex_);
+  failures_[k] = std::current_exception();
 }
 
 ShardPipeline::~ShardPipeline() { stop(); }
@@ -80,7 +90,7 @@ void ShardPipeline::work(std::size_t k) {
           });
           shard.commit(false);
         } catch (...) {
-          failures_[k] = std::current_exception();
+          fail(k);
         }
       }
       commit->done->set_value();
@@ -108,14 +118,14 @@ void ShardPipeline::work(std::size_t k) {
       }
     } catch (const Error& e) {
       if (e.code() == ErrorCode::kIndex) {
-        failures_[k] = std::current_exception();
+        fail(k);
       } else {
         report_(e);
       }
     } catch (...) {
       // Anything else ends the run too, rethrown in the caller's thread: an
       // exception must never leave a thread (std::terminate).
-      failures_[k] = std::current_exception();
+      fail(k);
     }
   }
 }
@@ -152,6 +162,7 @@ void ShardPipeline::stop() {
 }
 
 void ShardPipeline::rethrow_failure() const {
+  std::lock_guard lock(failures_mutex_);
   for (const std::exception_ptr& f : failures_) {
     if (f) std::rethrow_exception(f);
   }

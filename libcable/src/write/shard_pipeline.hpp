@@ -10,6 +10,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -63,6 +64,8 @@ class ShardPipeline {
  private:
   class Queue;
   void work(std::size_t k);
+  // Records the exception being handled as shard k's failure.
+  void fail(std::size_t k);
   bool writes_segments() const;
 
   std::vector<ShardWriter>& shards_;
@@ -70,6 +73,9 @@ class ShardPipeline {
   std::function<void(const Error&)> report_;
   std::vector<std::unique_ptr<Queue>> queues_;
   std::vector<IndexSummary> counts_;
+  // Written by each shard's thread, its own alone (which reads it unlocked),
+  // read by the caller's.
+  mutable std::mutex failures_mutex_;
   std::vector<std::exception_ptr> failures_;
   std::vector<std::thread> threads_;
   MetadataRecords deferred_;

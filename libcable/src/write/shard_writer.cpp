@@ -128,7 +128,6 @@ void ShardWriter::rewrite_with_termlists() {
 }
 
 void ShardWriter::compact() {
-  commit();
   if (place.path.empty()) return;
   const fs::path dir = place.path.lexically_normal();
   const fs::path fresh = compaction_path(dir);
@@ -148,6 +147,10 @@ void ShardWriter::compact() {
 
 void ShardWriter::start_segments(std::uint64_t cables_each) {
   if (cables_each > 0) guarded(place.where, [&] { run.start(db, cables_each); });
+}
+
+void ShardWriter::next_segment_if_full() {
+  guarded(place.where, [&] { run.next_if_full(db); });
 }
 
 void ShardWriter::merge() {

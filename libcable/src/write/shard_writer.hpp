@@ -21,7 +21,7 @@ namespace cable::internal {
 
 // Not thread-safe: a bulk run gives each shard a thread of its own.
 struct ShardWriter {
-  explicit ShardWriter(ShardPlace where_at) : place(where_at), run(std::move(where_at)) {}
+  explicit ShardWriter(ShardPlace where_at) : place(std::move(where_at)), run(place) {}
 
   ShardPlace place;
   // Where cables go: the shard, or in a bulk run its current segment.
@@ -50,15 +50,16 @@ struct ShardWriter {
   // gather further. @throws cable::Error kIndex.
   void commit(bool spelling_too = true);
 
-  // Commits, then writes the shard anew, compacted, in its place (swapped in
-  // whole: a kill leaves it old or new, store/swap). Nothing in memory.
-  // @throws cable::Error kIndex.
+  // Writes the shard, committed by the caller, anew, compacted, in its place
+  // (swapped in whole: a kill leaves it old or new, store/swap). Nothing in
+  // memory. @throws cable::Error kIndex.
   void compact();
 
   // Starts a bulk run's segments when `cables_each` > 0 (write/segment_run).
   void start_segments(std::uint64_t cables_each);
   // After a batch commit in a bulk run: the next segment when this one is full.
-  void next_segment_if_full() { run.next_if_full(db); }
+  // @throws cable::Error kIndex.
+  void next_segment_if_full();
   // Ends a bulk run: its segments merged into the shard, which then keeps no
   // term lists. @throws cable::Error kIndex.
   void merge();

@@ -121,7 +121,10 @@ TEST(CableFacetSpyTest, ResultsSurviveSerialisingAndMerging) {
       EXPECT_EQ(b[i].count, a[i].count);
     }
   }
-  EXPECT_THROW(merged.merge_results("12 x"), Xapian::SerialisationError);
+  for (const char* damaged : {"12 x", "5\n3\n", "3 1\nTfoo\n", "3 1\n2 \n", "1 1\n2 tPREL"}) {
+    EXPECT_THROW(merged.merge_results(damaged), Xapian::SerialisationError) << damaged;
+  }
+  EXPECT_EQ(merged.documents(), whole.documents());  // damaged results added nothing
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ TEST(BulkIndexTest, OnlyEmptyShardsOfSeveralWriteSegments) {
   start_segments(two, 10);
   EXPECT_FALSE(two[shard_of(c.id, 2)].run.active());
   EXPECT_TRUE(two[1 - shard_of(c.id, 2)].run.active());
-  abandon_run(two, (dir.path() / "two").string());
+  abandon_run(two);
   EXPECT_FALSE(two[0].run.active() || two[1].run.active());
 }
 

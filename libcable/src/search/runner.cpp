@@ -1,0 +1,219 @@
+#include "search/runner.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "analysis/folding.hpp"
+#include "search/facet_spy.hpp"
+#include "search/match_cost.hpp"
+#include "search/plain_search.hpp"
+#include "search/snippet.hpp"
+#include "search/top_hits.hpp"
+#include "store/schema.hpp"
+#include "store/stored.hpp"
+#include "util/text.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+// The one-cable view of a document's stored data.
+Hit hit_from(const StoredDoc& d) {
+  Hit h;
+  h.cable = d.id;
+  h.paragraph = d.number;
+  h.order = d.order;
+  h.marking = d.marking;
+  h.date = d.date;
+  h.subject = d.subject;
+  h.origin = d.origin;
+  h.classification = d.classification;
+  return h;
+}
+
+// Whether no two hits are of the same cable.
+bool distinct_cables(const std::vector<Hit>& hits) {
+  std::unordered_set<std::string_view> seen;
+  for (const Hit& h : hits) {
+    if (!seen.insert(h.cable).second) return false;
+  }
+  return true;
+}
+
+class Runner {
+ public:
+  explicit Runner(SearcherState& impl) : impl_(impl) {}
+
+  Results run(const Q& query, const SearchOptions& o, const CompiledQuery* compiled,
+              std::string_view source) {
+    Q q = query;
+    if (o.grouping == Grouping::kParagraph) {
+      q = Q(Q::OP_FILTER, q, kind_filter(schema::kKindParagraph));
+    }
+    // The spy also counts matching cables exactly: Xapian's bounds on a
+    // collapsed match stay apart even when every document was examined.
+    const bool exact = o.exact_total || !o.facets.empty();
+    // No page reaches past the documents there are, whatever the options say.
+    const Xapian::doccount documents = impl_.db.get_doccount();
+    const auto bounded = [&](std::size_t n) {
+      return static_cast<Xapian::doccount>(std::min<std::size_t>(n, documents));
+    };
+    TopRequest request;
+    request.first = bounded(o.offset);
+    request.count = bounded(std::min(o.limit, kMaxHitsPerPage));
+    request.per_cable = o.grouping == Grouping::kCable;
+    request.by_date = o.sort != Sort::kRelevance;
+    request.newest_first = o.sort == Sort::kDateDescending;
+    // Searches that read many postings match each shard in a thread of its
+    // own (search/match_cost.hpp).
+    const bool several = impl_.shards.size() > 1;
+    impl_.terms.learn(impl_.shards, q);
+    request.terms = &impl_.terms;
+    const Xapian::doccount reads = postings_to_read(impl_.db, q, &impl_.terms);
+    const bool threads = o.shard_threads && several && reads >= kShardThreadsFrom;
+    TopHits top;
+    Results r;
+    try {
+      // Filters alone have no weight: the compiler knows; else ask Xapian
+      // (where it matters: several shards). Only weights need the lengths.
+      const bool weighted = compiled ? compiled->weighted : !(several && weightless(impl_.db, q));
+      if (weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
+      if (impl_.plain_xapian) {
+        top = plain_top_hits(impl_.db, q, request);
+      } else if (several && !weighted) {
+        top = top_hits_of_shards(impl_.shards, q, request, threads);
+      } else if (request.per_cable && !request.by_date && reads <= kGroupedUpTo) {
+        top = top_hits_grouped(impl_.db, impl_.shards.size(), q, request, impl_.cable_map(), reads);
+      } else if (threads) {
+        top = top_hits_through_whole(impl_.whole_per_shard(), q, request);
+      } else {
+        top = top_hits(impl_.db, q, request);
+      }
+      r.total = top.estimated;
+      r.total_exact = top.exact;
+      // A page grouped in memory counted every match already; facets still
+      // need the counting pass.
+      if (exact && (!top.exact || !o.facets.empty())) {
+        if (impl_.plain_xapian) {
+          count_plain(q, o, r);
+        } else {
+          count_all(q, o, threads, r);
+        }
+      }
+    } catch (const Xapian::WildcardError&) {
+      throw_wildcard_error(compiled);
+    }
+    std::vector<std::string> wildcards;
+    if (compiled) {
+      for (const Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
+    }
+    SnippetMaker snippets(query, impl_.analyzer.stemmer(), std::move(wildcards));
+    for (const TopHit& t : top.hits) {
+      const StoredDoc d = decode_doc(t.data);
+      Hit h = hit_from(d);
+      h.score = t.weight;
+      h.other_matches = t.collapsed;
+      h.snippet = snippets.make(d.text, o.snippet_length, o.highlight_start, o.highlight_end);
+      r.hits.push_back(std::move(h));
+    }
+    if (o.grouping == Grouping::kCable && !distinct_cables(r.hits)) {
+      // Seen only while a writer commits in a tight loop (the concurrency
+      // test, under AddressSanitizer's slower timing): Xapian read empty
+      // collapse keys from a revision being overwritten without raising
+      // DatabaseModifiedError, so the page was not grouped. Read it again, as
+      // for that error.
+      throw Xapian::DatabaseModifiedError("a page holds one cable twice: read during a commit");
+    }
+    if (compiled && o.suggest_below > 0 && r.total < o.suggest_below) {
+      r.suggestion = suggest(*compiled, source);
+    }
+    return r;
+  }
+
+ private:
+  // Counts every match, exactly, and the facets of the matching cables: a
+  // second pass without weights, collapsing or sorting, so that Xapian only
+  // walks the posting lists (the spy maps each document to its cable by ID).
+  void count_all(const Q& q, const SearchOptions& o, bool threads, Results& r) {
+    impl_.begin_facets();
+    const Counted counted = count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads);
+    r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
+    r.total_exact = true;
+    for (Facet f : o.facets) r.facets[f] = FacetCache::top(impl_.facets, f, o.facet_limit);
+  }
+
+  // The same as count_all() on plain Xapian machinery (search/plain_search).
+  void count_plain(const Q& q, const SearchOptions& o, Results& r) {
+    CableFacetSpy spy;
+    internal::count_plain(impl_.db, q, spy);
+    r.total = o.grouping == Grouping::kCable ? spy.cables() : spy.documents();
+    r.total_exact = true;
+    for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
+  }
+
+  [[noreturn]] void throw_wildcard_error(const CompiledQuery* compiled) {
+    if (compiled) {
+      for (const Located& w : compiled->wildcards) {
+        Xapian::termcount n = 0;
+        for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
+          if (++n > kMaxWildcardExpansion) {
+            throw QueryError(
+                w.position, fmt::format("{}* stands for more than {} words: make it longer", w.text,
+                                        kMaxWildcardExpansion));
+          }
+        }
+      }
+    }
+    throw QueryError(0, fmt::format("a wildcard stands for more than {} words: make it longer",
+                                    kMaxWildcardExpansion));
+  }
+
+  // The query with each misspelt word replaced by the index's suggestion; ""
+  // when no word has a better spelling.
+  std::string suggest(const CompiledQuery& compiled, std::string_view source) {
+    std::string out(source);
+    std::vector<std::string> words;
+    bool changed = false;
+    // Replace from the end so earlier positions stay right.
+    std::vector<Located> located = compiled.words;
+    std::sort(located.begin(), located.end(),
+              [](const auto& a, const auto& b) { return a.position > b.position; });
+    for (const Located& w : located) {
+      const std::string folded = fold(w.text);
+      const std::string better = impl_.db.get_spelling_suggestion(folded);
+      const std::string& use = better.empty() ? w.text : better;
+      if (!better.empty() && better != folded) changed = true;
+      if (!source.empty() && w.position + w.text.size() <= out.size() &&
+          out.compare(w.position, w.text.size(), w.text) == 0) {
+        out.replace(w.position, w.text.size(), use);
+      }
+      words.insert(words.begin(), use);
+    }
+    if (!changed) return {};
+    if (source.empty()) {
+      std::string joined;
+      for (const std::string& w : words) text::append_joined(joined, w, " ");
+      return joined;
+    }
+    return out;
+  }
+
+  SearcherState& impl_;
+};
+
+}  // namespace
+
+Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
+
+Results run_search(SearcherState& state, const Q& query, const SearchOptions& options,
+                   const CompiledQuery* compiled, std::string_view source) {
+  return Runner(state).run(query, options, compiled, source);
+}
+
+}  // namespace cable::internal
