@@ -587,7 +587,8 @@ TEST_P(SearchTest, StatsDescribeTheIndex) {
   EXPECT_EQ(st.first_date.substr(0, 4), "1975");
   EXPECT_EQ(st.last_date.substr(0, 4), "2010");
   EXPECT_EQ(st.schema_version, schema::kSchemaVersion);
-  EXPECT_FALSE(st.top_tags.empty());
+  EXPECT_FALSE(st.top.at(Facet::kTag).empty());
+  EXPECT_EQ(st.top.size(), all_facets().size());
   EXPECT_EQ(on_disk(), st.bytes > 0);
 }
 

@@ -38,8 +38,8 @@ int run_stats(const StatsArgs& args) {
                                         {"paragraphs", s.paragraphs},
                                         {"first_date", s.first_date},
                                         {"last_date", s.last_date},
-                                        {"top_tags", counts(s.top_tags)},
-                                        {"top_origins", counts(s.top_origins)},
+                                        {"top_tags", counts(s.top.at(Facet::kTag))},
+                                        {"top_origins", counts(s.top.at(Facet::kOrigin))},
                                         {"bytes", s.bytes},
                                         {"schema_version", s.schema_version}};
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -50,8 +50,8 @@ int run_stats(const StatsArgs& args) {
   fmt::print("paragraphs:  {}\n", s.paragraphs);
   fmt::print("dates:       {} to {}\n", s.first_date.empty() ? "-" : s.first_date.substr(0, 10),
              s.last_date.empty() ? "-" : s.last_date.substr(0, 10));
-  fmt::print("top tags:    {}\n", line(s.top_tags));
-  fmt::print("top origins: {}\n", line(s.top_origins));
+  fmt::print("top tags:    {}\n", line(s.top.at(Facet::kTag)));
+  fmt::print("top origins: {}\n", line(s.top.at(Facet::kOrigin)));
   fmt::print("size:        {:.1f} MB\n", static_cast<double>(s.bytes) / 1e6);
   return 0;
 }

@@ -134,14 +134,15 @@ struct Results {
 
 /// Figures about an index.
 struct IndexStats {
-  std::uint64_t cables = 0;             ///< Cables in the index.
-  std::uint64_t paragraphs = 0;         ///< Paragraph documents in the index.
-  std::string first_date;               ///< Oldest cable's date, or "" when empty.
-  std::string last_date;                ///< Newest cable's date, or "".
-  std::vector<FacetCount> top_tags;     ///< The most frequent tags, by cables.
-  std::vector<FacetCount> top_origins;  ///< The most frequent origins, by cables.
-  std::uint64_t bytes = 0;              ///< Size on disk (0 in memory).
-  int schema_version = 0;               ///< The index's schema version (docs/schema.md).
+  std::uint64_t cables = 0;      ///< Cables in the index.
+  std::uint64_t paragraphs = 0;  ///< Paragraph documents in the index.
+  std::string first_date;        ///< Oldest cable's date, or "" when empty.
+  std::string last_date;         ///< Newest cable's date, or "".
+  /// For each facet of all_facets(), its most frequent values, by cables
+  /// (at most `top` of them, Searcher::stats()).
+  std::map<Facet, std::vector<FacetCount>> top;
+  std::uint64_t bytes = 0;  ///< Size on disk (0 in memory).
+  int schema_version = 0;   ///< The index's schema version (docs/schema.md).
 };
 
 /// Answers queries over an index; see the top of this header for how it
@@ -184,7 +185,7 @@ class CABLE_EXPORT Searcher {
   /// (or that paragraph) is not in the index.
   Results more_like_this(std::string_view id, std::string_view paragraph = {},
                          const SearchOptions& options = {}) const;
-  /// Counts, date span and top tags and origins (`top` of each).
+  /// Counts, date span and the `top` most frequent values of each facet.
   IndexStats stats(std::size_t top = 10) const;
 
   /// Reopens the index to see the latest commit now.

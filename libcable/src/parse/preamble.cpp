@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <array>
 
-#include <fmt/format.h>
-
 #include "normalize/reflow.hpp"
+#include "parse/declassification.hpp"
 #include "parse/markings.hpp"
 #include "parse/paragraphs.hpp"
 #include "parse/references.hpp"
@@ -202,183 +201,201 @@ bool remove_spliced_sipdis(std::string& line) {
   return true;
 }
 
-std::string declassification_date(std::string_view eo) {
-  const std::string upper = text::upper(eo);
-  std::size_t p = upper.find("DECL");
-  if (p == std::string::npos) return {};
-  // The first d/d/d group after DECL: MM/DD/YYYY, YYYY/MM/DD or MM/DD/YY.
-  while (p < upper.size() && !text::is_digit(upper[p])) ++p;
-  unsigned v[3] = {0, 0, 0};
-  std::size_t len[3] = {0, 0, 0};
-  for (int k = 0; k < 3; ++k) {
-    while (p < upper.size() && text::is_digit(upper[p]) && len[k] < 4) {
-      v[k] = v[k] * 10 + static_cast<unsigned>(upper[p++] - '0');
-      ++len[k];
-    }
-    if (len[k] == 0) return {};
-    if (k < 2) {
-      if (p >= upper.size() || (upper[p] != '/' && upper[p] != '-' && upper[p] != '.')) return {};
-      ++p;
-    }
-  }
-  unsigned y, m, d;
-  if (len[0] == 4) {
-    y = v[0], m = v[1], d = v[2];
-  } else {
-    m = v[0], d = v[1], y = v[2];
-    if (len[2] == 2) y += y < 50 ? 2000 : 1900;
-  }
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900) return {};
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-}
+namespace {
 
-void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preamble& out) {
-  std::size_t limit = lines.size();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (opens_paragraph(lines[i])) {
-      limit = i;
-      break;
-    }
-  }
-  std::vector<std::pair<std::size_t, std::size_t>> unknown;
-  std::size_t field_end = 0;
-  bool tags_seen = false;
-  bool subject_seen = false;
-  // Lines after a field line that belong to it: until a blank line, another
-  // field, or the first paragraph.
-  const auto continuation = [&](std::size_t i, std::vector<std::string_view>* into) {
-    while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) && !ends_field(lines, i) &&
-           !is_handling_notice(lines[i])) {
-      if (into) into->push_back(lines[i]);
-      ++i;
-    }
-    return i;
-  };
-  // A subject in capitals does not go on in a sentence of small letters
-  // ("This is an action request."); "SUBJECT:" alone on its line says nothing.
-  const auto in_capitals = [&] {
-    std::string all;
-    for (std::string_view l : out.subject_lines) all += l;
-    return !has_lower(all);
-  };
-  const auto subject_continuation = [&](std::size_t i) {
-    const bool capitals = !text::trim(out.subject_lines.front()).empty() && in_capitals();
-    while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) && !ends_field(lines, i) &&
-           !is_handling_notice(lines[i]) && !(capitals && has_lower(lines[i]))) {
-      out.subject_lines.push_back(lines[i]);
-      ++i;
-    }
-    return i;
-  };
-  bool after_subject = false;  // the last field read was the SUBJECT
-  std::size_t i = 0;
-  while (i < limit) {
-    const std::string& line = lines[i];
-    if (blank(line)) {
-      ++i;
-      continue;
-    }
-    if (auto caps = caption_line(line)) {
-      for (std::string& c : *caps) {
-        if (std::find(cable.captions.begin(), cable.captions.end(), c) == cable.captions.end()) {
-          cable.captions.push_back(std::move(c));
-        }
-      }
-      field_end = ++i;
-    } else if (auto tags = tags_line_rest(line)) {
-      add_tags(*tags, cable.tags, cable.persons);
-      const bool lower =
-          std::any_of(tags->begin(), tags->end(), [](char c) { return text::is_lower(c); });
-      ++i;
-      while (i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
-             is_tags_continuation(lines[i], lower)) {
-        add_tags(lines[i], cable.tags, cable.persons);
-        ++i;
-      }
-      tags_seen = true;
-      field_end = i;
-    } else if (auto subject = subject_rest(line)) {
-      out.subject_lines.assign(1, *subject);
-      field_end = i = subject_continuation(i + 1);
-      subject_seen = true;
-      after_subject = true;
-      continue;
-    } else if (auto ref = ref_line_rest(line)) {
-      out.ref_lines.push_back(*ref);  // a second REF line adds to the list
-      ++i;
-      // A REF list may hold blank lines between its entries.
-      for (;;) {
-        i = continuation(i, &out.ref_lines);
-        std::size_t next = i;
-        while (next < limit && blank(lines[next])) ++next;
-        if (next < limit && next > i &&
-            (starts_ref_item(lines[next]) ||
-             finishes_ref_entry(out.ref_lines.back(), lines[next])) &&
-            !opens_paragraph(lines[next]) && !is_field_line(lines[next])) {
-          i = next;
-          continue;
-        }
+// One pass over the preamble's lines, a field at a time: each read_* method
+// takes the field that starts at line `i` and returns the line after it.
+class PreambleReader {
+ public:
+  PreambleReader(const std::vector<std::string>& lines, Cable& cable, Preamble& out)
+      : lines_(lines), cable_(cable), out_(out), limit_(lines.size()) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (opens_paragraph(lines[i])) {
+        limit_ = i;
         break;
       }
-      field_end = i;
-    } else if (auto eo = eo_rest(line)) {
-      // The TAGS line is sometimes glued to the E.O. line:
-      // "E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL MARR".
-      std::string_view eo_text = *eo;
-      const std::size_t glued = text::upper(eo_text).find(" TAGS");
-      const auto glued_tags = glued == std::string_view::npos
-                                  ? std::nullopt
-                                  : tags_line_rest(eo_text.substr(glued + 1));
-      if (glued_tags) {
-        add_tags(*glued_tags, cable.tags, cable.persons);
-        tags_seen = true;
-        eo_text = eo_text.substr(0, glued);
-      }
-      cable.eo = text::fold_spaces(eo_text);
-      cable.declassify_on = declassification_date(cable.eo);
-      ++i;
-      while (glued_tags && i < limit && !blank(lines[i]) && !is_field_line(lines[i]) &&
-             is_tags_continuation(lines[i], false)) {
-        add_tags(lines[i++], cable.tags, cable.persons);
-      }
-      field_end = i;
-    } else if (auto by = classified_by_rest(line)) {
-      out.classified_by_lines.assign(1, *by);
-      field_end = i = continuation(i + 1, &out.classified_by_lines);
-    } else if (is_handling_notice(line)) {
-      out.handling.emplace_back(text::fold_spaces(text::trim(line)));
-      field_end = ++i;
-    } else {
-      const std::size_t end = continuation(i + 1, nullptr);
-      if (tags_seen || subject_seen) {
-        // Text after the fields ends the preamble, unless a field follows
-        // it: then it is the SUBJECT's wrap past a blank line (09LONDON290,
-        // 09MOSCOW1108), or a line of handling.
-        std::size_t next = end;
-        while (next < limit && blank(lines[next])) ++next;
-        if (next >= limit || !is_field_line(lines[next])) break;
-        // One line, after a subject line that ends no sentence.
-        const std::string_view before =
-            after_subject ? text::rtrim(out.subject_lines.back()) : std::string_view();
-        if (end - i == 1 && !before.empty() && before.back() != '.' &&
-            !(in_capitals() && has_lower(line))) {
-          for (std::size_t k = i; k < end; ++k) out.subject_lines.push_back(lines[k]);
-          field_end = i = end;
-          continue;
-        }
-      }
-      unknown.emplace_back(i, end);
-      i = end;
     }
-    after_subject = false;
   }
-  out.body_start = field_end;
-  for (const auto& [b, e] : unknown) {
-    if (e > field_end) break;
-    std::string joined;
-    for (std::size_t k = b; k < e; ++k) text::append_joined(joined, text::trim(lines[k]), " ");
-    out.handling.push_back(text::fold_spaces(joined));
+
+  void run() {
+    std::size_t i = 0;
+    while (i < limit_) {
+      const std::string& line = lines_[i];
+      const bool after_subject = after_subject_;
+      after_subject_ = false;
+      if (blank(line)) {
+        ++i;
+        after_subject_ = after_subject;
+      } else if (auto caps = caption_line(line)) {
+        field_end_ = i = read_captions(i, std::move(*caps));
+      } else if (auto tags = tags_line_rest(line)) {
+        field_end_ = i = read_tags(i, *tags);
+      } else if (auto subject = subject_rest(line)) {
+        out_.subject_lines.assign(1, *subject);
+        field_end_ = i = subject_continuation(i + 1);
+        subject_seen_ = after_subject_ = true;
+      } else if (auto ref = ref_line_rest(line)) {
+        field_end_ = i = read_refs(i, *ref);
+      } else if (auto eo = eo_rest(line)) {
+        field_end_ = i = read_eo(i, *eo);
+      } else if (auto by = classified_by_rest(line)) {
+        out_.classified_by_lines.assign(1, *by);
+        field_end_ = i = continuation(i + 1, &out_.classified_by_lines);
+      } else if (is_handling_notice(line)) {
+        out_.handling.emplace_back(text::fold_spaces(text::trim(line)));
+        field_end_ = ++i;
+      } else if (!read_other(i, after_subject)) {
+        break;
+      }
+    }
+    finish();
   }
+
+ private:
+  // Lines after a field line that belong to it: until a blank line, another
+  // field, or the first paragraph.
+  std::size_t continuation(std::size_t i, std::vector<std::string_view>* into) const {
+    while (i < limit_ && !blank(lines_[i]) && !is_field_line(lines_[i]) && !ends_field(lines_, i) &&
+           !is_handling_notice(lines_[i])) {
+      if (into) into->push_back(lines_[i]);
+      ++i;
+    }
+    return i;
+  }
+
+  // A subject in capitals does not go on in a sentence of small letters
+  // ("This is an action request."); "SUBJECT:" alone on its line says nothing.
+  bool in_capitals() const {
+    std::string all;
+    for (std::string_view l : out_.subject_lines) all += l;
+    return !has_lower(all);
+  }
+
+  std::size_t subject_continuation(std::size_t i) {
+    const bool capitals = !text::trim(out_.subject_lines.front()).empty() && in_capitals();
+    while (i < limit_ && !blank(lines_[i]) && !is_field_line(lines_[i]) && !ends_field(lines_, i) &&
+           !is_handling_notice(lines_[i]) && !(capitals && has_lower(lines_[i]))) {
+      out_.subject_lines.push_back(lines_[i]);
+      ++i;
+    }
+    return i;
+  }
+
+  std::size_t read_captions(std::size_t i, std::vector<std::string> caps) {
+    for (std::string& c : caps) {
+      if (std::find(cable_.captions.begin(), cable_.captions.end(), c) == cable_.captions.end()) {
+        cable_.captions.push_back(std::move(c));
+      }
+    }
+    return i + 1;
+  }
+
+  // The TAGS line's codes from `rest` and the lines that go on with them.
+  std::size_t read_tags(std::size_t i, std::string_view rest) {
+    add_tags(rest, cable_.tags, cable_.persons);
+    const bool lower =
+        std::any_of(rest.begin(), rest.end(), [](char c) { return text::is_lower(c); });
+    tags_seen_ = true;
+    return tags_continuation(i + 1, lower);
+  }
+
+  std::size_t tags_continuation(std::size_t i, bool lower) {
+    while (i < limit_ && !blank(lines_[i]) && !is_field_line(lines_[i]) &&
+           is_tags_continuation(lines_[i], lower)) {
+      add_tags(lines_[i++], cable_.tags, cable_.persons);
+    }
+    return i;
+  }
+
+  std::size_t read_refs(std::size_t i, std::string_view rest) {
+    out_.ref_lines.push_back(rest);  // a second REF line adds to the list
+    ++i;
+    // A REF list may hold blank lines between its entries.
+    for (;;) {
+      i = continuation(i, &out_.ref_lines);
+      std::size_t next = i;
+      while (next < limit_ && blank(lines_[next])) ++next;
+      if (next < limit_ && next > i &&
+          (starts_ref_item(lines_[next]) ||
+           finishes_ref_entry(out_.ref_lines.back(), lines_[next])) &&
+          !opens_paragraph(lines_[next]) && !is_field_line(lines_[next])) {
+        i = next;
+        continue;
+      }
+      return i;
+    }
+  }
+
+  std::size_t read_eo(std::size_t i, std::string_view eo_text) {
+    // The TAGS line is sometimes glued to the E.O. line:
+    // "E.O. 12958: DECL: 02/14/2018 TAGS: BR PREL MARR".
+    const std::size_t glued = text::upper(eo_text).find(" TAGS");
+    const auto glued_tags =
+        glued == std::string_view::npos ? std::nullopt : tags_line_rest(eo_text.substr(glued + 1));
+    if (glued_tags) {
+      add_tags(*glued_tags, cable_.tags, cable_.persons);
+      tags_seen_ = true;
+      eo_text = eo_text.substr(0, glued);
+    }
+    cable_.eo = text::fold_spaces(eo_text);
+    cable_.declassify_on = declassification_date(cable_.eo);
+    return glued_tags ? tags_continuation(i + 1, false) : i + 1;
+  }
+
+  // A line that is no field, at `i`: kept aside (as handling, when a field
+  // follows), or the SUBJECT's wrap; false when it ends the preamble.
+  bool read_other(std::size_t& i, bool after_subject) {
+    const std::size_t end = continuation(i + 1, nullptr);
+    if (tags_seen_ || subject_seen_) {
+      // Text after the fields ends the preamble, unless a field follows
+      // it: then it is the SUBJECT's wrap past a blank line (09LONDON290,
+      // 09MOSCOW1108), or a line of handling.
+      std::size_t next = end;
+      while (next < limit_ && blank(lines_[next])) ++next;
+      if (next >= limit_ || !is_field_line(lines_[next])) return false;
+      // One line, after a subject line that ends no sentence.
+      const std::string_view before =
+          after_subject ? text::rtrim(out_.subject_lines.back()) : std::string_view();
+      if (end - i == 1 && !before.empty() && before.back() != '.' &&
+          !(in_capitals() && has_lower(lines_[i]))) {
+        for (std::size_t k = i; k < end; ++k) out_.subject_lines.push_back(lines_[k]);
+        field_end_ = i = end;
+        after_subject_ = true;
+        return true;
+      }
+    }
+    unknown_.emplace_back(i, end);
+    i = end;
+    return true;
+  }
+
+  // The body starts after the last field; the lines kept aside before it
+  // are handling.
+  void finish() {
+    out_.body_start = field_end_;
+    for (const auto& [b, e] : unknown_) {
+      if (e > field_end_) break;
+      std::string joined;
+      for (std::size_t k = b; k < e; ++k) text::append_joined(joined, text::trim(lines_[k]), " ");
+      out_.handling.push_back(text::fold_spaces(joined));
+    }
+  }
+
+  const std::vector<std::string>& lines_;
+  Cable& cable_;
+  Preamble& out_;
+  std::size_t limit_;          // the first paragraph's line
+  std::size_t field_end_ = 0;  // the line after the last field
+  bool tags_seen_ = false;
+  bool subject_seen_ = false;
+  bool after_subject_ = false;                                // the last field read was the SUBJECT
+  std::vector<std::pair<std::size_t, std::size_t>> unknown_;  // lines no field's
+};
+
+}  // namespace
+
+void parse_preamble(const std::vector<std::string>& lines, Cable& cable, Preamble& out) {
+  PreambleReader(lines, cable, out).run();
 }
 
 }  // namespace cable::internal

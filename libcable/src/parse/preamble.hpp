@@ -21,9 +21,6 @@ std::optional<std::vector<std::string>> caption_line(std::string_view line);
 // one was removed.
 bool remove_spliced_sipdis(std::string& line);
 
-// "E.O. 12958: DECL: 09/20/2017" -> "2017-09-20"; empty when no date.
-std::string declassification_date(std::string_view eo);
-
 // Puts a field that a field's line of the preamble (before the first
 // numbered paragraph) holds after its own text on a line of its own: "…
 // BEHIND JOSE SERRA REF: RIO DE JANEIRO 32" (10BRASILIA49), "… AS UK

@@ -21,13 +21,6 @@ TEST(PreambleTest, RemovesSplicedSipdis) {
   EXPECT_FALSE(remove_spliced_sipdis(line));
 }
 
-TEST(PreambleTest, DeclassificationDates) {
-  EXPECT_EQ(declassification_date("12958: DECL: 09/20/2017"), "2017-09-20");
-  EXPECT_EQ(declassification_date("12958 DECL: 2020/01/07"), "2020-01-07");
-  EXPECT_EQ(declassification_date("12958: DECL: 06/03/08"), "2008-06-03");
-  EXPECT_EQ(declassification_date("12958: N/A"), "");
-}
-
 TEST(PreambleTest, ReadsFieldsAndStopsAtText) {
   const std::vector<std::string> lines = {
       "SIPDIS",
