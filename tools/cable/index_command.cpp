@@ -4,12 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "cable/writer.hpp"
 #include "terminal.hpp"
+#include "usage.hpp"
 
 namespace cable::tool {
 namespace {
@@ -145,6 +147,15 @@ int run_index(const IndexArgs& args) {
   options.shards = args.shards;
   options.commit_every = args.commit_every;
   options.segment_cables = args.segment_cables;
+  // A path that is not there is refused before anything is created: a typo
+  // would otherwise make an empty index.
+  for (const std::string& path : args.paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+      fmt::print(stderr, "cable: {}: no such file or directory\n", path);
+      return kUsageStatus;
+    }
+  }
   Writer writer = Writer::open(args.db, options);
   std::shared_ptr<ProgressView> view;
   IndexSummary total;
@@ -204,17 +215,20 @@ void add_index_command(CLI::App& app, int* status) {
       "Index cables (text, cablegate HTML or cables.csv; directories recursively) "
       "into a search index, skipping inputs indexed before");
   cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
-  cmd->add_option("--jobs", args->jobs, "Parser threads (default: one per core)");
+  cmd->add_option("--jobs", args->jobs, "Parser threads (default: one per core)")
+      ->check(whole_number());
   cmd->add_option("--shards", args->shards,
                   "Shards of a new index, each written by its own thread (default: one per "
-                  "core)");
+                  "core)")
+      ->check(whole_number());
   cmd->add_flag("--compact", args->compact,
                 "Compact the index afterwards (after a bulk build: smaller, faster searches)");
   cmd->add_option("--commit-every", args->commit_every, "Cables per commit, per shard")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   cmd->add_option("--segment-cables", args->segment_cables,
                   "Cables per segment of a build into an empty index of several shards, "
-                  "merged at the end (0: none; docs/cli.md)");
+                  "merged at the end (0: none; docs/cli.md)")
+      ->check(whole_number());
   cmd->add_option("paths", args->paths, "Files or directories to index")->required();
   cmd->callback([args, status] { *status = run_index(*args); });
 }

@@ -10,6 +10,7 @@
 
 #include "cable/search.hpp"
 #include "terminal.hpp"
+#include "usage.hpp"
 
 namespace cable::tool {
 namespace {
@@ -149,14 +150,15 @@ void add_search_command(CLI::App& app, int* status) {
       app.add_subcommand("search", "Search an index (query language: docs/query-language.md)");
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
-  cmd->add_option("--limit", args->limit, "Hits to show")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--offset", args->offset, "Hits to skip")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--limit", args->limit, "Hits to show")->check(whole_number());
+  cmd->add_option("--offset", args->offset, "Hits to skip")->check(whole_number());
   cmd->add_option("--sort", args->sort, "relevance, date (oldest first) or -date (newest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   cmd->add_option("--facets", args->facets, "Count matching cables per value of these facets")
       ->delimiter(',')
       ->check(CLI::IsMember(facet_names()));
-  cmd->add_option("--facet-limit", args->facet_limit, "Values per facet (0: all)");
+  cmd->add_option("--facet-limit", args->facet_limit, "Values per facet (0: all)")
+      ->check(whole_number());
   cmd->add_flag("--paragraphs", args->paragraphs, "One hit per paragraph, not per cable");
   cmd->add_flag("--exact", args->exact, "Count every match, so that the total is exact");
   cmd->add_option("query", args->query, "The query; several words are joined")->required();

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cable/search.hpp"
+#include "usage.hpp"
 
 namespace cable::tool {
 namespace {
@@ -63,7 +64,7 @@ void add_stats_command(CLI::App& app, int* status) {
   CLI::App* cmd = app.add_subcommand("stats", "Print figures about an index");
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
-  cmd->add_option("--top", args->top, "Tags and origins to list");
+  cmd->add_option("--top", args->top, "Tags and origins to list")->check(whole_number());
   cmd->callback([args, status] { *status = run_stats(*args); });
 }
 

@@ -18,6 +18,7 @@
 #include "cable/reader.hpp"
 #include "synth/model.hpp"
 #include "synth/render.hpp"
+#include "usage.hpp"
 
 namespace cable::tool {
 namespace {
@@ -137,11 +138,13 @@ void add_synth_command(CLI::App& app, int* status) {
       "synth", "Write a realistic corpus of any size by recombining real cables (benchmarks)");
   cmd->add_option("--from", args->from, "Seed cables: files or directories (any form)")->required();
   cmd->add_option("--out", args->out, "Output directory")->required();
-  cmd->add_option("--cables", args->cables, "How many cables (default: the full release)");
+  cmd->add_option("--cables", args->cables, "How many cables (default: the full release)")
+      ->check(whole_number());
   cmd->add_option("--form", args->form, "text, html or csv")
       ->check(CLI::IsMember({"text", "html", "csv"}));
-  cmd->add_option("--seed", args->seed, "Random seed: the same seed writes the same corpus");
-  cmd->add_option("--jobs", args->jobs, "Threads (default: one per core)");
+  cmd->add_option("--seed", args->seed, "Random seed: the same seed writes the same corpus")
+      ->check(whole_number());
+  cmd->add_option("--jobs", args->jobs, "Threads (default: one per core)")->check(whole_number());
   cmd->add_option("--sizes", args->sizes,
                   "Mean cable and paragraph length: the release's (default) or the seeds'")
       ->check(CLI::IsMember({"release", "seeds"}));

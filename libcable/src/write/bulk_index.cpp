@@ -196,7 +196,8 @@ IndexSummary Run::run(const fs::path& path) {
   });
   std::optional<ShardPipeline> pipeline;
   try {
-    start_segments(shards_, options_.segment_cables);
+    // Segments for cables to come: a run of no file writes none, nor merges.
+    if (!inventory.files.empty()) start_segments(shards_, options_.segment_cables);
     pipeline.emplace(shards_, options_.commit_every, [this](const Error& e) { report(e); });
     read_all(inventory, *pipeline);
     pipeline->stop();

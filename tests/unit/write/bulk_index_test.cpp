@@ -117,5 +117,18 @@ TEST(BulkIndexTest, ASecondRunOverTheSameFilesChangesNothing) {
   EXPECT_EQ(again.cables_unchanged, first.cables_added);
 }
 
+TEST(BulkIndexTest, ARunOfNoFileWritesNoSegmentsAndMergesNothing) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "empty");
+  std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 2);
+  bool merging = false;
+  const IndexSummary s =
+      index_files(shards, WriterOptions{}, dir.path() / "empty", {},
+                  [&](const IndexProgress& p) { merging = merging || p.merging; });
+  EXPECT_EQ(s.files, 0u);
+  EXPECT_FALSE(merging);
+  EXPECT_FALSE(fs::exists(segment_path(dir.path() / "db", 0, 1)));
+}
+
 }  // namespace
 }  // namespace cable::internal
