@@ -192,7 +192,6 @@ int run(int argc, char** argv) {
   for (const BenchQuery& q : queries) {
     cable::SearchOptions exact;
     exact.suggest_below = 0;
-    exact.exact_total = true;
     hits[q.kind] += static_cast<double>(searcher.search(to_query(q), exact).total);
     ++count[q.kind];
   }

@@ -200,7 +200,7 @@ typedef struct cable_search_options {
   size_t limit;            /**< Hits to return (at most 10,000). Default 10. */
   cable_sort sort;         /**< Order of the hits. Default: relevance. */
   cable_grouping grouping; /**< One hit per cable (default) or per paragraph. */
-  int exact_total;         /**< Non-zero: count every match exactly. Facets imply it. */
+  int exact_total;         /**< Ignored: totals are always exact (kept for older callers). */
   const char* facets;      /**< Comma-separated facet names ("tag,origin,class,year,month,
                                 caption,person"), or NULL for none. */
   size_t facet_limit;      /**< Values per facet, most frequent first; 0 = all. Default 10. */
@@ -228,7 +228,7 @@ CABLE_C_API void cable_results_destroy(cable_results* results);
 
 /** Matching cables (or paragraphs, when grouped by paragraph). */
 CABLE_C_API uint64_t cable_results_total(const cable_results* results);
-/** Non-zero when the total is exact rather than an estimate. */
+/** Non-zero when the total is exact (always, in this version), else a lower bound. */
 CABLE_C_API int cable_results_total_exact(const cable_results* results);
 /** A respelled query when few cables matched, or "". */
 CABLE_C_API const char* cable_results_suggestion(const cable_results* results);

@@ -284,7 +284,6 @@ cable_status cable_search(cable_searcher* searcher, const char* query,
     o.sort = static_cast<cable::Sort>(options->sort);
     o.grouping = options->grouping == CABLE_GROUP_CABLE ? cable::Grouping::kCable
                                                         : cable::Grouping::kParagraph;
-    o.exact_total = options->exact_total != 0;
     o.facets = *facets;
     o.facet_limit = options->facet_limit;
     o.snippet_length = options->snippet_length;

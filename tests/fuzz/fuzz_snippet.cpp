@@ -14,13 +14,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const cable::internal::Analyzer analyzer;
+  static const cable::internal::CableMap cables;  // empty: nothing is matched
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const std::size_t newline = input.find('\n');
   if (newline == std::string_view::npos) return 0;
   try {
     const cable::Query q = cable::Query::parse(input.substr(0, newline));
     const cable::internal::CompiledQuery compiled =
-        cable::internal::compile(cable::internal::QueryAccess::node(q), analyzer);
+        cable::internal::compile(cable::internal::QueryAccess::node(q), analyzer, cables);
     std::vector<std::string> wildcards;
     for (const auto& w : compiled.wildcards) wildcards.push_back(w.text);
     cable::internal::SnippetMaker snippets(compiled.query, analyzer.stemmer(), wildcards);

@@ -25,7 +25,6 @@ struct SearchArgs {
   std::vector<std::string> facets;
   std::size_t facet_limit = 10;
   bool paragraphs = false;
-  bool exact = false;
 };
 
 std::string joined(const std::vector<std::string>& words) {
@@ -76,7 +75,7 @@ void print_human(const Results& r, const SearchArgs& args, const std::string& qu
   const bool one = r.total == 1;
   const char* unit = args.paragraphs ? (one ? "paragraph matches" : "paragraphs match")
                                      : (one ? "cable matches" : "cables match");
-  fmt::print("{}{} {} {}", r.total_exact ? "" : "about ", r.total, unit, query);
+  fmt::print("{}{} {} {}", r.total_exact ? "" : "at least ", r.total, unit, query);
   if (!r.hits.empty()) {
     fmt::print("  (showing {}-{})", args.offset + 1, args.offset + r.hits.size());
   }
@@ -114,7 +113,6 @@ int run_search(const SearchArgs& args) {
   o.limit = args.limit;
   o.offset = args.offset;
   o.grouping = args.paragraphs ? Grouping::kParagraph : Grouping::kCable;
-  o.exact_total = args.exact;
   o.facet_limit = args.facet_limit;
   if (args.sort == "date") o.sort = Sort::kDateAscending;
   if (args.sort == "-date") o.sort = Sort::kDateDescending;
@@ -160,7 +158,7 @@ void add_search_command(CLI::App& app, int* status) {
   cmd->add_option("--facet-limit", args->facet_limit, "Values per facet (0: all)")
       ->check(whole_number());
   cmd->add_flag("--paragraphs", args->paragraphs, "One hit per paragraph, not per cable");
-  cmd->add_flag("--exact", args->exact, "Count every match, so that the total is exact");
+  cmd->add_flag("--exact")->description("Accepted for older scripts: totals are always exact");
   cmd->add_option("query", args->query, "The query; several words are joined")->required();
   cmd->callback([args, status] { *status = run_search(*args); });
 }

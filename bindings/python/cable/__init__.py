@@ -76,7 +76,7 @@ class Results:
         self.hits: List[Hit] = list(raw.hits)
         #: Matching cables (or paragraphs with ``group="paragraph"``).
         self.total: int = raw.total
-        #: Whether ``total`` is exact (it is with facets or ``exact=True``).
+        #: Whether ``total`` is exact (always, in this version), else a lower bound.
         self.total_exact: bool = raw.total_exact
         #: Per facet asked for, ``[(value, count), …]``, most frequent first.
         self.facets: Dict[str, List[Tuple[str, int]]] = raw.facets
@@ -159,13 +159,14 @@ class Index:
         "origin", "class", "year", "month", "caption", "person", "precedence";
         ``sort`` "relevance",
         "date" or "-date"; ``group`` "cable" (one hit per cable) or
-        "paragraph". ``shard_threads``: on an index of several shards, a
+        "paragraph" (docs/query-language.md: what matches). ``exact`` is
+        ignored: totals are always exact. ``shard_threads``: on an index of several shards, a
         search that reads many postings matches each shard in a thread of its
         own (the same answer, sooner); False keeps it to one thread. Raises
         ``cable.QueryError`` (with ``position``) on a malformed query,
         ``ValueError`` on an unknown facet, sort or group."""
         return Results(self._read().search(query, limit, offset, list(facets), facet_limit,
-                                           sort, group, exact, snippet_length, shard_threads))
+                                           sort, group, snippet_length, shard_threads))
 
     def get(self, cable_id: str) -> Optional[Cable]:
         """The cable with this ID, or None."""

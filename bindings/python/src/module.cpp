@@ -123,8 +123,8 @@ PYBIND11_MODULE(_cable, m) {
           "search",
           [](const cable::Searcher& s, const std::string& query, std::size_t limit,
              std::size_t offset, const std::vector<std::string>& facets, std::size_t facet_limit,
-             const std::string& sort, const std::string& group, bool exact,
-             std::size_t snippet_length, bool shard_threads) {
+             const std::string& sort, const std::string& group, std::size_t snippet_length,
+             bool shard_threads) {
             cable::SearchOptions o;
             o.limit = limit;
             o.offset = offset;
@@ -132,15 +132,14 @@ PYBIND11_MODULE(_cable, m) {
             o.facet_limit = facet_limit;
             o.sort = sort_of(sort);
             o.grouping = grouping_of(group);
-            o.exact_total = exact;
             o.snippet_length = snippet_length;
             o.shard_threads = shard_threads;
             py::gil_scoped_release release;
             return s.search(query, o);
           },
           py::arg("query"), py::arg("limit"), py::arg("offset"), py::arg("facets"),
-          py::arg("facet_limit"), py::arg("sort"), py::arg("group"), py::arg("exact"),
-          py::arg("snippet_length"), py::arg("shard_threads"))
+          py::arg("facet_limit"), py::arg("sort"), py::arg("group"), py::arg("snippet_length"),
+          py::arg("shard_threads"))
       .def(
           "cable_json",
           [](const cable::Searcher& s, const std::string& id) -> std::optional<std::string> {

@@ -49,10 +49,18 @@ enum class Sort {
   kDateDescending,  ///< Newest first.
 };
 
-/// What one hit stands for.
+/// What a query matches, and what one hit stands for.
 enum class Grouping {
-  kCable,      ///< One hit per cable: its best paragraph, and how many others matched.
-  kParagraph,  ///< One hit per matching paragraph.
+  /// Whole cables: a cable matches when the query holds over the cable as a
+  /// whole, its subject and its paragraphs (`A B`: A in one paragraph, B in
+  /// another; `A -B`: no B anywhere in the cable; fields apply to the
+  /// cable); phrases and NEAR hold inside one paragraph (or the subject).
+  /// One hit per cable, naming the paragraph that best answers the query:
+  /// one that holds it whole first, else the one with most of its words.
+  kCable,
+  /// Paragraphs: every part of the query holds inside one paragraph. One hit
+  /// per matching paragraph.
+  kParagraph,
 };
 
 /// Facets counted over the matching cables.
@@ -76,9 +84,6 @@ struct SearchOptions {
   std::size_t limit = 10;                ///< Hits to return at most (at most kMaxHitsPerPage).
   Sort sort = Sort::kRelevance;          ///< The order of the hits.
   Grouping grouping = Grouping::kCable;  ///< One hit per cable, or per paragraph.
-  /// Count every match, so that `total` is exact (slower on common words).
-  /// Facets imply it.
-  bool exact_total = false;
   /// Facets to count, exactly, over all matching cables.
   std::vector<Facet> facets;
   /// Values to return per facet, most frequent first; 0 returns all.
@@ -111,7 +116,8 @@ struct Hit {
   std::string snippet;         ///< Part of the paragraph with the matches highlighted
                                ///< (HTML-escaped).
   std::uint64_t other_matches = 0;  ///< Grouping::kCable: other paragraphs of the cable that
-                                    ///< matched (at least this many unless the total is exact).
+                                    ///< hold the whole query (0 when it holds only across
+                                    ///< paragraphs).
 };
 
 /// One value of a facet and the number of matching cables that have it.
@@ -122,9 +128,11 @@ struct FacetCount {
 
 /// The answer to one search.
 struct Results {
-  std::uint64_t total = 0;   ///< Matching cables (kCable) or paragraphs (kParagraph).
-  bool total_exact = false;  ///< Whether `total` is exact or Xapian's estimate.
-  std::vector<Hit> hits;     ///< The page of hits asked for, best (or first) first.
+  std::uint64_t total = 0;  ///< Matching cables (kCable) or paragraphs (kParagraph), exactly.
+  /// Whether `total` is exact; a total that is not is a lower bound. This
+  /// version always counts exactly.
+  bool total_exact = true;
+  std::vector<Hit> hits;  ///< The page of hits asked for, best (or first) first.
   /// Counts per requested facet, most frequent first (ties by value).
   std::map<Facet, std::vector<FacetCount>> facets;
   /// A respelled query when few cables matched and the index knows better
@@ -161,8 +169,10 @@ class CABLE_EXPORT Searcher {
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
-  /// Runs `query`. Cost: proportional to the matches examined; facets and
-  /// exact totals examine every match. On an index of several shards, a
+  /// Runs `query`. Cost: proportional to the matches examined, and the
+  /// total counts every match (without weights); a phrase or NEAR over whole
+  /// cables is matched over every paragraph first; each hit of a page over
+  /// cables looks for its best paragraph. On an index of several shards, a
   /// search that reads many postings matches each shard in a thread of its
   /// own, the first in the caller's (docs/architecture.md;
   /// SearchOptions::shard_threads).

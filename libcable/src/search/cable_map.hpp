@@ -46,6 +46,11 @@ class CableMap {
   // Cables in `shard`.
   std::size_t cables(std::size_t shard) const { return starts_[shard].size(); }
 
+  // The first document of `cable` in `shard`: its cable document.
+  Xapian::docid cable_document(std::size_t shard, std::uint32_t cable) const {
+    return starts_[shard][cable];
+  }
+
  private:
   // Per shard, the first document of each of its cables, ascending.
   std::vector<std::vector<Xapian::docid>> starts_;

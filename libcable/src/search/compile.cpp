@@ -7,6 +7,7 @@
 #include "analysis/folding.hpp"
 #include "cable/error.hpp"
 #include "query/dates.hpp"
+#include "search/cables_with.hpp"
 #include "store/schema.hpp"
 #include "util/text.hpp"
 
@@ -31,27 +32,84 @@ std::string folded_value(std::string_view v) { return text::fold_spaces(internal
 
 std::string upper_no_spaces(std::string_view v) { return text::upper(text::without_spaces(v)); }
 
+// Whether every match of a query over cables is a cable document: it needs
+// a cable-level word (schema::kCableWord) or a CablesWith, which only
+// cable documents hold. Otherwise (fields alone, NOT alone, an OR with a
+// field) the query needs the filter to cable documents.
+bool cable_documents_only(const Q& q) {
+  const std::size_t n = q.get_num_subqueries();
+  switch (q.get_type()) {
+    case Q::LEAF_TERM: {
+      std::string_view t = *q.get_terms_begin();
+      if (t.substr(0, schema::kStemmed.size()) == schema::kStemmed) {
+        t.remove_prefix(schema::kStemmed.size());
+      }
+      return t.substr(0, schema::kCableWord.size()) == schema::kCableWord;
+    }
+    case Q::LEAF_POSTING_SOURCE:  // only CablesWith, in a query over cables
+      return true;
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (cable_documents_only(q.get_subquery(i))) return true;
+      }
+      return false;
+    case Q::OP_OR:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!cable_documents_only(q.get_subquery(i))) return false;
+      }
+      return n > 0;
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT:
+      return n > 0 && cable_documents_only(q.get_subquery(0));
+    default:  // wildcards: kept with the filter, as they can't be told apart unexpanded
+      return false;
+  }
+}
+
 class Compiler {
  public:
-  explicit Compiler(const internal::Analyzer& analyzer) : a_(analyzer) {}
+  // Over whole cables when `cables` is not null (the map CablesWith needs),
+  // else over documents.
+  Compiler(const internal::Analyzer& analyzer, const CableMap* cables)
+      : a_(analyzer), cables_(cables) {}
 
   CompiledQuery run(const QueryNode& n) {
     std::optional<Q> q = build(n);
     if (!q) throw QueryError(n.position, "the query has no word that can be searched");
-    return CompiledQuery{std::move(*q), weighted_, std::move(words_), std::move(wildcards_)};
+    return CompiledQuery{std::move(*q), Q(), weighted_, std::move(words_), std::move(wildcards_)};
   }
 
  private:
-  // Exact terms of `text` with `prefix`; stemmed when `stem` and one word.
+  // The prefix of free-text words: none in a document, kCableWord over a cable.
+  std::string_view text_prefix() const { return cables_ ? schema::kCableWord : ""; }
+
+  // A phrase or NEAR of the exact `words`: as it is over documents; over
+  // cables, the words' cable-level terms filtered by the cables in which
+  // it holds (search/cables_with.hpp).
+  Q positional(Q q, const std::vector<std::string>& words) {
+    if (!cables_) return q;
+    std::vector<Q> terms;
+    for (const std::string& w : words) terms.emplace_back(schema::term(schema::kCableWord, w));
+    return Q(Q::OP_FILTER, Q(Q::OP_AND, terms.begin(), terms.end()),
+             Q((new CablesWith(cables_, std::move(q)))->release()));
+  }
+
+  // Exact terms of `text` with `prefix` ("" for free text); stemmed when
+  // `stem` and one word.
   std::optional<Q> words(std::string_view text, std::string_view prefix, bool stem) {
     const std::vector<std::string> w = a_.words(text);
     if (w.empty()) return std::nullopt;
+    const bool free_text = prefix.empty();
     if (w.size() == 1) {
-      return stem ? a_.stemmed(w.front(), prefix) : Q(schema::term(prefix, w.front()));
+      const std::string_view p = free_text ? text_prefix() : prefix;
+      return stem ? a_.stemmed(w.front(), p) : Q(schema::term(p, w.front()));
     }
     std::vector<Q> terms;
     for (const std::string& t : w) terms.emplace_back(schema::term(prefix, t));
-    return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(w.size()));
+    Q phrase(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(w.size()));
+    return free_text ? positional(std::move(phrase), w) : phrase;
   }
 
   std::optional<Q> field(const QueryNode& n) {
@@ -96,7 +154,7 @@ class Compiler {
   }
 
   // A side of NEAR: exact words only, as positions are kept for those alone.
-  Q near_side(const QueryNode& n) {
+  std::string near_side(const QueryNode& n) {
     if (n.kind != NodeKind::kWord && n.kind != NodeKind::kPhrase) {
       throw QueryError(n.position, "NEAR needs single words on each side");
     }
@@ -106,13 +164,14 @@ class Compiler {
                        "NEAR needs single words on each side (no phrase, no "
                        "punctuation only)");
     }
-    return Q(w.front());
+    return w.front();
   }
 
   Q wildcard(const QueryNode& n) {
     const std::string prefix = internal::fold(n.text);
     wildcards_.push_back({prefix, n.position});
-    return Q(Q::OP_WILDCARD, prefix, kMaxWildcardExpansion, Q::WILDCARD_LIMIT_ERROR);
+    return Q(Q::OP_WILDCARD, schema::term(text_prefix(), prefix), kMaxWildcardExpansion,
+             Q::WILDCARD_LIMIT_ERROR);
   }
 
   // What `n` excludes (NOT, AND's negative parts) gives the query no weight.
@@ -153,9 +212,9 @@ class Compiler {
         return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, terms.begin(), terms.end()), 0.0);
       }
       case NodeKind::kNear: {
-        std::vector<Q> sides;
+        std::vector<std::string> sides;
         for (const auto& c : n.children) sides.push_back(near_side(*c));
-        return Q(Q::OP_NEAR, sides.begin(), sides.end(), n.distance);
+        return positional(Q(Q::OP_NEAR, sides.begin(), sides.end(), n.distance), sides);
       }
       case NodeKind::kNot: {
         std::optional<Q> inner = excluded(*n.children.front());
@@ -189,6 +248,7 @@ class Compiler {
   }
 
   const internal::Analyzer& a_;
+  const CableMap* cables_;
   bool weighted_ = false;
   std::vector<Located> words_;
   std::vector<Located> wildcards_;
@@ -196,9 +256,15 @@ class Compiler {
 
 }  // namespace
 
-CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer) {
+CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
+                      const CableMap& cables) {
   try {
-    return Compiler(analyzer).run(node);
+    CompiledQuery out = Compiler(analyzer, nullptr).run(node);
+    out.cables = Compiler(analyzer, &cables).run(node).query;
+    if (!cable_documents_only(out.cables)) {
+      out.cables = Q(Q::OP_FILTER, out.cables, Q(schema::term(schema::kKind, schema::kKindCable)));
+    }
+    return out;
   } catch (const Xapian::Error& e) {
     // Anything Xapian refuses to build is a query we should have refused.
     throw QueryError(node.position, "this query cannot be run: " + e.get_msg());

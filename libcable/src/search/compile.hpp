@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "query/query_node.hpp"
+#include "search/cable_map.hpp"
 
 namespace cable::internal {
 
@@ -24,7 +25,12 @@ struct Located {
 };
 
 struct CompiledQuery {
+  // Over documents: what a paragraph (or the subject) must hold; the
+  // paragraph-level search, and the best paragraph of a cable.
   Xapian::Query query;
+  // Over whole cables, for their cable documents (schema::kCableWord): the
+  // words anywhere in the cable, phrases and NEAR inside one paragraph.
+  Xapian::Query cables;
   // Whether anything in the query may carry weight: false when it is
   // filters alone (fields but subject:, date ranges, and what NOT excludes),
   // whose matches all weigh 0; true when unsure.
@@ -37,7 +43,9 @@ struct CompiledQuery {
 // weight; words are stemmed, phrases and NEAR use exact words.
 // @throws QueryError when nothing in the query can match a word of the index
 // (only punctuation or redaction marks), naming its position.
-CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer);
+// `cables` is the searcher's map, built for the shards the query will run on.
+CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
+                      const CableMap& cables);
 
 }  // namespace cable::internal
 

@@ -60,7 +60,8 @@ Xapian::doccount count_union(const Xapian::Database& db, std::size_t k,
 }  // namespace
 
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
-                      const CableMap& map, std::vector<FacetCache>& caches, bool threads) {
+                      const CableMap& map, std::vector<FacetCache>& caches, bool threads,
+                      const Xapian::Registry* registry) {
   std::vector<std::string> terms;
   const bool a_union = terms_of_union(q, terms);
   const std::string serialised = threads && !a_union ? q.serialise() : std::string();
@@ -72,7 +73,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
     }
     // No weights, no collapsing, no order: Xapian only walks the postings.
     Xapian::Enquire counter(shards[k]);
-    counter.set_query(own_query(q, serialised, threads, k));
+    counter.set_query(own_query(q, serialised, threads, k, registry));
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
     FacetSpy spy(map, k, caches[k]);

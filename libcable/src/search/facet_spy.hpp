@@ -38,13 +38,15 @@ struct Counted {
 
 // Counts every match of `q` on each of `shards` (opened alone) into
 // caches[k], which the caller has begun; each shard in a thread of its own
-// when `threads` (store/shard_threads.hpp). Cost: walks every posting list of the
+// when `threads` (store/shard_threads.hpp), unserialised there through
+// `registry` (null: Xapian's). Cost: walks every posting list of the
 // query without weights: for one term or an OR of terms (a word, a word and
 // its stem) the lists themselves, merged; for anything else, a Xapian match
 // with a FacetSpy, which makes a Xapian::Document of each match (slower for
 // a common word, docs/benchmarks.md). @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
-                      const CableMap& map, std::vector<FacetCache>& caches, bool threads);
+                      const CableMap& map, std::vector<FacetCache>& caches, bool threads,
+                      const Xapian::Registry* registry = nullptr);
 
 }  // namespace cable::internal
 

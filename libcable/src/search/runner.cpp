@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "analysis/folding.hpp"
+#include "search/best_paragraph.hpp"
 #include "search/facet_spy.hpp"
 #include "search/match_cost.hpp"
 #include "search/plain_search.hpp"
@@ -37,28 +37,16 @@ Hit hit_from(const StoredDoc& d) {
   return h;
 }
 
-// Whether no two hits are of the same cable.
-bool distinct_cables(const std::vector<Hit>& hits) {
-  std::unordered_set<std::string_view> seen;
-  for (const Hit& h : hits) {
-    if (!seen.insert(h.cable).second) return false;
-  }
-  return true;
-}
-
 class Runner {
  public:
   explicit Runner(SearcherState& impl) : impl_(impl) {}
 
-  Results run(const Q& query, const SearchOptions& o, const CompiledQuery* compiled,
-              std::string_view source) {
-    Q q = query;
-    if (o.grouping == Grouping::kParagraph) {
-      q = Q(Q::OP_FILTER, q, kind_filter(schema::kKindParagraph));
-    }
-    // The spy also counts matching cables exactly: Xapian's bounds on a
-    // collapsed match stay apart even when every document was examined.
-    const bool exact = o.exact_total || !o.facets.empty();
+  Results run(const CompiledQuery& compiled, const SearchOptions& o, std::string_view source) {
+    const bool by_cable = o.grouping == Grouping::kCable;
+    // Over whole cables, their cable documents (the compiler filters them
+    // where the query could match another); over paragraphs, theirs.
+    const Q q = by_cable ? compiled.cables
+                         : Q(Q::OP_FILTER, compiled.query, kind_filter(schema::kKindParagraph));
     // No page reaches past the documents there are, whatever the options say.
     const Xapian::doccount documents = impl_.db.get_doccount();
     const auto bounded = [&](std::size_t n) {
@@ -67,7 +55,6 @@ class Runner {
     TopRequest request;
     request.first = bounded(o.offset);
     request.count = bounded(std::min(o.limit, kMaxHitsPerPage));
-    request.per_cable = o.grouping == Grouping::kCable;
     request.by_date = o.sort != Sort::kRelevance;
     request.newest_first = o.sort == Sort::kDateDescending;
     // Searches that read many postings match each shard in a thread of its
@@ -75,21 +62,18 @@ class Runner {
     const bool several = impl_.shards.size() > 1;
     impl_.terms.learn(impl_.shards, q);
     request.terms = &impl_.terms;
+    request.registry = &impl_.registry();
     const Xapian::doccount reads = postings_to_read(impl_.db, q, &impl_.terms);
     const bool threads = o.shard_threads && several && reads >= kShardThreadsFrom;
     TopHits top;
     Results r;
     try {
-      // Filters alone have no weight: the compiler knows; else ask Xapian
-      // (where it matters: several shards). Only weights need the lengths.
-      const bool weighted = compiled ? compiled->weighted : !(several && weightless(impl_.db, q));
-      if (weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
+      // Only weights need the lengths.
+      if (compiled.weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
       if (impl_.plain_xapian) {
         top = plain_top_hits(impl_.db, q, request);
-      } else if (several && !weighted) {
+      } else if (several && !compiled.weighted) {
         top = top_hits_of_shards(impl_.shards, q, request, threads);
-      } else if (request.per_cable && !request.by_date && reads <= kGroupedUpTo) {
-        top = top_hits_grouped(impl_.db, impl_.shards.size(), q, request, impl_.cable_map(), reads);
       } else if (threads) {
         top = top_hits_through_whole(impl_.whole_per_shard(), q, request);
       } else {
@@ -97,9 +81,9 @@ class Runner {
       }
       r.total = top.estimated;
       r.total_exact = top.exact;
-      // A page grouped in memory counted every match already; facets still
-      // need the counting pass.
-      if (exact && (!top.exact || !o.facets.empty())) {
+      // Totals are exact: a page that did not count every match, and
+      // facets, need the counting pass.
+      if (!top.exact || !o.facets.empty()) {
         if (impl_.plain_xapian) {
           count_plain(q, o, r);
         } else {
@@ -110,29 +94,22 @@ class Runner {
       throw_wildcard_error(compiled);
     }
     std::vector<std::string> wildcards;
-    if (compiled) {
-      for (const Located& w : compiled->wildcards) wildcards.push_back(w.text);  // folded
-    }
-    SnippetMaker snippets(query, impl_.analyzer.stemmer(), std::move(wildcards));
+    for (const Located& w : compiled.wildcards) wildcards.push_back(w.text);  // folded
+    SnippetMaker snippets(compiled.query, impl_.analyzer.stemmer(), std::move(wildcards));
     for (const TopHit& t : top.hits) {
-      const StoredDoc d = decode_doc(t.data);
+      BestParagraph best{t.data, 0};
+      if (by_cable) {
+        best = best_paragraph(impl_.db, compiled.query, compiled.weighted, decode_doc(t.data).id,
+                              t.data);
+      }
+      const StoredDoc d = decode_doc(best.record);
       Hit h = hit_from(d);
       h.score = t.weight;
-      h.other_matches = t.collapsed;
+      h.other_matches = best.others;
       h.snippet = snippets.make(d.text, o.snippet_length, o.highlight_start, o.highlight_end);
       r.hits.push_back(std::move(h));
     }
-    if (o.grouping == Grouping::kCable && !distinct_cables(r.hits)) {
-      // Seen only while a writer commits in a tight loop (the concurrency
-      // test, under AddressSanitizer's slower timing): Xapian read empty
-      // collapse keys from a revision being overwritten without raising
-      // DatabaseModifiedError, so the page was not grouped. Read it again, as
-      // for that error.
-      throw Xapian::DatabaseModifiedError("a page holds one cable twice: read during a commit");
-    }
-    if (compiled && o.suggest_below > 0 && r.total < o.suggest_below) {
-      r.suggestion = suggest(*compiled, source);
-    }
+    if (o.suggest_below > 0 && r.total < o.suggest_below) r.suggestion = suggest(compiled, source);
     return r;
   }
 
@@ -142,7 +119,8 @@ class Runner {
   // walks the posting lists (the spy maps each document to its cable by ID).
   void count_all(const Q& q, const SearchOptions& o, bool threads, Results& r) {
     impl_.begin_facets();
-    const Counted counted = count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads);
+    const Counted counted =
+        count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads, &impl_.registry());
     r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
     r.total_exact = true;
     for (Facet f : o.facets) r.facets[f] = FacetCache::top(impl_.facets, f, o.facet_limit);
@@ -157,16 +135,14 @@ class Runner {
     for (Facet f : o.facets) r.facets[f] = spy.top(f, o.facet_limit);
   }
 
-  [[noreturn]] void throw_wildcard_error(const CompiledQuery* compiled) {
-    if (compiled) {
-      for (const Located& w : compiled->wildcards) {
-        Xapian::termcount n = 0;
-        for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
-          if (++n > kMaxWildcardExpansion) {
-            throw QueryError(
-                w.position, fmt::format("{}* stands for more than {} words: make it longer", w.text,
-                                        kMaxWildcardExpansion));
-          }
+  [[noreturn]] void throw_wildcard_error(const CompiledQuery& compiled) {
+    for (const Located& w : compiled.wildcards) {
+      Xapian::termcount n = 0;
+      for (auto t = impl_.db.allterms_begin(w.text); t != impl_.db.allterms_end(w.text); ++t) {
+        if (++n > kMaxWildcardExpansion) {
+          throw QueryError(w.position,
+                           fmt::format("{}* stands for more than {} words: make it longer", w.text,
+                                       kMaxWildcardExpansion));
         }
       }
     }
@@ -211,9 +187,9 @@ class Runner {
 
 Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
 
-Results run_search(SearcherState& state, const Q& query, const SearchOptions& options,
-                   const CompiledQuery* compiled, std::string_view source) {
-  return Runner(state).run(query, options, compiled, source);
+Results run_search(SearcherState& state, const CompiledQuery& compiled,
+                   const SearchOptions& options, std::string_view source) {
+  return Runner(state).run(compiled, options, source);
 }
 
 }  // namespace cable::internal

@@ -1,7 +1,9 @@
-// One search of a Searcher: the best hits of a compiled query, their
-// snippets, the exact total and facet counts when asked, and a spelling
-// suggestion for a query that finds little; on the local path or on plain
-// Xapian machinery (search/plain_search), as the Searcher's state says.
+// One search of a Searcher: the best hits of a compiled query, over whole
+// cables (each hit then names its cable's best paragraph) or over
+// paragraphs, their snippets, the exact total, facet counts when asked, and
+// a spelling suggestion for a query that finds little; on the local path or
+// on plain Xapian machinery (search/plain_search), as the Searcher's state
+// says.
 #ifndef CABLE_SRC_SEARCH_RUNNER_HPP_
 #define CABLE_SRC_SEARCH_RUNNER_HPP_
 
@@ -18,14 +20,12 @@ namespace cable::internal {
 // The documents of one kind (schema::kKindCable or kKindParagraph).
 Xapian::Query kind_filter(std::string_view kind);
 
-// The results of `query` with `options` on the index `state` holds, whose
-// mutex the caller holds. `compiled`, when not null, is what `query` was
-// compiled from (for wildcard errors and suggestions); `source` is the text
-// typed, for a suggestion that keeps it. @throws cable::QueryError for a
-// wildcard that stands for too many words; Xapian::Error (the caller
-// retries, see store/database.hpp).
-Results run_search(SearcherState& state, const Xapian::Query& query, const SearchOptions& options,
-                   const CompiledQuery* compiled, std::string_view source);
+// The results of `compiled` with `options` on the index `state` holds, whose
+// mutex the caller holds; `source` is the text typed, for a suggestion that
+// keeps it. @throws cable::QueryError for a wildcard that stands for too
+// many words; Xapian::Error (the caller retries, see store/database.hpp).
+Results run_search(SearcherState& state, const CompiledQuery& compiled,
+                   const SearchOptions& options, std::string_view source);
 
 }  // namespace cable::internal
 

@@ -109,19 +109,20 @@ Searcher Searcher::open(const std::filesystem::path& dir) {
 
 Results Searcher::search(const Query& q, const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
-  const internal::CompiledQuery compiled =
-      internal::compile(internal::QueryAccess::node(q), impl_->analyzer);
-  return reading(
-      *impl_, [&] { return internal::run_search(*impl_, compiled.query, options, &compiled, {}); });
+  return reading(*impl_, [&] {
+    const internal::CompiledQuery compiled =
+        internal::compile(internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map());
+    return internal::run_search(*impl_, compiled, options, {});
+  });
 }
 
 Results Searcher::search(std::string_view text, const SearchOptions& options) const {
   const Query q = Query::parse(text);
   std::lock_guard lock(impl_->mutex);
-  const internal::CompiledQuery compiled =
-      internal::compile(internal::QueryAccess::node(q), impl_->analyzer);
   return reading(*impl_, [&] {
-    return internal::run_search(*impl_, compiled.query, options, &compiled, text);
+    const internal::CompiledQuery compiled =
+        internal::compile(internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map());
+    return internal::run_search(*impl_, compiled, options, text);
   });
 }
 
@@ -179,13 +180,19 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
     const PlainWords plain;
     const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &plain);
     std::vector<Q> terms;
-    for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    std::vector<Q> cable_terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) {
+      terms.emplace_back(*t);
+      cable_terms.emplace_back(schema::term(schema::kCableWord, *t));
+    }
     if (terms.empty()) return Results{};
-    const Q like(Q::OP_AND_NOT, Q(Q::OP_OR, terms.begin(), terms.end()),
-                 Q(schema::term(schema::kId, id)));
+    const Q not_itself(schema::term(schema::kId, id));
+    internal::CompiledQuery like;
+    like.query = Q(Q::OP_AND_NOT, Q(Q::OP_OR, terms.begin(), terms.end()), not_itself);
+    like.cables = Q(Q::OP_AND_NOT, Q(Q::OP_OR, cable_terms.begin(), cable_terms.end()), not_itself);
     SearchOptions o = options;
     o.suggest_below = 0;
-    return internal::run_search(*impl_, like, o, nullptr, {});
+    return internal::run_search(*impl_, like, o, {});
   });
 }
 

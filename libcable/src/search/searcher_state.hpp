@@ -13,6 +13,7 @@
 #include "analysis/analyzer.hpp"
 #include "cable/search.hpp"
 #include "search/cable_map.hpp"
+#include "search/cables_with.hpp"
 #include "search/doc_lengths.hpp"
 #include "search/term_stats.hpp"
 #include "store/database.hpp"
@@ -42,6 +43,8 @@ struct SearcherState {
   CableMap cables;
   std::vector<FacetCache> facets;
   bool mapped = false;
+  Xapian::Registry sources;  // registry(): holds a CablesWith on `cables`
+  bool registered = false;
   // For weighing (search/bm25); rebuilt when a reopen shows new commits.
   DocLengths lengths;
   bool lengths_read = false;
@@ -97,6 +100,16 @@ struct SearcherState {
       mapped = true;
     }
     return cables;
+  }
+
+  // What unserialises a query with libcable's posting sources in a
+  // search's threads (search/cables_with.hpp), made at first use.
+  const Xapian::Registry& registry() {
+    if (!registered) {
+      sources.register_posting_source(CablesWith(&cables, Xapian::Query()));
+      registered = true;
+    }
+    return sources;
   }
 
   // Readies `cables` and `facets` for one query.

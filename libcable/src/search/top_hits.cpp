@@ -1,11 +1,8 @@
 #include "search/top_hits.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <iterator>
-#include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -61,7 +58,6 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
               Xapian::doccount first, Xapian::doccount count, bool weigh) {
   Xapian::Enquire enquire(db);
   enquire.set_query(weigh && r.lengths ? with_lengths(q, db, *r.lengths, r.terms) : q);
-  if (r.per_cable) enquire.set_collapse_key(schema::kSlotCable);
   if (r.by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, r.newest_first);
   const Xapian::MSet mset = enquire.get_mset(first, count, first + count);
   TopHits out;
@@ -72,7 +68,6 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
     const Xapian::Document doc = it.get_document();
     TopHit h;
     h.weight = it.get_weight();
-    h.collapsed = r.per_cable ? it.get_collapse_count() : 0;
     h.data = record_of(doc);
     if (r.by_date) h.date = doc.get_value(schema::kSlotDate);
     h.docid = *it;  // in `db`'s numbering: a shard alone's is converted by the caller
@@ -112,55 +107,6 @@ TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRe
   return match(db, q, r, r.first, r.count, true);
 }
 
-TopHits top_hits_grouped(const Xapian::Database& whole, std::size_t shards, const Xapian::Query& q,
-                         const TopRequest& r, const CableMap& map, Xapian::doccount most) {
-  Xapian::Enquire enquire(whole);
-  enquire.set_query(r.lengths ? with_lengths(q, whole, *r.lengths, r.terms) : q);
-  const Xapian::MSet mset = enquire.get_mset(0, most + 1);
-  if (mset.size() > most || mset.get_matches_upper_bound() > mset.size()) {
-    return top_hits(whole, q, r);
-  }
-  // The matches come by weight, then ID: a cable's first is its best, the
-  // one Xapian's collapsing keeps, and the cables' first matches are in the
-  // page's order.
-  struct Best {
-    Xapian::MSetIterator match;
-    Xapian::doccount others = 0;
-  };
-  std::vector<Best> best;
-  std::unordered_map<std::uint64_t, std::size_t> at;  // shard << 32 | cable → its index in `best`
-  std::vector<std::uint32_t> hints(shards, 0);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
-    const std::size_t k = (*it - 1) % shards;
-    const Xapian::docid local = (*it - 1) / static_cast<Xapian::docid>(shards) + 1;
-    const std::optional<std::uint32_t> cable = map.cable_of(k, local, hints[k]);
-    // A document no cable starts before (none should be) is a group alone.
-    const std::uint64_t key =
-        cable ? (std::uint64_t{k} << 32 | *cable) : (std::uint64_t{1} << 63 | std::uint64_t{*it});
-    const auto [where, fresh] = at.try_emplace(key, best.size());
-    if (fresh) {
-      best.push_back({it});
-    } else {
-      ++best[where->second].others;
-    }
-  }
-  TopHits out;
-  out.estimated = static_cast<Xapian::doccount>(best.size());
-  out.exact = true;
-  const std::size_t from = std::min<std::size_t>(r.first, best.size());
-  const std::size_t to = std::min<std::size_t>(from + r.count, best.size());
-  for (std::size_t i = from; i < to; ++i) {
-    TopHit h;
-    h.weight = best[i].match.get_weight();
-    h.collapsed = best[i].others;
-    h.data = record_of(best[i].match.get_document());
-    h.docid = *best[i].match;
-    out.hits.push_back(std::move(h));
-  }
-  return out;
-}
-
 bool weightless(const Xapian::Database& whole, const Xapian::Query& q) {
   Xapian::Enquire probe(whole);
   probe.set_query(q);
@@ -175,7 +121,8 @@ TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xa
   const std::size_t n = shards.size();
   std::vector<TopHits> parts(n);
   for_each_shard(n, threads, [&](std::size_t k) {
-    parts[k] = match(shards[k], own_query(q, serialised, threads, k), r, 0, depth, false);
+    parts[k] =
+        match(shards[k], own_query(q, serialised, threads, k, r.registry), r, 0, depth, false);
     // The whole index numbers shard k's document d as (d - 1) * n + k + 1.
     for (TopHit& h : parts[k].hits) h.docid = static_cast<Xapian::docid>((h.docid - 1) * n + k + 1);
   });
@@ -188,7 +135,7 @@ TopHits top_hits_through_whole(const std::vector<Xapian::Database>& wholes, cons
   const std::string serialised = q.serialise();
   std::vector<TopHits> parts(wholes.size());
   for_each_shard(wholes.size(), true, [&](std::size_t k) {
-    const Xapian::Query own = own_query(q, serialised, true, k);
+    const Xapian::Query own = own_query(q, serialised, true, k, r.registry);
     const Xapian::Query weighed =
         r.lengths ? with_lengths(own, wholes[k], *r.lengths, r.terms) : own;
     const Xapian::Query shard_only(Xapian::Query::OP_FILTER, weighed,

@@ -9,8 +9,7 @@
 // is weighed with the whole index's statistics and numbered as in one match:
 // the merged page is the one a single match gives, scores and ties
 // included. A query without weights needs no statistics and goes to the
-// shards alone (top_hits_of_shards). A cable lives whole in one shard, so
-// grouping per cable inside each shard is exact.
+// shards alone (top_hits_of_shards).
 #ifndef CABLE_SRC_SEARCH_TOP_HITS_HPP_
 #define CABLE_SRC_SEARCH_TOP_HITS_HPP_
 
@@ -19,7 +18,6 @@
 #include <string>
 #include <vector>
 
-#include "search/cable_map.hpp"
 #include "search/doc_lengths.hpp"
 #include "search/term_stats.hpp"
 
@@ -29,7 +27,6 @@ namespace cable::internal {
 struct TopRequest {
   Xapian::doccount first = 0;   // hits to skip
   Xapian::doccount count = 10;  // hits to return at most
-  bool per_cable = true;        // one hit per cable (collapsed on kSlotCable)
   bool by_date = false;         // by date then relevance, not by relevance
   bool newest_first = false;    // with by_date
   // The index's document lengths, to weigh with (search/bm25); null: Xapian
@@ -38,14 +35,16 @@ struct TopRequest {
   // The query's terms' counts, learnt, for the weighing to look none up
   // (search/term_stats); null: it looks them up.
   const TermStats* terms = nullptr;
+  // What unserialises the query in a shard's thread (its posting sources,
+  // search/cables_with.hpp); null: Xapian's own.
+  const Xapian::Registry* registry = nullptr;
 };
 
 struct TopHit {
   double weight = 0;
-  Xapian::doccount collapsed = 0;  // other matches of its cable (per_cable)
-  std::string data;                // the document's record (store/stored.hpp)
-  std::string date;                // its kSlotDate value, when by_date
-  Xapian::docid docid = 0;         // its ID in the whole index, which orders ties
+  std::string data;         // the document's record (store/stored.hpp)
+  std::string date;         // its kSlotDate value, when by_date
+  Xapian::docid docid = 0;  // its ID in the whole index, which orders ties
 };
 
 struct TopHits {
@@ -57,24 +56,6 @@ struct TopHits {
 // The hits `r` asks for, from `db` (one shard or several as one). Cost: one
 // Xapian match. @throws Xapian::Error.
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r);
-
-// Matches expected to number at most this many (postings_to_read()) are
-// grouped per cable by top_hits_grouped().
-inline constexpr Xapian::doccount kGroupedUpTo = 1'000;
-
-// The same as top_hits() for a page per cable by relevance (r.per_cable,
-// not r.by_date), for a query with at most `most` matches on `whole`, an
-// index of `shards` shards: every match weighed by one Xapian match without
-// collapsing, then grouped per cable by `map` in memory. Xapian's collapsing
-// reads each candidate's cable from the index (a block lookup per document,
-// two fifths of a rare word's reads). The same page, in the same order,
-// and exact: `estimated` is the number of matching cables and each hit's
-// `collapsed` counts all the other matches of its cable. Falls back to
-// top_hits() when `q` matches more than `most`. Cost: the postings of the
-// query, a map lookup per match, the records of the page's hits.
-// @throws Xapian::Error.
-TopHits top_hits_grouped(const Xapian::Database& whole, std::size_t shards, const Xapian::Query& q,
-                         const TopRequest& r, const CableMap& map, Xapian::doccount most);
 
 // Whether `q` has no weights on `whole` (filters alone). Cost: setting up a
 // match without running it.

@@ -26,13 +26,17 @@ namespace cable::internal::schema {
 // Version 9: a cable's stored fields in a private format (store/stored.hpp),
 // not the public JSON; the content hash over the same.
 // Version 10: the precedence facet (kFacetPrecedence) and field (kPrecedence).
-inline constexpr int kSchemaVersion = 10;
+// Version 11: the cable document carries every word of the cable (kCableWord)
+// and the markings of its paragraphs, so that queries match whole cables.
+inline constexpr int kSchemaVersion = 11;
 
 // --- Documents ------------------------------------------------------------
-// Each cable is one document of kind "c" (its subject, as text and as the
-// subject field; order 0) and one document of kind "p" per paragraph (order
-// 1, 2, … in reading order). Every document of a cable carries all of the
-// cable's boolean facet terms, so a filter selects whole cables.
+// Each cable is one document of kind "c" (order 0: its subject, as text and
+// as the subject field, and every word of the cable as kCableWord terms, so
+// that a query over the cable as a whole matches it alone) and one document
+// of kind "p" per paragraph (order 1, 2, … in reading order), which phrases,
+// NEAR and paragraph-level searches match. Every document of a cable carries
+// all of the cable's boolean facet terms, so a filter selects whole cables.
 inline constexpr std::string_view kKindCable = "c";
 inline constexpr std::string_view kKindParagraph = "p";
 
@@ -41,6 +45,9 @@ inline constexpr std::string_view kKindParagraph = "p";
 // without (Xapian's STEM_SOME), from text folded by analysis/folding.
 inline constexpr std::string_view kStemmed = "Z";
 inline constexpr std::string_view kSubject = "S";  // subject words (and "ZS" stems)
+// Every word of the cable, subject and paragraphs, without positions (and
+// "ZW" stems), on the cable document only: cable-level matching and weights.
+inline constexpr std::string_view kCableWord = "W";
 // Boolean terms; the value after the prefix is given per line.
 inline constexpr std::string_view kKind = "XK";  // kKindCable / kKindParagraph
 inline constexpr std::string_view kId = "XI";    // cable ID: "XI09PARIS268"
@@ -64,7 +71,8 @@ inline constexpr std::string_view kYear = "Y";         // "Y2009"
 inline constexpr std::string_view kMonth = "M";        // "M2009-02"
 inline constexpr std::string_view kDay = "D";          // "D2009-02-20": with Y and M, a date
                                                        // range is an OR of at most ~80 terms
-inline constexpr std::string_view kMarking = "XM";     // paragraph marking, folded: "XMs/nf"
+inline constexpr std::string_view kMarking = "XM";     // paragraph marking, folded: "XMs/nf";
+                                                       // the cable document has every one
 // Unique per document: kDocKey + ID + "#" + order; `cable check` reads
 // them to find a cable's missing or doubled documents.
 inline constexpr std::string_view kDocKey = "Q";

@@ -48,10 +48,13 @@ void for_each_shard(std::size_t shards, bool threads, const F& fn) {
 }
 
 // The query for the work on shard k: `q` itself in the caller's thread, else
-// a copy that shares nothing with it, from `serialised` (q.serialise()).
+// a copy that shares nothing with it, from `serialised` (q.serialise()),
+// through `registry` when the query has posting sources of libcable's own.
 inline Xapian::Query own_query(const Xapian::Query& q, const std::string& serialised, bool threads,
-                               std::size_t k) {
-  return threads && k > 0 ? Xapian::Query::unserialise(serialised) : q;
+                               std::size_t k, const Xapian::Registry* registry = nullptr) {
+  if (!threads || k == 0) return q;
+  return registry ? Xapian::Query::unserialise(serialised, *registry)
+                  : Xapian::Query::unserialise(serialised);
 }
 
 }  // namespace cable::internal

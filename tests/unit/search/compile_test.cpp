@@ -27,8 +27,9 @@ TEST(CompileTest, FiltersAloneAreKnownToWeighNothing) {
   }
   const Xapian::Database db = open_readable(dir.path() / "db").all;
   const Analyzer analyzer;
+  const CableMap cables;  // empty: phrases are not matched here
   const auto compiled = [&](const char* text) {
-    return compile(QueryAccess::node(Query::parse(text)), analyzer);
+    return compile(QueryAccess::node(Query::parse(text)), analyzer, cables);
   };
   for (const char* filters : {"tag:PREL", "tag:PREL date:2009..2010", "origin:atlantis tag:KTIP",
                               "tag:PREL -fishing", "tag:PREL NOT fishing", "tag:PREL OR tag:KTIP",
@@ -54,9 +55,10 @@ TEST(CompileTest, ATagOfSeveralWordsIsFoundAsWritten) {
   }
   const Xapian::Database db = open_readable(dir.path() / "db").all;
   const Analyzer analyzer;
+  const CableMap cables;  // empty: phrases are not matched here
   const auto found = [&](const char* q) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(compile(QueryAccess::node(Query::parse(q)), analyzer).query);
+    enquire.set_query(compile(QueryAccess::node(Query::parse(q)), analyzer, cables).query);
     return !enquire.get_mset(0, 10).empty();
   };
   for (const char* q : {"tag:\"iraqi  freedom\"", "tag:\"IRAQI FREEDOM\"", "tag:prel"}) {

@@ -47,7 +47,6 @@ class PlainSearchTest : public ::testing::TestWithParam<int> {
     const Searcher local = Searcher::open(dir_.path() / "db");
     const Searcher plain = Searcher::open(dir_.path() / "db");
     SearcherAccess::state(plain).plain_xapian = true;
-    o.exact_total = true;
     o.facets = {Facet::kTag, Facet::kOrigin, Facet::kYear};
     const Results a = local.search(query, o);
     const Results b = plain.search(query, o);

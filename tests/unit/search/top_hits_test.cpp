@@ -13,6 +13,7 @@
 
 #include "cable/writer.hpp"
 #include "search/cable_map.hpp"
+#include "search/cables_with.hpp"
 #include "search/match_cost.hpp"
 #include "store/database.hpp"
 #include "store/schema.hpp"
@@ -61,10 +62,6 @@ class TopHitsTest : public ::testing::Test {
       others.push_back(top_hits_of_shards(index_.shards, q, r, false));
     } else {
       others.push_back(top_hits_through_whole(wholes_, q, r));
-      if (r.per_cable && !r.by_date) {
-        others.push_back(
-            top_hits_grouped(index_.all, 2, q, r, map_, postings_to_read(index_.all, q)));
-      }
     }
     for (const TopHits& both : others) {
       EXPECT_EQ(cables(both), cables(one));
@@ -72,12 +69,8 @@ class TopHitsTest : public ::testing::Test {
       for (std::size_t i = 0; i < one.hits.size(); ++i) {
         EXPECT_EQ(both.hits[i].weight, one.hits[i].weight) << i;
         EXPECT_EQ(both.hits[i].docid, one.hits[i].docid) << i;
-        // Other matches of the cable: a lower bound, which depends on how
-        // far a match went, so only bounded here (up to 3 paragraphs match).
-        EXPECT_LE(both.hits[i].collapsed, 2u);
       }
-      // Estimates of a grouped match differ with how far it went; exact
-      // counts may not.
+      // Estimates differ with how far a match went; exact counts may not.
       if (both.exact && one.exact) {
         EXPECT_EQ(both.estimated, one.estimated);
       }
@@ -119,34 +112,6 @@ TEST_F(TopHitsTest, RankedPagesAreOneMatchsScoresAndTiesIncluded) {
         Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, Q("fishing"), Q(schema::term(schema::kTag, "EFIS"))), 0),
         r);
   }
-  // One hit per paragraph: the cables' third paragraphs.
-  TopRequest r;
-  r.count = 100;
-  r.per_cable = false;
-  const TopHits paragraphs = top_hits_through_whole(wholes_, Q("fishing"), r);
-  EXPECT_EQ(paragraphs.hits.size(), 20u);
-  EXPECT_EQ(paragraphs.hits.front().collapsed, 0u);
-}
-
-TEST_F(TopHitsTest, GroupedInMemoryTheCountsAreExact) {
-  TopRequest r;
-  r.count = 5;
-  const TopHits fishing = top_hits_grouped(index_.all, 2, Q("fishing"), r, map_, 20);
-  EXPECT_TRUE(fishing.exact);
-  EXPECT_EQ(fishing.estimated, 20u);  // cables
-  ASSERT_EQ(fishing.hits.size(), 5u);
-  for (const TopHit& h : fishing.hits) EXPECT_EQ(h.collapsed, 0u);  // one paragraph each
-  const TopHits report = top_hits_grouped(index_.all, 2, Q("report"), r, map_, 200);
-  EXPECT_EQ(report.estimated, 60u);
-  for (const TopHit& h : report.hits) {
-    // Cable i + 1 has "report" in three paragraphs when i % 3 == 0, else two.
-    const int i = std::stoi(decode_doc(h.data).id.substr(std::string("09ATLANTIS").size())) - 1;
-    EXPECT_EQ(h.collapsed, i % 3 == 0 ? 2u : 1u) << i;
-  }
-  // More matches than said: Xapian's collapsing, the same page.
-  const TopHits more = top_hits_grouped(index_.all, 2, Q("report"), r, map_, 10);
-  EXPECT_EQ(cables(more), cables(report));
-  EXPECT_EQ(cables(more), cables(top_hits(index_.all, Q("report"), r)));
 }
 
 TEST_F(TopHitsTest, PhrasesAndRangesTravelToTheOtherThread) {
@@ -154,9 +119,36 @@ TEST_F(TopHitsTest, PhrasesAndRangesTravelToTheOtherThread) {
   r.count = 100;
   const Q phrase(Q::OP_PHRASE, Q("second"), Q("report"));
   EXPECT_EQ(top_hits_through_whole(wholes_, phrase, r).hits.size(), 60u);
+  // February's 28 cables, in 65 paragraphs.
   const Q february(Q::OP_VALUE_RANGE, schema::kSlotDate, "2009-02", "2009-02~");
   EXPECT_EQ(top_hits_through_whole(wholes_, Q(Q::OP_FILTER, Q("report"), february), r).hits.size(),
-            28u);
+            65u);
+}
+
+// A phrase over whole cables (search/cables_with.hpp) reaches the other
+// thread through the registry, and finds the cable documents there.
+TEST_F(TopHitsTest, CablesWithAPhraseTravelToTheOtherThread) {
+  Xapian::Registry registry;
+  registry.register_posting_source(CablesWith(&map_, Q()));
+  TopRequest r;
+  r.count = 100;
+  r.registry = &registry;
+  const Q words(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
+                Q(schema::term(schema::kCableWord, "report")));
+  const auto cables_with = [&](const Q& positional) {
+    return Q(Q::OP_FILTER, words, Q((new CablesWith(&map_, positional))->release()));
+  };
+  const TopHits fishing =
+      top_hits_through_whole(wholes_, cables_with(Q(Q::OP_PHRASE, Q("fishing"), Q("quotas"))), r);
+  EXPECT_EQ(fishing.hits.size(), 20u);
+  for (const TopHit& h : fishing.hits) EXPECT_EQ(decode_doc(h.data).kind, schema::kKindCable);
+  EXPECT_EQ(
+      top_hits(index_.all, cables_with(Q(Q::OP_PHRASE, Q("fishing"), Q("quotas"))), r).hits.size(),
+      20u);
+  // The words are in those cables, but not as this phrase.
+  EXPECT_TRUE(
+      top_hits_through_whole(wholes_, cables_with(Q(Q::OP_PHRASE, Q("quotas"), Q("report"))), r)
+          .hits.empty());
 }
 
 TEST_F(TopHitsTest, AShardsErrorReachesTheCaller) {

@@ -1,0 +1,64 @@
+#include "search/cables_with.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+// Collects the IDs of every matching document.
+class Collect : public Xapian::MatchSpy {
+ public:
+  explicit Collect(std::vector<Xapian::docid>& out) : out_(out) {}
+  void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
+
+ private:
+  std::vector<Xapian::docid>& out_;
+};
+
+}  // namespace
+
+CablesWith* CablesWith::unserialise_with_registry(const std::string& serialised,
+                                                  const Xapian::Registry& registry) const {
+  return new CablesWith(map_, Xapian::Query::unserialise(serialised, registry));
+}
+
+void CablesWith::init(const Xapian::Database& sub) {
+  // The shard's number (schema::kMetaShard) says which of the map's
+  // numberings is the sub-database's.
+  const std::string shard = sub.get_metadata(std::string(schema::kMetaShard));
+  const std::size_t k = shard.empty() ? 0 : std::strtoul(shard.c_str(), nullptr, 10);
+  std::vector<Xapian::docid> matched;
+  Collect collect(matched);
+  Xapian::Enquire enquire(sub);
+  enquire.set_query(positional_);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+  enquire.add_matchspy(&collect);
+  enquire.get_mset(0, 0, sub.get_doccount());
+  std::sort(matched.begin(), matched.end());
+  cables_.clear();
+  std::uint32_t hint = 0;
+  for (Xapian::docid d : matched) {
+    const std::optional<std::uint32_t> cable = map_->cable_of(k, d, hint);
+    if (!cable) continue;
+    const Xapian::docid first = map_->cable_document(k, *cable);
+    if (cables_.empty() || cables_.back() != first) cables_.push_back(first);
+  }
+  at_ = std::numeric_limits<std::size_t>::max();  // next() moves to the first
+}
+
+void CablesWith::skip_to(Xapian::docid did, double) {
+  if (at_ == std::numeric_limits<std::size_t>::max()) at_ = 0;
+  const auto from = cables_.begin() + static_cast<std::ptrdiff_t>(std::min(at_, cables_.size()));
+  at_ = static_cast<std::size_t>(std::lower_bound(from, cables_.end(), did) - cables_.begin());
+}
+
+std::string CablesWith::get_description() const {
+  return "CablesWith(" + positional_.get_description() + ")";
+}
+
+}  // namespace cable::internal

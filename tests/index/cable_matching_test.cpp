@@ -1,0 +1,112 @@
+// Matching over whole cables (Grouping::kCable, the default): the query
+// holds over the cable, phrases and NEAR inside one paragraph, and each hit
+// names the paragraph that best answers; against Grouping::kParagraph.
+// In memory, and on disk in one and two shards.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "cable/search.hpp"
+#include "cable/writer.hpp"
+#include "support/test_support.hpp"
+
+namespace cable {
+namespace {
+
+using test::make_cable;
+using test::TempDir;
+
+class CableMatchingTest : public ::testing::TestWithParam<int> {
+ protected:
+  Searcher build() {
+    WriterOptions o;
+    o.shards = static_cast<std::size_t>(GetParam());
+    writer_ = std::make_unique<Writer>(GetParam() > 0 ? Writer::open(dir_.path() / "db", o)
+                                                      : Writer::in_memory());
+    writer_->add(make_cable("09ATLANTIS1", "2009-01-01", {"PREL"},
+                            {"The harbour master spoke of fishing.", "Quotas were not discussed.",
+                             "Fishing quotas, at last, and the harbour."},
+                            "HARBOUR TALKS"));
+    writer_->add(make_cable("09ATLANTIS2", "2009-01-02", {"EFIS"},
+                            {"Fishing boats left the harbour.", "Nothing about quotas here."}));
+    writer_->add(make_cable("09ATLANTIS3", "2009-01-03", {"EFIS"},
+                            {"Fishing boats came back.", "The minister left."}));
+    writer_->commit();
+    return writer_->searcher();
+  }
+
+  static std::set<std::string> cables(const Results& r) {
+    std::set<std::string> out;
+    for (const Hit& h : r.hits) out.insert(h.cable);
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Writer> writer_;
+};
+
+TEST_P(CableMatchingTest, WordsMatchAnywhereInTheCable) {
+  const Searcher s = build();
+  // "boats" and "quotas" are in different paragraphs of 09ATLANTIS2.
+  EXPECT_EQ(cables(s.search("boats quotas")), std::set<std::string>{"09ATLANTIS2"});
+  SearchOptions paragraphs;
+  paragraphs.grouping = Grouping::kParagraph;
+  EXPECT_EQ(s.search("boats quotas", paragraphs).total, 0u);
+  // Excluded words are excluded from the whole cable.
+  EXPECT_EQ(cables(s.search("boats -quotas")), std::set<std::string>{"09ATLANTIS3"});
+  EXPECT_EQ(s.search("boats -quotas", paragraphs).total, 2u);  // 09ATLANTIS2's first too
+  // Fields apply to the cable; the subject is part of it.
+  EXPECT_EQ(cables(s.search("talks quotas")), std::set<std::string>{"09ATLANTIS1"});
+  EXPECT_EQ(cables(s.search("tag:EFIS minister")), std::set<std::string>{"09ATLANTIS3"});
+  EXPECT_EQ(s.search("marking:c quotas").total, 2u);
+  EXPECT_EQ(s.search("fishing").total, 3u);
+}
+
+TEST_P(CableMatchingTest, PhrasesAndNearHoldInsideOneParagraph) {
+  const Searcher s = build();
+  EXPECT_EQ(cables(s.search("\"fishing quotas\"")), std::set<std::string>{"09ATLANTIS1"});
+  // Both words in 09ATLANTIS2, in different paragraphs: not a phrase.
+  EXPECT_EQ(cables(s.search("\"boats quotas\"")), std::set<std::string>{});
+  EXPECT_EQ(cables(s.search("boats NEAR/10 quotas")), std::set<std::string>{});
+  EXPECT_EQ(cables(s.search("fishing NEAR/5 harbour")),
+            (std::set<std::string>{"09ATLANTIS1", "09ATLANTIS2"}));
+  EXPECT_EQ(cables(s.search("quotas NEAR/8 harbour")), std::set<std::string>{"09ATLANTIS1"});
+  // A phrase with a word elsewhere in the cable.
+  EXPECT_EQ(cables(s.search("\"fishing boats\" quotas")), std::set<std::string>{"09ATLANTIS2"});
+  EXPECT_EQ(cables(s.search("\"harbour talks\"")), std::set<std::string>{"09ATLANTIS1"});
+}
+
+TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
+  const Searcher s = build();
+  // Fishing and quotas together in ¶3 only; fishing alone in ¶1.
+  const Results both = s.search("fishing quotas tag:PREL");
+  ASSERT_EQ(both.hits.size(), 1u);
+  EXPECT_EQ(both.hits.front().paragraph, "3");
+  EXPECT_EQ(both.hits.front().other_matches, 0u);
+  EXPECT_NE(both.hits.front().snippet.find("quotas</b>"), std::string::npos)
+      << both.hits.front().snippet;
+  // Spread over two paragraphs: the one with the rarer word ("boats" is in
+  // two paragraphs, "quotas" in three).
+  const Results spread = s.search("boats quotas");
+  ASSERT_EQ(spread.hits.size(), 1u);
+  EXPECT_EQ(spread.hits.front().paragraph, "1");
+  // Two paragraphs hold the whole query: the best, and one other.
+  const Results harbour = s.search("harbour tag:PREL");
+  ASSERT_EQ(harbour.hits.size(), 1u);
+  EXPECT_EQ(harbour.hits.front().other_matches, 2u);  // ¶1, ¶3 and the subject
+  // Filters alone: the cable, shown by its subject.
+  const Results tag = s.search("tag:PREL");
+  ASSERT_EQ(tag.hits.size(), 1u);
+  EXPECT_EQ(tag.hits.front().order, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Storage, CableMatchingTest, ::testing::Values(0, 1, 2),
+                         [](const auto& info) {
+                           return info.param == 0
+                                      ? std::string("InMemory")
+                                      : "OnDisk" + std::to_string(info.param) + "Shards";
+                         });
+
+}  // namespace
+}  // namespace cable
