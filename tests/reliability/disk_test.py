@@ -5,12 +5,12 @@
 
 Mounts small tmpfs file systems of its own (skips, exit 77, where the
 machine does not allow mounting, or CORPUS is absent) and checks:
-- disk full: `cable index` of the 1000 shared pages into 6 MB, without
-  segments, stops with a one-line error naming the index and "No space left
-  on device" and a non-zero status; the index is left sound (`cable check`),
-  its cables whole; once there is room, the same command finishes with every
-  cable. With segments (the default), which keep no term lists, it stops the
-  same way before its first commit (store/database.hpp, kRoomToCommit);
+- disk full: `cable index` of the 1000 shared pages into 6 MB, with segments
+  (the default) and without, stops with a one-line error naming the index
+  and "No space left on device" and a non-zero status, never ending the
+  process (store/database.hpp, kRoomToCommit); the index is left sound
+  (`cable check`), its cables whole; once there is room, the same command
+  finishes with every cable;
 - read-only: an index on a file system remounted read-only refuses a
   writer with a message naming the index and the reason (not "locked"),
   stays sound and unchanged, and still answers searches.

@@ -67,18 +67,15 @@ int schema_version(const Xapian::Database& db) {
   return ec == std::errc() && end == v.data() + v.size() ? n : 0;
 }
 
-void commit(Xapian::WritableDatabase& db, bool termlists, const std::filesystem::path& dir,
+void commit(Xapian::WritableDatabase& db, const std::filesystem::path& dir,
             const std::string& where) {
-  if (!termlists) {
-    std::error_code ec;
-    const std::filesystem::space_info space = std::filesystem::space(dir, ec);
-    if (!ec && space.available < kRoomToCommit) {
-      throw Error(ErrorCode::kIndex,
-                  fmt::format("{}: No space left on device: {} MB free, and a commit without "
-                              "term lists needs {} MB to stop cleanly if the disk fills "
-                              "(docs/reliability.md)",
-                              where, space.available >> 20, kRoomToCommit >> 20));
-    }
+  std::error_code ec;
+  const std::filesystem::space_info space = std::filesystem::space(dir, ec);
+  if (!ec && space.available < kRoomToCommit) {
+    throw Error(ErrorCode::kIndex,
+                fmt::format("{}: No space left on device: {} MB free, and a commit needs {} MB "
+                            "to stop cleanly if the disk fills (docs/reliability.md)",
+                            where, space.available >> 20, kRoomToCommit >> 20));
   }
   db.commit();
 }

@@ -70,18 +70,19 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, std::si
 // never makes. A database that does not exist yet will.
 bool has_termlists(const std::filesystem::path& dir);
 
-// Xapian 1.4.22 can end the process (std::terminate) when a commit into a
-// database without term lists runs out of disk space part way: 8 of 80
-// disk-full runs of the same build did, none of 80 with term lists (the
-// failure unwinds into a second one inside Xapian). Such commits first
-// check that their file system has this much room.
+// Xapian 1.4.22 can end the process (std::terminate) when a commit runs out
+// of disk space part way (the failure unwinds into a second one inside
+// Xapian): 8 of 80 disk-full runs into databases without term lists did,
+// and, once cable documents held every word of their cable (schema 11),
+// about one in five with term lists. Every commit first checks that its
+// file system has this much room.
 inline constexpr std::uintmax_t kRoomToCommit = 64u << 20;
-// Commits `db`, a database on the file system holding `dir`. When it keeps
-// no term lists (`termlists` false), first throws cable::Error kIndex
-// ("<where>: No space left on device …") if that file system has less than
+// Commits `db`, a database on the file system holding `dir`. First throws
+// cable::Error kIndex ("<where>: No space left on device …") if that file
+// system has less than
 // kRoomToCommit bytes free for an unprivileged writer (nothing when it
 // cannot tell; cost: one statvfs). @throws Xapian::Error from the commit.
-void commit(Xapian::WritableDatabase& db, bool termlists, const std::filesystem::path& dir,
+void commit(Xapian::WritableDatabase& db, const std::filesystem::path& dir,
             const std::string& where);
 
 // A new in-memory index.

@@ -83,7 +83,7 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
     cable.reset();
     progress.cable_written();
     if (++pending == kCommitEvery) {
-      commit(out, options.termlists, dir, where);
+      commit(out, dir, where);
       pending = 0;
     }
   };
@@ -153,7 +153,7 @@ void rebuild(const fs::path& from, const fs::path& to, std::size_t shard,
           out.add_spelling(*s, s.get_termfreq());
         }
       }
-      commit(out, options.termlists, to.parent_path(), where);
+      commit(out, to.parent_path(), where);
     }
   });
   progress.finished();

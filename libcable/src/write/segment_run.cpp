@@ -46,7 +46,7 @@ SegmentRun::Earlier SegmentRun::drop_earlier(const std::string& id, const std::s
                                      Xapian::DB_OPEN | Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST);
     segment.set_metadata(schema::term(schema::kMetaCable, id), "");
     segment.set_metadata(hash_key, "");
-    commit(segment, false, place_.dir, place_.where);
+    commit(segment, place_.dir, place_.where);
     segment.close();
     closed_[i].reopen();
     return Earlier::kDropped;
@@ -74,7 +74,7 @@ void SegmentRun::next_if_full(Xapian::WritableDatabase& db) {
 void SegmentRun::merge(Xapian::WritableDatabase& db) {
   const std::string& where = place_.where;
   guarded(where, [&] {
-    commit(db, false, place_.dir, where);
+    commit(db, place_.dir, where);
     db.close();
     main_.close();
   });

@@ -81,7 +81,7 @@ void ShardWriter::commit(bool spelling_too) {
   guarded(place.where, [&] {
     words.write_to(db, spelling_too);
     // Segments keep no term lists.
-    internal::commit(db, !run.active() && termlists, place.dir, place.where);
+    internal::commit(db, place.dir, place.where);
   });
   pending = 0;
 }
@@ -101,7 +101,7 @@ void ShardWriter::delete_cable(const std::string& id_term) {
 // The shard, committed, written anew with term lists in its place (where a
 // kill leaves it, the next Writer::open cleans up, see write/segments).
 void ShardWriter::rewrite_with_termlists() {
-  internal::commit(db, false, place.dir, place.where);
+  internal::commit(db, place.dir, place.where);
   db.close();
   const fs::path anew = merged_path(place.dir, place.number);
   std::error_code ec;
