@@ -191,8 +191,8 @@ TEST_P(SearchTest, FacetCountsCountCables) {
 
 TEST_P(SearchTest, FewMatchesAreCountedExactlyWithoutAsking) {
   std::vector<Cable> extra;
-  // Grouped in memory (top_hits_grouped): the total, and each hit's other
-  // matches, counted; asking for an exact total needs no second pass.
+  // One cable document per cable: the total, and each hit's other matches,
+  // counted.
   for (int i = 0; i < 200; ++i) {
     extra.push_back(make_cable("07ATLANTIS" + std::to_string(100 + i), "2007-01-01", {"PGOV"},
                                {"wallaby report one", "wallaby report two"}));

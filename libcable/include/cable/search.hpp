@@ -115,9 +115,9 @@ struct Hit {
   double score = 0;            ///< Relevance (BM25); 0 for filters alone.
   std::string snippet;         ///< Part of the paragraph with the matches highlighted
                                ///< (HTML-escaped).
-  std::uint64_t other_matches = 0;  ///< Grouping::kCable: other paragraphs of the cable that
-                                    ///< hold the whole query (0 when it holds only across
-                                    ///< paragraphs).
+  std::uint64_t other_matches = 0;  ///< Grouping::kCable: other paragraphs of the cable (or
+                                    ///< its subject) that hold the whole query; 0 when it
+                                    ///< holds only across paragraphs.
 };
 
 /// One value of a facet and the number of matching cables that have it.
@@ -190,8 +190,9 @@ class CABLE_EXPORT Searcher {
   std::optional<Cable> cable(std::string_view id) const;
   /// IDs of the cables whose REF list cites `id`, oldest first.
   std::vector<std::string> cited_by(std::string_view id) const;
-  /// Paragraphs like those of cable `id` (or of its paragraph `paragraph`,
-  /// a number as written), from other cables, best first. Empty when `id`
+  /// Cables (or, with Grouping::kParagraph, paragraphs) like cable `id` (or
+  /// its paragraph `paragraph`, a number as written), other cables, best
+  /// first. Empty when `id`
   /// (or that paragraph) is not in the index.
   Results more_like_this(std::string_view id, std::string_view paragraph = {},
                          const SearchOptions& options = {}) const;

@@ -43,6 +43,14 @@ class CableMap {
   std::optional<std::uint32_t> cable_of(std::size_t shard, Xapian::docid docid,
                                         std::uint32_t& hint) const;
 
+  // Shards mapped.
+  std::size_t shards() const { return starts_.size(); }
+  // Whether `sub`, a handle on shard `shard`, is at the commit the map was
+  // built from.
+  bool current(std::size_t shard, const Xapian::Database& sub) const {
+    return versions_.same(shard, sub);
+  }
+
   // Cables in `shard`.
   std::size_t cables(std::size_t shard) const { return starts_[shard].size(); }
 

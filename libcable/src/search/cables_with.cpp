@@ -1,7 +1,7 @@
 #include "search/cables_with.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
 #include <limits>
 
 #include "store/schema.hpp"
@@ -27,10 +27,23 @@ CablesWith* CablesWith::unserialise_with_registry(const std::string& serialised,
 }
 
 void CablesWith::init(const Xapian::Database& sub) {
-  // The shard's number (schema::kMetaShard) says which of the map's
-  // numberings is the sub-database's.
+  cables_.clear();
+  at_ = std::numeric_limits<std::size_t>::max();  // next() moves to the first
+  // The shard's number (schema::kMetaShard; none in a lone database) says
+  // which of the map's numberings is the sub-database's.
   const std::string shard = sub.get_metadata(std::string(schema::kMetaShard));
-  const std::size_t k = shard.empty() ? 0 : std::strtoul(shard.c_str(), nullptr, 10);
+  std::size_t k = 0;
+  if (!shard.empty()) {
+    const auto [end, ec] = std::from_chars(shard.data(), shard.data() + shard.size(), k);
+    if (ec != std::errc() || end != shard.data() + shard.size()) return;  // matches nothing
+  }
+  if (k >= map_->shards()) return;
+  // A search thread's handle opened after the map was read may be at a
+  // later commit, whose documents the map would give to the wrong cables:
+  // the caller reopens everything and tries again (store/database.hpp).
+  if (!map_->current(k, sub)) {
+    throw Xapian::DatabaseModifiedError("the index changed since its cable map was read");
+  }
   std::vector<Xapian::docid> matched;
   Collect collect(matched);
   Xapian::Enquire enquire(sub);
@@ -40,7 +53,6 @@ void CablesWith::init(const Xapian::Database& sub) {
   enquire.add_matchspy(&collect);
   enquire.get_mset(0, 0, sub.get_doccount());
   std::sort(matched.begin(), matched.end());
-  cables_.clear();
   std::uint32_t hint = 0;
   for (Xapian::docid d : matched) {
     const std::optional<std::uint32_t> cable = map_->cable_of(k, d, hint);
@@ -48,7 +60,6 @@ void CablesWith::init(const Xapian::Database& sub) {
     const Xapian::docid first = map_->cable_document(k, *cable);
     if (cables_.empty() || cables_.back() != first) cables_.push_back(first);
   }
-  at_ = std::numeric_limits<std::size_t>::max();  // next() moves to the first
 }
 
 void CablesWith::skip_to(Xapian::docid did, double) {

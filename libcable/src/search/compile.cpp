@@ -40,7 +40,8 @@ bool cable_documents_only(const Q& q) {
   const std::size_t n = q.get_num_subqueries();
   switch (q.get_type()) {
     case Q::LEAF_TERM: {
-      std::string_view t = *q.get_terms_begin();
+      const std::string term = *q.get_terms_begin();
+      std::string_view t = term;
       if (t.substr(0, schema::kStemmed.size()) == schema::kStemmed) {
         t.remove_prefix(schema::kStemmed.size());
       }

@@ -2,11 +2,12 @@
 // that a later step can search shards that Xapian's remote backend
 // (xapian-tcpsrv) serves: one Xapian::Enquire over the shards as one
 // database, weighed by Xapian's own BM25Weight (the local path gives the
-// same weights, read faster: search/bm25), one hit per cable by Xapian's
-// collapse key on the cable-ID slot, and exact counts and facets from a
+// same weights, read faster: search/bm25), over whole cables their cable
+// documents, one per cable, and exact counts and facets from a
 // match spy that serialises itself (search/cable_facet_spy). What stays
 // local-only is listed in docs/architecture.md ("What runs only in this
-// process"). A Searcher takes this path when its state says `plain_xapian`.
+// process"; a phrase over whole cables needs search/cables_with, local). A
+// Searcher takes this path when its state says `plain_xapian`.
 #ifndef CABLE_SRC_SEARCH_PLAIN_SEARCH_HPP_
 #define CABLE_SRC_SEARCH_PLAIN_SEARCH_HPP_
 
@@ -18,7 +19,7 @@
 namespace cable::internal {
 
 // The hits `r` asks for, from one Xapian match on `db` with Xapian's own
-// weighting, collapsing and sorting (r.lengths and r.terms are not used).
+// weighting and sorting (r.lengths and r.terms are not used).
 // @throws Xapian::Error.
 TopHits plain_top_hits(const Xapian::Database& db, const Xapian::Query& q, TopRequest r);
 

@@ -20,6 +20,12 @@ class ShardVersions {
     for (const Xapian::Database& db : shards) versions_.push_back(of(db));
   }
 
+  // Whether `db` is where shard `k` was at record(), as seen by a handle of
+  // its own (a search thread's). Cost: no I/O.
+  bool same(std::size_t k, const Xapian::Database& db) const {
+    return k < versions_.size() && !(of(db) != versions_[k]);
+  }
+
   // Whether `shards` changed since record(): a commit moves a shard's
   // revision, and a shard put in its place (a compacted copy) has another
   // UUID. Cost: no I/O; Xapian keeps both in memory.

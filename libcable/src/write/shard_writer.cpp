@@ -80,7 +80,6 @@ bool ShardWriter::remove(const std::string& id) {
 void ShardWriter::commit(bool spelling_too) {
   guarded(place.where, [&] {
     words.write_to(db, spelling_too);
-    // Segments keep no term lists.
     internal::commit(db, place.dir, place.where);
   });
   pending = 0;

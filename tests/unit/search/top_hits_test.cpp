@@ -1,6 +1,6 @@
-// search/top_hits: the shards matched in threads of their own, and small
-// matches grouped per cable in memory, give the page one match of the whole
-// index gives, scores and order included, and their errors reach the caller.
+// search/top_hits: the shards matched in threads of their own give the page
+// one match of the whole index gives, scores and order included, and their
+// errors reach the caller; a phrase over whole cables travels to them.
 #include "search/top_hits.hpp"
 
 #include <gtest/gtest.h>
