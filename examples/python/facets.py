@@ -15,7 +15,7 @@ def main(index_dir, corpus, png=None):
     results = index.search("trafficking OR harbour", facets=["year", "tag"], limit=5)
     print(f"{results.total} cables match")
     for hit in results:
-        print(f"  {hit.cable} ¶{hit.paragraph} {hit.date[:10]}: {hit.snippet[:80]}")
+        print(f"  {hit.cable} ¶{hit.paragraph} {hit.date:%Y-%m-%d}: {hit.snippet[:80]}")
     years = sorted(results.facets["year"])
     for year, count in years:
         print(f"  {year}: {count}")

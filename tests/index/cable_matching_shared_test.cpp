@@ -1,6 +1,7 @@
 // Issue #23 on the 1000 real cablegate pages of ../shared/corpus: words in
 // different paragraphs of one cable find it, and totals are exact whatever
-// the page size, checked against counts made from the parsed cables. Skips
+// the page size, checked against counts made from the parsed cables; a value
+// no cable has suggests the nearest one. Skips
 // when the shared corpus is absent.
 #include <gtest/gtest.h>
 
@@ -104,6 +105,23 @@ TEST_F(CableMatchingSharedTest, TotalsAreExactOnEveryPage) {
       }
     }
   }
+}
+
+// The wrong turns of issue #23: a value no cable has is answered with the
+// nearest one that cables have, and the suggestion finds them.
+TEST_F(CableMatchingSharedTest, AValueNoCableHasSuggestsTheNearest) {
+  const Searcher s = writer_->searcher();
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"tag:KTPI", "tag:KTIP"},
+      {"origin:tripolli", "origin:\"Embassy Tripoli\""},
+  };
+  for (const auto& [typed, better] : expected) {
+    const Results r = s.search(typed);
+    EXPECT_EQ(r.total, 0u) << typed;
+    EXPECT_EQ(r.suggestion, better) << typed;
+    EXPECT_GT(s.search(r.suggestion).total, 0u) << better;
+  }
+  EXPECT_THROW(s.search("class:secert"), QueryError);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ nlohmann::ordered_json to_json(const Results& r) {
     hits.push_back({{"cable", h.cable},
                     {"paragraph", h.paragraph},
                     {"marking", h.marking},
-                    {"date", h.date.substr(0, 10)},
+                    {"date", h.date},
                     {"subject", h.subject},
                     {"origin", h.origin},
                     {"classification", h.classification},

@@ -10,6 +10,7 @@
 #include "cable/json.hpp"
 #include "cable/search.hpp"
 #include "terminal.hpp"
+#include "usage.hpp"
 
 namespace cable::tool {
 namespace {
@@ -70,9 +71,7 @@ int run_cited_by(const ShowArgs& args) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const std::string& id : ids) {
       const std::optional<Cable> c = searcher.cable(id);
-      out.push_back({{"cable", id},
-                     {"date", c ? c->date.substr(0, 10) : ""},
-                     {"subject", c ? c->subject : ""}});
+      out.push_back({{"cable", id}, {"date", c ? c->date : ""}, {"subject", c ? c->subject : ""}});
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
@@ -90,7 +89,7 @@ CLI::App* add(CLI::App& app, const char* name, const char* help,
   CLI::App* cmd = app.add_subcommand(name, help);
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "JSON output (docs/cli.md)");
-  cmd->add_option("id", args->id, "Cable ID, e.g. 09PARIS268")->required();
+  cmd->add_option("id", args->id, "Cable ID, e.g. 09PARIS268")->required()->check(cable_id());
   return cmd;
 }
 

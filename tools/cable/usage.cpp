@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "cable/record.hpp"
+
 namespace cable::tool {
 
 CLI::Validator whole_number(std::uint64_t least) {
@@ -21,6 +23,18 @@ CLI::Validator whole_number(std::uint64_t least) {
         return {};
       },
       least == 0 ? "NUMBER" : fmt::format("NUMBER>={}", least));
+}
+
+CLI::Validator cable_id() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (canonical_id(text)) return {};
+        return fmt::format(
+            "'{}' is no cable ID: write a two-digit year, the origin and the "
+            "serial number, as 09PARIS268",
+            text);
+      },
+      "ID");
 }
 
 int report_usage_error(const CLI::App& app, const CLI::ParseError& e) {

@@ -18,6 +18,10 @@ inline constexpr int kUsageStatus = 2;
 // as floating-point numbers of 300 digits and take "abc" for out of range.
 CLI::Validator whole_number(std::uint64_t least = 0);
 
+// Checks that an argument can be a cable ID (cable::canonical_id): a
+// string that cannot is a mistake to report, not a cable to look for.
+CLI::Validator cable_id();
+
 // Prints `e` as a usage error of `app` (naming the subcommand whose --help
 // to read) and gives the exit status: 0 for --help and --version, which
 // CLI11 reports as exceptions too, after printing what they ask for.

@@ -11,15 +11,17 @@
 docs/python.md has the whole tour. Searching and indexing release the GIL,
 so threads searching one index run in parallel.
 """
+import datetime as _dt
 import json as _json
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+import os as _os
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ._errors import Error, QueryError
 from . import _cable
 
 __version__: str = _cable.__version__
-__all__ = ["Index", "Results", "Hit", "Cable", "IndexSummary", "parse", "Error", "QueryError",
-           "__version__"]
+__all__ = ["Index", "Results", "Hit", "Cable", "IndexSummary", "IndexStats", "parse",
+           "canonical_id", "Error", "QueryError", "__version__"]
 
 Hit = _cable.Hit
 IndexSummary = _cable.IndexSummary
@@ -30,14 +32,71 @@ _SUMMARY_FIELDS = ("files", "files_unchanged", "cables_added", "cables_replaced"
                    "cables_unchanged", "paragraphs", "failed", "bytes", "shards_rewritten")
 
 
+def _date(text: str) -> Union[_dt.date, _dt.datetime, None]:
+    """The ISO form the JSON of the library and of the command line share:
+    "2009-02-20T18:11" is a datetime, "2009-02-20" a date, "" None."""
+    if not text:
+        return None
+    if "T" in text:
+        return _dt.datetime.fromisoformat(text)
+    return _dt.date.fromisoformat(text)
+
+
+def _count(name: str, value: Any) -> int:
+    """``value`` if it is a whole number of 0 or more, else the error."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must be 0 or more, not {value}")
+    return value
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    return value
+
+
+def _names(name: str, value: Any) -> List[str]:
+    """A str or a sequence of str as a list: facets="tag" is ["tag"]."""
+    if isinstance(value, str):
+        return [value]
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{name} must be a str or a sequence of str, "
+                        f"not {type(value).__name__}") from None
+    for item in items:
+        _text(f"each of {name}", item)
+    return items
+
+
+def _path(name: str, value: Any) -> str:
+    if not isinstance(value, (str, _os.PathLike)):
+        raise TypeError(f"{name} must be a str or a path, not {type(value).__name__}")
+    return _os.fspath(value)
+
+
+def canonical_id(text: str) -> Optional[str]:
+    """The canonical form of a cable ID as written or as the release
+    published it, damaged or not ("09paris268" -> "09PARIS268",
+    "08ECTION02OF02ATHENS959" -> "08ATHENS959"); None when ``text`` cannot
+    be a cable ID."""
+    return _cable.canonical_id(_text("text", text))
+
+
 def _hit_to_dict(hit: "Hit") -> Dict[str, Any]:
-    return {name: getattr(hit, name) for name in _HIT_FIELDS}
+    out = {name: getattr(hit, name) for name in _HIT_FIELDS}
+    out["date"] = hit._date
+    return out
 
 
 def _summary_to_dict(summary: "IndexSummary") -> Dict[str, int]:
     return {name: getattr(summary, name) for name in _SUMMARY_FIELDS}
 
 
+Hit.date = property(lambda h: _date(h._date),
+                    doc="The cable's date: a datetime when its time is known, else a date.")
 Hit.to_dict = _hit_to_dict
 Hit.__repr__ = lambda h: f"<Hit {h.cable} ¶{h.paragraph or '-'} score={h.score:.3f}>"
 IndexSummary.to_dict = _summary_to_dict
@@ -48,23 +107,55 @@ class Cable:
     """A parsed cable: attributes as in the JSON form (docs/formats.md):
     ``id``, ``date``, ``classification``, ``origin``, ``tags``, ``subject``,
     ``references``, ``paragraphs`` (each a dict with ``number``, ``marking``,
-    ``text``), ``signature`` and the rest."""
+    ``text``), ``signature`` and the rest. ``date`` is a ``datetime`` (a
+    ``date`` when the cable gives no time) and ``declassify_on`` a ``date``
+    or None; ``to_dict()`` gives them as the JSON writes them."""
+
+    _DATES = ("date", "declassify_on")
 
     def __init__(self, data: Dict[str, Any]):
         self._data = data
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return self._data[name]
+            value = self._data[name]
         except KeyError:
             raise AttributeError(name) from None
+        return _date(value) if name in Cable._DATES else value
 
     def to_dict(self) -> Dict[str, Any]:
         """The cable as plain data (a copy)."""
         return _json.loads(_json.dumps(self._data))
 
     def __repr__(self) -> str:
-        return f"<Cable {self._data.get('id')} {self._data.get('date', '')[:10]}>"
+        return f"<Cable {self._data.get('id')} {self._data.get('date', '')}>"
+
+
+class IndexStats:
+    """What an index holds (``Index.stats()``): ``cables``, ``paragraphs``,
+    ``first_date`` and ``last_date`` (as ``Cable.date``, None when empty),
+    ``facets`` (per facet, its most frequent ``[(value, cables), …]``),
+    ``bytes`` on disk and ``schema_version``."""
+
+    def __init__(self, raw: Dict[str, Any]):
+        self._raw = raw
+        self.cables: int = raw["cables"]
+        self.paragraphs: int = raw["paragraphs"]
+        self.first_date = _date(raw["first_date"])
+        self.last_date = _date(raw["last_date"])
+        self.facets: Dict[str, List[Tuple[str, int]]] = raw["facets"]
+        self.bytes: int = raw["bytes"]
+        self.schema_version: int = raw["schema_version"]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Plain data, ready for ``json.dumps`` (dates as ISO text)."""
+        out = dict(self._raw)
+        out["facets"] = {k: [list(v) for v in vs] for k, vs in self.facets.items()}
+        return out
+
+    def __repr__(self) -> str:
+        return (f"<IndexStats {self.cables} cables, {self.paragraphs} paragraphs, "
+                f"{self.first_date}..{self.last_date}>")
 
 
 class Results:
@@ -111,10 +202,10 @@ class Index:
     Raises ``cable.Error`` when the index cannot be opened: missing (on a
     search), locked by another writer, of another schema version."""
 
-    def __init__(self, path: str, shards: int = 0, jobs: int = 0):
-        self.path = str(path)
-        self._shards = shards
-        self._jobs = jobs
+    def __init__(self, path: Union[str, "_os.PathLike[str]"], shards: int = 0, jobs: int = 0):
+        self.path = _path("path", path)
+        self._shards = _count("shards", shards)
+        self._jobs = _count("jobs", jobs)
         self._writer: Optional[_cable.Writer] = None
         self._searcher: Optional[_cable.Searcher] = None
 
@@ -138,44 +229,83 @@ class Index:
         replaced cable is in a shard built in bulk, that shard is written anew
         once (the summary's ``shards_rewritten``), which takes about as long as
         indexing its cables did: ``on_rewrite(cables_done, cables_total)`` is
-        called as it goes, summed over the shards being rewritten."""
-        summary = self._write().index_path(str(path), on_error, progress, on_rewrite)
+        called as it goes, summed over the shards being rewritten. Raises
+        ``cable.Error`` (code 40) when ``path`` does not exist, before the
+        index is opened."""
+        path = _path("path", path)
+        if not _os.path.exists(path):
+            error = Error(f"{path}: no such file or directory")
+            error.code = 40
+            raise error
+        summary = self._write().index_path(path, on_error, progress, on_rewrite)
         if self._searcher is not None:
             self._searcher.refresh()
         return summary
 
     def remove(self, cable_id: str) -> bool:
         """Removes a cable; True when it was there."""
-        removed = self._write().remove(cable_id)
+        removed = self._write().remove(_text("cable_id", cable_id))
         if self._searcher is not None:
             self._searcher.refresh()
         return removed
 
     def search(self, query: str, limit: int = 10, offset: int = 0,
-               facets: Sequence[str] = (), facet_limit: int = 10, sort: str = "relevance",
-               group: str = "cable", exact: bool = False, snippet_length: int = 240,
-               shard_threads: bool = True) -> Results:
-        """Runs a query (docs/query-language.md). ``facets`` from "tag",
-        "origin", "class", "year", "month", "caption", "person", "precedence";
-        ``sort`` "relevance",
-        "date" or "-date"; ``group`` "cable" (one hit per cable) or
-        "paragraph" (docs/query-language.md: what matches). ``exact`` is
-        ignored: totals are always exact. ``shard_threads``: on an index of several shards, a
+               facets: Union[str, Sequence[str]] = (), facet_limit: int = 10,
+               sort: str = "relevance", group: str = "cable", exact: bool = False,
+               snippet_length: int = 240, shard_threads: bool = True) -> Results:
+        """Runs a query (docs/query-language.md). ``facets``: one name or a
+        sequence of names from "tag", "origin", "class", "year", "month",
+        "caption", "person", "precedence"; ``sort`` "relevance", "date" or
+        "-date"; ``group`` "cable" (one hit per cable) or "paragraph"
+        (docs/query-language.md: what matches). ``exact`` is ignored: totals
+        are always exact. ``shard_threads``: on an index of several shards, a
         search that reads many postings matches each shard in a thread of its
         own (the same answer, sooner); False keeps it to one thread. Raises
         ``cable.QueryError`` (with ``position``) on a malformed query,
-        ``ValueError`` on an unknown facet, sort or group."""
-        return Results(self._read().search(query, limit, offset, list(facets), facet_limit,
-                                           sort, group, snippet_length, shard_threads))
+        ``ValueError`` on an unknown facet, sort or group or a negative
+        count, ``TypeError`` on an argument of the wrong type."""
+        if not isinstance(shard_threads, bool):
+            raise TypeError(f"shard_threads must be a bool, not {type(shard_threads).__name__}")
+        return Results(self._read().search(
+            _text("query", query), _count("limit", limit), _count("offset", offset),
+            _names("facets", facets), _count("facet_limit", facet_limit), _text("sort", sort),
+            _text("group", group), _count("snippet_length", snippet_length), shard_threads))
 
     def get(self, cable_id: str) -> Optional[Cable]:
-        """The cable with this ID, or None."""
-        text = self._read().cable_json(cable_id)
+        """The cable with this ID (canonical, or as the release published
+        it), or None."""
+        text = self._read().cable_json(_text("cable_id", cable_id))
         return Cable(_json.loads(text)) if text is not None else None
 
     def cited_by(self, cable_id: str) -> List[str]:
-        """IDs of the cables whose REF list cites ``cable_id``, oldest first."""
+        """IDs of the cables whose REF list cites ``cable_id``, oldest first.
+        Raises ``ValueError`` when ``cable_id`` cannot be a cable ID."""
+        if canonical_id(cable_id) is None:
+            raise ValueError(f"'{cable_id}' is no cable ID: write a two-digit year, the origin "
+                             "and the serial number, as 09PARIS268")
         return self._read().cited_by(cable_id)
+
+    def stats(self, top: int = 10) -> IndexStats:
+        """Counts, the span of dates and the ``top`` most frequent values of
+        each facet. Reads every cable's facets: for the number of cables
+        alone, ``len(index)`` is cheaper."""
+        return IndexStats(self._read().stats(_count("top", top)))
+
+    def __len__(self) -> int:
+        """The number of cables in the index."""
+        return self._read().cables()
+
+    def __contains__(self, cable_id: object) -> bool:
+        """``"09PARIS268" in index``: whether the index has that cable."""
+        if not isinstance(cable_id, str) or canonical_id(cable_id) is None:
+            return False
+        return self._read().cable_json(cable_id) is not None
+
+    def __repr__(self) -> str:
+        try:
+            return f"<cable.Index {self.path!r}: {len(self)} cables>"
+        except Error:
+            return f"<cable.Index {self.path!r}: no index there yet>"
 
     def refresh(self) -> None:
         """Sees commits made by other writers since the index was opened."""
@@ -195,7 +325,8 @@ class Index:
         self.close()
 
 
-def parse(path: str, on_error: Optional[Callable[[str], None]] = None) -> List[Cable]:
+def parse(path: Union[str, "_os.PathLike[str]"],
+          on_error: Optional[Callable[[str], None]] = None) -> List[Cable]:
     """Reads and parses a file or directory (any input form) without an
     index. Inputs that cannot be read go to ``on_error(message)``."""
-    return [Cable(_json.loads(j)) for j in _cable.parse_json(str(path), on_error)]
+    return [Cable(_json.loads(j)) for j in _cable.parse_json(_path("path", path), on_error)]

@@ -1,5 +1,7 @@
 # Type stubs of the package `cable` (libcable for Python).
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+import datetime
+import os
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 __version__: str
 
@@ -15,7 +17,7 @@ class Hit:
     paragraph: str
     order: int
     marking: str
-    date: str
+    date: Optional[datetime.date]  # a datetime when the time is known
     subject: str
     origin: str
     classification: str
@@ -38,7 +40,8 @@ class IndexSummary:
 
 class Cable:
     id: str
-    date: str
+    date: Optional[datetime.date]  # a datetime when the time is known
+    declassify_on: Optional[datetime.date]
     classification: str
     origin: str
     subject: str
@@ -48,6 +51,17 @@ class Cable:
     signature: str
     def __init__(self, data: Dict[str, Any]) -> None: ...
     def __getattr__(self, name: str) -> Any: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+class IndexStats:
+    cables: int
+    paragraphs: int
+    first_date: Optional[datetime.date]
+    last_date: Optional[datetime.date]
+    facets: Dict[str, List[Tuple[str, int]]]
+    bytes: int
+    schema_version: int
+    def __init__(self, raw: Dict[str, Any]) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Results:
@@ -63,20 +77,27 @@ class Results:
 
 class Index:
     path: str
-    def __init__(self, path: str, shards: int = 0, jobs: int = 0) -> None: ...
-    def add(self, path: str, progress: Optional[Callable[[int, int, int], None]] = None,
+    def __init__(self, path: Union[str, os.PathLike[str]], shards: int = 0,
+                 jobs: int = 0) -> None: ...
+    def add(self, path: Union[str, os.PathLike[str]], progress: Optional[Callable[[int, int, int], None]] = None,
             on_error: Optional[Callable[[str], None]] = None,
             on_rewrite: Optional[Callable[[int, int], None]] = None) -> IndexSummary: ...
     def remove(self, cable_id: str) -> bool: ...
     def search(self, query: str, limit: int = 10, offset: int = 0,
-               facets: Sequence[str] = (), facet_limit: int = 10, sort: str = "relevance",
+               facets: Union[str, Sequence[str]] = (), facet_limit: int = 10,
+               sort: str = "relevance",
                group: str = "cable", exact: bool = False,
                snippet_length: int = 240, shard_threads: bool = True) -> Results: ...
     def get(self, cable_id: str) -> Optional[Cable]: ...
     def cited_by(self, cable_id: str) -> List[str]: ...
+    def stats(self, top: int = 10) -> IndexStats: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, cable_id: object) -> bool: ...
     def refresh(self) -> None: ...
     def close(self) -> None: ...
     def __enter__(self) -> Index: ...
     def __exit__(self, *exc: Any) -> None: ...
 
-def parse(path: str, on_error: Optional[Callable[[str], None]] = None) -> List[Cable]: ...
+def parse(path: Union[str, os.PathLike[str]],
+          on_error: Optional[Callable[[str], None]] = None) -> List[Cable]: ...
+def canonical_id(text: str) -> Optional[str]: ...

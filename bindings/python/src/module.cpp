@@ -12,6 +12,7 @@
 
 #include "cable/json.hpp"
 #include "cable/reader.hpp"
+#include "cable/record.hpp"
 #include "cable/search.hpp"
 #include "cable/version.hpp"
 #include "cable/writer.hpp"
@@ -83,7 +84,7 @@ PYBIND11_MODULE(_cable, m) {
       .def_readonly("paragraph", &cable::Hit::paragraph)
       .def_readonly("order", &cable::Hit::order)
       .def_readonly("marking", &cable::Hit::marking)
-      .def_readonly("date", &cable::Hit::date)
+      .def_readonly("_date", &cable::Hit::date)
       .def_readonly("subject", &cable::Hit::subject)
       .def_readonly("origin", &cable::Hit::origin)
       .def_readonly("classification", &cable::Hit::classification)
@@ -154,6 +155,34 @@ PYBIND11_MODULE(_cable, m) {
           py::arg("id"))
       .def("cited_by", &cable::Searcher::cited_by, py::arg("id"),
            py::call_guard<py::gil_scoped_release>())
+      .def("cables", &cable::Searcher::cables, py::call_guard<py::gil_scoped_release>())
+      .def(
+          "stats",
+          [](const cable::Searcher& s, std::size_t top) {
+            cable::IndexStats st;
+            {
+              py::gil_scoped_release release;
+              st = s.stats(top);
+            }
+            py::dict facets;
+            for (const auto& [facet, counts] : st.top) {
+              py::list values;
+              for (const cable::FacetCount& c : counts) {
+                values.append(py::make_tuple(c.value, c.count));
+              }
+              facets[cable::facet_name(facet)] = values;
+            }
+            py::dict out;
+            out["cables"] = st.cables;
+            out["paragraphs"] = st.paragraphs;
+            out["first_date"] = st.first_date;
+            out["last_date"] = st.last_date;
+            out["facets"] = facets;
+            out["bytes"] = st.bytes;
+            out["schema_version"] = st.schema_version;
+            return out;
+          },
+          py::arg("top"))
       .def("refresh", &cable::Searcher::refresh, py::call_guard<py::gil_scoped_release>());
 
   py::class_<cable::Writer>(m, "Writer")
@@ -206,6 +235,8 @@ PYBIND11_MODULE(_cable, m) {
           },
           py::arg("id"), py::call_guard<py::gil_scoped_release>())
       .def("commit", &cable::Writer::commit, py::call_guard<py::gil_scoped_release>());
+
+  m.def("canonical_id", &cable::canonical_id, py::arg("text"));
 
   m.def(
       "parse_json",

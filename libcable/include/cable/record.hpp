@@ -15,7 +15,9 @@
 #define CABLE_RECORD_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cable/export.hpp"
@@ -36,6 +38,13 @@ enum class Format {
 
 /// Returns "text", "html" or "csv".
 CABLE_EXPORT const char* format_name(Format format) noexcept;
+
+/// The canonical form of a cable ID as written or as the release published
+/// it, damaged or not: "09paris268" -> "09PARIS268", "08ECTION02OF02ATHENS959"
+/// -> "08ATHENS959". std::nullopt when `text` cannot be a cable ID (a
+/// two-digit year, an origin and a serial number). Cost: a few lookups in the
+/// table of stations. Thread-safe.
+CABLE_EXPORT std::optional<std::string> canonical_id(std::string_view text);
 
 /// Where a cable was read from.
 struct Source {

@@ -197,7 +197,11 @@ class CABLE_EXPORT Searcher {
   Results more_like_this(std::string_view id, std::string_view paragraph = {},
                          const SearchOptions& options = {}) const;
   /// Counts, date span and the `top` most frequent values of each facet.
+  /// Cost: a pass over every cable's facets.
   IndexStats stats(std::size_t top = 10) const;
+  /// The number of cables in the index, as of the searcher's last refresh.
+  /// Cost: one term frequency per shard.
+  std::uint64_t cables() const;
 
   /// Reopens the index to see the latest commit now.
   void refresh();

@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include "analysis/folding.hpp"
+#include "model/classification.hpp"
 #include "store/facets.hpp"
 #include "store/schema.hpp"
 #include "store/stored.hpp"
@@ -11,22 +12,6 @@
 
 namespace cable::internal {
 namespace {
-
-// The folded classification and each of its "//" parts:
-// "SECRET//NOFORN" -> "secret//noforn", "secret", "noforn".
-std::vector<std::string> class_values(std::string_view classification) {
-  const std::string full = text::fold_spaces(fold(classification));
-  std::vector<std::string> out{full};
-  std::string_view rest = full;
-  while (!rest.empty()) {
-    const std::size_t sep = rest.find("//");
-    const std::string_view part = text::trim(rest.substr(0, sep));
-    if (!part.empty() && part != full) out.emplace_back(part);
-    if (sep == std::string_view::npos) break;
-    rest.remove_prefix(sep + 2);
-  }
-  return out;
-}
 
 // Xapian refuses terms longer than 245 bytes; no real facet value comes near.
 constexpr std::size_t kMaxTerm = 240;

@@ -16,6 +16,7 @@
 #include "read/csv_reader.hpp"
 #include "read/html_reader.hpp"
 #include "read/txt_reader.hpp"
+#include "util/cable_id.hpp"
 
 namespace cable {
 namespace {
@@ -36,6 +37,10 @@ std::string read_whole(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+std::optional<std::string> canonical_id(std::string_view text) {
+  return internal::canonical_cable_id(text);
+}
 
 const char* format_name(Format format) noexcept {
   switch (format) {

@@ -1,5 +1,6 @@
 #include "model/classification.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "util/cable_id.hpp"
@@ -25,7 +26,46 @@ bool despaced_starts_with(std::string_view s, std::string_view word) {
   return k == word.size();
 }
 
+// The canonical names canonical_classification() gives, and their parts.
+constexpr std::array<std::string_view, 8> kNames = {
+    "UNCLASSIFIED", "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+    "CONFIDENTIAL", "CONFIDENTIAL//NOFORN",
+    "SECRET",       "SECRET//NOFORN",
+    "TOP SECRET",   "TOP SECRET//NOFORN"};
+constexpr std::array<std::string_view, 6> kParts = {
+    "unclassified", "confidential", "secret", "top secret", "noforn", "for official use only"};
+
 }  // namespace
+
+std::vector<std::string> class_values(std::string_view classification) {
+  const std::string full = text::lower(text::fold_spaces(classification));
+  std::vector<std::string> out{full};
+  std::string_view rest = full;
+  while (!rest.empty()) {
+    const std::size_t sep = rest.find("//");
+    const std::string_view part = text::trim(rest.substr(0, sep));
+    if (!part.empty() && part != full) out.emplace_back(part);
+    if (sep == std::string_view::npos) break;
+    rest.remove_prefix(sep + 2);
+  }
+  return out;
+}
+
+std::optional<std::string> class_query_value(std::string_view typed) {
+  const std::string part = text::lower(text::fold_spaces(text::trim(typed)));
+  if (part == "nf") return "noforn";
+  if (part == "fouo") return "for official use only";
+  if (std::find(kParts.begin(), kParts.end(), part) != kParts.end()) return part;
+  const std::string whole = canonical_classification(typed);
+  if (std::find(kNames.begin(), kNames.end(), whole) != kNames.end()) return text::lower(whole);
+  return std::nullopt;
+}
+
+std::string class_query_values() {
+  std::string out;
+  for (std::string_view p : kParts) out += std::string(p) + ", ";
+  return out + "or a combination such as secret//noforn";
+}
 
 std::string canonical_classification(std::string_view s) {
   const std::string flat = text::upper(text::without_spaces(text::trim(s)));

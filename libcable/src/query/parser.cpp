@@ -219,6 +219,13 @@ class Parser {
   }
 
   NodePtr word(const Token& tok) {
+    refuse_comparison(tok);
+    const std::size_t star = tok.text.find('*');
+    if (star != std::string::npos && star + 1 < tok.text.size()) {
+      throw QueryError(tok.pos + star,
+                       "a '*' may only end a word (qadh*), not stand inside it: Xapian "
+                       "expands words by their beginning");
+    }
     QueryNode n;
     n.position = tok.pos;
     if (tok.text.ends_with('*')) {
@@ -254,8 +261,39 @@ class Parser {
     return node(std::move(n));
   }
 
+  // `date>2009`, `date<=2009-05`, `tag=KTIP`: a field written with a
+  // comparison, which the language does not have; the lexer reads it as one
+  // word, which would silently match nothing.
+  static void refuse_comparison(const Token& tok) {
+    const std::string_view w = tok.text;
+    const std::size_t op = w.find_first_of("<>=");
+    if (op == std::string_view::npos || op == 0) return;
+    const std::string name = text::lower(w.substr(0, op));
+    const auto it = std::find_if(kFields.begin(), kFields.end(),
+                                 [&](const FieldName& f) { return f.name == name; });
+    if (it == kFields.end()) return;
+    refuse_operator(w.substr(op), tok.pos + op, name, it->field.has_value());
+  }
+
+  // Refuses `rest`, which starts with '<', '>' or '=', at `at`.
+  [[noreturn]] static void refuse_operator(std::string_view rest, std::size_t at,
+                                           std::string_view name, bool is_field) {
+    const std::size_t end = std::min(rest.find_first_not_of("<>="), rest.size());
+    const std::string_view op = rest.substr(0, end);
+    const std::string_view value = rest.substr(end);
+    if (!is_field) {
+      const std::string v = value.empty() ? std::string("2009") : std::string(value);
+      throw QueryError(at, fmt::format("dates take ranges, not '{}': write date:{}.. (from {} "
+                                       "on), date:..{} (up to its end) or date:{}",
+                                       op, v, v, v, v));
+    }
+    throw QueryError(at, fmt::format("a field takes ':', not '{}': write {}:{}", op, name,
+                                     value.empty() ? "VALUE" : value));
+  }
+
   NodePtr date(const Token& tok) {
     const std::string_view v = tok.text;
+    if (v.find_first_of("<>=") == 0) refuse_operator(v, tok.value_pos, "date", false);
     const std::size_t dots = v.find("..");
     if (dots == std::string_view::npos) return date_range_node(v, v, tok.value_pos);
     if (v.substr(dots + 2).find("..") != std::string_view::npos) {

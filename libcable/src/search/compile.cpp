@@ -6,6 +6,7 @@
 
 #include "analysis/folding.hpp"
 #include "cable/error.hpp"
+#include "model/classification.hpp"
 #include "query/dates.hpp"
 #include "search/cables_with.hpp"
 #include "store/schema.hpp"
@@ -79,7 +80,9 @@ class Compiler {
   CompiledQuery run(const QueryNode& n) {
     std::optional<Q> q = build(n);
     if (!q) throw QueryError(n.position, "the query has no word that can be searched");
-    return CompiledQuery{std::move(*q), Q(), weighted_, std::move(words_), std::move(wildcards_)};
+    return CompiledQuery{
+        std::move(*q),     Q(), weighted_, std::move(words_), std::move(wildcards_),
+        std::move(values_)};
   }
 
  private:
@@ -113,16 +116,23 @@ class Compiler {
     return free_text ? positional(std::move(phrase), w) : phrase;
   }
 
+  // A filter on `term`, one value of field `n` that may be suggested
+  // another when it is in no document.
+  Q value(const QueryNode& n, std::string term) {
+    values_.push_back({n.field, n.text, n.position, n.quoted, {term}});
+    return filter(term);
+  }
+
   std::optional<Q> field(const QueryNode& n) {
     switch (n.field) {
       case Field::kTag:  // a code, or a phrase: "IRAQI FREEDOM"
-        return filter(schema::term(schema::kTag, text::upper(text::fold_spaces(n.text))));
+        return value(n, schema::term(schema::kTag, text::upper(text::fold_spaces(n.text))));
       case Field::kCaption:
-        return filter(schema::term(schema::kCaption, upper_no_spaces(n.text)));
+        return value(n, schema::term(schema::kCaption, upper_no_spaces(n.text)));
       case Field::kPrecedence:
-        return filter(schema::term(schema::kPrecedence, upper_no_spaces(n.text)));
+        return value(n, schema::term(schema::kPrecedence, upper_no_spaces(n.text)));
       case Field::kPerson:
-        return filter(schema::term(schema::kPerson, text::upper(text::fold_spaces(n.text))));
+        return value(n, schema::term(schema::kPerson, text::upper(text::fold_spaces(n.text))));
       case Field::kId: {
         const std::string id = upper_no_spaces(n.text);
         return Q(Q::OP_OR, filter(schema::term(schema::kId, id)),
@@ -130,15 +140,25 @@ class Compiler {
       }
       case Field::kCites:
         return filter(schema::term(schema::kCites, upper_no_spaces(n.text)));
-      case Field::kClass:
-        return filter(schema::term(schema::kClass, folded_value(n.text)));
+      case Field::kClass: {
+        const auto value = class_query_value(n.text);
+        if (!value) {
+          throw QueryError(n.position, fmt::format("class:{} is no classification: write {}",
+                                                   n.text, class_query_values()));
+        }
+        return filter(schema::term(schema::kClass, *value));
+      }
       case Field::kMarking:
-        return filter(schema::term(schema::kMarking, folded_value(n.text)));
+        return value(n, schema::term(schema::kMarking, folded_value(n.text)));
       case Field::kOrigin: {
+        LocatedValue v{n.field, n.text, n.position, n.quoted, {}};
         std::vector<Q> parts;
-        for (const std::string& w : a_.words(n.text))
-          parts.push_back(filter(schema::term(schema::kOrigin, w)));
+        for (const std::string& w : a_.words(n.text)) {
+          v.terms.push_back(schema::term(schema::kOrigin, w));
+          parts.push_back(filter(v.terms.back()));
+        }
         if (parts.empty()) throw QueryError(n.position, "origin: needs a word");
+        values_.push_back(std::move(v));
         return all_of(parts);
       }
       case Field::kSubject: {
@@ -253,6 +273,7 @@ class Compiler {
   bool weighted_ = false;
   std::vector<Located> words_;
   std::vector<Located> wildcards_;
+  std::vector<LocatedValue> values_;
 };
 
 }  // namespace

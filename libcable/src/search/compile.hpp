@@ -24,6 +24,16 @@ struct Located {
   std::size_t position = 0;
 };
 
+// A field's value as the query gave it, with the terms it became: when one
+// of them is in no document, the runner suggests the nearest value that is.
+struct LocatedValue {
+  Field field = Field::kTag;
+  std::string text;  // as typed, without quotes
+  std::size_t position = 0;
+  bool quoted = false;
+  std::vector<std::string> terms;
+};
+
 struct CompiledQuery {
   // Over documents: what a paragraph (or the subject) must hold; the
   // paragraph-level search, and the best paragraph of a cable.
@@ -35,8 +45,9 @@ struct CompiledQuery {
   // filters alone (fields but subject:, date ranges, and what NOT excludes),
   // whose matches all weigh 0; true when unsure.
   bool weighted = true;
-  std::vector<Located> words;      // bare words, for spelling suggestions
-  std::vector<Located> wildcards;  // to name the one that expands too far
+  std::vector<Located> words;        // bare words, for spelling suggestions
+  std::vector<Located> wildcards;    // to name the one that expands too far
+  std::vector<LocatedValue> values;  // tag:, origin:, caption:, person:, precedence:, marking:
 };
 
 // Compiles `node`. Boolean fields (tag:, origin:, date:, …) filter without

@@ -11,6 +11,7 @@
 #include "search/best_paragraph.hpp"
 #include "search/facet_spy.hpp"
 #include "search/match_cost.hpp"
+#include "search/nearest_value.hpp"
 #include "search/plain_search.hpp"
 #include "search/snippet.hpp"
 #include "search/top_hits.hpp"
@@ -150,32 +151,48 @@ class Runner {
                                     kMaxWildcardExpansion));
   }
 
-  // The query with each misspelt word replaced by the index's suggestion; ""
-  // when no word has a better spelling.
+  // The query with each misspelt word replaced by the index's suggestion,
+  // and each field value that names nothing by the nearest one that does;
+  // "" when nothing has a better form.
   std::string suggest(const CompiledQuery& compiled, std::string_view source) {
-    std::string out(source);
-    std::vector<std::string> words;
+    struct Edit {
+      std::size_t position;
+      std::string typed;   // as the source holds it
+      std::string better;  // in its place
+      std::string shown;   // as a query of its own: "tag:KTIP"
+    };
+    std::vector<Edit> edits;
     bool changed = false;
-    // Replace from the end so earlier positions stay right.
-    std::vector<Located> located = compiled.words;
-    std::sort(located.begin(), located.end(),
-              [](const auto& a, const auto& b) { return a.position > b.position; });
-    for (const Located& w : located) {
+    for (const Located& w : compiled.words) {
       const std::string folded = fold(w.text);
       const std::string better = impl_.db.get_spelling_suggestion(folded);
-      const std::string& use = better.empty() ? w.text : better;
       if (!better.empty() && better != folded) changed = true;
-      if (!source.empty() && w.position + w.text.size() <= out.size() &&
-          out.compare(w.position, w.text.size(), w.text) == 0) {
-        out.replace(w.position, w.text.size(), use);
-      }
-      words.insert(words.begin(), use);
+      const std::string& use = better.empty() ? w.text : better;
+      edits.push_back({w.position, w.text, use, use});
+    }
+    for (const LocatedValue& v : compiled.values) {
+      if (!names_nothing(impl_.db, v)) continue;
+      const std::string better = nearest_value(impl_.db, v);
+      if (better.empty()) continue;
+      changed = true;
+      edits.push_back({v.position, v.quoted ? "\"" + v.text + "\"" : v.text, better,
+                       std::string(field_name(v.field)) + ":" + better});
     }
     if (!changed) return {};
+    std::sort(edits.begin(), edits.end(),
+              [](const Edit& a, const Edit& b) { return a.position < b.position; });
     if (source.empty()) {
       std::string joined;
-      for (const std::string& w : words) text::append_joined(joined, w, " ");
+      for (const Edit& e : edits) text::append_joined(joined, e.shown, " ");
       return joined;
+    }
+    // From the end, so that earlier positions stay right.
+    std::string out(source);
+    for (auto e = edits.rbegin(); e != edits.rend(); ++e) {
+      if (e->position + e->typed.size() <= out.size() &&
+          out.compare(e->position, e->typed.size(), e->typed) == 0) {
+        out.replace(e->position, e->typed.size(), e->better);
+      }
     }
     return out;
   }

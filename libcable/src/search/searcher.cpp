@@ -196,6 +196,13 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
   });
 }
 
+std::uint64_t Searcher::cables() const {
+  std::lock_guard lock(impl_->mutex);
+  return reading(*impl_, [&] {
+    return std::uint64_t{impl_->db.get_termfreq(schema::term(schema::kKind, schema::kKindCable))};
+  });
+}
+
 IndexStats Searcher::stats(std::size_t top) const {
   std::lock_guard lock(impl_->mutex);
   IndexStats s;

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <algorithm>
+
 namespace cable::internal::text {
 
 std::string_view ltrim(std::string_view s) {
@@ -113,6 +115,27 @@ std::string without_spaces(std::string_view s) {
 void append_joined(std::string& out, std::string_view piece, std::string_view sep) {
   if (!out.empty()) out += sep;
   out += piece;
+}
+
+// By hand: neither Xapian (whose spelling code keeps its own private),
+// ICU nor Boost offers an edit distance, and this is a dozen lines.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Three rows of the dynamic-programming table: the swap looks two back.
+  std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t change = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + change});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      }
+    }
+    std::swap(before, prev);
+    std::swap(prev, row);
+  }
+  return prev[b.size()];
 }
 
 }  // namespace cable::internal::text

@@ -52,6 +52,11 @@ std::string without_spaces(std::string_view s);
 // Appends `piece` to `out`, separated by `sep` when `out` is not empty.
 void append_joined(std::string& out, std::string_view piece, std::string_view sep);
 
+// The number of single-byte insertions, deletions, substitutions and
+// swaps of two neighbours that turn `a` into `b` (the optimal string
+// alignment distance): "KTPI" -> "KTIP" is 1. Cost: |a| x |b|.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace cable::internal::text
 
 #endif  // CABLE_SRC_UTIL_TEXT_HPP_

@@ -1,9 +1,11 @@
 """The Python package `cable` (bindings/python): the whole query API from
-Python, its errors and its threads. Run by ctest with PYTHONPATH=<build>/python
-and CABLE_SOURCE_DIR set."""
+Python, its errors and its threads. Run by ctest with PYTHONPATH=<build>/python,
+CABLE_SOURCE_DIR and CABLE_TOOL (the `cable` program) set."""
+import datetime
 import json
 import os
 import pathlib
+import subprocess
 import threading
 
 import pytest
@@ -73,6 +75,73 @@ def test_bad_options_are_value_errors(index):
         index.search("harbour", facets=["colour"])
     with pytest.raises(ValueError):
         index.search("harbour", sort="sideways")
+
+
+def test_bad_arguments_are_refused_in_the_packages_words(index):
+    for kwargs, error, words in [
+            (dict(limit=-1), ValueError, "limit must be 0 or more, not -1"),
+            (dict(offset="2"), TypeError, "offset must be an int, not str"),
+            (dict(limit=True), TypeError, "limit must be an int, not bool"),
+            (dict(facets=3), TypeError, "facets must be a str or a sequence of str"),
+            (dict(facets=["tag", None]), TypeError, "each of facets must be a str"),
+            (dict(sort=None), TypeError, "sort must be a str, not NoneType"),
+            (dict(shard_threads="yes"), TypeError, "shard_threads must be a bool")]:
+        with pytest.raises(error) as e:
+            index.search("harbour", **kwargs)
+        assert str(e.value).startswith(words), e.value
+    with pytest.raises(TypeError, match="query must be a str, not bytes"):
+        index.search(b"harbour")
+    with pytest.raises(ValueError, match="'not an id' is no cable ID"):
+        index.cited_by("not an id")
+    with pytest.raises(TypeError, match="top must be an int"):
+        index.stats(top="3")
+
+
+def test_facets_take_one_name_or_several(index):
+    one = index.search("trafficking", facets="tag")
+    several = index.search("trafficking", facets=("tag", "year"))
+    assert list(one.facets) == ["tag"]
+    assert one.facets["tag"] == several.facets["tag"] and "year" in several.facets
+
+
+def test_dates_are_dates_and_agree_with_the_json(index):
+    hit = index.search("tag:KTIP trafficking").hits[0]
+    # A datetime when the cable gives its time, else a date; the text, ISO.
+    assert isinstance(hit.date, datetime.date)
+    iso = (hit.date.isoformat(timespec="minutes") if isinstance(hit.date, datetime.datetime)
+           else hit.date.isoformat())
+    assert hit.to_dict()["date"] == iso
+    if "CABLE_TOOL" not in os.environ:
+        pytest.skip("CABLE_TOOL is not set: no command line to compare with")
+    out = subprocess.run([os.environ["CABLE_TOOL"], "search", "--json",
+                          "--db", index.path, "tag:KTIP trafficking"],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out)["hits"][0]["date"] == hit.to_dict()["date"]
+    c = index.get("09PARIS268")
+    assert isinstance(c.date, (datetime.date, datetime.datetime))
+    assert c.to_dict()["date"].startswith(c.date.isoformat()[:10])
+    stats = index.stats(top=2)
+    assert stats.cables == len(index) == 5
+    assert isinstance(stats.first_date, datetime.date) and stats.first_date <= stats.last_date
+    assert len(stats.facets["tag"]) == 2
+    json.dumps(stats.to_dict())
+
+
+def test_len_in_repr(index, tmp_path):
+    assert len(index) == 5
+    assert "09PARIS268" in index and "09paris268" in index
+    assert "99NOWHERE1" not in index and "not an id" not in index and 5 not in index
+    assert repr(index) == f"<cable.Index {index.path!r}: 5 cables>"
+    assert "no index there yet" in repr(cable.Index(tmp_path / "none"))
+    assert cable.canonical_id("08ECTION02OF02ATHENS959") == "08ATHENS959"
+    assert cable.canonical_id("paris") is None
+
+
+def test_adding_a_missing_path_raises_before_opening_the_index(tmp_path):
+    with pytest.raises(cable.Error) as e:
+        cable.Index(tmp_path / "db").add(tmp_path / "missing")
+    assert e.value.code == 40 and str(tmp_path / "missing") in str(e.value)
+    assert not (tmp_path / "db").exists()
 
 
 def test_get_cited_by_remove(index):

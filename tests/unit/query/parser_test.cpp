@@ -82,6 +82,25 @@ TEST(QueryParserTest, MalformedQueriesNameThePosition) {
   EXPECT_EQ(fault("\"\""), 0u);  // empty phrase
 }
 
+// A wrong turn is refused where it is, not answered with a silent zero.
+TEST(QueryParserTest, ComparisonsAndInnerWildcardsAreRefused) {
+  EXPECT_EQ(fault("date>2009"), 4u);
+  EXPECT_EQ(fault("libya date<=2009-05"), 10u);
+  EXPECT_EQ(fault("DATE=2009"), 4u);
+  EXPECT_EQ(fault("tag=KTIP"), 3u);
+  EXPECT_EQ(fault("date:>2009"), 5u);
+  EXPECT_EQ(fault("Q*dhafi"), 1u);
+  EXPECT_EQ(fault("al qa*d*"), 5u);
+  try {
+    Query::parse("date>2009");
+  } catch (const QueryError& e) {
+    EXPECT_NE(std::string(e.what()).find("date:2009.."), std::string::npos) << e.what();
+  }
+  // Words that merely hold '<', '>' or '=' stay words.
+  EXPECT_EQ(parsed("a=b"), R"((word "a=b"))");
+  EXPECT_EQ(parsed("qadh*"), R"((wildcard "qadh"))");
+}
+
 TEST(QueryParserTest, DeepNestingFailsCleanly) {
   std::string q(5000, '(');
   q += "a";

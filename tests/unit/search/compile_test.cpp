@@ -12,6 +12,7 @@
 #include "cable/writer.hpp"
 #include "search/top_hits.hpp"
 #include "store/database.hpp"
+#include "store/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cable::internal {
@@ -65,6 +66,49 @@ TEST(CompileTest, ATagOfSeveralWordsIsFoundAsWritten) {
     EXPECT_TRUE(found(q)) << q;
   }
   EXPECT_FALSE(found("tag:iraqi"));
+}
+
+// The classifications are a closed set: a value outside it is a mistake to
+// name, not a question whose answer is 0 cables.
+TEST(CompileTest, ClassIsAClosedField) {
+  test::TempDir dir;
+  {
+    Writer w = Writer::open(dir.path() / "db", {});
+    Cable secret = test::make_cable("09ATLANTIS1", "2009-03-01", {"PREL"}, {"Fishing."});
+    secret.classification = "SECRET//NOFORN";
+    w.add(secret);
+    Cable fouo = test::make_cable("09ATLANTIS2", "2009-03-01", {"PREL"}, {"Fishing."});
+    fouo.classification = "UNCLASSIFIED//FOR OFFICIAL USE ONLY";
+    w.add(fouo);
+    w.commit();
+  }
+  const Xapian::Database db = open_readable(dir.path() / "db").all;
+  const Analyzer analyzer;
+  const CableMap cables;
+  const auto count = [&](const char* q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER,
+                      compile(QueryAccess::node(Query::parse(q)), analyzer, cables).query,
+                      Xapian::Query(schema::term(schema::kKind, schema::kKindCable))));
+    return enquire.get_mset(0, 10).size();
+  };
+  for (const char* q : {"class:secret", "class:\"SECRET//NF\"", "class:\"S E C R E T//NOFORN\"",
+                        "class:NoForn", "class:nf"}) {
+    EXPECT_EQ(count(q), 1u) << q;
+  }
+  for (const char* q : {"class:unclas", "class:fouo", "class:\"for  official use only\""}) {
+    EXPECT_EQ(count(q), 1u) << q;
+  }
+  EXPECT_EQ(count("class:confidential"), 0u);
+  try {
+    count("fishing class:secert");
+    ADD_FAILURE() << "class:secert was accepted";
+  } catch (const QueryError& e) {
+    EXPECT_EQ(e.position(), 14u);
+    EXPECT_NE(std::string(e.what()).find("secret, top secret, noforn"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace

@@ -1,0 +1,29 @@
+// The value of a field that the index holds nearest to one it does not:
+// the answer to `tag:KTPI` or `origin:tripolli` is a suggestion, not a
+// silent zero (docs/query-language.md, "When nothing matches").
+#ifndef CABLE_SRC_SEARCH_NEAREST_VALUE_HPP_
+#define CABLE_SRC_SEARCH_NEAREST_VALUE_HPP_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "search/compile.hpp"
+
+namespace cable::internal {
+
+// Whether one of `v`'s terms is in no document of `db`.
+bool names_nothing(const Xapian::Database& db, const LocatedValue& v);
+
+// The value of `v`'s field in `db` nearest to `v.text`, written as a query
+// writes it (`KTIP`, `"Embassy Tripoli"`), or "" when none is near: each
+// word within an edit distance of 1 (up to 4 letters), 2 (up to 8) or 3;
+// the nearest first, then the one in most documents.
+// Cost: one pass over the field's distinct values in the index (a few
+// thousand tags at full size), so only for answers that found (almost)
+// nothing. @throws Xapian::Error.
+std::string nearest_value(const Xapian::Database& db, const LocatedValue& v);
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_NEAREST_VALUE_HPP_
