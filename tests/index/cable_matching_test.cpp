@@ -101,6 +101,38 @@ TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
   EXPECT_EQ(tag.hits.front().order, 0u);
 }
 
+// A cable with one paragraph that holds every word ranks above one whose
+// words are spread, however often (search/rescore.hpp); every page of the
+// query agrees with that order.
+TEST_P(CableMatchingTest, OneParagraphWithEveryWordRanksAboveSpreadWords) {
+  build();
+  writer_->add(make_cable("09ATLANTIS10", "2009-02-01", {"EFIS"},
+                          {"Sardines, sardines and more sardines were landed.",
+                           "Tuna prices rose; tuna stocks fell; tuna boats stayed in."}));
+  writer_->add(make_cable("09ATLANTIS11", "2009-02-02", {"EFIS"},
+                          {"Sardines and tuna were landed together.", "The minister left."}));
+  writer_->add(
+      make_cable("09ATLANTIS12", "2009-02-03", {"EFIS"}, {"Tuna, tuna, tuna.", "Sardines."}));
+  writer_->commit();
+  const Searcher s = writer_->searcher();
+  SearchOptions all;
+  all.limit = 10;
+  const Results r = s.search("sardines tuna", all);
+  ASSERT_EQ(r.hits.size(), 3u);
+  EXPECT_EQ(r.hits[0].cable, "09ATLANTIS11");
+  EXPECT_EQ(r.hits[0].paragraph, "1");
+  EXPECT_GT(r.hits[0].score, r.hits[1].score);
+  for (std::size_t k = 0; k < r.hits.size(); ++k) {
+    SearchOptions page;
+    page.limit = 1;
+    page.offset = k;
+    const Results one = s.search("sardines tuna", page);
+    ASSERT_EQ(one.hits.size(), 1u);
+    EXPECT_EQ(one.hits[0].cable, r.hits[k].cable) << "offset " << k;
+    EXPECT_EQ(one.total, 3u);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Storage, CableMatchingTest, ::testing::Values(0, 1, 2),
                          [](const auto& info) {
                            return info.param == 0

@@ -112,7 +112,8 @@ struct Hit {
   std::string subject;         ///< The cable's subject.
   std::string origin;          ///< "Embassy Paris".
   std::string classification;  ///< Canonical classification.
-  double score = 0;            ///< Relevance (BM25); 0 for filters alone.
+  double score = 0;            ///< Relevance (BM25; over cables, plus the best paragraph's
+                               ///< for a query of several words); 0 for filters alone.
   std::string snippet;         ///< Part of the paragraph with the matches highlighted
                                ///< (HTML-escaped).
   std::uint64_t other_matches = 0;  ///< Grouping::kCable: other paragraphs of the cable (or

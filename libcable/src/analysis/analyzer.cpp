@@ -67,7 +67,40 @@ class ChangedStem : public Xapian::StemImplementation {
   std::vector<Slot> cache_;
 };
 
+// A byte of a word: an ASCII letter, or any byte of a character beyond
+// ASCII (letters, after folding, for all the text of cables).
+bool in_word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) & 0x80);
+}
+
 }  // namespace
+
+std::string split_elisions(std::string folded) {
+  constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019, as typeset
+  const std::string_view in = folded;
+  std::string out;
+  std::size_t word = 0;  // where the word being copied starts in `out`
+  for (std::size_t i = 0; i < in.size();) {
+    const bool straight = in[i] == '\'';
+    const std::size_t mark = straight ? 1 : (in.compare(i, kCurly.size(), kCurly) == 0 ? 3 : 0);
+    if (mark > 0) {
+      const std::string_view elided = std::string_view(out).substr(word);
+      const bool elision =
+          (elided.size() == 1 && std::string_view("cdjlmnst").find(elided) != std::string::npos) ||
+          elided == "qu";
+      if (elision && i + mark < in.size() && in_word(in[i + mark])) {
+        out.push_back(' ');
+        i += mark;
+        word = out.size();
+        continue;
+      }
+    }
+    out.append(in.substr(i, std::max<std::size_t>(mark, 1)));
+    i += std::max<std::size_t>(mark, 1);
+    if (!in_word(out.back())) word = out.size();
+  }
+  return out;
+}
 
 Analyzer::Analyzer() : stemmer_("english") {
   generator_.set_stemmer(Xapian::Stem(new ChangedStem));
@@ -82,11 +115,11 @@ void Analyzer::start(Xapian::Document& doc) {
 void Analyzer::index_text(std::string_view text, std::string_view prefix) {
   if (!fresh_) generator_.increase_termpos(kFieldGap);
   fresh_ = false;
-  generator_.index_text(fold(text), 1, std::string(prefix));
+  generator_.index_text(split_elisions(fold(text)), 1, std::string(prefix));
 }
 
 void Analyzer::index_words(std::string_view text, std::string_view prefix) {
-  generator_.index_text_without_positions(fold(text), 1, std::string(prefix));
+  generator_.index_text_without_positions(split_elisions(fold(text)), 1, std::string(prefix));
 }
 
 std::vector<std::string> Analyzer::words(std::string_view text) const {
@@ -94,7 +127,7 @@ std::vector<std::string> Analyzer::words(std::string_view text) const {
   Xapian::Document doc;
   scratch.set_document(doc);
   scratch.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-  scratch.index_text(fold(text));
+  scratch.index_text(split_elisions(fold(text)));
   std::vector<std::pair<Xapian::termpos, std::string>> at;
   const Xapian::Document& d = scratch.get_document();
   for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {

@@ -81,7 +81,7 @@ class Compiler {
     std::optional<Q> q = build(n);
     if (!q) throw QueryError(n.position, "the query has no word that can be searched");
     return CompiledQuery{
-        std::move(*q),     Q(), weighted_, std::move(words_), std::move(wildcards_),
+        std::move(*q),     Q(), weighted_, parts_, std::move(words_), std::move(wildcards_),
         std::move(values_)};
   }
 
@@ -198,8 +198,10 @@ class Compiler {
   // What `n` excludes (NOT, AND's negative parts) gives the query no weight.
   std::optional<Q> excluded(const QueryNode& n) {
     const bool before = weighted_;
+    const std::size_t parts = parts_;
     std::optional<Q> q = build(n);
     weighted_ = before;
+    parts_ = parts;
     return q;
   }
 
@@ -209,6 +211,10 @@ class Compiler {
         n.kind != NodeKind::kDateRange && n.kind != NodeKind::kNot && n.kind != NodeKind::kAnd &&
         n.kind != NodeKind::kOr) {
       weighted_ = true;
+    }
+    if (n.kind == NodeKind::kWord || n.kind == NodeKind::kPhrase || n.kind == NodeKind::kNear ||
+        n.kind == NodeKind::kWildcard) {
+      ++parts_;
     }
     switch (n.kind) {
       case NodeKind::kAll:
@@ -271,6 +277,7 @@ class Compiler {
   const internal::Analyzer& a_;
   const CableMap* cables_;
   bool weighted_ = false;
+  std::size_t parts_ = 0;
   std::vector<Located> words_;
   std::vector<Located> wildcards_;
   std::vector<LocatedValue> values_;

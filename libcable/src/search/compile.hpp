@@ -45,6 +45,9 @@ struct CompiledQuery {
   // filters alone (fields but subject:, date ranges, and what NOT excludes),
   // whose matches all weigh 0; true when unsure.
   bool weighted = true;
+  // Words, phrases, NEAR and wildcards the query asks for (not those it
+  // excludes): with two or more, the best paragraph ranks a cable too.
+  std::size_t free_text_parts = 0;
   std::vector<Located> words;        // bare words, for spelling suggestions
   std::vector<Located> wildcards;    // to name the one that expands too far
   std::vector<LocatedValue> values;  // tag:, origin:, caption:, person:, precedence:, marking:

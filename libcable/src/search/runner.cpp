@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "search/match_cost.hpp"
 #include "search/nearest_value.hpp"
 #include "search/plain_search.hpp"
+#include "search/rescore.hpp"
 #include "search/snippet.hpp"
 #include "search/top_hits.hpp"
 #include "store/schema.hpp"
@@ -58,6 +60,16 @@ class Runner {
     request.count = bounded(std::min(o.limit, kMaxHitsPerPage));
     request.by_date = o.sort != Sort::kRelevance;
     request.newest_first = o.sort == Sort::kDateDescending;
+    // Cables ranked by relevance on several words are ranked again by their
+    // best paragraph (search/rescore.hpp): the page comes from the first
+    // kRescoreWindow cables, or more.
+    const bool rescoring = by_cable && o.sort == Sort::kRelevance && compiled.weighted &&
+                           compiled.free_text_parts >= 2 && request.count > 0;
+    const Xapian::doccount page_first = request.first;
+    if (rescoring) {
+      request.count = bounded(std::max<std::size_t>(kRescoreWindow, request.first + request.count));
+      request.first = 0;
+    }
     // Searches that read many postings match each shard in a thread of its
     // own (search/match_cost.hpp).
     const bool several = impl_.shards.size() > 1;
@@ -94,14 +106,27 @@ class Runner {
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
+    std::unordered_map<std::string, BestParagraph> rescored;
+    if (rescoring) {
+      rescored = rescore(impl_.db, compiled.query, top.hits);
+      const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
+      const std::size_t to =
+          std::min<std::size_t>(from + std::min(o.limit, kMaxHitsPerPage), top.hits.size());
+      top.hits = std::vector<TopHit>(top.hits.begin() + static_cast<std::ptrdiff_t>(from),
+                                     top.hits.begin() + static_cast<std::ptrdiff_t>(to));
+    }
     std::vector<std::string> wildcards;
     for (const Located& w : compiled.wildcards) wildcards.push_back(w.text);  // folded
     SnippetMaker snippets(compiled.query, impl_.analyzer.stemmer(), std::move(wildcards));
     for (const TopHit& t : top.hits) {
       BestParagraph best{t.data, 0};
       if (by_cable) {
-        best = best_paragraph(impl_.db, compiled.query, compiled.weighted, decode_doc(t.data).id,
-                              t.data);
+        const std::string id = decode_doc(t.data).id;
+        if (const auto found = rescored.find(id); found != rescored.end()) {
+          best = found->second;
+        } else {
+          best = best_paragraph(impl_.db, compiled.query, compiled.weighted, id, t.data);
+        }
       }
       const StoredDoc d = decode_doc(best.record);
       Hit h = hit_from(d);

@@ -28,7 +28,9 @@ namespace cable::internal::schema {
 // Version 10: the precedence facet (kFacetPrecedence) and field (kPrecedence).
 // Version 11: the cable document carries every word of the cable (kCableWord)
 // and the markings of its paragraphs, so that queries match whole cables.
-inline constexpr int kSchemaVersion = 11;
+// Version 12: French and Italian elisions are two words ("d’affaires" ->
+// "d", "affaires": analysis/analyzer.hpp, split_elisions).
+inline constexpr int kSchemaVersion = 12;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (order 0: its subject, as text and

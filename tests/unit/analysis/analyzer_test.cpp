@@ -56,6 +56,18 @@ TEST(AnalyzerTest, StemsEveryWordAsSnowballDoesWhenWordsShareCacheSlots) {
   }
 }
 
+// "Chargé d’Affaires" is found by "affaires"; English apostrophes stay.
+TEST(AnalyzerTest, ElisionsAreTwoWords) {
+  const Analyzer a;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(a.words("Chargé d\u2019Affaires"), (V{"charge", "d", "affaires"}));
+  EXPECT_EQ(a.words("L'Élysée, qu'il"), (V{"l", "elysee", "qu", "il"}));
+  EXPECT_EQ(a.words("don't O'Brien Qadhafi's aujourd'hui"),
+            (V{"don't", "o'brien", "qadhafi's", "aujourd'hui"}));
+  EXPECT_EQ(a.words("d' d'1"), (V{"d", "d'1"}));
+  EXPECT_EQ(split_elisions("d\u2019"), "d\u2019");
+}
+
 TEST(AnalyzerTest, AWordThatIsItsOwnStemHasNoStemTerm) {
   Analyzer analyzer;
   Xapian::Document doc;
