@@ -95,6 +95,12 @@ TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
   const Results harbour = s.search("harbour tag:PREL");
   ASSERT_EQ(harbour.hits.size(), 1u);
   EXPECT_EQ(harbour.hits.front().other_matches, 2u);  // ¶1, ¶3 and the subject
+  // Words of the subject alone: the cable, shown by its subject, which
+  // every paragraph carries too.
+  const Results subject = s.search("subject:talks");
+  ASSERT_EQ(subject.hits.size(), 1u);
+  EXPECT_EQ(subject.hits.front().order, 0u);
+  EXPECT_EQ(subject.hits.front().other_matches, 0u);
   // Filters alone: the cable, shown by its subject.
   const Results tag = s.search("tag:PREL");
   ASSERT_EQ(tag.hits.size(), 1u);

@@ -9,6 +9,8 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace cable::internal {
 
@@ -17,14 +19,25 @@ struct BestParagraph {
   // The cable's other documents that hold the whole query: 0 when none
   // holds it whole.
   Xapian::doccount others = 0;
+  double weight = 0;  // the document's weight for the whole query; 0 when none holds it
 };
 
-// The best document of the cable `id` for `documents` (a query over
-// documents, search/compile) on `db`; `record` is the cable document's,
-// returned when no document of the cable holds a word of the query.
-// `weighted`: whether the query has words (otherwise the cable document is
-// the answer, without a match). Cost: one or two Xapian matches over the
-// cable's documents. @throws Xapian::Error.
+// For each cable of `ids` one of whose documents holds the whole of
+// `documents` (a query over documents, search/compile), that best document;
+// cables without one are left out, as are all when the query asks for no
+// word of free text (its best document is the cable's own, the subject).
+// Cost: one Xapian match over the documents of those cables, collapsed per
+// cable. @throws Xapian::Error.
+std::unordered_map<std::string, BestParagraph> best_paragraphs(const Xapian::Database& db,
+                                                               const Xapian::Query& documents,
+                                                               const std::vector<std::string>& ids);
+
+// The best document of the cable `id` that best_paragraphs() left out:
+// `record` is the cable document's, returned for filters alone (`weighted`
+// false), words of the subject alone, or when no document of the cable holds
+// a word of the query; otherwise the document with the most (and rarest) of
+// its words. Cost: at most one Xapian match over the cable's documents.
+// @throws Xapian::Error.
 BestParagraph best_paragraph(const Xapian::Database& db, const Xapian::Query& documents,
                              bool weighted, const std::string& id, std::string record);
 

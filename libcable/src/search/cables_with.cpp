@@ -4,6 +4,7 @@
 #include <charconv>
 #include <limits>
 
+#include "search/match_every.hpp"
 #include "store/schema.hpp"
 
 namespace cable::internal {
@@ -46,12 +47,7 @@ void CablesWith::init(const Xapian::Database& sub) {
   }
   std::vector<Xapian::docid> matched;
   Collect collect(matched);
-  Xapian::Enquire enquire(sub);
-  enquire.set_query(positional_);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-  enquire.add_matchspy(&collect);
-  enquire.get_mset(0, 0, sub.get_doccount());
+  match_every(sub, positional_, collect);
   std::sort(matched.begin(), matched.end());
   std::uint32_t hint = 0;
   for (Xapian::docid d : matched) {

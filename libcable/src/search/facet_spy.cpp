@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "search/match_every.hpp"
 #include "store/shard_threads.hpp"
 
 namespace cable::internal {
@@ -71,14 +72,8 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
       documents[k] = count_union(shards[k], k, terms, map, caches[k]);
       return;
     }
-    // No weights, no collapsing, no order: Xapian only walks the postings.
-    Xapian::Enquire counter(shards[k]);
-    counter.set_query(own_query(q, serialised, threads, k, registry));
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
     FacetSpy spy(map, k, caches[k]);
-    counter.add_matchspy(&spy);
-    documents[k] = counter.get_mset(0, 0, shards[k].get_doccount()).get_matches_estimated();
+    documents[k] = match_every(shards[k], own_query(q, serialised, threads, k, registry), spy);
   });
   Counted c;
   for (std::size_t k = 0; k < shards.size(); ++k) {

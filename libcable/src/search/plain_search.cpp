@@ -1,5 +1,7 @@
 #include "search/plain_search.hpp"
 
+#include "search/match_every.hpp"
+
 namespace cable::internal {
 
 TopHits plain_top_hits(const Xapian::Database& db, const Xapian::Query& q, TopRequest r) {
@@ -9,13 +11,7 @@ TopHits plain_top_hits(const Xapian::Database& db, const Xapian::Query& q, TopRe
 }
 
 void count_plain(const Xapian::Database& db, const Xapian::Query& q, CableFacetSpy& spy) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(q);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-  enquire.add_matchspy(&spy);
-  // Asking to check every document makes the spy see every match.
-  enquire.get_mset(0, 0, db.get_doccount());
+  match_every(db, q, spy);
 }
 
 }  // namespace cable::internal

@@ -106,14 +106,24 @@ class Runner {
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
-    std::unordered_map<std::string, BestParagraph> rescored;
+    std::unordered_map<std::string, BestParagraph> best_of_cable;
     if (rescoring) {
-      rescored = rescore(impl_.db, compiled.query, top.hits);
+      best_of_cable = rescore(impl_.db, compiled.query, top.hits);
       const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
       const std::size_t to =
           std::min<std::size_t>(from + std::min(o.limit, kMaxHitsPerPage), top.hits.size());
       top.hits = std::vector<TopHit>(top.hits.begin() + static_cast<std::ptrdiff_t>(from),
                                      top.hits.begin() + static_cast<std::ptrdiff_t>(to));
+    }
+    // The best paragraph of every hit of the page in one match; each not
+    // found there, one by one.
+    if (by_cable && compiled.weighted) {
+      std::vector<std::string> ids;
+      for (const TopHit& t : top.hits) {
+        std::string id = decode_doc(t.data).id;
+        if (!best_of_cable.contains(id)) ids.push_back(std::move(id));
+      }
+      best_of_cable.merge(best_paragraphs(impl_.db, compiled.query, ids));
     }
     std::vector<std::string> wildcards;
     for (const Located& w : compiled.wildcards) wildcards.push_back(w.text);  // folded
@@ -122,7 +132,7 @@ class Runner {
       BestParagraph best{t.data, 0};
       if (by_cable) {
         const std::string id = decode_doc(t.data).id;
-        if (const auto found = rescored.find(id); found != rescored.end()) {
+        if (const auto found = best_of_cable.find(id); found != best_of_cable.end()) {
           best = found->second;
         } else {
           best = best_paragraph(impl_.db, compiled.query, compiled.weighted, id, t.data);
