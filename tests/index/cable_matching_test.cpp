@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
@@ -136,6 +137,40 @@ TEST_P(CableMatchingTest, OneParagraphWithEveryWordRanksAboveSpreadWords) {
     ASSERT_EQ(one.hits.size(), 1u);
     EXPECT_EQ(one.hits[0].cable, r.hits[k].cable) << "offset " << k;
     EXPECT_EQ(one.total, 3u);
+  }
+}
+
+// Pages of every size and start, inside the window ranked again and past
+// it, put together give the one long page.
+TEST_P(CableMatchingTest, PagesAgreeAcrossTheWindowRankedAgain) {
+  build();
+  for (int k = 0; k < 60; ++k) {
+    const std::string n = std::to_string(100 + k);
+    // Some with both words in one paragraph, some spread, with counts that vary.
+    std::vector<std::string> paragraphs =
+        k % 3 == 0 ? std::vector<std::string>{"Sardines and tuna " + std::string(k % 7, '.')}
+                   : std::vector<std::string>{std::string("Sardines ") + (k % 2 ? "sardines" : ""),
+                                              "Tuna " + n};
+    writer_->add(make_cable("09ATLANTIS" + n, "2009-03-01", {"EFIS"}, paragraphs));
+  }
+  writer_->commit();
+  const Searcher s = writer_->searcher();
+  SearchOptions all;
+  all.limit = 100;
+  const Results whole = s.search("sardines tuna", all);
+  ASSERT_EQ(whole.hits.size(), 60u);
+  for (const std::size_t size : {1u, 7u, 10u, 45u}) {
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < whole.hits.size(); offset += size) {
+      SearchOptions page;
+      page.limit = size;
+      page.offset = offset;
+      for (const Hit& h : s.search("sardines tuna", page).hits) paged.push_back(h.cable);
+    }
+    ASSERT_EQ(paged.size(), whole.hits.size()) << "pages of " << size;
+    for (std::size_t i = 0; i < paged.size(); ++i) {
+      EXPECT_EQ(paged[i], whole.hits[i].cable) << "pages of " << size << ", hit " << i;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ so threads searching one index run in parallel.
 """
 import datetime as _dt
 import json as _json
+import operator as _operator
 import os as _os
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -32,20 +33,32 @@ _SUMMARY_FIELDS = ("files", "files_unchanged", "cables_added", "cables_replaced"
                    "cables_unchanged", "paragraphs", "failed", "bytes", "shards_rewritten")
 
 
-def _date(text: str) -> Union[_dt.date, _dt.datetime, None]:
-    """The ISO form the JSON of the library and of the command line share:
-    "2009-02-20T18:11" is a datetime, "2009-02-20" a date, "" None."""
-    if not text:
+def _datetime(text: str) -> Optional[_dt.datetime]:
+    """A cable's date in the ISO form the JSON of the library and of the
+    command line share, "2009-02-20T18:11" or, without a time, "2009-02-20"
+    (midnight); None for "" or a date no calendar has (the text stays in
+    ``to_dict()``). One type, so that dates compare and sort."""
+    try:
+        return _dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
         return None
-    if "T" in text:
-        return _dt.datetime.fromisoformat(text)
-    return _dt.date.fromisoformat(text)
+
+
+def _date(text: str) -> Optional[_dt.date]:
+    """A day ("2019-06-16"), as ``_datetime``."""
+    moment = _datetime(text[:10])
+    return moment.date() if moment else None
 
 
 def _count(name: str, value: Any) -> int:
-    """``value`` if it is a whole number of 0 or more, else the error."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    """``value`` if it is a whole number of 0 or more (an int, or what
+    stands for one: a numpy integer), else the error."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not bool")
+    try:
+        value = _operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}") from None
     if value < 0:
         raise ValueError(f"{name} must be 0 or more, not {value}")
     return value
@@ -72,9 +85,18 @@ def _names(name: str, value: Any) -> List[str]:
 
 
 def _path(name: str, value: Any) -> str:
-    if not isinstance(value, (str, _os.PathLike)):
+    path = _os.fspath(value) if isinstance(value, _os.PathLike) else value
+    if not isinstance(path, str):
         raise TypeError(f"{name} must be a str or a path, not {type(value).__name__}")
-    return _os.fspath(value)
+    return path
+
+
+def _cable_id(name: str, value: Any) -> str:
+    """``value`` if it can be a cable ID, else the error."""
+    if canonical_id(_text(name, value)) is None:
+        raise ValueError(f"{name}: '{value}' is no cable ID: write a two-digit year, the "
+                         "origin and the serial number, as 09PARIS268")
+    return value
 
 
 def canonical_id(text: str) -> Optional[str]:
@@ -95,8 +117,8 @@ def _summary_to_dict(summary: "IndexSummary") -> Dict[str, int]:
     return {name: getattr(summary, name) for name in _SUMMARY_FIELDS}
 
 
-Hit.date = property(lambda h: _date(h._date),
-                    doc="The cable's date: a datetime when its time is known, else a date.")
+Hit.date = property(lambda h: _datetime(h._date),
+                    doc="The cable's date and time (midnight when it gives none), or None.")
 Hit.to_dict = _hit_to_dict
 Hit.__repr__ = lambda h: f"<Hit {h.cable} ¶{h.paragraph or '-'} score={h.score:.3f}>"
 IndexSummary.to_dict = _summary_to_dict
@@ -107,11 +129,10 @@ class Cable:
     """A parsed cable: attributes as in the JSON form (docs/formats.md):
     ``id``, ``date``, ``classification``, ``origin``, ``tags``, ``subject``,
     ``references``, ``paragraphs`` (each a dict with ``number``, ``marking``,
-    ``text``), ``signature`` and the rest. ``date`` is a ``datetime`` (a
-    ``date`` when the cable gives no time) and ``declassify_on`` a ``date``
-    or None; ``to_dict()`` gives them as the JSON writes them."""
-
-    _DATES = ("date", "declassify_on")
+    ``text``), ``signature`` and the rest. ``date`` is a ``datetime``
+    (midnight when the cable gives no time) and ``declassify_on`` a
+    ``date``, each None when absent; ``to_dict()`` gives them as the JSON
+    writes them."""
 
     def __init__(self, data: Dict[str, Any]):
         self._data = data
@@ -121,7 +142,9 @@ class Cable:
             value = self._data[name]
         except KeyError:
             raise AttributeError(name) from None
-        return _date(value) if name in Cable._DATES else value
+        if name == "date":
+            return _datetime(value)
+        return _date(value) if name == "declassify_on" else value
 
     def to_dict(self) -> Dict[str, Any]:
         """The cable as plain data (a copy)."""
@@ -133,7 +156,7 @@ class Cable:
 
 class IndexStats:
     """What an index holds (``Index.stats()``): ``cables``, ``paragraphs``,
-    ``first_date`` and ``last_date`` (as ``Cable.date``, None when empty),
+    ``first_date`` and ``last_date`` (``datetime``, None when empty),
     ``facets`` (per facet, its most frequent ``[(value, cables), …]``),
     ``bytes`` on disk and ``schema_version``."""
 
@@ -141,8 +164,8 @@ class IndexStats:
         self._raw = raw
         self.cables: int = raw["cables"]
         self.paragraphs: int = raw["paragraphs"]
-        self.first_date = _date(raw["first_date"])
-        self.last_date = _date(raw["last_date"])
+        self.first_date = _datetime(raw["first_date"])
+        self.last_date = _datetime(raw["last_date"])
         self.facets: Dict[str, List[Tuple[str, int]]] = raw["facets"]
         self.bytes: int = raw["bytes"]
         self.schema_version: int = raw["schema_version"]
@@ -219,7 +242,7 @@ class Index:
             self._searcher = _cable.Searcher.open(self.path)
         return self._searcher
 
-    def add(self, path: str, progress: Optional[Callable[[int, int, int], None]] = None,
+    def add(self, path: Union[str, "_os.PathLike[str]"], progress: Optional[Callable[[int, int, int], None]] = None,
             on_error: Optional[Callable[[str], None]] = None,
             on_rewrite: Optional[Callable[[int, int], None]] = None) -> IndexSummary:
         """Indexes a file or directory (recursively, any input form) and
@@ -243,8 +266,9 @@ class Index:
         return summary
 
     def remove(self, cable_id: str) -> bool:
-        """Removes a cable; True when it was there."""
-        removed = self._write().remove(_text("cable_id", cable_id))
+        """Removes a cable; True when it was there. Raises ``ValueError``
+        when ``cable_id`` cannot be a cable ID."""
+        removed = self._write().remove(_cable_id("cable_id", cable_id))
         if self._searcher is not None:
             self._searcher.refresh()
         return removed
@@ -273,17 +297,15 @@ class Index:
 
     def get(self, cable_id: str) -> Optional[Cable]:
         """The cable with this ID (canonical, or as the release published
-        it), or None."""
-        text = self._read().cable_json(_text("cable_id", cable_id))
+        it), or None. Raises ``ValueError`` when ``cable_id`` cannot be a
+        cable ID."""
+        text = self._read().cable_json(_cable_id("cable_id", cable_id))
         return Cable(_json.loads(text)) if text is not None else None
 
     def cited_by(self, cable_id: str) -> List[str]:
         """IDs of the cables whose REF list cites ``cable_id``, oldest first.
         Raises ``ValueError`` when ``cable_id`` cannot be a cable ID."""
-        if canonical_id(cable_id) is None:
-            raise ValueError(f"'{cable_id}' is no cable ID: write a two-digit year, the origin "
-                             "and the serial number, as 09PARIS268")
-        return self._read().cited_by(cable_id)
+        return self._read().cited_by(_cable_id("cable_id", cable_id))
 
     def stats(self, top: int = 10) -> IndexStats:
         """Counts, the span of dates and the ``top`` most frequent values of
@@ -304,8 +326,10 @@ class Index:
     def __repr__(self) -> str:
         try:
             return f"<cable.Index {self.path!r}: {len(self)} cables>"
-        except Error:
-            return f"<cable.Index {self.path!r}: no index there yet>"
+        except Error as e:
+            if e.code == 70:
+                return f"<cable.Index {self.path!r}: no index there yet>"
+            return f"<cable.Index {self.path!r}: cannot be read (error {e.code})>"
 
     def refresh(self) -> None:
         """Sees commits made by other writers since the index was opened."""

@@ -17,7 +17,7 @@ class Hit:
     paragraph: str
     order: int
     marking: str
-    date: Optional[datetime.date]  # a datetime when the time is known
+    date: Optional[datetime.datetime]  # midnight when the cable gives no time
     subject: str
     origin: str
     classification: str
@@ -40,7 +40,7 @@ class IndexSummary:
 
 class Cable:
     id: str
-    date: Optional[datetime.date]  # a datetime when the time is known
+    date: Optional[datetime.datetime]  # midnight when the cable gives no time
     declassify_on: Optional[datetime.date]
     classification: str
     origin: str
@@ -56,8 +56,8 @@ class Cable:
 class IndexStats:
     cables: int
     paragraphs: int
-    first_date: Optional[datetime.date]
-    last_date: Optional[datetime.date]
+    first_date: Optional[datetime.datetime]
+    last_date: Optional[datetime.datetime]
     facets: Dict[str, List[Tuple[str, int]]]
     bytes: int
     schema_version: int

@@ -41,9 +41,10 @@ CABLE_EXPORT const char* format_name(Format format) noexcept;
 
 /// The canonical form of a cable ID as written or as the release published
 /// it, damaged or not: "09paris268" -> "09PARIS268", "08ECTION02OF02ATHENS959"
-/// -> "08ATHENS959". std::nullopt when `text` cannot be a cable ID (a
-/// two-digit year, an origin and a serial number). Cost: a few lookups in the
-/// table of stations. Thread-safe.
+/// -> "08ATHENS959"; an ID as published that cannot be split is kept as it
+/// is, upper case ("06ASTANA"). std::nullopt when `text` cannot be a cable
+/// ID (a two-digit year, then letters, digits and hyphens). Cost: a few
+/// lookups in the table of stations. Thread-safe.
 CABLE_EXPORT std::optional<std::string> canonical_id(std::string_view text);
 
 /// Where a cable was read from.

@@ -112,8 +112,9 @@ struct Hit {
   std::string subject;         ///< The cable's subject.
   std::string origin;          ///< "Embassy Paris".
   std::string classification;  ///< Canonical classification.
-  double score = 0;            ///< Relevance (BM25; over cables, plus the best paragraph's
-                               ///< for a query of several words); 0 for filters alone.
+  double score = 0;            ///< Relevance (BM25; over cables, among the first 40 of a query of
+                               ///< several words, plus that of the best paragraph holding the
+                               ///< whole query); 0 for filters alone.
   std::string snippet;         ///< Part of the paragraph with the matches highlighted
                                ///< (HTML-escaped).
   std::uint64_t other_matches = 0;  ///< Grouping::kCable: other paragraphs of the cable (or
@@ -177,7 +178,8 @@ class CABLE_EXPORT Searcher {
   /// search that reads many postings matches each shard in a thread of its
   /// own, the first in the caller's (docs/architecture.md;
   /// SearchOptions::shard_threads).
-  /// @throws cable::QueryError when a wildcard stands for too many words.
+  /// @throws cable::QueryError when a wildcard stands for too many words, or
+  ///   for a `class:` value that is no classification.
   Results search(const Query& query, const SearchOptions& options = {}) const;
   /// Parses `query` (docs/query-language.md), then runs it.
   /// @throws cable::QueryError for a malformed query, with its position.
@@ -202,6 +204,7 @@ class CABLE_EXPORT Searcher {
   IndexStats stats(std::size_t top = 10) const;
   /// The number of cables in the index, as of the searcher's last refresh.
   /// Cost: one term frequency per shard.
+  /// @throws cable::Error kIndex when the index cannot be read.
   std::uint64_t cables() const;
 
   /// Reopens the index to see the latest commit now.

@@ -67,37 +67,41 @@ class ChangedStem : public Xapian::StemImplementation {
   std::vector<Slot> cache_;
 };
 
-// A byte of a word: an ASCII letter, or any byte of a character beyond
-// ASCII (letters, after folding, for all the text of cables).
-bool in_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) & 0x80);
+// The code point of `s` at byte `i`, and its length in bytes; a byte that
+// is not UTF-8 is its own code point, a negative one.
+std::pair<UChar32, std::size_t> code_point(std::string_view s, std::size_t i) {
+  UChar32 c = 0;
+  int32_t end = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), end, static_cast<int32_t>(s.size()), c);
+  return {c, static_cast<std::size_t>(end) - i};
 }
+
+bool is_letter(UChar32 c) { return c >= 0 && u_isalpha(c); }
 
 }  // namespace
 
 std::string split_elisions(std::string folded) {
-  constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019, as typeset
   const std::string_view in = folded;
   std::string out;
+  out.reserve(in.size());
   std::size_t word = 0;  // where the word being copied starts in `out`
   for (std::size_t i = 0; i < in.size();) {
-    const bool straight = in[i] == '\'';
-    const std::size_t mark = straight ? 1 : (in.compare(i, kCurly.size(), kCurly) == 0 ? 3 : 0);
-    if (mark > 0) {
+    const auto [c, length] = code_point(in, i);
+    if (c == '\'' || c == 0x2019) {
       const std::string_view elided = std::string_view(out).substr(word);
       const bool elision =
           (elided.size() == 1 && std::string_view("cdjlmnst").find(elided) != std::string::npos) ||
           elided == "qu";
-      if (elision && i + mark < in.size() && in_word(in[i + mark])) {
+      if (elision && i + length < in.size() && is_letter(code_point(in, i + length).first)) {
         out.push_back(' ');
-        i += mark;
+        i += length;
         word = out.size();
         continue;
       }
     }
-    out.append(in.substr(i, std::max<std::size_t>(mark, 1)));
-    i += std::max<std::size_t>(mark, 1);
-    if (!in_word(out.back())) word = out.size();
+    out.append(in.substr(i, length));
+    i += length;
+    if (!is_letter(c)) word = out.size();
   }
   return out;
 }

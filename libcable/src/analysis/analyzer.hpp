@@ -13,12 +13,13 @@
 
 namespace cable::internal {
 
-// `folded` with the apostrophe of each French or Italian elision made a
-// space: "charge d’affaires" -> "charge d affaires", "l'elysee" -> "l elysee".
-// The TermGenerator keeps an apostrophe between letters inside one word, so
+// `folded` with the apostrophe of each elision made a space: "charge
+// d’affaires" -> "charge d affaires", "«l'elysee»" -> "«l elysee»". The
+// TermGenerator keeps an apostrophe between letters inside one word, so
 // "affaires" alone would not find "Chargé d’Affaires", common in the cables.
-// An elision is c, d, j, l, m, n, s, t or qu opening a word, before ' or ’
-// and a letter; "don't", "o'brien" and "qadhafi's" stay whole.
+// An elision is a word of one letter of c, d, j, l, m, n, s, t, or qu,
+// before ' or ’ and a letter (French l’, d’, qu’, Italian l’; not dell’ or
+// un’); "don't", "o'brien" and "qadhafi's" stay whole. Cost: one pass.
 std::string split_elisions(std::string folded);
 
 class Analyzer {

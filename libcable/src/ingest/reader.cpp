@@ -17,6 +17,7 @@
 #include "read/html_reader.hpp"
 #include "read/txt_reader.hpp"
 #include "util/cable_id.hpp"
+#include "util/text.hpp"
 
 namespace cable {
 namespace {
@@ -39,7 +40,12 @@ std::string read_whole(const std::filesystem::path& file) {
 }  // namespace
 
 std::optional<std::string> canonical_id(std::string_view text) {
-  return internal::canonical_cable_id(text);
+  if (auto id = internal::canonical_cable_id(text)) return id;
+  // An ID as published that names no station ("06ASTANA") is kept as it is,
+  // as the parser keeps it (parse/cable_parser).
+  std::string published = internal::text::upper(internal::text::trim(text));
+  if (internal::looks_like_published_id(published)) return published;
+  return std::nullopt;
 }
 
 const char* format_name(Format format) noexcept {

@@ -222,7 +222,7 @@ class Parser {
     refuse_comparison(tok);
     const std::size_t star = tok.text.find('*');
     if (star != std::string::npos && star + 1 < tok.text.size()) {
-      throw QueryError(tok.pos + star,
+      throw QueryError(text_pos(tok) + star,
                        "a '*' may only end a word (qadh*), not stand inside it: Xapian "
                        "expands words by their beginning");
     }
@@ -261,6 +261,9 @@ class Parser {
     return node(std::move(n));
   }
 
+  // Where a word's text starts: after its '-', when it has one.
+  static std::size_t text_pos(const Token& tok) { return tok.pos + (tok.negated ? 1 : 0); }
+
   // `date>2009`, `date<=2009-05`, `tag=KTIP`: a field written with a
   // comparison, which the language does not have; the lexer reads it as one
   // word, which would silently match nothing.
@@ -272,7 +275,7 @@ class Parser {
     const auto it = std::find_if(kFields.begin(), kFields.end(),
                                  [&](const FieldName& f) { return f.name == name; });
     if (it == kFields.end()) return;
-    refuse_operator(w.substr(op), tok.pos + op, name, it->field.has_value());
+    refuse_operator(w.substr(op), text_pos(tok) + op, name, it->field.has_value());
   }
 
   // Refuses `rest`, which starts with '<', '>' or '=', at `at`.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -61,10 +62,12 @@ class Runner {
     request.by_date = o.sort != Sort::kRelevance;
     request.newest_first = o.sort == Sort::kDateDescending;
     // Cables ranked by relevance on several words are ranked again by their
-    // best paragraph (search/rescore.hpp): the page comes from the first
-    // kRescoreWindow cables, or more.
+    // best paragraph (search/rescore.hpp): a page that starts among the first
+    // kRescoreWindow cables comes from them, or more. A page past them is
+    // the same without: they only change places among themselves.
     const bool rescoring = by_cable && o.sort == Sort::kRelevance && compiled.weighted &&
-                           compiled.free_text_parts >= 2 && request.count > 0;
+                           compiled.free_text_parts >= 2 && request.count > 0 &&
+                           request.first < kRescoreWindow;
     const Xapian::doccount page_first = request.first;
     if (rescoring) {
       request.count = bounded(std::max<std::size_t>(kRescoreWindow, request.first + request.count));
@@ -107,7 +110,11 @@ class Runner {
       throw_wildcard_error(compiled);
     }
     std::unordered_map<std::string, BestParagraph> best_of_cable;
+    std::unordered_set<std::string> looked_up;  // cables whose best paragraphs were sought
     if (rescoring) {
+      for (std::size_t i = 0; i < std::min(top.hits.size(), kRescoreWindow); ++i) {
+        looked_up.insert(decode_doc(top.hits[i].data).id);
+      }
       best_of_cable = rescore(impl_.db, compiled.query, top.hits);
       const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
       const std::size_t to =
@@ -121,7 +128,7 @@ class Runner {
       std::vector<std::string> ids;
       for (const TopHit& t : top.hits) {
         std::string id = decode_doc(t.data).id;
-        if (!best_of_cable.contains(id)) ids.push_back(std::move(id));
+        if (!looked_up.contains(id)) ids.push_back(std::move(id));
       }
       best_of_cable.merge(best_paragraphs(impl_.db, compiled.query, ids));
     }
@@ -229,7 +236,9 @@ class Runner {
         out.replace(e->position, e->typed.size(), e->better);
       }
     }
-    return out;
+    // A better form the source does not hold as typed (a quoted value
+    // with spaces inside its quotes) leaves it unchanged: no suggestion.
+    return out == source ? std::string() : out;
   }
 
   SearcherState& impl_;

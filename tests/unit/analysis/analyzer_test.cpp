@@ -65,6 +65,9 @@ TEST(AnalyzerTest, ElisionsAreTwoWords) {
   EXPECT_EQ(a.words("don't O'Brien Qadhafi's aujourd'hui"),
             (V{"don't", "o'brien", "qadhafi's", "aujourd'hui"}));
   EXPECT_EQ(a.words("d' d'1"), (V{"d", "d'1"}));
+  // After a quote, a no-break space or a dash the elision starts a word too.
+  EXPECT_EQ(a.words("\u201Cl\u2019\u00C9lys\u00E9e\u201D charg\u00E9\u00A0d\u2019affaires"),
+            (V{"l", "elysee", "charge", "d", "affaires"}));
   EXPECT_EQ(split_elisions("d\u2019"), "d\u2019");
 }
 

@@ -91,6 +91,8 @@ TEST(QueryParserTest, ComparisonsAndInnerWildcardsAreRefused) {
   EXPECT_EQ(fault("date:>2009"), 5u);
   EXPECT_EQ(fault("Q*dhafi"), 1u);
   EXPECT_EQ(fault("al qa*d*"), 5u);
+  EXPECT_EQ(fault("-Q*dhafi"), 2u);
+  EXPECT_EQ(fault("x -date>2009"), 7u);
   try {
     Query::parse("date>2009");
   } catch (const QueryError& e) {
