@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,25 @@ TEST_F(CableMatchingSharedTest, AValueNoCableHasSuggestsTheNearest) {
     EXPECT_GT(s.search(r.suggestion).total, 0u) << better;
   }
   EXPECT_THROW(s.search("class:secert"), QueryError);
+}
+
+// class: is a closed set: every classification the real pages have is in
+// it, and finds exactly the cables that have it, a name without its "//"
+// part those with one too (class:secret finds SECRET//NOFORN).
+TEST_F(CableMatchingSharedTest, EveryClassificationOfTheRealPagesCanBeSearched) {
+  const Searcher s = writer_->searcher();
+  std::set<std::string> seen;
+  for (const Cable& c : *cables_) seen.insert(c.classification);
+  EXPECT_GE(seen.size(), 4u);
+  for (const std::string& name : seen) {
+    SearchOptions o;
+    o.limit = 0;
+    const Results r = s.search("class:\"" + name + "\"", o);
+    const auto has = [&](const Cable& c) {
+      return c.classification == name || c.classification.starts_with(name + "//");
+    };
+    EXPECT_EQ(r.total, count_if(has)) << name;
+  }
 }
 
 }  // namespace

@@ -35,7 +35,10 @@ std::unordered_map<std::string, BestParagraph> best_paragraphs(
   std::unordered_map<std::string, BestParagraph> out;
   if (ids.empty() || !asks_for_text(documents)) return out;
   std::vector<Q> cables;
-  for (const std::string& id : ids) cables.emplace_back(schema::term(schema::kId, id));
+  for (const std::string& id : ids) {
+    cables.emplace_back(schema::term(schema::kId, id));
+    out[id];  // sought: an empty record unless the match finds one
+  }
   // Collapse counts are exact when the match checks every document.
   Xapian::Enquire enquire(db);
   enquire.set_query(Q(Q::OP_FILTER, documents, Q(Q::OP_OR, cables.begin(), cables.end())));

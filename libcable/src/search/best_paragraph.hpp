@@ -24,8 +24,9 @@ struct BestParagraph {
 
 // For each cable of `ids` one of whose documents holds the whole of
 // `documents` (a query over documents, search/compile), that best document;
-// cables without one are left out, as are all when the query asks for no
-// word of free text (its best document is the cable's own, the subject).
+// for the others an empty record (best_paragraph() has their answer). No
+// cable at all when the query asks for no word of free text (its best
+// document is the cable's own, the subject).
 // Cost: one Xapian match over the documents of those cables, collapsed per
 // cable. @throws Xapian::Error.
 std::unordered_map<std::string, BestParagraph> best_paragraphs(const Xapian::Database& db,

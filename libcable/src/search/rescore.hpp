@@ -25,8 +25,8 @@ inline constexpr std::size_t kRescoreWindow = 40;
 // Adds to the weight of each of the first kRescoreWindow `hits` (cable
 // documents, best first) that of its best document for `documents` (the
 // query over documents, search/compile; best_paragraphs()) and sorts those
-// hits again, the heavier first, ties in their order. Returns the best
-// documents found, by cable ID. Cost: one Xapian match over the documents
+// hits again, the heavier first, ties in their order. Returns what
+// best_paragraphs() found for those cables. Cost: one Xapian match over the documents
 // of those cables. @throws Xapian::Error.
 std::unordered_map<std::string, BestParagraph> rescore(const Xapian::Database& db,
                                                        const Xapian::Query& documents,

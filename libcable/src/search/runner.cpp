@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -110,11 +109,7 @@ class Runner {
       throw_wildcard_error(compiled);
     }
     std::unordered_map<std::string, BestParagraph> best_of_cable;
-    std::unordered_set<std::string> looked_up;  // cables whose best paragraphs were sought
     if (rescoring) {
-      for (std::size_t i = 0; i < std::min(top.hits.size(), kRescoreWindow); ++i) {
-        looked_up.insert(decode_doc(top.hits[i].data).id);
-      }
       best_of_cable = rescore(impl_.db, compiled.query, top.hits);
       const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
       const std::size_t to =
@@ -128,7 +123,7 @@ class Runner {
       std::vector<std::string> ids;
       for (const TopHit& t : top.hits) {
         std::string id = decode_doc(t.data).id;
-        if (!looked_up.contains(id)) ids.push_back(std::move(id));
+        if (!best_of_cable.contains(id)) ids.push_back(std::move(id));
       }
       best_of_cable.merge(best_paragraphs(impl_.db, compiled.query, ids));
     }
@@ -139,7 +134,8 @@ class Runner {
       BestParagraph best{t.data, 0};
       if (by_cable) {
         const std::string id = decode_doc(t.data).id;
-        if (const auto found = best_of_cable.find(id); found != best_of_cable.end()) {
+        const auto found = best_of_cable.find(id);
+        if (found != best_of_cable.end() && !found->second.record.empty()) {
           best = found->second;
         } else {
           best = best_paragraph(impl_.db, compiled.query, compiled.weighted, id, t.data);

@@ -141,6 +141,8 @@ def test_len_in_repr(index, tmp_path):
     assert "no index there yet" in repr(cable.Index(tmp_path / "none"))
     assert cable.canonical_id("08ECTION02OF02ATHENS959") == "08ATHENS959"
     assert cable.canonical_id("paris") is None
+    # An ID as published that names no station is kept, as the parser keeps it.
+    assert cable.canonical_id("06astana") == "06ASTANA"
 
 
 def test_adding_a_missing_path_raises_before_opening_the_index(tmp_path):
