@@ -1,10 +1,15 @@
 #include "search/best_paragraph.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "search/bm25.hpp"
+#include "search/documents_of.hpp"
 #include "store/schema.hpp"
-#include "store/stored.hpp"
 
 namespace cable::internal {
 namespace {
@@ -28,51 +33,116 @@ bool asks_for_text(const Q& q) {
   return false;
 }
 
-}  // namespace
-
-std::unordered_map<std::string, BestParagraph> best_paragraphs(
-    const Xapian::Database& db, const Q& documents, const std::vector<std::string>& ids) {
-  std::unordered_map<std::string, BestParagraph> out;
-  if (ids.empty() || !asks_for_text(documents)) return out;
-  std::vector<Q> cables;
-  for (const std::string& id : ids) {
-    cables.emplace_back(schema::term(schema::kId, id));
-    out[id];  // sought: an empty record unless the match finds one
+// The words of free text of `q`, those under an AND_NOT's right side left out.
+void positive_words(const Q& q, std::vector<Q>& words) {
+  if (q.get_type() == Q::LEAF_TERM) {
+    if (free_text(*q.get_terms_begin())) words.push_back(q);
+    return;
   }
-  // Collapse counts are exact when the match checks every document.
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Q(Q::OP_FILTER, documents, Q(Q::OP_OR, cables.begin(), cables.end())));
-  enquire.set_collapse_key(schema::kSlotCable);
-  const Xapian::MSet m =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(ids.size()), db.get_doccount());
+  const std::size_t n = q.get_type() == Q::OP_AND_NOT ? 1 : q.get_num_subqueries();
+  for (std::size_t i = 0; i < n; ++i) positive_words(q.get_subquery(i), words);
+}
+
+// A document's place: its shard and its ID there.
+struct Place {
+  std::size_t shard;
+  Xapian::docid docid;
+};
+
+Place place_of(Xapian::docid whole, std::size_t shards) {
+  return {(whole - 1) % shards, static_cast<Xapian::docid>((whole - 1) / shards + 1)};
+}
+
+// The cables' documents by their ranges of IDs (search/documents_of): the
+// best of each cable picked here, from every match of the cables.
+std::unordered_map<Xapian::docid, BestParagraph> through_map(
+    const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
+  const CableMap& map = *search.map;
+  const std::size_t n = map.shards();
+  auto wanted = std::make_shared<DocumentsOf::Cables>(n);
+  // Per (shard, cable number): the cable document sought.
+  std::unordered_map<std::uint64_t, Xapian::docid> sought;
+  const auto key = [](std::size_t shard, std::uint32_t cable) {
+    return (std::uint64_t{shard} << 32) | cable;
+  };
+  // Their documents, at most: up to the next cable's, or past any shard's last.
+  const Xapian::docid past_last = place_of(search.whole->get_lastdocid(), n).docid + 1;
+  Xapian::doccount documents = 0;
+  for (const SoughtCable& c : cables) {
+    const Place p = place_of(c.document, n);
+    std::uint32_t hint = 0;
+    const std::optional<std::uint32_t> cable = map.cable_of(p.shard, p.docid, hint);
+    if (!cable) continue;
+    (*wanted)[p.shard].push_back(*cable);
+    sought.emplace(key(p.shard, *cable), c.document);
+    const bool last = *cable + 1 == map.cables(p.shard);
+    documents += (last ? past_last : map.cable_document(p.shard, *cable + 1)) -
+                 map.cable_document(p.shard, *cable);
+  }
+  for (std::vector<std::uint32_t>& w : *wanted) std::sort(w.begin(), w.end());
+  DocumentsOf filter(&map, wanted);
+  const Q weighed =
+      search.lengths ? with_lengths(query, *search.whole, *search.lengths, search.terms) : query;
+  Xapian::Enquire enquire(*search.whole);
+  enquire.set_query(Q(Q::OP_FILTER, weighed, Q(&filter)));
+  // Every match of those cables: they are few, and one pass over them
+  // finds each cable's best and counts the others.
+  const Xapian::MSet m = enquire.get_mset(0, documents);
+  std::unordered_map<Xapian::docid, BestParagraph> out;
+  for (const SoughtCable& c : cables) out[c.document];  // none unless matched
   for (auto it = m.begin(); it != m.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    out[doc.get_value(schema::kSlotCable)] =
-        BestParagraph{record_of(doc), it.get_collapse_count(), it.get_weight()};
+    const Place p = place_of(*it, n);
+    std::uint32_t hint = 0;
+    const std::optional<std::uint32_t> cable = map.cable_of(p.shard, p.docid, hint);
+    if (!cable) continue;
+    const auto s = sought.find(key(p.shard, *cable));
+    if (s == sought.end()) continue;
+    BestParagraph& best = out[s->second];
+    if (best.document == 0) {
+      best = {*it, 0, it.get_weight()};  // best first
+    } else {
+      ++best.others;
+    }
   }
   return out;
 }
 
-BestParagraph best_paragraph(const Xapian::Database& db, const Q& documents, bool weighted,
-                             const std::string& id, std::string record) {
-  BestParagraph out;
-  out.record = std::move(record);
-  // Words of the subject alone (subject:iran): every document of the cable
-  // carries them, and the cable document shows the subject itself.
-  if (!weighted || !asks_for_text(documents)) return out;
-  // No one document holds the whole query (its words are spread, or what it
-  // needs is the cable's, as a field): the one with the most of its words.
-  std::vector<Q> words;
-  for (auto t = documents.get_unique_terms_begin(); t != documents.get_unique_terms_end(); ++t) {
-    if (free_text(*t)) words.emplace_back(*t);
+// The same by the cables' ID terms, collapsed on the cable's value.
+std::unordered_map<Xapian::docid, BestParagraph> through_terms(
+    const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
+  std::vector<Q> ids;
+  std::unordered_map<std::string, Xapian::docid> sought;
+  for (const SoughtCable& c : cables) {
+    ids.emplace_back(schema::term(schema::kId, c.id));
+    sought.emplace(c.id, c.document);
   }
-  if (words.empty()) return out;
-  const Q cable(schema::term(schema::kId, id));
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Q(Q::OP_FILTER, Q(Q::OP_OR, words.begin(), words.end()), cable));
-  const Xapian::MSet some = enquire.get_mset(0, 1);
-  if (!some.empty()) out.record = record_of(some.begin().get_document());
+  Xapian::Enquire enquire(*search.whole);
+  enquire.set_query(Q(Q::OP_FILTER, query, Q(Q::OP_OR, ids.begin(), ids.end())));
+  enquire.set_collapse_key(schema::kSlotCable);
+  // Collapse counts are exact when the match checks every document.
+  const Xapian::MSet m = enquire.get_mset(0, static_cast<Xapian::doccount>(cables.size()),
+                                          search.whole->get_doccount());
+  std::unordered_map<Xapian::docid, BestParagraph> out;
+  for (const SoughtCable& c : cables) out[c.document];  // none unless matched
+  for (auto it = m.begin(); it != m.end(); ++it) {
+    const auto s = sought.find(it.get_document().get_value(schema::kSlotCable));
+    if (s != sought.end()) out[s->second] = {*it, it.get_collapse_count(), it.get_weight()};
+  }
   return out;
+}
+
+}  // namespace
+
+std::unordered_map<Xapian::docid, BestParagraph> best_paragraphs(
+    const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
+  if (cables.empty() || query.empty() || !asks_for_text(query)) return {};
+  return search.map ? through_map(search, query, cables) : through_terms(search, query, cables);
+}
+
+Q any_word_of(const Q& q) {
+  std::vector<Q> words;
+  positive_words(q, words);
+  return Q(Q::OP_OR, words.begin(), words.end());
 }
 
 }  // namespace cable::internal

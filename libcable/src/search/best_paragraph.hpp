@@ -12,35 +12,50 @@
 #include <unordered_map>
 #include <vector>
 
+#include "search/cable_map.hpp"
+#include "search/doc_lengths.hpp"
+#include "search/term_stats.hpp"
+
 namespace cable::internal {
 
 struct BestParagraph {
-  std::string record;  // the document's record (store/stored.hpp)
-  // The cable's other documents that hold the whole query: 0 when none
-  // holds it whole.
-  Xapian::doccount others = 0;
-  double weight = 0;  // the document's weight for the whole query; 0 when none holds it
+  // The best document's ID in the whole index; 0 when no document of the
+  // cable matches.
+  Xapian::docid document = 0;
+  Xapian::doccount others = 0;  // the cable's other documents that match
+  double weight = 0;            // the best document's weight (Xapian's BM25)
 };
 
-// For each cable of `ids` one of whose documents holds the whole of
-// `documents` (a query over documents, search/compile), that best document;
-// for the others an empty record (best_paragraph() has their answer). No
-// cable at all when the query asks for no word of free text (its best
-// document is the cable's own, the subject).
-// Cost: one Xapian match over the documents of those cables, collapsed per
-// cable. @throws Xapian::Error.
-std::unordered_map<std::string, BestParagraph> best_paragraphs(const Xapian::Database& db,
-                                                               const Xapian::Query& documents,
-                                                               const std::vector<std::string>& ids);
+// The documents searched, and what finds and weighs them fast.
+struct DocumentSearch {
+  const Xapian::Database* whole = nullptr;  // every shard, as one
+  // Built for the shards of `whole`: the cables' documents are found by
+  // their IDs (search/documents_of). Null: by their ID terms, on plain
+  // Xapian machinery, as a remote shard would need.
+  const CableMap* map = nullptr;
+  const DocLengths* lengths = nullptr;  // null: Xapian reads the lengths (search/bm25)
+  const TermStats* terms = nullptr;     // null: looked up
+};
 
-// The best document of the cable `id` that best_paragraphs() left out:
-// `record` is the cable document's, returned for filters alone (`weighted`
-// false), words of the subject alone, or when no document of the cable holds
-// a word of the query; otherwise the document with the most (and rarest) of
-// its words. Cost: at most one Xapian match over the cable's documents.
-// @throws Xapian::Error.
-BestParagraph best_paragraph(const Xapian::Database& db, const Xapian::Query& documents,
-                             bool weighted, const std::string& id, std::string record);
+// A cable: its cable document's ID in the whole index, and its ID.
+struct SoughtCable {
+  Xapian::docid document = 0;
+  std::string id;
+};
+
+// For each of `cables`, by its cable document's ID, the document of the
+// cable that best matches `query` (over documents, search/compile), or none
+// (document 0). Empty when `query` asks for no word of free text: the cable
+// document, which shows the subject, is the best then. Cost: one Xapian match over the
+// documents of those cables. @throws Xapian::Error.
+std::unordered_map<Xapian::docid, BestParagraph> best_paragraphs(
+    const DocumentSearch& search, const Xapian::Query& query,
+    const std::vector<SoughtCable>& cables);
+
+// The words of free text `q` asks for, excluded ones left out, as one OR:
+// it matches a document with any of them, those with the most (and rarest)
+// best. An empty query when there is none.
+Xapian::Query any_word_of(const Xapian::Query& q);
 
 }  // namespace cable::internal
 

@@ -45,6 +45,11 @@ class CableMap {
 
   // Shards mapped.
   std::size_t shards() const { return starts_.size(); }
+  // Which of them `sub` is (a sub-database Xapian hands a posting source):
+  // ShardVersions::shard_of().
+  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const {
+    return versions_.shard_of(sub);
+  }
   // Whether `sub`, a handle on shard `shard`, is at the commit the map was
   // built from.
   bool current(std::size_t shard, const Xapian::Database& sub) const {

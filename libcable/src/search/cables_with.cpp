@@ -1,11 +1,10 @@
 #include "search/cables_with.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
+#include <optional>
 
 #include "search/match_every.hpp"
-#include "store/schema.hpp"
 
 namespace cable::internal {
 namespace {
@@ -30,15 +29,10 @@ CablesWith* CablesWith::unserialise_with_registry(const std::string& serialised,
 void CablesWith::init(const Xapian::Database& sub) {
   cables_.clear();
   at_ = std::numeric_limits<std::size_t>::max();  // next() moves to the first
-  // The shard's number (schema::kMetaShard; none in a lone database) says
-  // which of the map's numberings is the sub-database's.
-  const std::string shard = sub.get_metadata(std::string(schema::kMetaShard));
-  std::size_t k = 0;
-  if (!shard.empty()) {
-    const auto [end, ec] = std::from_chars(shard.data(), shard.data() + shard.size(), k);
-    if (ec != std::errc() || end != shard.data() + shard.size()) return;  // matches nothing
-  }
-  if (k >= map_->shards()) return;
+  // Which of the map's numberings is the sub-database's.
+  const std::optional<std::size_t> shard = map_->shard_of(sub);
+  if (!shard) return;  // matches nothing
+  const std::size_t k = *shard;
   // A search thread's handle opened after the map was read may be at a
   // later commit, whose documents the map would give to the wrong cables:
   // the caller reopens everything and tries again (store/database.hpp).

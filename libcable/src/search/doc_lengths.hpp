@@ -34,22 +34,22 @@ class DocLengths {
   }
 
   // Which of the shards built `sub` is (a sub-database Xapian hands a
-  // posting source); nullopt when none. Cost: none when the shards' UUIDs
-  // differ, as Xapian makes them; else (a shard copied onto another) a
-  // metadata lookup.
-  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const;
+  // posting source): ShardVersions::shard_of().
+  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const {
+    return versions_.shard_of(sub);
+  }
 
   // The lengths of the documents of `sub`, a shard, by the document IDs of
   // the shard alone; null when `sub` is not one of the shards built. 0
   // stands for "not known": no document had the number when it was built,
   // or its length is 0; a search may read a revision newer than the one
-  // built, so a number may also lie past the end. Cost: shard_of().
+  // built, so a number may also lie past the end. Cost:
+  // shard_of().
   const std::vector<Xapian::termcount>* of(const Xapian::Database& sub) const;
 
  private:
   std::vector<std::vector<Xapian::termcount>> lengths_;  // per shard, by document ID
   ShardVersions versions_;                               // when built
-  std::vector<std::string> uuids_;                       // per shard; empty when two are the same
 };
 
 }  // namespace cable::internal

@@ -8,7 +8,6 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -26,11 +25,11 @@ inline constexpr std::size_t kRescoreWindow = 40;
 // documents, best first) that of its best document for `documents` (the
 // query over documents, search/compile; best_paragraphs()) and sorts those
 // hits again, the heavier first, ties in their order. Returns what
-// best_paragraphs() found for those cables. Cost: one Xapian match over the documents
-// of those cables. @throws Xapian::Error.
-std::unordered_map<std::string, BestParagraph> rescore(const Xapian::Database& db,
-                                                       const Xapian::Query& documents,
-                                                       std::vector<TopHit>& hits);
+// best_paragraphs() found for those cables. Cost: one Xapian match over the
+// documents of those cables. @throws Xapian::Error.
+std::unordered_map<Xapian::docid, BestParagraph> rescore(const DocumentSearch& search,
+                                                         const Xapian::Query& documents,
+                                                         std::vector<TopHit>& hits);
 
 }  // namespace cable::internal
 

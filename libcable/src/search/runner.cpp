@@ -108,40 +108,60 @@ class Runner {
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
-    std::unordered_map<std::string, BestParagraph> best_of_cable;
+    // The best paragraph of each hit, for its cable (search/best_paragraph),
+    // by its cable document.
+    DocumentSearch documents_of;
+    documents_of.whole = &impl_.db;
+    if (!impl_.plain_xapian && by_cable && compiled.weighted) {
+      documents_of.map = &impl_.cable_map();
+      documents_of.lengths = &impl_.doc_lengths();
+      documents_of.terms = &impl_.terms;
+    }
+    std::unordered_map<Xapian::docid, BestParagraph> best_of_cable;
     if (rescoring) {
-      best_of_cable = rescore(impl_.db, compiled.query, top.hits);
+      best_of_cable = rescore(documents_of, compiled.query, top.hits);
       const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
       const std::size_t to =
           std::min<std::size_t>(from + std::min(o.limit, kMaxHitsPerPage), top.hits.size());
       top.hits = std::vector<TopHit>(top.hits.begin() + static_cast<std::ptrdiff_t>(from),
                                      top.hits.begin() + static_cast<std::ptrdiff_t>(to));
     }
-    // The best paragraph of every hit of the page in one match; each not
-    // found there, one by one.
+    // Of every hit of the page not ranked again, in one match; those none of
+    // whose documents holds the whole query, their document with the most of
+    // its words, in one more.
     if (by_cable && compiled.weighted) {
-      std::vector<std::string> ids;
-      for (const TopHit& t : top.hits) {
-        std::string id = decode_doc(t.data).id;
-        if (!best_of_cable.contains(id)) ids.push_back(std::move(id));
+      // The page's cables not looked up yet, or (`in_vain`) those looked up
+      // that have no document with the whole query.
+      const auto hits_of_page = [&](bool in_vain) {
+        std::vector<SoughtCable> cables;
+        for (const TopHit& t : top.hits) {
+          const auto b = best_of_cable.find(t.docid);
+          if (in_vain ? b != best_of_cable.end() && b->second.document == 0
+                      : b == best_of_cable.end()) {
+            cables.push_back({t.docid, decode_doc(t.data).id});
+          }
+        }
+        return cables;
+      };
+      best_of_cable.merge(best_paragraphs(documents_of, compiled.query, hits_of_page(false)));
+      for (const auto& [cable, best] :
+           best_paragraphs(documents_of, any_word_of(compiled.query), hits_of_page(true))) {
+        best_of_cable[cable] = {best.document, 0, 0};  // none holds the whole query
       }
-      best_of_cable.merge(best_paragraphs(impl_.db, compiled.query, ids));
     }
     std::vector<std::string> wildcards;
     for (const Located& w : compiled.wildcards) wildcards.push_back(w.text);  // folded
     SnippetMaker snippets(compiled.query, impl_.analyzer.stemmer(), std::move(wildcards));
     for (const TopHit& t : top.hits) {
-      BestParagraph best{t.data, 0};
-      if (by_cable) {
-        const std::string id = decode_doc(t.data).id;
-        const auto found = best_of_cable.find(id);
-        if (found != best_of_cable.end() && !found->second.record.empty()) {
-          best = found->second;
-        } else {
-          best = best_paragraph(impl_.db, compiled.query, compiled.weighted, id, t.data);
-        }
+      // The cable document, which shows the subject, when no other is better.
+      BestParagraph best;
+      std::string record = t.data;
+      if (const auto b = best_of_cable.find(t.docid);
+          b != best_of_cable.end() && b->second.document) {
+        best = b->second;
+        record = record_of(impl_.db.get_document(best.document, Xapian::DOC_ASSUME_VALID));
       }
-      const StoredDoc d = decode_doc(best.record);
+      const StoredDoc d = decode_doc(record);
       Hit h = hit_from(d);
       h.score = t.weight;
       h.other_matches = best.others;

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,10 +17,13 @@ namespace cable::internal {
 class ShardVersions {
  public:
   // Notes where each of `shards` is now.
-  void record(const std::vector<Xapian::Database>& shards) {
-    versions_.clear();
-    for (const Xapian::Database& db : shards) versions_.push_back(of(db));
-  }
+  void record(const std::vector<Xapian::Database>& shards);
+
+  // Which of the shards recorded `sub` is (a sub-database Xapian hands a
+  // posting source); nullopt when none. Cost: none when the shards' UUIDs
+  // differ, as Xapian makes them; else (a shard copied onto another) a
+  // metadata lookup (schema::kMetaShard).
+  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const;
 
   // Whether `db` is where shard `k` was at record(), as seen by a handle of
   // its own (a search thread's). Cost: no I/O.
@@ -65,6 +70,7 @@ class ShardVersions {
   }
 
   std::vector<Version> versions_;
+  bool distinct_uuids_ = false;  // whether a UUID tells the shards apart
 };
 
 }  // namespace cable::internal

@@ -56,6 +56,7 @@ class PlainSearchTest : public ::testing::TestWithParam<int> {
     for (std::size_t i = 0; i < a.hits.size(); ++i) {
       EXPECT_EQ(b.hits[i].cable, a.hits[i].cable) << i;
       EXPECT_EQ(b.hits[i].paragraph, a.hits[i].paragraph) << i;
+      EXPECT_EQ(b.hits[i].other_matches, a.hits[i].other_matches) << i;
       EXPECT_NEAR(b.hits[i].score, a.hits[i].score, 1e-9) << i;
       EXPECT_EQ(b.hits[i].snippet, a.hits[i].snippet) << i;
     }
@@ -76,7 +77,9 @@ TEST_P(PlainSearchTest, GivesTheLocalPathsAnswers) {
   o.limit = 20;
   for (const char* q :
        {"fishing", "fishing quotas", "\"fishing fleet\"", "tag:PREL", "fishing tag:ECON -tag:PGOV",
-        "origin:\"Embassy Paris\" report", "date:2006..2007 fishing"}) {
+        "origin:\"Embassy Paris\" report", "date:2006..2007 fishing",
+        // Words no paragraph holds together; a word excluded.
+        "report quotas", "report quotas fleet", "fishing -fleet"}) {
     expect_same(q, o);
   }
   o.sort = Sort::kDateDescending;

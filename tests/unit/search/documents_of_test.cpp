@@ -1,0 +1,86 @@
+// search/documents_of: the documents of the cables asked for, from their
+// ranges of IDs, in one shard and in several searched as one, alone and as
+// the filter of a match (which skips along it).
+#include "search/documents_of.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+// Shard `shard`: cable documents at `starts`, paragraphs up to `last`; every
+// third document holds the word "odd".
+Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian::docid>& starts,
+                                    Xapian::docid last) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.set_metadata(std::string(schema::kMetaShard), std::to_string(shard));
+  for (Xapian::docid id = 1; id <= last; ++id) {
+    Xapian::Document doc;
+    const bool head = std::find(starts.begin(), starts.end(), id) != starts.end();
+    doc.add_boolean_term(
+        schema::term(schema::kKind, head ? schema::kKindCable : schema::kKindParagraph));
+    if (id % 3 == 0) doc.add_term("odd");
+    db.replace_document(id, doc);
+  }
+  return db;
+}
+
+std::vector<Xapian::docid> matches(const Xapian::Database& db, const Q& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<Xapian::docid> out;
+  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount() + 1);
+  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
+  return out;
+}
+
+TEST(DocumentsOfTest, GivesEveryDocumentOfTheCablesAskedFor) {
+  const std::vector<Xapian::Database> shards{shard_with(0, {2, 5, 6, 10}, 12)};
+  CableMap map;
+  map.build(shards);
+  DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0, 2, 3}}));
+  EXPECT_EQ(matches(shards[0], Q(&of)),
+            (std::vector<Xapian::docid>{2, 3, 4, 6, 7, 8, 9, 10, 11, 12}));
+  // As a filter: the match skips to each "odd" document.
+  EXPECT_EQ(matches(shards[0], Q(Q::OP_FILTER, Q("odd"), Q(&of))),
+            (std::vector<Xapian::docid>{3, 6, 9, 12}));
+  DocumentsOf none(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{}}));
+  EXPECT_TRUE(matches(shards[0], Q(&none)).empty());
+}
+
+TEST(DocumentsOfTest, NumbersEachShardAsItsOwn) {
+  const std::vector<Xapian::Database> shards{shard_with(0, {1, 4}, 6), shard_with(1, {1, 2}, 3)};
+  Xapian::Database whole;
+  for (const Xapian::Database& s : shards) whole.add_database(s);
+  CableMap map;
+  map.build(shards);
+  // Shard 0's second cable (its documents 4-6), shard 1's first (its 1).
+  DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{1}, {0}}));
+  // In the whole index, shard k's document d is (d - 1) * 2 + k + 1.
+  EXPECT_EQ(matches(whole, Q(&of)), (std::vector<Xapian::docid>{2, 7, 9, 11}));
+  EXPECT_EQ(matches(whole, Q(Q::OP_FILTER, Q("odd"), Q(&of))), (std::vector<Xapian::docid>{11}));
+}
+
+TEST(DocumentsOfTest, RefusesAShardAtAnotherCommit) {
+  Xapian::WritableDatabase shard = shard_with(0, {1, 3}, 4);
+  CableMap map;
+  map.build({shard});
+  shard.add_document(Xapian::Document());
+  DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0}}));
+  EXPECT_THROW(matches(shard, Q(&of)), Xapian::DatabaseModifiedError);
+}
+
+}  // namespace
+}  // namespace cable::internal
