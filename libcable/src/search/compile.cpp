@@ -143,8 +143,9 @@ class Compiler {
       case Field::kClass: {
         const auto value = class_query_value(n.text);
         if (!value) {
-          throw QueryError(n.position, fmt::format("class:{} is no classification: write {}",
-                                                   n.text, class_query_values()));
+          // The value alone: the field may have been typed `classification:`.
+          throw QueryError(n.position, fmt::format("\"{}\" is no classification: write {}", n.text,
+                                                   class_query_values()));
         }
         return filter(schema::term(schema::kClass, *value));
       }

@@ -107,12 +107,6 @@ TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRe
   return match(db, q, r, r.first, r.count, true);
 }
 
-bool weightless(const Xapian::Database& whole, const Xapian::Query& q) {
-  Xapian::Enquire probe(whole);
-  probe.set_query(q);
-  return probe.get_mset(0, 0).get_max_possible() == 0;
-}
-
 TopHits top_hits_of_shards(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                            const TopRequest& r, bool threads) {
   // Each shard's own best `first + count` hold the merged page.

@@ -57,10 +57,6 @@ struct TopHits {
 // Xapian match. @throws Xapian::Error.
 TopHits top_hits(const Xapian::Database& db, const Xapian::Query& q, const TopRequest& r);
 
-// Whether `q` has no weights on `whole` (filters alone). Cost: setting up a
-// match without running it.
-bool weightless(const Xapian::Database& whole, const Xapian::Query& q);
-
 // The same as top_hits() on the whole index, for a query without weights,
 // from each of `shards` alone, each in a thread of its own when `threads`
 // (store/shard_threads.hpp). Xapian stops a match without weights at the page in

@@ -75,7 +75,9 @@ bool has_termlists(const std::filesystem::path& dir);
 // Xapian): 8 of 80 disk-full runs into databases without term lists did,
 // and, once cable documents held every word of their cable (schema 11),
 // about one in five with term lists. Every commit first checks that its
-// file system has this much room.
+// file system has this much room, one of removals too: Xapian writes every
+// block it changes anew, and what a removal frees is reused, not given back
+// to the file system (compaction gives it back).
 inline constexpr std::uintmax_t kRoomToCommit = 64u << 20;
 // Commits `db`, a database on the file system holding `dir`. First throws
 // cable::Error kIndex ("<where>: No space left on device …") if that file

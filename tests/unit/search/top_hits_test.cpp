@@ -19,6 +19,7 @@
 #include "store/schema.hpp"
 #include "store/stored.hpp"
 #include "support/test_support.hpp"
+#include "support/weightless.hpp"
 
 namespace cable::internal {
 namespace {
@@ -57,7 +58,7 @@ class TopHitsTest : public ::testing::Test {
   void expect_same(const Xapian::Query& q, const TopRequest& r) {
     const TopHits one = top_hits(index_.all, q, r);
     std::vector<TopHits> others;
-    if (weightless(index_.all, q)) {
+    if (test::weightless(index_.all, q)) {
       others.push_back(top_hits_of_shards(index_.shards, q, r, true));
       others.push_back(top_hits_of_shards(index_.shards, q, r, false));
     } else {
