@@ -23,7 +23,7 @@ class Collect : public Xapian::MatchSpy {
 
 CablesWith* CablesWith::unserialise_with_registry(const std::string& serialised,
                                                   const Xapian::Registry& registry) const {
-  return new CablesWith(map_, Xapian::Query::unserialise(serialised, registry));
+  return new CablesWith(map_, Xapian::Query::unserialise(serialised, registry), only_);
 }
 
 void CablesWith::init(const Xapian::Database& sub) {
@@ -33,6 +33,7 @@ void CablesWith::init(const Xapian::Database& sub) {
   const std::optional<std::size_t> shard = map_->shard_of(sub);
   if (!shard) return;  // matches nothing
   const std::size_t k = *shard;
+  if (only_ && *only_ != k) return;
   // A search thread's handle opened after the map was read may be at a
   // later commit, whose documents the map would give to the wrong cables:
   // the caller reopens everything and tries again (store/database.hpp).

@@ -9,13 +9,16 @@
 // it is given (a shard) and maps every matching document to its cable
 // document by CableMap. It serialises as its phrase, and unserialises
 // through a Xapian::Registry whose prototype (SearcherState::registry)
-// holds the CableMap, so a search's threads each get their own copy.
+// holds the CableMap (and the shard of `only`, below), so a search's
+// threads each get their own copy.
 // Local-only: a remote shard has no CableMap (docs/architecture.md).
 #ifndef CABLE_SRC_SEARCH_CABLES_WITH_HPP_
 #define CABLE_SRC_SEARCH_CABLES_WITH_HPP_
 
 #include <xapian.h>
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,11 +29,16 @@ namespace cable::internal {
 class CablesWith : public Xapian::PostingSource {
  public:
   // `map` must be built for the shards the search runs on and outlive every
-  // copy; `positional` is matched without weights.
-  CablesWith(const CableMap* map, Xapian::Query positional)
-      : map_(map), positional_(std::move(positional)) {}
+  // copy; `positional` is matched without weights. With `only`, the phrase
+  // is matched on that shard alone and nothing is found in the others: for
+  // the thread of a search that keeps shard `only`'s documents alone
+  // (top_hits_through_whole), which would otherwise match the phrase on
+  // every shard, as each of the other threads does.
+  CablesWith(const CableMap* map, Xapian::Query positional,
+             std::optional<std::size_t> only = std::nullopt)
+      : map_(map), positional_(std::move(positional)), only_(only) {}
 
-  CablesWith* clone() const override { return new CablesWith(map_, positional_); }
+  CablesWith* clone() const override { return new CablesWith(map_, positional_, only_); }
   std::string name() const override { return "cable.CablesWith"; }
   std::string serialise() const override { return positional_.serialise(); }
   CablesWith* unserialise_with_registry(const std::string& serialised,
@@ -56,6 +64,7 @@ class CablesWith : public Xapian::PostingSource {
 
   const CableMap* map_;
   Xapian::Query positional_;
+  std::optional<std::size_t> only_;
   std::vector<Xapian::docid> cables_;  // the sub-database's cable documents, ascending
   std::size_t at_ = 0;                 // in cables_; started at -1 by init()
 };

@@ -90,6 +90,7 @@ class Runner {
       } else if (several && !compiled.weighted) {
         top = top_hits_of_shards(impl_.shards, q, request, threads);
       } else if (threads) {
+        request.shard_registries = impl_.registries_of_shards();
         top = top_hits_through_whole(impl_.whole_per_shard(), q, request);
       } else {
         top = top_hits(impl_.db, q, request);

@@ -45,6 +45,7 @@ struct SearcherState {
   bool mapped = false;
   Xapian::Registry sources;  // registry(): holds a CablesWith on `cables`
   bool registered = false;
+  std::vector<Xapian::Registry> shard_sources;  // registries_of_shards()
   // For weighing (search/bm25); rebuilt when a reopen shows new commits.
   DocLengths lengths;
   bool lengths_read = false;
@@ -110,6 +111,20 @@ struct SearcherState {
       registered = true;
     }
     return sources;
+  }
+
+  // Per shard k, a registry whose CablesWith looks in shard k alone, for
+  // the thread of shard k in top_hits_through_whole(); made at first use.
+  std::vector<const Xapian::Registry*> registries_of_shards() {
+    if (shard_sources.size() != shards.size()) {
+      shard_sources.assign(shards.size(), {});
+      for (std::size_t k = 0; k < shards.size(); ++k) {
+        shard_sources[k].register_posting_source(CablesWith(&cables, Xapian::Query(), k));
+      }
+    }
+    std::vector<const Xapian::Registry*> out;
+    for (const Xapian::Registry& r : shard_sources) out.push_back(&r);
+    return out;
   }
 
   // Readies `cables` and `facets` for one query.

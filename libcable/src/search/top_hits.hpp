@@ -38,6 +38,10 @@ struct TopRequest {
   // What unserialises the query in a shard's thread (its posting sources,
   // search/cables_with.hpp); null: Xapian's own.
   const Xapian::Registry* registry = nullptr;
+  // For top_hits_through_whole(), one per shard, in place of `registry`:
+  // shard k's thread unserialises with the k-th, whose posting sources
+  // look in shard k alone (CablesWith's `only`); empty: `registry`.
+  std::vector<const Xapian::Registry*> shard_registries;
 };
 
 struct TopHit {

@@ -152,6 +152,35 @@ TEST_F(TopHitsTest, CablesWithAPhraseTravelToTheOtherThread) {
           .hits.empty());
 }
 
+// With a registry per shard, each thread matches the phrase in its own
+// shard alone (the others' documents it drops anyway): the same hits.
+TEST_F(TopHitsTest, EachThreadMatchesAPhraseInItsOwnShardAlone) {
+  const Q phrase(Q::OP_PHRASE, Q("fishing"), Q("quotas"));
+  for (std::size_t k = 0; k < 2; ++k) {
+    CablesWith here(&map_, phrase, k);
+    here.init(index_.shards[k]);
+    here.next(0);
+    EXPECT_FALSE(here.at_end()) << k;
+    CablesWith elsewhere(&map_, phrase, 1 - k);
+    elsewhere.init(index_.shards[k]);
+    elsewhere.next(0);
+    EXPECT_TRUE(elsewhere.at_end()) << k;
+  }
+  std::vector<Xapian::Registry> registries(2);
+  TopRequest r;
+  r.count = 100;
+  for (std::size_t k = 0; k < 2; ++k) {
+    registries[k].register_posting_source(CablesWith(&map_, Q(), k));
+    r.shard_registries.push_back(&registries[k]);
+  }
+  const Q words(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
+                Q(schema::term(schema::kCableWord, "fishing")));
+  const Q q(Q::OP_FILTER, words, Q((new CablesWith(&map_, phrase))->release()));
+  const TopHits threads = top_hits_through_whole(wholes_, q, r);
+  EXPECT_EQ(threads.hits.size(), 20u);
+  EXPECT_EQ(cables(threads), cables(top_hits(index_.all, q, r)));
+}
+
 TEST_F(TopHitsTest, AShardsErrorReachesTheCaller) {
   const Q too_wide(Q::OP_WILDCARD, "f", 1, Q::WILDCARD_LIMIT_ERROR);
   EXPECT_THROW(top_hits_through_whole(wholes_, too_wide, TopRequest{}), Xapian::WildcardError);
