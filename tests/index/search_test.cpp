@@ -633,6 +633,7 @@ TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
   const std::vector<std::pair<std::string, Sort>> searches{
       {"report", Sort::kRelevance},
       {"fishing report", Sort::kRelevance},
+      {"\"report on fishing\"", Sort::kRelevance},  // each thread's phrase in its shard
       {"report", Sort::kDateAscending},
       {"report", Sort::kDateDescending},
       {"tag:EFIS", Sort::kRelevance},

@@ -23,18 +23,13 @@ bool free_text(const std::string& term) {
   return from < term.size() && !(term[from] >= 'A' && term[from] <= 'Z');
 }
 
-// Whether `q` holds a word or a wildcard of free text.
-bool asks_for_text(const Q& q) {
-  if (q.get_type() == Q::OP_WILDCARD) return true;
-  if (q.get_type() == Q::LEAF_TERM) return free_text(*q.get_terms_begin());
-  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-    if (asks_for_text(q.get_subquery(i))) return true;
-  }
-  return false;
-}
-
-// The words of free text of `q`, those under an AND_NOT's right side left out.
+// The words and wildcards of free text of `q`, those it excludes (under an
+// AND_NOT's right side) left out.
 void positive_words(const Q& q, std::vector<Q>& words) {
+  if (q.get_type() == Q::OP_WILDCARD) {
+    words.push_back(q);
+    return;
+  }
   if (q.get_type() == Q::LEAF_TERM) {
     if (free_text(*q.get_terms_begin())) words.push_back(q);
     return;
@@ -72,14 +67,19 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
     const Place p = place_of(c.document, n);
     std::uint32_t hint = 0;
     const std::optional<std::uint32_t> cable = map.cable_of(p.shard, p.docid, hint);
-    if (!cable) continue;
+    // Not a cable document the map knows: a hit from a handle at another
+    // commit (a search thread's, reopened apart) is left without.
+    if (!cable || map.cable_document(p.shard, *cable) != p.docid) continue;
     (*wanted)[p.shard].push_back(*cable);
     sought.emplace(key(p.shard, *cable), c.document);
     const bool last = *cable + 1 == map.cables(p.shard);
     documents += (last ? past_last : map.cable_document(p.shard, *cable + 1)) -
                  map.cable_document(p.shard, *cable);
   }
-  for (std::vector<std::uint32_t>& w : *wanted) std::sort(w.begin(), w.end());
+  for (std::vector<std::uint32_t>& w : *wanted) {
+    std::sort(w.begin(), w.end());
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+  }
   DocumentsOf filter(&map, wanted);
   const Q weighed =
       search.lengths ? with_lengths(query, *search.whole, *search.lengths, search.terms) : query;
@@ -135,7 +135,11 @@ std::unordered_map<Xapian::docid, BestParagraph> through_terms(
 
 std::unordered_map<Xapian::docid, BestParagraph> best_paragraphs(
     const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
-  if (cables.empty() || query.empty() || !asks_for_text(query)) return {};
+  // Without a word of free text to look for (filters, words of the subject,
+  // excluded words alone), the cable document is the best.
+  std::vector<Q> words;
+  positive_words(query, words);
+  if (cables.empty() || words.empty()) return {};
   return search.map ? through_map(search, query, cables) : through_terms(search, query, cables);
 }
 

@@ -45,16 +45,17 @@ struct SoughtCable {
 
 // For each of `cables`, by its cable document's ID, the document of the
 // cable that best matches `query` (over documents, search/compile), or none
-// (document 0). Empty when `query` asks for no word of free text: the cable
-// document, which shows the subject, is the best then. Cost: one Xapian match over the
+// (document 0). Empty when `query` asks for no word or wildcard of free
+// text but those it excludes: the cable document, which shows the subject,
+// is the best then. Cost: one Xapian match over the
 // documents of those cables. @throws Xapian::Error.
 std::unordered_map<Xapian::docid, BestParagraph> best_paragraphs(
     const DocumentSearch& search, const Xapian::Query& query,
     const std::vector<SoughtCable>& cables);
 
-// The words of free text `q` asks for, excluded ones left out, as one OR:
-// it matches a document with any of them, those with the most (and rarest)
-// best. An empty query when there is none.
+// The words and wildcards of free text `q` asks for, excluded ones left out,
+// as one OR: it matches a document with any of them, those with the most
+// (and rarest) best. An empty query when there is none.
 Xapian::Query any_word_of(const Xapian::Query& q);
 
 }  // namespace cable::internal

@@ -24,6 +24,14 @@ void CableMap::build(const std::vector<Xapian::Database>& shards) {
   }
 }
 
+std::size_t CableMap::shard_or_throw(const Xapian::Database& sub) const {
+  const std::optional<std::size_t> k = versions_.shard_of(sub);
+  if (!k || !versions_.same(*k, sub)) {
+    throw Xapian::DatabaseModifiedError("the index changed since its cable map was read");
+  }
+  return *k;
+}
+
 bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
   return versions_.changed(shards);
 }

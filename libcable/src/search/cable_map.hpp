@@ -45,16 +45,14 @@ class CableMap {
 
   // Shards mapped.
   std::size_t shards() const { return starts_.size(); }
-  // Which of them `sub` is (a sub-database Xapian hands a posting source):
-  // ShardVersions::shard_of().
-  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const {
-    return versions_.shard_of(sub);
-  }
-  // Whether `sub`, a handle on shard `shard`, is at the commit the map was
-  // built from.
-  bool current(std::size_t shard, const Xapian::Database& sub) const {
-    return versions_.same(shard, sub);
-  }
+  // Which of them `sub` is (a sub-database Xapian hands a posting source),
+  // at the commit the map was read from. @throws
+  // Xapian::DatabaseModifiedError otherwise: a search thread's handle opened
+  // after the map was read may be at a later commit, or a shard may have
+  // been replaced (a compaction gives it a new UUID), and the map would give
+  // documents to the wrong cables; the caller reopens everything and tries
+  // again (store/database.hpp). Cost: ShardVersions::shard_of().
+  std::size_t shard_or_throw(const Xapian::Database& sub) const;
 
   // Cables in `shard`.
   std::size_t cables(std::size_t shard) const { return starts_[shard].size(); }

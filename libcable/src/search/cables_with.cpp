@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <optional>
 
 #include "search/match_every.hpp"
 
@@ -29,17 +28,8 @@ CablesWith* CablesWith::unserialise_with_registry(const std::string& serialised,
 void CablesWith::init(const Xapian::Database& sub) {
   cables_.clear();
   at_ = std::numeric_limits<std::size_t>::max();  // next() moves to the first
-  // Which of the map's numberings is the sub-database's.
-  const std::optional<std::size_t> shard = map_->shard_of(sub);
-  if (!shard) return;  // matches nothing
-  const std::size_t k = *shard;
+  const std::size_t k = map_->shard_or_throw(sub);
   if (only_ && *only_ != k) return;
-  // A search thread's handle opened after the map was read may be at a
-  // later commit, whose documents the map would give to the wrong cables:
-  // the caller reopens everything and tries again (store/database.hpp).
-  if (!map_->current(k, sub)) {
-    throw Xapian::DatabaseModifiedError("the index changed since its cable map was read");
-  }
   std::vector<Xapian::docid> matched;
   Collect collect(matched);
   match_every(sub, positional_, collect);

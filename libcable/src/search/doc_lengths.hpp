@@ -43,8 +43,7 @@ class DocLengths {
   // the shard alone; null when `sub` is not one of the shards built. 0
   // stands for "not known": no document had the number when it was built,
   // or its length is 0; a search may read a revision newer than the one
-  // built, so a number may also lie past the end. Cost:
-  // shard_of().
+  // built, so a number may also lie past the end. Cost: shard_of().
   const std::vector<Xapian::termcount>* of(const Xapian::Database& sub) const;
 
  private:

@@ -1,7 +1,6 @@
 #include "search/documents_of.hpp"
 
 #include <algorithm>
-#include <optional>
 
 namespace cable::internal {
 
@@ -10,19 +9,19 @@ void DocumentsOf::init(const Xapian::Database& sub) {
   size_ = 0;
   range_ = 0;
   at_ = 0;
-  const std::optional<std::size_t> k = map_->shard_of(sub);
-  if (!k || *k >= cables_->size()) return;  // matches nothing
-  if (!map_->current(*k, sub)) {
-    throw Xapian::DatabaseModifiedError("the index changed since its cable map was read");
-  }
-  for (const std::uint32_t c : (*cables_)[*k]) {
-    if (c >= map_->cables(*k)) continue;
-    const Xapian::docid first = map_->cable_document(*k, c);
+  const std::size_t k = map_->shard_or_throw(sub);
+  if (k >= cables_->size()) return;  // matches nothing
+  for (const std::uint32_t c : (*cables_)[k]) {
+    if (c >= map_->cables(k)) continue;
+    const Xapian::docid first = map_->cable_document(k, c);
     const Xapian::docid last =
-        c + 1 < map_->cables(*k) ? map_->cable_document(*k, c + 1) - 1 : sub.get_lastdocid();
+        c + 1 < map_->cables(k) ? map_->cable_document(k, c + 1) - 1 : sub.get_lastdocid();
+    if (!ranges_.empty() && first <= ranges_.back().second) continue;  // asked for twice
     ranges_.emplace_back(first, last);
     size_ += last - first + 1;
   }
+  // Never more than the shard has.
+  size_ = std::min(size_, sub.get_doccount());
   // Before the first next(): one step back from the first ID.
   if (!ranges_.empty()) at_ = ranges_.front().first - 1;
 }

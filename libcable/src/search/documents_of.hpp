@@ -25,7 +25,8 @@ namespace cable::internal {
 class DocumentsOf : public Xapian::PostingSource {
  public:
   // Per shard of `map`, the numbers of its cables wanted (CableMap's),
-  // ascending. `map` must outlive every copy.
+  // ascending (one asked for twice counts once). `map` must outlive every
+  // copy.
   using Cables = std::vector<std::vector<std::uint32_t>>;
 
   DocumentsOf(const CableMap* map, std::shared_ptr<const Cables> cables)
@@ -33,13 +34,15 @@ class DocumentsOf : public Xapian::PostingSource {
 
   DocumentsOf* clone() const override { return new DocumentsOf(map_, cables_); }
 
-  // The ranges of the cables of the shard `sub` is. Cost: no I/O when the
-  // shards' UUIDs tell them apart (ShardVersions::shard_of). @throws
-  // Xapian::DatabaseModifiedError when `sub` is at another commit than the
-  // map (the caller reopens and tries again, store/database.hpp).
+  // Finds which shard `sub` is and the ranges of its cables wanted. Cost: no
+  // I/O when the shards' UUIDs tell them apart (ShardVersions::shard_of).
+  // @throws Xapian::DatabaseModifiedError when `sub` is not a shard at the
+  // commit the map was read from (CableMap::shard_or_throw).
   void init(const Xapian::Database& sub) override;
 
-  // A range may hold IDs of documents since removed: none is certain.
+  // A range may hold IDs of documents since removed, which this source
+  // gives too: it is a filter on other postings, not a query of its own.
+  // None is certain.
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return size_; }
   Xapian::doccount get_termfreq_max() const override { return size_; }

@@ -111,16 +111,16 @@ class Runner {
     }
     // The best paragraph of each hit, for its cable (search/best_paragraph),
     // by its cable document.
-    DocumentSearch documents_of;
-    documents_of.whole = &impl_.db;
+    DocumentSearch paragraph_search;
+    paragraph_search.whole = &impl_.db;
     if (!impl_.plain_xapian && by_cable && compiled.weighted) {
-      documents_of.map = &impl_.cable_map();
-      documents_of.lengths = &impl_.doc_lengths();
-      documents_of.terms = &impl_.terms;
+      paragraph_search.map = &impl_.cable_map();
+      paragraph_search.lengths = &impl_.doc_lengths();
+      paragraph_search.terms = &impl_.terms;
     }
     std::unordered_map<Xapian::docid, BestParagraph> best_of_cable;
     if (rescoring) {
-      best_of_cable = rescore(documents_of, compiled.query, top.hits);
+      best_of_cable = rescore(paragraph_search, compiled.query, top.hits);
       const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
       const std::size_t to =
           std::min<std::size_t>(from + std::min(o.limit, kMaxHitsPerPage), top.hits.size());
@@ -144,9 +144,9 @@ class Runner {
         }
         return cables;
       };
-      best_of_cable.merge(best_paragraphs(documents_of, compiled.query, hits_of_page(false)));
+      best_of_cable.merge(best_paragraphs(paragraph_search, compiled.query, hits_of_page(false)));
       for (const auto& [cable, best] :
-           best_paragraphs(documents_of, any_word_of(compiled.query), hits_of_page(true))) {
+           best_paragraphs(paragraph_search, any_word_of(compiled.query), hits_of_page(true))) {
         best_of_cable[cable] = {best.document, 0, 0};  // none holds the whole query
       }
     }

@@ -40,7 +40,10 @@ struct TopRequest {
   const Xapian::Registry* registry = nullptr;
   // For top_hits_through_whole(), one per shard, in place of `registry`:
   // shard k's thread unserialises with the k-th, whose posting sources
-  // look in shard k alone (CablesWith's `only`); empty: `registry`.
+  // look in shard k alone (CablesWith's `only`); `registry` when there is
+  // not one per shard. The k-th shard is the one whose metadata says k
+  // (ShardDocuments, and CableMap by its place in the list open_readable()
+  // checks against that number).
   std::vector<const Xapian::Registry*> shard_registries;
 };
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/schema.hpp"
+#include "support/test_support.hpp"
 
 namespace cable::internal {
 namespace {
@@ -19,10 +20,12 @@ namespace {
 using Q = Xapian::Query;
 
 // Shard `shard`: cable documents at `starts`, paragraphs up to `last`; every
-// third document holds the word "odd".
+// third document holds the word "odd". In memory, or on disk at `path`.
 Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian::docid>& starts,
-                                    Xapian::docid last) {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+                                    Xapian::docid last, const std::string& path = {}) {
+  Xapian::WritableDatabase db = path.empty()
+                                    ? Xapian::WritableDatabase(path, Xapian::DB_BACKEND_INMEMORY)
+                                    : Xapian::WritableDatabase(path, Xapian::DB_CREATE);
   db.set_metadata(std::string(schema::kMetaShard), std::to_string(shard));
   for (Xapian::docid id = 1; id <= last; ++id) {
     Xapian::Document doc;
@@ -32,6 +35,7 @@ Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian:
     if (id % 3 == 0) doc.add_term("odd");
     db.replace_document(id, doc);
   }
+  db.commit();
   return db;
 }
 
@@ -58,6 +62,9 @@ TEST(DocumentsOfTest, GivesEveryDocumentOfTheCablesAskedFor) {
             (std::vector<Xapian::docid>{3, 6, 9, 12}));
   DocumentsOf none(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{}}));
   EXPECT_TRUE(matches(shards[0], Q(&none)).empty());
+  // A cable asked for twice is listed once.
+  DocumentsOf twice(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{2, 2, 3}}));
+  EXPECT_EQ(matches(shards[0], Q(&twice)), (std::vector<Xapian::docid>{6, 7, 8, 9, 10, 11, 12}));
 }
 
 TEST(DocumentsOfTest, NumbersEachShardAsItsOwn) {
@@ -71,6 +78,22 @@ TEST(DocumentsOfTest, NumbersEachShardAsItsOwn) {
   // In the whole index, shard k's document d is (d - 1) * 2 + k + 1.
   EXPECT_EQ(matches(whole, Q(&of)), (std::vector<Xapian::docid>{2, 7, 9, 11}));
   EXPECT_EQ(matches(whole, Q(Q::OP_FILTER, Q("odd"), Q(&of))), (std::vector<Xapian::docid>{11}));
+}
+
+// A shard replaced by another database (a compaction's copy: the same
+// number, another UUID) may number its documents otherwise: the search
+// reopens and tries again, as for a commit.
+TEST(DocumentsOfTest, RefusesAShardReplaced) {
+  const test::TempDir dir;
+  const std::vector<Xapian::Database> shards{
+      shard_with(0, {1, 4}, 6, (dir.path() / "shard-0").string()),
+      shard_with(1, {1, 2}, 3, (dir.path() / "shard-1").string())};
+  CableMap map;
+  map.build(shards);
+  const Xapian::Database copy = shard_with(0, {1, 4}, 6, (dir.path() / "copy-0").string());
+  DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0}, {}}));
+  EXPECT_EQ(matches(shards[0], Q(&of)), (std::vector<Xapian::docid>{1, 2, 3}));
+  EXPECT_THROW(matches(copy, Q(&of)), Xapian::DatabaseModifiedError);
 }
 
 TEST(DocumentsOfTest, RefusesAShardAtAnotherCommit) {
