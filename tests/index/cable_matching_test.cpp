@@ -108,6 +108,28 @@ TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
   EXPECT_EQ(tag.hits.front().order, 0u);
 }
 
+std::vector<std::string> cables_of(const Results& r) {
+  std::vector<std::string> out;
+  for (const Hit& h : r.hits) out.push_back(h.cable);
+  return out;
+}
+
+// The cables of `query`'s `total` hits, read page by page, `size` a page;
+// every page's total must be `total`.
+std::vector<std::string> pages_of(const Searcher& s, const std::string& query, std::size_t size,
+                                  std::size_t total) {
+  std::vector<std::string> out;
+  for (std::size_t offset = 0; offset < total; offset += size) {
+    SearchOptions page;
+    page.limit = size;
+    page.offset = offset;
+    const Results r = s.search(query, page);
+    EXPECT_EQ(r.total, total) << "offset " << offset;
+    for (const Hit& h : r.hits) out.push_back(h.cable);
+  }
+  return out;
+}
+
 // A cable with one paragraph that holds every word ranks above one whose
 // words are spread, however often (search/rescore.hpp); every page of the
 // query agrees with that order.
@@ -129,15 +151,7 @@ TEST_P(CableMatchingTest, OneParagraphWithEveryWordRanksAboveSpreadWords) {
   EXPECT_EQ(r.hits[0].cable, "09ATLANTIS11");
   EXPECT_EQ(r.hits[0].paragraph, "1");
   EXPECT_GT(r.hits[0].score, r.hits[1].score);
-  for (std::size_t k = 0; k < r.hits.size(); ++k) {
-    SearchOptions page;
-    page.limit = 1;
-    page.offset = k;
-    const Results one = s.search("sardines tuna", page);
-    ASSERT_EQ(one.hits.size(), 1u);
-    EXPECT_EQ(one.hits[0].cable, r.hits[k].cable) << "offset " << k;
-    EXPECT_EQ(one.total, 3u);
-  }
+  EXPECT_EQ(pages_of(s, "sardines tuna", 1, r.hits.size()), cables_of(r));
 }
 
 // Pages of every size and start, inside the window ranked again and past
@@ -160,17 +174,8 @@ TEST_P(CableMatchingTest, PagesAgreeAcrossTheWindowRankedAgain) {
   const Results whole = s.search("sardines tuna", all);
   ASSERT_EQ(whole.hits.size(), 60u);
   for (const std::size_t size : {1u, 7u, 10u, 45u}) {
-    std::vector<std::string> paged;
-    for (std::size_t offset = 0; offset < whole.hits.size(); offset += size) {
-      SearchOptions page;
-      page.limit = size;
-      page.offset = offset;
-      for (const Hit& h : s.search("sardines tuna", page).hits) paged.push_back(h.cable);
-    }
-    ASSERT_EQ(paged.size(), whole.hits.size()) << "pages of " << size;
-    for (std::size_t i = 0; i < paged.size(); ++i) {
-      EXPECT_EQ(paged[i], whole.hits[i].cable) << "pages of " << size << ", hit " << i;
-    }
+    EXPECT_EQ(pages_of(s, "sardines tuna", size, whole.hits.size()), cables_of(whole))
+        << "pages of " << size;
   }
 }
 
