@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cable/reader.hpp"
@@ -74,6 +76,53 @@ TEST_F(CableMatchingSharedTest, WordsInDifferentParagraphsFindTheirCable) {
     SearchOptions paragraphs;
     paragraphs.grouping = Grouping::kParagraph;
     EXPECT_EQ(s.search(query, paragraphs).total, 0u) << query;
+  }
+}
+
+// The words of `text` as SQLite's FTS5 reads them, lower-cased: runs of
+// ASCII letters and digits, an apostrophe between two of them kept inside
+// ("kingdom's"), as Xapian's TermGenerator keeps it.
+std::set<std::string> words_of(std::string_view text) {
+  std::set<std::string> out;
+  std::string w;
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : ' ';
+    if (alnum(c)) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (c == '\'' && !w.empty() && i + 1 < text.size() && alnum(text[i + 1])) {
+      w.push_back(c);
+    } else if (!w.empty()) {
+      out.insert(w);
+      w.clear();
+    }
+  }
+  return out;
+}
+
+// A word finds every cable that holds it in its subject or any paragraph,
+// and no other: the cables counted from the parsed text. "kingdom" is also
+// in the URLs the cables quote (".../Portal:Unit ed_Kingdom"), where a
+// reader, and FTS5, see a word of its own.
+TEST_F(CableMatchingSharedTest, AWordFindsEveryCableThatHoldsIt) {
+  const Searcher s = writer_->searcher();
+  for (const std::string word : {"kingdom", "licorne", "quotas", "wiki", "tripoli", "ivoirian",
+                                 "trafficking", "embassy", "the"}) {
+    std::set<std::string> want;
+    for (const Cable& c : *cables_) {
+      bool holds = words_of(c.subject).count(word) > 0;
+      for (const Paragraph& p : c.paragraphs) holds = holds || words_of(p.text).count(word) > 0;
+      if (holds) want.insert(c.id);
+    }
+    SearchOptions all;
+    all.limit = cables_->size();
+    // Quoted: the exact word, not its stem.
+    const Results r = s.search("\"" + word + "\"", all);
+    std::set<std::string> got;
+    for (const Hit& h : r.hits) got.insert(h.cable);
+    EXPECT_EQ(got, want) << word;
+    EXPECT_EQ(r.total, want.size()) << word;
+    EXPECT_TRUE(r.total_exact) << word;
   }
 }
 

@@ -80,7 +80,7 @@ bool is_letter(UChar32 c) { return c >= 0 && u_isalpha(c); }
 
 }  // namespace
 
-std::string split_elisions(std::string folded) {
+std::string separate_words(std::string folded) {
   const std::string_view in = folded;
   std::string out;
   out.reserve(in.size());
@@ -99,8 +99,13 @@ std::string split_elisions(std::string folded) {
         continue;
       }
     }
-    out.append(in.substr(i, length));
     i += length;
+    if (c == '_') {
+      out.push_back(' ');
+      word = out.size();
+      continue;
+    }
+    out.append(in.substr(i - length, length));
     if (!is_letter(c)) word = out.size();
   }
   return out;
@@ -119,11 +124,11 @@ void Analyzer::start(Xapian::Document& doc) {
 void Analyzer::index_text(std::string_view text, std::string_view prefix) {
   if (!fresh_) generator_.increase_termpos(kFieldGap);
   fresh_ = false;
-  generator_.index_text(split_elisions(fold(text)), 1, std::string(prefix));
+  generator_.index_text(separate_words(fold(text)), 1, std::string(prefix));
 }
 
 void Analyzer::index_words(std::string_view text, std::string_view prefix) {
-  generator_.index_text_without_positions(split_elisions(fold(text)), 1, std::string(prefix));
+  generator_.index_text_without_positions(separate_words(fold(text)), 1, std::string(prefix));
 }
 
 std::vector<std::string> Analyzer::words(std::string_view text) const {
@@ -131,7 +136,7 @@ std::vector<std::string> Analyzer::words(std::string_view text) const {
   Xapian::Document doc;
   scratch.set_document(doc);
   scratch.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-  scratch.index_text(split_elisions(fold(text)));
+  scratch.index_text(separate_words(fold(text)));
   std::vector<std::pair<Xapian::termpos, std::string>> at;
   const Xapian::Document& d = scratch.get_document();
   for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) {

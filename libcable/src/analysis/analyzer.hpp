@@ -13,14 +13,19 @@
 
 namespace cable::internal {
 
-// `folded` with the apostrophe of each elision made a space: "charge
-// d’affaires" -> "charge d affaires", "«l'elysee»" -> "«l elysee»". The
-// TermGenerator keeps an apostrophe between letters inside one word, so
-// "affaires" alone would not find "Chargé d’Affaires", common in the cables.
-// An elision is a word of one letter of c, d, j, l, m, n, s, t, or qu,
-// before ' or ’ and a letter (French l’, d’, qu’, Italian l’; not dell’ or
-// un’); "don't", "o'brien" and "qadhafi's" stay whole. Cost: one pass.
-std::string split_elisions(std::string folded);
+// `folded` with what separates words for a reader but not for Xapian's
+// TermGenerator made a space:
+// - the apostrophe of each elision: "charge d’affaires" -> "charge d
+//   affaires", "«l'elysee»" -> "«l elysee»". The TermGenerator keeps an
+//   apostrophe between letters inside one word, so "affaires" alone would
+//   not find "Chargé d’Affaires", common in the cables. An elision is a word
+//   of one letter of c, d, j, l, m, n, s, t, or qu, before ' or ’ and a
+//   letter (French l’, d’, qu’, Italian l’; not dell’ or un’); "don't",
+//   "o'brien" and "qadhafi's" stay whole;
+// - "_", which joins the words of the cables' URLs ("United_Kingdom") and
+//   which the TermGenerator keeps inside a word, as SQLite's FTS5 does not.
+// Cost: one pass.
+std::string separate_words(std::string folded);
 
 class Analyzer {
  public:

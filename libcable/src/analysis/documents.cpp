@@ -28,22 +28,6 @@ void add_line(std::string& out, char facet, std::string_view value) {
   out.push_back('\n');
 }
 
-// Adds the words and stems `paragraph` holds so far (its text alone) to the
-// cable document `head` as kCableWord terms, without positions: "word" ->
-// "Wword", "Zstem" -> "ZWstem". Read from the paragraph's document rather
-// than analysed twice, which would fold and stem every word again.
-void add_cable_words(Xapian::Document& head, const Xapian::Document& paragraph) {
-  std::string term;
-  for (auto t = paragraph.termlist_begin(); t != paragraph.termlist_end(); ++t) {
-    const std::string& word = *t;
-    const bool stem = word.compare(0, schema::kStemmed.size(), schema::kStemmed) == 0;
-    term.assign(stem ? schema::kStemmed : std::string_view());
-    term.append(schema::kCableWord);
-    term.append(word, stem ? schema::kStemmed.size() : 0);
-    if (term.size() <= kMaxTerm) head.add_term(term, t.get_wdf());
-  }
-}
-
 }  // namespace
 
 std::string facet_lines(const Cable& c) {
@@ -102,7 +86,6 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
   analyzer.start(head);
   analyzer.index_text(c.subject);
   analyzer.index_text(c.subject, schema::kSubject);
-  analyzer.index_words(c.subject, schema::kCableWord);
   common(head, schema::kKindCable, 0);
   stored.kind = schema::kKindCable;
   stored.text = c.subject;
@@ -115,7 +98,6 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     Xapian::Document doc;
     analyzer.start(doc);
     analyzer.index_text(p.text);
-    add_cable_words(out.docs.front(), doc);
     // The subject field filters paragraphs; its phrases match the cable document.
     analyzer.index_words(c.subject, schema::kSubject);
     common(doc, schema::kKindParagraph, order);

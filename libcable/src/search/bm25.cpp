@@ -18,37 +18,33 @@ constexpr double kK3 = 1;
 constexpr double kB = 0.5;
 constexpr double kMinNormLen = 0.5;
 
-// What BM25 knows of a term before the match: Xapian::BM25Weight::init()
-// with a factor and a within-query frequency of 1, over the whole index, step
-// by step in Xapian's order so that the doubles come out the same.
-struct TermWeight {
-  double termweight = 0;
-  double len_factor = 0;  // 1 / the average document length
-};
+}  // namespace
 
-TermWeight stats_of(const Xapian::Database& whole, Xapian::doccount termfreq) {
-  const double documents = whole.get_doccount();
+Bm25Stats bm25_stats(double documents, double termfreq, double average_length) {
   const double tf = termfreq;
   double tw = (documents - tf + 0.5) / (tf + 0.5);
   // Xapian's remedy for the negative weights the formula gives a term in
   // more than half of the documents.
   if (tw < 2) tw = tw * 0.5 + 1;
-  TermWeight s;
+  Bm25Stats s;
   s.termweight = std::log(tw) * 1.0;
   constexpr double kWqf = 1;
   s.termweight *= (kK3 + 1) * kWqf / (kK3 + kWqf);
   s.termweight *= (kK1 + 1);
-  const double average = whole.get_avlength();
-  s.len_factor = average != 0 ? 1 / average : 0;
+  s.len_factor = average_length != 0 ? 1 / average_length : 0;
   return s;
 }
 
-// BM25 for one document, as Xapian::BM25Weight::get_sumpart().
-double sumpart(const TermWeight& s, Xapian::termcount wdf, Xapian::termcount length) {
+double bm25_sumpart(const Bm25Stats& s, double wdf, double length) {
   const double normlen = std::max(length * s.len_factor, kMinNormLen);
-  const double wdf_double(wdf);
-  const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf_double;
-  return s.termweight * (wdf_double / denom);
+  const double denom = kK1 * (normlen * kB + (1 - kB)) + wdf;
+  return s.termweight * (wdf / denom);
+}
+
+namespace {
+
+Bm25Stats stats_of(const Xapian::Database& whole, Xapian::doccount termfreq) {
+  return bm25_stats(whole.get_doccount(), termfreq, whole.get_avlength());
 }
 
 // A term's postings in one shard, each weighed with BM25 and the length
@@ -56,7 +52,7 @@ double sumpart(const TermWeight& s, Xapian::termcount wdf, Xapian::termcount len
 class Bm25Term : public Xapian::PostingSource {
  public:
   // `counts`, when not null, are the term's as TermStats learnt them.
-  Bm25Term(std::string term, const TermWeight& stats, const DocLengths& lengths,
+  Bm25Term(std::string term, const Bm25Stats& stats, const DocLengths& lengths,
            const TermCounts* counts)
       : term_(std::move(term)), stats_(stats), all_lengths_(lengths), counts_(counts) {}
 
@@ -110,7 +106,7 @@ class Bm25Term : public Xapian::PostingSource {
     Xapian::termcount length = 0;
     if (lengths_ && did < lengths_->size()) length = (*lengths_)[did];
     if (length == 0) length = it_.get_doclength();
-    return sumpart(stats_, it_.get_wdf(), length);
+    return bm25_sumpart(stats_, it_.get_wdf(), length);
   }
 
   // Moves on past the postings that weigh less than `min_wt`, which the
@@ -128,7 +124,7 @@ class Bm25Term : public Xapian::PostingSource {
   }
 
   std::string term_;
-  TermWeight stats_;
+  Bm25Stats stats_;
   const DocLengths& all_lengths_;
   const TermCounts* counts_;
   const std::vector<Xapian::termcount>* lengths_ = nullptr;  // this shard's

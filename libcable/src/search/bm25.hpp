@@ -19,6 +19,21 @@
 
 namespace cable::internal {
 
+// What BM25 knows of a term before the match: Xapian::BM25Weight::init()
+// with a factor and a within-query frequency of 1, step by step in Xapian's
+// order so that the doubles come out the same.
+struct Bm25Stats {
+  double termweight = 0;  // the most one posting can weigh
+  double len_factor = 0;  // 1 / the average document length
+};
+
+// Over `documents` documents of `average_length`, `termfreq` of which hold the term.
+Bm25Stats bm25_stats(double documents, double termfreq, double average_length);
+
+// BM25 for one document of `length` holding the term `wdf` times, as
+// Xapian::BM25Weight::get_sumpart(). Below s.termweight whatever `wdf`.
+double bm25_sumpart(const Bm25Stats& s, double wdf, double length);
+
 // `q` with each term that carries weight (one not under a filter, an
 // AND_NOT's right side or a zero weight scale) weighed with `lengths`:
 // terms under AND, OR, AND_MAYBE, the left of FILTER and AND_NOT, and the

@@ -65,7 +65,7 @@ bool cable_documents_only(const Q& q) {
     case Q::OP_AND_MAYBE:
     case Q::OP_SCALE_WEIGHT:
       return n > 0 && cable_documents_only(q.get_subquery(0));
-    default:  // wildcards: kept with the filter, as they can't be told apart unexpanded
+    default:  // MatchAll, a paragraph-level wildcard
       return false;
   }
 }
@@ -192,8 +192,9 @@ class Compiler {
   Q wildcard(const QueryNode& n) {
     const std::string prefix = internal::fold(n.text);
     wildcards_.push_back({prefix, n.position});
-    return Q(Q::OP_WILDCARD, schema::term(text_prefix(), prefix), kMaxWildcardExpansion,
-             Q::WILDCARD_LIMIT_ERROR);
+    // Over cables, one term that search/cable_words expands.
+    if (cables_) return Q(schema::term(schema::kCableWord, prefix + schema::kWildcard));
+    return Q(Q::OP_WILDCARD, prefix, kMaxWildcardExpansion, Q::WILDCARD_LIMIT_ERROR);
   }
 
   // What `n` excludes (NOT, AND's negative parts) gives the query no weight.

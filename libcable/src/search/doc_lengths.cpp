@@ -2,10 +2,13 @@
 
 #include <string>
 
+#include "search/cable_map.hpp"
+
 namespace cable::internal {
 
 void DocLengths::build(const std::vector<Xapian::Database>& shards) {
   lengths_.assign(shards.size(), {});
+  cables_.clear();
   versions_.record(shards);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
@@ -16,6 +19,26 @@ void DocLengths::build(const std::vector<Xapian::Database>& shards) {
       lengths[*it] = it.get_doclength();
     }
   }
+}
+
+void DocLengths::sum_cables(const CableMap& map) {
+  cables_.assign(lengths_.size(), {});
+  for (std::size_t k = 0; k < lengths_.size() && k < map.shards(); ++k) {
+    const std::vector<Xapian::termcount>& lengths = lengths_[k];
+    std::vector<std::uint64_t>& sums = cables_[k];
+    sums.assign(map.cables(k), 0);
+    for (std::uint32_t c = 0; c < sums.size(); ++c) {
+      const std::size_t to = c + 1 < sums.size() ? map.cable_document(k, c + 1) : lengths.size();
+      for (std::size_t d = map.cable_document(k, c); d < to && d < lengths.size(); ++d) {
+        sums[c] += lengths[d];
+      }
+    }
+  }
+}
+
+const std::vector<std::uint64_t>* DocLengths::cables_of(const Xapian::Database& sub) const {
+  const std::optional<std::size_t> k = shard_of(sub);
+  return k && *k < cables_.size() ? &cables_[*k] : nullptr;
 }
 
 const std::vector<Xapian::termcount>* DocLengths::of(const Xapian::Database& sub) const {

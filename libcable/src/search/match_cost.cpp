@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "store/schema.hpp"
+
 namespace cable::internal {
 
 Xapian::doccount postings_to_read(const Xapian::Database& db, const Xapian::Query& q,
@@ -11,8 +13,10 @@ Xapian::doccount postings_to_read(const Xapian::Database& db, const Xapian::Quer
   switch (q.get_type()) {
     case Q::LEAF_TERM: {
       const std::string t = *q.get_terms_begin();
+      // A wildcard over cables: every document, as an unexpanded wildcard.
+      if (schema::cable_wildcard(t)) return db.get_doccount();
       const TermCounts* counts = terms ? terms->find(t) : nullptr;
-      return counts ? counts->total : db.get_termfreq(t);
+      return counts ? counts->total : db.get_termfreq(schema::indexed_term(t).value_or(t));
     }
     case Q::LEAF_MATCH_NOTHING:
       return 0;

@@ -6,7 +6,8 @@
 // documents, one per cable, and exact counts and facets from a
 // match spy that serialises itself (search/cable_facet_spy). What stays
 // local-only is listed in docs/architecture.md ("What runs only in this
-// process"; a phrase over whole cables needs search/cables_with, local). A
+// process"; over whole cables, words need search/cable_words and phrases
+// search/cables_with, both local). A
 // Searcher takes this path when its state says `plain_xapian`.
 #ifndef CABLE_SRC_SEARCH_PLAIN_SEARCH_HPP_
 #define CABLE_SRC_SEARCH_PLAIN_SEARCH_HPP_

@@ -10,6 +10,7 @@
 
 #include "analysis/folding.hpp"
 #include "search/best_paragraph.hpp"
+#include "search/cable_words.hpp"
 #include "search/facet_spy.hpp"
 #include "search/match_cost.hpp"
 #include "search/nearest_value.hpp"
@@ -48,8 +49,8 @@ class Runner {
     const bool by_cable = o.grouping == Grouping::kCable;
     // Over whole cables, their cable documents (the compiler filters them
     // where the query could match another); over paragraphs, theirs.
-    const Q q = by_cable ? compiled.cables
-                         : Q(Q::OP_FILTER, compiled.query, kind_filter(schema::kKindParagraph));
+    Q q = by_cable ? compiled.cables
+                   : Q(Q::OP_FILTER, compiled.query, kind_filter(schema::kKindParagraph));
     // No page reaches past the documents there are, whatever the options say.
     const Xapian::doccount documents = impl_.db.get_doccount();
     const auto bounded = [&](std::size_t n) {
@@ -75,7 +76,7 @@ class Runner {
     // Searches that read many postings match each shard in a thread of its
     // own (search/match_cost.hpp).
     const bool several = impl_.shards.size() > 1;
-    impl_.terms.learn(impl_.shards, q);
+    impl_.terms.learn(impl_.shards, q, by_cable ? &impl_.cable_map() : nullptr);
     request.terms = &impl_.terms;
     request.registry = &impl_.registry();
     const Xapian::doccount reads = postings_to_read(impl_.db, q, &impl_.terms);
@@ -85,6 +86,10 @@ class Runner {
     try {
       // Only weights need the lengths.
       if (compiled.weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
+      // Words over cables (search/cable_words).
+      if (by_cable) {
+        q = over_cables(q, {&impl_.cable_map(), request.lengths, &impl_.db, &impl_.terms});
+      }
       if (impl_.plain_xapian) {
         top = plain_top_hits(impl_.db, q, request);
       } else if (several && !compiled.weighted) {

@@ -13,6 +13,7 @@
 #include "analysis/analyzer.hpp"
 #include "cable/search.hpp"
 #include "search/cable_map.hpp"
+#include "search/cable_words.hpp"
 #include "search/cables_with.hpp"
 #include "search/doc_lengths.hpp"
 #include "search/term_stats.hpp"
@@ -43,7 +44,7 @@ struct SearcherState {
   CableMap cables;
   std::vector<FacetCache> facets;
   bool mapped = false;
-  Xapian::Registry sources;  // registry(): holds a CablesWith on `cables`
+  Xapian::Registry sources;  // registry(): a CablesWith and a CableWords on `cables`
   bool registered = false;
   std::vector<Xapian::Registry> shard_sources;  // registries_of_shards()
   // For weighing (search/bm25); rebuilt when a reopen shows new commits.
@@ -87,6 +88,7 @@ struct SearcherState {
   const DocLengths& doc_lengths() {
     if (!lengths_read || lengths.stale(shards)) {
       lengths.build(shards);
+      lengths.sum_cables(cable_map());
       lengths_read = true;
     }
     return lengths;
@@ -104,10 +106,12 @@ struct SearcherState {
   }
 
   // What unserialises a query with libcable's posting sources in a
-  // search's threads (search/cables_with.hpp), made at first use.
+  // search's threads (search/cables_with.hpp, search/cable_words.hpp),
+  // made at first use.
   const Xapian::Registry& registry() {
     if (!registered) {
       sources.register_posting_source(CablesWith(&cables, Xapian::Query()));
+      sources.register_posting_source(CableWords(&cables, &lengths, {}, {}));
       registered = true;
     }
     return sources;
@@ -120,6 +124,7 @@ struct SearcherState {
       shard_sources.assign(shards.size(), {});
       for (std::size_t k = 0; k < shards.size(); ++k) {
         shard_sources[k].register_posting_source(CablesWith(&cables, Xapian::Query(), k));
+        shard_sources[k].register_posting_source(CableWords(&cables, &lengths, {}, {}));
       }
     }
     std::vector<const Xapian::Registry*> out;

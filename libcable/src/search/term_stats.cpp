@@ -2,21 +2,32 @@
 
 #include <utility>
 
+#include "search/cable_words.hpp"
+#include "store/schema.hpp"
+
 namespace cable::internal {
 
-void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q) {
+void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+                      const CableMap* map) {
   if (versions_.changed(shards) || known_.size() > kMaxTerms) {
     known_.clear();
     versions_.record(shards);
   }
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
     if (known_.count(*t) > 0) continue;
+    // A kCableWord term by the term of the index it stands for.
+    const std::optional<std::string> indexed = schema::indexed_term(*t);
+    const std::string& term = indexed ? *indexed : *t;
     TermCounts c;
     for (const Xapian::Database& shard : shards) {
       // The same key twice in a row: the second lookup reads no block.
-      c.termfreq.push_back(shard.get_termfreq(*t));
-      c.wdf_bound.push_back(shard.get_wdf_upper_bound(*t));
+      c.termfreq.push_back(shard.get_termfreq(term));
+      c.wdf_bound.push_back(shard.get_wdf_upper_bound(term));
       c.total += c.termfreq.back();
+      if (indexed && map) {
+        c.cables.push_back(c.termfreq.back() > 0 ? cables_holding(*map, shard, term) : 0);
+        c.cables_total += c.cables.back();
+      }
     }
     known_.emplace(*t, std::move(c));
   }

@@ -20,10 +20,16 @@
 
 namespace cable::internal {
 
+class CableMap;
+
 struct TermCounts {
   Xapian::doccount total = 0;                // documents with the term, every shard
   std::vector<Xapian::doccount> termfreq;    // per shard
   std::vector<Xapian::termcount> wdf_bound;  // per shard: Database::get_wdf_upper_bound
+  // For a kCableWord term learnt with a CableMap, the cables any of whose
+  // documents hold the word (search/cable_words), per shard; else empty.
+  std::vector<Xapian::doccount> cables;
+  Xapian::doccount cables_total = 0;
 };
 
 class TermStats {
@@ -33,10 +39,14 @@ class TermStats {
 
   // Looks up every term of `q` (each opened alone in `shards`, in the order
   // of the index) not known yet; forgets every term first when a commit
-  // changed the shards since the last call. Cost: for a new term, one
-  // B-tree lookup per shard; for a known one, a hash lookup.
-  // @throws Xapian::Error.
-  void learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q);
+  // changed the shards since the last call. A kCableWord term is looked up
+  // as the term of the index it stands for (schema::indexed_term), and with
+  // `map` (built for `shards`) its cables are counted. Cost: for a new
+  // term, one B-tree lookup per shard, and for a kCableWord term with
+  // `map` a walk along its postings, a skip per cable; for a known one, a
+  // hash lookup. @throws Xapian::Error.
+  void learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
+             const CableMap* map = nullptr);
 
   // The counts of `term`; null when learn() has not seen it.
   const TermCounts* find(const std::string& term) const;

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,16 +30,18 @@ namespace cable::internal::schema {
 // Version 11: the cable document carries every word of the cable (kCableWord)
 // and the markings of its paragraphs, so that queries match whole cables.
 // Version 12: French and Italian elisions are two words ("d’affaires" ->
-// "d", "affaires": analysis/analyzer.hpp, split_elisions).
-inline constexpr int kSchemaVersion = 12;
+// "d", "affaires": analysis/analyzer.hpp, separate_words).
+// Version 13: no kCableWord terms in the index (search/cable_words matches
+// whole cables from the paragraphs' terms); "_" separates words
+// ("Portal:United_Kingdom" -> "united", "kingdom").
+inline constexpr int kSchemaVersion = 13;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (order 0: its subject, as text and
-// as the subject field, and every word of the cable as kCableWord terms, so
-// that a query over the cable as a whole matches it alone) and one document
-// of kind "p" per paragraph (order 1, 2, … in reading order), which phrases,
-// NEAR and paragraph-level searches match. Every document of a cable carries
-// all of the cable's boolean facet terms, so a filter selects whole cables.
+// as the subject field; a query over the cable as a whole matches it alone)
+// and one document of kind "p" per paragraph (order 1, 2, … in reading
+// order), which words, phrases, NEAR and paragraph-level searches match. Every document of a cable
+// carries all of the cable's boolean facet terms, so a filter selects whole cables.
 inline constexpr std::string_view kKindCable = "c";
 inline constexpr std::string_view kKindParagraph = "p";
 
@@ -47,8 +50,11 @@ inline constexpr std::string_view kKindParagraph = "p";
 // without (Xapian's STEM_SOME), from text folded by analysis/folding.
 inline constexpr std::string_view kStemmed = "Z";
 inline constexpr std::string_view kSubject = "S";  // subject words (and "ZS" stems)
-// Every word of the cable, subject and paragraphs, without positions (and
-// "ZW" stems), on the cable document only: cable-level matching and weights.
+// Not in the index, in queries over whole cables only: "Wword" (and "ZWstem")
+// stands for the cable documents of the cables any of whose documents hold
+// "word" ("Zstem"), which search/cable_words finds from that term's postings.
+// Indexing every word of a cable on its cable document did the same at
+// 75 % more indexing time (docs/benchmarks.md).
 inline constexpr std::string_view kCableWord = "W";
 // Boolean terms; the value after the prefix is given per line.
 inline constexpr std::string_view kKind = "XK";  // kKindCable / kKindParagraph
@@ -126,6 +132,28 @@ inline std::string term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);
   t.append(value);
   return t;
+}
+
+// In queries over whole cables only, kCableWord + a prefix + kWildcard
+// ("Wfish*") stands for the kCableWord term of every word of the index
+// that starts with the prefix ("fish"). No word ends with it.
+inline constexpr char kWildcard = '*';
+
+// The prefix of a kCableWord wildcard ("Wfish*" -> "fish"); nothing for any other term.
+inline std::optional<std::string> cable_wildcard(std::string_view t) {
+  if (t.size() < kCableWord.size() + 1 || t.back() != kWildcard) return std::nullopt;
+  if (t.substr(0, kCableWord.size()) != kCableWord) return std::nullopt;
+  return std::string(t.substr(kCableWord.size(), t.size() - kCableWord.size() - 1));
+}
+
+// The term of the index a kCableWord term stands for ("Wword" -> "word",
+// "ZWstem" -> "Zstem"); nothing for any other term.
+inline std::optional<std::string> indexed_term(std::string_view t) {
+  if (!t.empty() && t.back() == kWildcard) return std::nullopt;
+  const bool stem = t.substr(0, kStemmed.size()) == kStemmed;
+  const std::string_view rest = stem ? t.substr(kStemmed.size()) : t;
+  if (rest.substr(0, kCableWord.size()) != kCableWord) return std::nullopt;
+  return term(stem ? kStemmed : std::string_view(), rest.substr(kCableWord.size()));
 }
 
 }  // namespace cable::internal::schema

@@ -68,7 +68,16 @@ TEST(AnalyzerTest, ElisionsAreTwoWords) {
   // After a quote, a no-break space or a dash the elision starts a word too.
   EXPECT_EQ(a.words("\u201Cl\u2019\u00C9lys\u00E9e\u201D charg\u00E9\u00A0d\u2019affaires"),
             (V{"l", "elysee", "charge", "d", "affaires"}));
-  EXPECT_EQ(split_elisions("d\u2019"), "d\u2019");
+  EXPECT_EQ(separate_words("d\u2019"), "d\u2019");
+}
+
+// The cables' URLs join words with "_" (…/wiki/Portal:United_Kingdom), which
+// the TermGenerator keeps inside a word and SQLite's FTS5 splits at.
+TEST(AnalyzerTest, UnderscoresSeparateWords) {
+  const Analyzer a;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(a.words("Portal:Unit ed_Kingdom"), (V{"portal", "unit", "ed", "kingdom"}));
+  EXPECT_EQ(a.words("__init__ a_b"), (V{"init", "a", "b"}));
 }
 
 TEST(AnalyzerTest, AWordThatIsItsOwnStemHasNoStemTerm) {

@@ -13,6 +13,7 @@
 
 #include "cable/writer.hpp"
 #include "search/cable_map.hpp"
+#include "search/cable_words.hpp"
 #include "search/cables_with.hpp"
 #include "search/match_cost.hpp"
 #include "store/database.hpp"
@@ -134,8 +135,10 @@ TEST_F(TopHitsTest, CablesWithAPhraseTravelToTheOtherThread) {
   TopRequest r;
   r.count = 100;
   r.registry = &registry;
-  const Q words(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
-                Q(schema::term(schema::kCableWord, "report")));
+  registry.register_posting_source(CableWords(&map_, nullptr, {}, {}));
+  const Q words = over_cables(Q(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
+                                Q(schema::term(schema::kCableWord, "report"))),
+                              {&map_, nullptr, &index_.all, nullptr});
   const auto cables_with = [&](const Q& positional) {
     return Q(Q::OP_FILTER, words, Q((new CablesWith(&map_, positional))->release()));
   };
@@ -171,10 +174,12 @@ TEST_F(TopHitsTest, EachThreadMatchesAPhraseInItsOwnShardAlone) {
   r.count = 100;
   for (std::size_t k = 0; k < 2; ++k) {
     registries[k].register_posting_source(CablesWith(&map_, Q(), k));
+    registries[k].register_posting_source(CableWords(&map_, nullptr, {}, {}));
     r.shard_registries.push_back(&registries[k]);
   }
-  const Q words(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
-                Q(schema::term(schema::kCableWord, "fishing")));
+  const Q words = over_cables(Q(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
+                                Q(schema::term(schema::kCableWord, "fishing"))),
+                              {&map_, nullptr, &index_.all, nullptr});
   const Q q(Q::OP_FILTER, words, Q((new CablesWith(&map_, phrase))->release()));
   const TopHits threads = top_hits_through_whole(wholes_, q, r);
   EXPECT_EQ(threads.hits.size(), 20u);

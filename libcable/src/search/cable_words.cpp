@@ -1,0 +1,228 @@
+#include "search/cable_words.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "search/compile.hpp"
+#include "search/term_stats.hpp"
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+constexpr std::size_t kStatsBytes = 2 * sizeof(double);
+
+class Rewriter {
+ public:
+  explicit Rewriter(const CableWordsContext& c)
+      : c_(c), cables_(c.whole->get_termfreq(schema::term(schema::kKind, schema::kKindCable))) {
+    // Every document belongs to a cable: the cables' lengths add up to the index's.
+    average_ = cables_ > 0 ? static_cast<double>(c.whole->get_total_length()) / cables_ : 0;
+  }
+
+  Q rewritten(const Q& q) {
+    switch (q.get_type()) {
+      case Q::LEAF_TERM:
+        return leaf(q);
+      case Q::OP_AND:
+      case Q::OP_OR:
+      case Q::OP_AND_NOT:
+      case Q::OP_XOR:
+      case Q::OP_AND_MAYBE:
+      case Q::OP_FILTER:
+      case Q::OP_SYNONYM:
+      case Q::OP_MAX: {
+        std::vector<Q> parts;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+          parts.push_back(rewritten(q.get_subquery(i)));
+        }
+        return Q(q.get_type(), parts.begin(), parts.end());
+      }
+      default:
+        // The compiler puts no kCableWord term under anything else: a
+        // weight scale filters boolean terms, a phrase is a CablesWith.
+        return q;
+    }
+  }
+
+ private:
+  Q leaf(const Q& q) {
+    const std::string t = *q.get_terms_begin();
+    if (const std::optional<std::string> prefix = schema::cable_wildcard(t)) {
+      return wildcard(*prefix);
+    }
+    const std::optional<std::string> indexed = schema::indexed_term(t);
+    if (!indexed) return q;
+    const TermCounts* counts = c_.terms ? c_.terms->find(t) : nullptr;
+    if (counts && counts->cables.size() == c_.map->shards()) {
+      return source(*indexed, counts->cables_total, counts->cables);
+    }
+    return source(*indexed, counts ? counts->total : c_.whole->get_termfreq(*indexed), {});
+  }
+
+  // `termfreq`: the cables, or the documents, that hold the term; more than
+  // every cable (documents, or removed ones an in-memory database's list of
+  // terms counts) counts as every cable.
+  Q source(std::string term, Xapian::doccount termfreq, std::vector<Xapian::doccount> cables) {
+    const Bm25Stats stats = bm25_stats(cables_, std::min(termfreq, cables_), average_);
+    return Q(
+        (new CableWords(c_.map, c_.lengths, std::move(term), stats, std::move(cables)))->release());
+  }
+
+  Q wildcard(const std::string& prefix) {
+    std::vector<Q> words;
+    const Xapian::Database& db = *c_.whole;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      if (words.size() == kMaxWildcardExpansion) {
+        throw Xapian::WildcardError("the wildcard " + prefix + "* stands for too many words");
+      }
+      words.push_back(source(*t, t.get_termfreq(), {}));
+    }
+    return Q(Q::OP_OR, words.begin(), words.end());
+  }
+
+  const CableWordsContext& c_;
+  Xapian::doccount cables_ = 0;  // in the index
+  double average_ = 0;           // length of a cable
+};
+
+}  // namespace
+
+// The statistics, the number of shards with cable counts and the counts
+// (each a 4-byte doccount), then the term; in this machine's byte order, as
+// only the threads of one search read it.
+std::string CableWords::serialise() const {
+  const auto shards = static_cast<std::uint32_t>(cables_.size());
+  std::string out(kStatsBytes + sizeof shards + shards * sizeof(Xapian::doccount), '\0');
+  char* at = out.data();
+  std::memcpy(at, &stats_.termweight, sizeof(double));
+  std::memcpy(at + sizeof(double), &stats_.len_factor, sizeof(double));
+  std::memcpy(at + kStatsBytes, &shards, sizeof shards);
+  if (shards > 0) {
+    std::memcpy(at + kStatsBytes + sizeof shards, cables_.data(),
+                shards * sizeof(Xapian::doccount));
+  }
+  return out + term_;
+}
+
+CableWords* CableWords::unserialise_with_registry(const std::string& serialised,
+                                                  const Xapian::Registry&) const {
+  std::uint32_t shards = 0;
+  if (serialised.size() >= kStatsBytes + sizeof shards) {
+    std::memcpy(&shards, serialised.data() + kStatsBytes, sizeof shards);
+  }
+  const std::size_t counts = kStatsBytes + sizeof shards;
+  if (serialised.size() < counts ||
+      (serialised.size() - counts) / sizeof(Xapian::doccount) < shards) {
+    throw Xapian::SerialisationError("CableWords: too short to hold its statistics");
+  }
+  Bm25Stats stats;
+  std::memcpy(&stats.termweight, serialised.data(), sizeof(double));
+  std::memcpy(&stats.len_factor, serialised.data() + sizeof(double), sizeof(double));
+  std::vector<Xapian::doccount> cables(shards);
+  if (shards > 0) {
+    std::memcpy(cables.data(), serialised.data() + counts, shards * sizeof(Xapian::doccount));
+  }
+  return new CableWords(map_, lengths_,
+                        serialised.substr(counts + shards * sizeof(Xapian::doccount)), stats,
+                        std::move(cables));
+}
+
+void CableWords::init(const Xapian::Database& sub) {
+  shard_ = map_->shard_or_throw(sub);
+  sub_ = sub;
+  shard_lengths_ = lengths_ ? lengths_->of(sub) : nullptr;
+  cable_lengths_ = lengths_ ? lengths_->cables_of(sub) : nullptr;
+  it_ = sub.postlist_begin(term_);
+  end_ = sub.postlist_end(term_);
+  postings_ = sub.get_termfreq(term_);
+  if (shard_ < cables_.size()) {
+    least_ = estimate_ = cables_[shard_];
+  } else {
+    least_ = postings_ > 0 ? 1 : 0;
+    estimate_ =
+        std::min<Xapian::doccount>(postings_, static_cast<Xapian::doccount>(map_->cables(shard_)));
+  }
+  last_ = sub.get_lastdocid();
+  cable_ = 0;
+  next_ = 0;
+  hint_ = 0;
+  started_ = false;
+  walked_ = false;
+  set_maxweight(postings_ > 0 ? stats_.termweight : 0);
+}
+
+void CableWords::next(double) {
+  if (started_ && !walked_ && it_ != end_) it_.skip_to(next_);
+  started_ = true;
+  walked_ = false;
+  settle(0);
+}
+
+void CableWords::skip_to(Xapian::docid did, double) {
+  if (started_ && (at_end() || cable_ >= did)) return;
+  started_ = true;
+  walked_ = false;
+  if (it_ != end_ && *it_ < did) it_.skip_to(did);
+  settle(did);
+}
+
+void CableWords::settle(Xapian::docid from) {
+  while (it_ != end_) {
+    const std::optional<std::uint32_t> c = map_->cable_of(shard_, *it_, hint_);
+    if (!c) {  // before the first cable: no cable has it
+      ++it_;
+      continue;
+    }
+    const Xapian::docid first = map_->cable_document(shard_, *c);
+    next_ = *c + 1 < map_->cables(shard_) ? map_->cable_document(shard_, *c + 1) : last_ + 1;
+    if (first >= from) {
+      cable_ = first;
+      number_ = *c;
+      return;
+    }
+    it_.skip_to(next_);
+  }
+}
+
+double CableWords::get_weight() const {
+  if (walked_) return weight_;
+  Xapian::termcount wdf = 0;
+  for (; it_ != end_ && *it_ < next_; ++it_) wdf += it_.get_wdf();
+  walked_ = true;
+  double length = 0;
+  if (cable_lengths_ && number_ < cable_lengths_->size()) {
+    length = static_cast<double>((*cable_lengths_)[number_]);
+  } else if (shard_lengths_) {
+    const Xapian::docid to =
+        std::min<Xapian::docid>(next_, static_cast<Xapian::docid>(shard_lengths_->size()));
+    for (Xapian::docid d = cable_; d < to; ++d) length += (*shard_lengths_)[d];
+  } else {
+    // Xapian's list of every document's length skips the numbers no
+    // document has (a cable removed).
+    Xapian::PostingIterator d = sub_.postlist_begin("");
+    const Xapian::PostingIterator end = sub_.postlist_end("");
+    d.skip_to(cable_);
+    for (; d != end && *d < next_; ++d) length += d.get_doclength();
+  }
+  weight_ = bm25_sumpart(stats_, wdf, length);
+  return weight_;
+}
+
+Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c) {
+  return Rewriter(c).rewritten(q);
+}
+
+Xapian::doccount cables_holding(const CableMap& map, const Xapian::Database& shard,
+                                const std::string& term) {
+  CableWords walk(&map, nullptr, term, {});
+  walk.init(shard);
+  Xapian::doccount n = 0;
+  for (walk.next(0); !walk.at_end(); walk.next(0)) ++n;
+  return n;
+}
+
+}  // namespace cable::internal

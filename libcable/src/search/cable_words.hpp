@@ -1,0 +1,141 @@
+// Words over whole cables, from the postings of the paragraphs: the cable
+// documents of the cables any of whose documents (subject or paragraph)
+// hold a term, each weighed as if the cable were one document.
+//
+// A query over whole cables (search/compile) names a word by a kCableWord
+// term that no document holds ("Wword", "ZWstem"; a wildcard "Wfish*",
+// schema::cable_wildcard). over_cables() turns each into a CableWords, a
+// Xapian::PostingSource that walks the postings of the word itself
+// ("word", "Zstem") and answers each cable once, at its cable document,
+// with the cable's IDs from the CableMap (a cable's documents have
+// consecutive IDs, starting at its cable document). An AND, OR or NOT of
+// them is then the same over cables as over documents, and Xapian's
+// matcher skips along them as along any posting list.
+//
+// Weights: BM25 with the cable as the document: its wdf the sum of its
+// documents', its length the sum of theirs (DocLengths::sum_cables), the
+// average length and the frequency over cables. The index keeps no count
+// of the cables that hold a word; a search counts them once per term and
+// keeps them (search/term_stats), and a wildcard's words take the count of
+// their documents instead, at most one per cable.
+//
+// It serialises as its term and statistics, and unserialises through a
+// Xapian::Registry whose prototype (SearcherState::registry) holds the
+// CableMap and DocLengths, so that a search's threads each get their own.
+// Local-only, as search/cables_with.
+#ifndef CABLE_SRC_SEARCH_CABLE_WORDS_HPP_
+#define CABLE_SRC_SEARCH_CABLE_WORDS_HPP_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "search/bm25.hpp"
+#include "search/cable_map.hpp"
+#include "search/doc_lengths.hpp"
+
+namespace cable::internal {
+
+class TermStats;
+
+class CableWords : public Xapian::PostingSource {
+ public:
+  // `map` must be built for the shards the search runs on, and it and
+  // `lengths` must outlive every copy. Lengths `lengths` does not know
+  // (null, another shard, a newer document) are read from Xapian.
+  // `cables`: how many cables hold the term, per shard (TermCounts::cables),
+  // which makes the match's counts exact; empty when not known.
+  CableWords(const CableMap* map, const DocLengths* lengths, std::string term, Bm25Stats stats,
+             std::vector<Xapian::doccount> cables = {})
+      : map_(map),
+        lengths_(lengths),
+        term_(std::move(term)),
+        stats_(stats),
+        cables_(std::move(cables)) {}
+
+  CableWords* clone() const override {
+    return new CableWords(map_, lengths_, term_, stats_, cables_);
+  }
+  std::string name() const override { return "cable.CableWords"; }
+  std::string serialise() const override;
+  CableWords* unserialise_with_registry(const std::string& serialised,
+                                        const Xapian::Registry& registry) const override;
+
+  // Opens the term's postings in `sub`, a shard. @throws
+  // Xapian::DatabaseModifiedError when the map does not know it
+  // (CableMap::shard_or_throw).
+  void init(const Xapian::Database& sub) override;
+
+  // Exact with `cables`; else every posting may be a cable of its own, and
+  // one cable at least holds the term.
+  Xapian::doccount get_termfreq_min() const override { return least_; }
+  Xapian::doccount get_termfreq_est() const override { return estimate_; }
+  Xapian::doccount get_termfreq_max() const override { return estimate_; }
+
+  // Cost: the term's postings up to the next cable's, or to `did`.
+  void next(double) override;
+  void skip_to(Xapian::docid did, double) override;
+  bool at_end() const override { return it_ == end_; }
+  Xapian::docid get_docid() const override { return cable_; }
+  // Cost: the cable's postings of the term, and one length per document of
+  // the cable.
+  double get_weight() const override;
+
+  std::string get_description() const override { return "CableWords(" + term_ + ")"; }
+
+ private:
+  // From it_, or past it when its posting belongs to a cable before `from`:
+  // the next cable that holds the term.
+  void settle(Xapian::docid from);
+
+  const CableMap* map_;
+  const DocLengths* lengths_;
+  std::string term_;
+  Bm25Stats stats_;
+  std::vector<Xapian::doccount> cables_;
+  std::size_t shard_ = 0;
+  const std::vector<Xapian::termcount>* shard_lengths_ = nullptr;
+  const std::vector<std::uint64_t>* cable_lengths_ = nullptr;
+  Xapian::Database sub_;
+  Xapian::doccount postings_ = 0;
+  Xapian::doccount least_ = 0;
+  Xapian::doccount estimate_ = 0;
+  Xapian::docid last_ = 0;  // the sub-database's last document ID
+  // it_ walks the term's postings; the cable it is at runs from cable_ (its
+  // cable document) to before next_ (the next cable's).
+  mutable Xapian::PostingIterator it_, end_;
+  Xapian::docid cable_ = 0;
+  std::uint32_t number_ = 0;  // cable_'s, in the CableMap
+  Xapian::docid next_ = 0;
+  std::uint32_t hint_ = 0;  // CableMap::cable_of()'s
+  bool started_ = false;
+  // Whether get_weight() walked it_ to the next cable's postings already.
+  mutable bool walked_ = false;
+  mutable double weight_ = 0;
+};
+
+struct CableWordsContext {
+  const CableMap* map = nullptr;        // built for the shards of `whole`
+  const DocLengths* lengths = nullptr;  // may be null
+  const Xapian::Database* whole = nullptr;
+  const TermStats* terms = nullptr;  // may be null: frequencies then looked up
+};
+
+// `q` with each kCableWord term a CableWords, and each kCableWord wildcard
+// an OR of the CableWords of the words of the index it stands for.
+// Cost: per term, its frequency (from c.terms when known); per wildcard,
+// its words' in the index. @throws Xapian::WildcardError when a wildcard
+// stands for more than kMaxWildcardExpansion words.
+Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c);
+
+// How many cables of `shard` (opened alone, as `map` knows it) have a
+// document that holds `term`. Cost: a walk along its postings, a skip per
+// cable. @throws Xapian::DatabaseModifiedError as CableWords::init().
+Xapian::doccount cables_holding(const CableMap& map, const Xapian::Database& shard,
+                                const std::string& term);
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_CABLE_WORDS_HPP_

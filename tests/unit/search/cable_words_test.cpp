@@ -1,0 +1,204 @@
+// search/cable_words: a word over whole cables from the postings of their
+// documents, against counts made document by document (the oracle below):
+// which cables match, alone, in AND and NOT, in one shard and in two, and
+// what each weighs.
+#include "search/cable_words.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "search/compile.hpp"
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+// A shard of cables starting at `starts` with documents up to `last`, but
+// for the numbers in `gaps` (a cable removed). Document d holds "odd" d
+// times when d is odd, "even" once when d is even, "five" when d is 5 or
+// 12, and "filler" d times (so lengths differ).
+Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian::docid>& starts,
+                                    Xapian::docid last, const std::vector<Xapian::docid>& gaps) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.set_metadata(std::string(schema::kMetaShard), std::to_string(shard));
+  for (Xapian::docid id = 1; id <= last; ++id) {
+    Xapian::Document doc;
+    const bool head = std::find(starts.begin(), starts.end(), id) != starts.end();
+    doc.add_boolean_term(
+        schema::term(schema::kKind, head ? schema::kKindCable : schema::kKindParagraph));
+    doc.add_term(id % 2 == 1 ? "odd" : "even", id % 2 == 1 ? id : 1);
+    if (id == 5 || id == 12) doc.add_term("five");
+    doc.add_term("filler", id);
+    db.replace_document(id, doc);
+  }
+  for (Xapian::docid id : gaps) db.delete_document(id);
+  db.commit();
+  return db;
+}
+
+struct Matched {
+  std::vector<Xapian::docid> ids;
+  std::vector<double> weights;  // by ID
+};
+
+Matched matches(const Xapian::Database& db, const Q& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  Matched out;
+  std::map<Xapian::docid, double> by_id;
+  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount() + 1);
+  for (auto it = m.begin(); it != m.end(); ++it) by_id[*it] = it.get_weight();
+  for (const auto& [id, w] : by_id) {
+    out.ids.push_back(id);
+    out.weights.push_back(w);
+  }
+  return out;
+}
+
+// The oracle: each cable of `starts` (up to `last`) that holds `term`, with
+// its weight, document by document.
+Matched expected(const Xapian::Database& db, const std::vector<Xapian::docid>& starts,
+                 Xapian::docid last, const std::string& term, const Bm25Stats& stats) {
+  Matched out;
+  for (std::size_t c = 0; c < starts.size(); ++c) {
+    const Xapian::docid end = c + 1 < starts.size() ? starts[c + 1] : last + 1;
+    Xapian::termcount wdf = 0;
+    double length = 0;
+    for (Xapian::docid d = starts[c]; d < end; ++d) {
+      try {
+        const Xapian::Document doc = db.get_document(d);
+        length += db.get_doclength(d);
+        auto t = doc.termlist_begin();
+        t.skip_to(term);
+        if (t != doc.termlist_end() && *t == term) wdf += t.get_wdf();
+      } catch (const Xapian::DocNotFoundError&) {
+      }
+    }
+    if (wdf == 0) continue;
+    out.ids.push_back(starts[c]);
+    out.weights.push_back(bm25_sumpart(stats, wdf, length));
+  }
+  return out;
+}
+
+class CableWordsTest : public ::testing::Test {
+ protected:
+  const std::vector<Xapian::docid> starts_{1, 4, 5, 9, 13};
+  const Xapian::docid last_ = 14;
+  const std::vector<Xapian::Database> shards_{shard_with(0, starts_, last_, {10, 11})};
+  CableMap map_;
+  DocLengths lengths_;
+  const Bm25Stats stats_{2.5, 0.1};
+
+  void SetUp() override {
+    map_.build(shards_);
+    lengths_.build(shards_);
+  }
+
+  Q word(const std::string& term, const DocLengths* lengths) {
+    return Q((new CableWords(&map_, lengths, term, stats_))->release());
+  }
+
+  void expect_same(const Matched& got, const Matched& want) {
+    EXPECT_EQ(got.ids, want.ids);
+    ASSERT_EQ(got.weights.size(), want.weights.size());
+    for (std::size_t i = 0; i < want.weights.size(); ++i) {
+      EXPECT_DOUBLE_EQ(got.weights[i], want.weights[i]) << got.ids[i];
+    }
+  }
+};
+
+TEST_F(CableWordsTest, MatchesEachCableOnceWeighedAsOneDocument) {
+  for (const std::string term : {"odd", "even", "five", "filler", "none"}) {
+    SCOPED_TRACE(term);
+    const Matched want = expected(shards_[0], starts_, last_, term, stats_);
+    // Lengths from memory, by document and by cable, and from Xapian,
+    // across the removed documents.
+    expect_same(matches(shards_[0], word(term, &lengths_)), want);
+    expect_same(matches(shards_[0], word(term, nullptr)), want);
+    DocLengths summed = lengths_;
+    summed.sum_cables(map_);
+    expect_same(matches(shards_[0], word(term, &summed)), want);
+  }
+  EXPECT_EQ(matches(shards_[0], word("five", &lengths_)).ids,
+            (std::vector<Xapian::docid>{5, 9}));  // 12 is the cable of 9
+}
+
+TEST_F(CableWordsTest, SkipsAlongInAndAndNot) {
+  // "odd" AND "five": the cables at 5 and 9; NOT: the others with "odd".
+  EXPECT_EQ(matches(shards_[0], Q(Q::OP_AND, word("odd", &lengths_), word("five", &lengths_))).ids,
+            (std::vector<Xapian::docid>{5, 9}));
+  EXPECT_EQ(
+      matches(shards_[0], Q(Q::OP_AND_NOT, word("odd", &lengths_), word("five", &lengths_))).ids,
+      (std::vector<Xapian::docid>{1, 13}));
+  // "even" is in every cable.
+  EXPECT_EQ(matches(shards_[0], Q(Q::OP_AND, word("five", &lengths_), word("even", &lengths_))).ids,
+            (std::vector<Xapian::docid>{5, 9}));
+}
+
+TEST_F(CableWordsTest, NumbersEachShardAsItsOwn) {
+  const std::vector<Xapian::Database> two{shards_[0], shard_with(1, {1, 3}, 4, {})};
+  Xapian::Database whole;
+  for (const Xapian::Database& s : two) whole.add_database(s);
+  CableMap map;
+  map.build(two);
+  // Shard 1 has "odd" in its cables at 1 (documents 1, 2) and 3 (3, 4); in
+  // the whole index shard k's document d is (d - 1) * 2 + k + 1.
+  const Q odd((new CableWords(&map, nullptr, "odd", stats_))->release());
+  EXPECT_EQ(matches(whole, odd).ids, (std::vector<Xapian::docid>{1, 2, 6, 9, 17, 25}));
+}
+
+TEST_F(CableWordsTest, TravelsThroughARegistry) {
+  Xapian::Registry registry;
+  registry.register_posting_source(CableWords(&map_, &lengths_, {}, {}));
+  const Q q(Q::OP_AND, word("odd", &lengths_), word("filler", &lengths_));
+  const Q back = Q::unserialise(q.serialise(), registry);
+  expect_same(matches(shards_[0], back), matches(shards_[0], q));
+}
+
+TEST_F(CableWordsTest, OverCablesTurnsCableWordsAndWildcardsIntoSources) {
+  const Xapian::Database& db = shards_[0];
+  const CableWordsContext context{&map_, &lengths_, &db, nullptr};
+  const Q odd(schema::term(schema::kCableWord, "odd"));
+  const Q stem(schema::term(schema::kStemmed, schema::term(schema::kCableWord, "odd")));
+  EXPECT_EQ(matches(db, over_cables(odd, context)).ids, (std::vector<Xapian::docid>{1, 5, 9, 13}));
+  // A stem stands for "Zodd", which no document has.
+  EXPECT_TRUE(matches(db, over_cables(stem, context)).ids.empty());
+  // "Wf*": "filler" and "five".
+  const Q f(schema::term(schema::kCableWord, std::string("f") + schema::kWildcard));
+  EXPECT_EQ(matches(db, over_cables(f, context)).ids,
+            matches(db, over_cables(Q(schema::term(schema::kCableWord, "filler")), context)).ids);
+  EXPECT_EQ(over_cables(f, context).get_num_subqueries(), 2u);
+  // Other terms stay as they are.
+  EXPECT_EQ(over_cables(Q("odd"), context).get_description(), Q("odd").get_description());
+}
+
+TEST(CableWordsWildcardTest, StandsForAtMostTheWordsAllowed) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.set_metadata(std::string(schema::kMetaShard), "0");
+  Xapian::Document doc;
+  doc.add_boolean_term(schema::term(schema::kKind, schema::kKindCable));
+  for (Xapian::termcount i = 0; i <= kMaxWildcardExpansion; ++i) {
+    doc.add_term("w" + std::to_string(i));
+  }
+  db.add_document(doc);
+  db.commit();
+  CableMap map;
+  map.build({db});
+  const CableWordsContext context{&map, nullptr, &db, nullptr};
+  const Q all(schema::term(schema::kCableWord, std::string("w") + schema::kWildcard));
+  EXPECT_THROW(over_cables(all, context), Xapian::WildcardError);
+  const Q some(schema::term(schema::kCableWord, std::string("w1") + schema::kWildcard));
+  EXPECT_EQ(matches(db, over_cables(some, context)).ids, (std::vector<Xapian::docid>{1}));
+}
+
+}  // namespace
+}  // namespace cable::internal
