@@ -81,7 +81,9 @@ class Rewriter {
       }
       words.push_back(source(*t, t.get_termfreq(), {}));
     }
-    return Q(Q::OP_OR, words.begin(), words.end());
+    // A cable weighs as its best word, not the sum of up to
+    // kMaxWildcardExpansion: a wildcard is one word of the query.
+    return Q(Q::OP_MAX, words.begin(), words.end());
   }
 
   const CableWordsContext& c_;
@@ -91,30 +93,34 @@ class Rewriter {
 
 }  // namespace
 
-// The statistics, the number of shards with cable counts and the counts
-// (each a 4-byte doccount), then the term; in this machine's byte order, as
-// only the threads of one search read it.
+// The statistics, the number of shards with cable counts (its top bit set
+// when the source has lengths) and the counts (each a 4-byte doccount),
+// then the term; in this machine's byte order, as only the threads of one
+// search read it.
+constexpr std::uint32_t kHasLengths = std::uint32_t{1} << 31;
+
 std::string CableWords::serialise() const {
-  const auto shards = static_cast<std::uint32_t>(cables_.size());
-  std::string out(kStatsBytes + sizeof shards + shards * sizeof(Xapian::doccount), '\0');
+  const auto counted = static_cast<std::uint32_t>(cables_.size());
+  const std::uint32_t head = counted | (lengths_ ? kHasLengths : 0);
+  std::string out(kStatsBytes + sizeof head + counted * sizeof(Xapian::doccount), '\0');
   char* at = out.data();
   std::memcpy(at, &stats_.termweight, sizeof(double));
   std::memcpy(at + sizeof(double), &stats_.len_factor, sizeof(double));
-  std::memcpy(at + kStatsBytes, &shards, sizeof shards);
-  if (shards > 0) {
-    std::memcpy(at + kStatsBytes + sizeof shards, cables_.data(),
-                shards * sizeof(Xapian::doccount));
+  std::memcpy(at + kStatsBytes, &head, sizeof head);
+  if (counted > 0) {
+    std::memcpy(at + kStatsBytes + sizeof head, cables_.data(), counted * sizeof(Xapian::doccount));
   }
   return out + term_;
 }
 
 CableWords* CableWords::unserialise_with_registry(const std::string& serialised,
                                                   const Xapian::Registry&) const {
-  std::uint32_t shards = 0;
-  if (serialised.size() >= kStatsBytes + sizeof shards) {
-    std::memcpy(&shards, serialised.data() + kStatsBytes, sizeof shards);
+  std::uint32_t head = 0;
+  if (serialised.size() >= kStatsBytes + sizeof head) {
+    std::memcpy(&head, serialised.data() + kStatsBytes, sizeof head);
   }
-  const std::size_t counts = kStatsBytes + sizeof shards;
+  const std::uint32_t shards = head & ~kHasLengths;
+  const std::size_t counts = kStatsBytes + sizeof head;
   if (serialised.size() < counts ||
       (serialised.size() - counts) / sizeof(Xapian::doccount) < shards) {
     throw Xapian::SerialisationError("CableWords: too short to hold its statistics");
@@ -126,7 +132,7 @@ CableWords* CableWords::unserialise_with_registry(const std::string& serialised,
   if (shards > 0) {
     std::memcpy(cables.data(), serialised.data() + counts, shards * sizeof(Xapian::doccount));
   }
-  return new CableWords(map_, lengths_,
+  return new CableWords(map_, (head & kHasLengths) != 0 ? lengths_ : nullptr,
                         serialised.substr(counts + shards * sizeof(Xapian::doccount)), stats,
                         std::move(cables));
 }
@@ -142,15 +148,16 @@ void CableWords::init(const Xapian::Database& sub) {
   if (shard_ < cables_.size()) {
     least_ = estimate_ = cables_[shard_];
   } else {
-    least_ = postings_ > 0 ? 1 : 0;
     estimate_ =
         std::min<Xapian::doccount>(postings_, static_cast<Xapian::doccount>(map_->cables(shard_)));
+    least_ = std::min<Xapian::doccount>(1, estimate_);
   }
   last_ = sub.get_lastdocid();
   cable_ = 0;
   next_ = 0;
   hint_ = 0;
   started_ = false;
+  done_ = false;
   walked_ = false;
   set_maxweight(postings_ > 0 ? stats_.termweight : 0);
 }
@@ -163,7 +170,7 @@ void CableWords::next(double) {
 }
 
 void CableWords::skip_to(Xapian::docid did, double) {
-  if (started_ && (at_end() || cable_ >= did)) return;
+  if (started_ && (done_ || cable_ >= did)) return;
   started_ = true;
   walked_ = false;
   if (it_ != end_ && *it_ < did) it_.skip_to(did);
@@ -186,6 +193,7 @@ void CableWords::settle(Xapian::docid from) {
     }
     it_.skip_to(next_);
   }
+  done_ = true;
 }
 
 double CableWords::get_weight() const {

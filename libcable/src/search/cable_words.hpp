@@ -43,8 +43,9 @@ class TermStats;
 class CableWords : public Xapian::PostingSource {
  public:
   // `map` must be built for the shards the search runs on, and it and
-  // `lengths` must outlive every copy. Lengths `lengths` does not know
-  // (null, another shard, a newer document) are read from Xapian.
+  // `lengths` must outlive every copy. With `lengths` null, or a shard it
+  // was not built for, the lengths are read from Xapian; a document it
+  // has no length for counts 0, as a removed one.
   // `cables`: how many cables hold the term, per shard (TermCounts::cables),
   // which makes the match's counts exact; empty when not known.
   CableWords(const CableMap* map, const DocLengths* lengths, std::string term, Bm25Stats stats,
@@ -60,6 +61,8 @@ class CableWords : public Xapian::PostingSource {
   }
   std::string name() const override { return "cable.CableWords"; }
   std::string serialise() const override;
+  // A copy with the prototype's map, and its lengths when the serialised
+  // source had lengths.
   CableWords* unserialise_with_registry(const std::string& serialised,
                                         const Xapian::Registry& registry) const override;
 
@@ -77,7 +80,7 @@ class CableWords : public Xapian::PostingSource {
   // Cost: the term's postings up to the next cable's, or to `did`.
   void next(double) override;
   void skip_to(Xapian::docid did, double) override;
-  bool at_end() const override { return it_ == end_; }
+  bool at_end() const override { return done_; }
   Xapian::docid get_docid() const override { return cable_; }
   // Cost: the cable's postings of the term, and one length per document of
   // the cable.
@@ -111,6 +114,7 @@ class CableWords : public Xapian::PostingSource {
   Xapian::docid next_ = 0;
   std::uint32_t hint_ = 0;  // CableMap::cable_of()'s
   bool started_ = false;
+  bool done_ = false;  // past the last cable that holds the term
   // Whether get_weight() walked it_ to the next cable's postings already.
   mutable bool walked_ = false;
   mutable double weight_ = 0;

@@ -1,9 +1,9 @@
 // The cable documents of the cables in which a positional query (a phrase,
 // NEAR) holds inside one document: inside one paragraph, or inside the
-// subject. A query over whole cables (search/compile) matches the cable
-// document, which holds the cable's words without positions
-// (schema::kCableWord); a phrase becomes its words there, filtered by this
-// posting source, which runs the phrase itself on the paragraphs.
+// subject. A query over whole cables (search/compile) matches cable
+// documents, its words through search/cable_words; a phrase becomes its
+// words there, filtered by this posting source, which runs the phrase
+// itself on the paragraphs.
 //
 // A Xapian::PostingSource: init() matches the phrase on the sub-database
 // it is given (a shard) and maps every matching document to its cable

@@ -34,9 +34,9 @@ std::string folded_value(std::string_view v) { return text::fold_spaces(internal
 std::string upper_no_spaces(std::string_view v) { return text::upper(text::without_spaces(v)); }
 
 // Whether every match of a query over cables is a cable document: it needs
-// a cable-level word (schema::kCableWord) or a CablesWith, which only
-// cable documents hold. Otherwise (fields alone, NOT alone, an OR with a
-// field) the query needs the filter to cable documents.
+// a cable-level word (schema::kCableWord, which search/cable_words turns
+// into cable documents alone) or a CablesWith. Otherwise (fields alone, NOT
+// alone, an OR with a field) the query needs the filter to cable documents.
 bool cable_documents_only(const Q& q) {
   const std::size_t n = q.get_num_subqueries();
   switch (q.get_type()) {
@@ -190,7 +190,12 @@ class Compiler {
   }
 
   Q wildcard(const QueryNode& n) {
-    const std::string prefix = internal::fold(n.text);
+    // As the index reads words: "united_k*" would stand for no word.
+    const std::string prefix = separate_words(internal::fold(n.text));
+    if (prefix.find(' ') != std::string::npos) {
+      throw QueryError(n.position,
+                       fmt::format("{}* is more than one word: a wildcard stands for one", n.text));
+    }
     wildcards_.push_back({prefix, n.position});
     // Over cables, one term that search/cable_words expands.
     if (cables_) return Q(schema::term(schema::kCableWord, prefix + schema::kWildcard));

@@ -157,11 +157,20 @@ TEST_F(CableWordsTest, NumbersEachShardAsItsOwn) {
 }
 
 TEST_F(CableWordsTest, TravelsThroughARegistry) {
+  // The prototype's lengths (summed per cable) go to the copies of a source
+  // that had lengths, none to one that had none; either way the weights
+  // are the same, and so are the cable counts given.
+  DocLengths summed = lengths_;
+  summed.sum_cables(map_);
   Xapian::Registry registry;
-  registry.register_posting_source(CableWords(&map_, &lengths_, {}, {}));
-  const Q q(Q::OP_AND, word("odd", &lengths_), word("filler", &lengths_));
-  const Q back = Q::unserialise(q.serialise(), registry);
-  expect_same(matches(shards_[0], back), matches(shards_[0], q));
+  registry.register_posting_source(CableWords(&map_, &summed, {}, {}));
+  for (const DocLengths* lengths : std::vector<const DocLengths*>{&lengths_, nullptr}) {
+    const Q counted((new CableWords(&map_, lengths, "five", stats_, {2}))->release());
+    const Q q(Q::OP_AND, word("odd", lengths), Q(Q::OP_AND, word("filler", lengths), counted));
+    const Q back = Q::unserialise(q.serialise(), registry);
+    EXPECT_EQ(back.serialise(), q.serialise());
+    expect_same(matches(shards_[0], back), matches(shards_[0], q));
+  }
 }
 
 TEST_F(CableWordsTest, OverCablesTurnsCableWordsAndWildcardsIntoSources) {

@@ -118,5 +118,27 @@ TEST(CompileTest, ClassIsAClosedField) {
   }
 }
 
+// The index reads "_" between words as a space: a wildcard is read the same
+// way, and one that becomes two words is refused at its position.
+TEST(CompileTest, AWildcardIsOneWordAsTheIndexReadsIt) {
+  const Analyzer analyzer;
+  const CableMap cables;
+  const auto compiled = [&](const char* q) {
+    return compile(QueryAccess::node(Query::parse(q)), analyzer, cables);
+  };
+  EXPECT_EQ(
+      compiled("Kingd*").cables.get_description(),
+      Xapian::Query(schema::term(schema::kCableWord, std::string("kingd") + schema::kWildcard))
+          .get_description());
+  try {
+    compiled("fishing united_k*");
+    ADD_FAILURE() << "united_k* was accepted";
+  } catch (const QueryError& e) {
+    EXPECT_EQ(e.position(), 8u);
+    EXPECT_NE(std::string(e.what()).find("united_k* is more than one word"), std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace cable::internal
