@@ -1,13 +1,15 @@
 // The SQLite FTS5 side of the benchmark (bench/run), on the same paragraphs
 // libcable indexes (read and parsed by libcable, so both engines see the
 // same text):
-//   fts5_bench index --corpus PATH --db FILE
-//     one FTS5 row per paragraph (tokenize 'porter unicode61', bm25), a
-//     table of cables (date, origin, class) and one of their tags; prints a
-//     JSON object with the text bytes and the seconds spent inserting;
+//   fts5_bench index --corpus PATH --db FILE [--unit cable|paragraph]
+//     one FTS5 row per cable (its subject and paragraphs: the question
+//     libcable answers by default) or per paragraph (bench/peer_rows.hpp;
+//     tokenize 'porter unicode61', bm25), a table of cables (date, origin,
+//     class) and one of their tags; prints a JSON object with the text
+//     bytes (the paragraphs') and the seconds spent inserting;
 //   fts5_bench run --db FILE --queries FILE [--reps N]
 //     answers the benchmark's queries as libcable does (top 10 cables by
-//     their best paragraph; facets as counts of distinct cables) and prints
+//     their best row; facets as counts of distinct cables) and prints
 //     p50/p99 per class, like libcable_bench.
 // Configured fairly: prepared statements, one transaction per 10,000 rows,
 // WAL journal with synchronous=NORMAL, FTS5's default automerge; a query's
@@ -24,6 +26,7 @@
 #include <vector>
 
 #include "cable/reader.hpp"
+#include "peer_rows.hpp"
 #include "query_set.hpp"
 
 namespace {
@@ -81,7 +84,9 @@ int index(int argc, char** argv) {
   double insert_s = 0;  // time inside the sink: the rest is reading and parsing
   std::uint64_t bytes = 0;
   std::uint64_t rows = 0;
+  std::uint64_t paragraphs = 0;
   std::uint64_t cables = 0;
+  const cable::bench::Unit unit = cable::bench::unit_named(arg(argc, argv, "--unit", "cable"));
   db.exec("BEGIN");
   cable::read_path(arg(argc, argv, "--corpus", ""), [&](cable::Cable&& c) {
     const auto t0 = Clock::now();
@@ -99,14 +104,15 @@ int index(int argc, char** argv) {
       if (sqlite3_step(ins_t) != SQLITE_DONE) db.fail("insert tag");
       sqlite3_reset(ins_t);
     }
-    for (const cable::Paragraph& p : c.paragraphs) {
-      bind_text(ins_p, 1, p.text);
+    cable::bench::rows_of(c, unit, [&](const std::string& text) {
+      bind_text(ins_p, 1, text);
       sqlite3_bind_int64(ins_p, 2, id);
       if (sqlite3_step(ins_p) != SQLITE_DONE) db.fail("insert paragraph");
       sqlite3_reset(ins_p);
-      bytes += p.text.size();
       if (++rows % 10000 == 0) db.exec("COMMIT; BEGIN");
-    }
+    });
+    for (const cable::Paragraph& p : c.paragraphs) bytes += p.text.size();
+    paragraphs += c.paragraphs.size();
     insert_s += std::chrono::duration<double>(Clock::now() - t0).count();
   });
   db.exec("COMMIT");
@@ -117,11 +123,9 @@ int index(int argc, char** argv) {
   sqlite3_finalize(ins_c);
   sqlite3_finalize(ins_t);
   const double total_s = std::chrono::duration<double>(Clock::now() - start).count();
-  std::cout << nlohmann::json{{"cables", cables},
-                              {"paragraphs", rows},
-                              {"text_bytes", bytes},
-                              {"insert_s", insert_s},
-                              {"total_s", total_s}}
+  std::cout << nlohmann::json{{"cables", cables},     {"paragraphs", paragraphs},
+                              {"rows", rows},         {"text_bytes", bytes},
+                              {"insert_s", insert_s}, {"total_s", total_s}}
                    .dump()
             << "\n";
   return 0;

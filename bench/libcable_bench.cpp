@@ -13,12 +13,13 @@
 //     the same order, with shard threads as in one thread (they must be), and
 //     the share of one thread's cables the threads found: {"<class>":
 //     {"queries", "same_cables", "same_order", "share_found"}};
-//   libcable_bench export --corpus PATH --out DIR
-//     reads and parses the corpus with libcable and writes its paragraphs for
-//     the peers that index from a file (Lucene, Sphinx): paragraphs.tsv, one
-//     paragraph a line (id, text, cable number, date as YYYYMMDD, year, origin
-//     number, tag numbers joined by commas), and tags.tsv and origins.tsv
-//     (name, number); prints the counts and the seconds it took as JSON.
+//   libcable_bench export --corpus PATH --out DIR [--unit cable|paragraph]
+//     reads and parses the corpus with libcable and writes its text for the
+//     peers that index from a file (Lucene, Sphinx): paragraphs.tsv, one row
+//     a line, a whole cable or a paragraph (bench/peer_rows.hpp; id, text,
+//     cable number, date as YYYYMMDD, year, origin number, tag numbers joined
+//     by commas), and tags.tsv and origins.tsv (name, number); prints the
+//     counts and the seconds it took as JSON.
 #include <xapian.h>
 
 #include <algorithm>
@@ -38,6 +39,7 @@
 
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
+#include "peer_rows.hpp"
 #include "query_set.hpp"
 #include "store/schema.hpp"
 #include "store/stored.hpp"
@@ -256,8 +258,9 @@ int export_tsv(int argc, char** argv) {
   const auto number = [](std::map<std::string, int>& ids, const std::string& name) {
     return ids.emplace(name, static_cast<int>(ids.size()) + 1).first->second;
   };
+  const cable::bench::Unit unit = cable::bench::unit_named(arg(argc, argv, "--unit", "cable"));
   const auto start = std::chrono::steady_clock::now();
-  std::uint64_t cables = 0, rows = 0, bytes = 0;
+  std::uint64_t cables = 0, rows = 0, bytes = 0, units = 0;
   cable::read_path(arg(argc, argv, "--corpus", ""), [&](cable::Cable&& c) {
     ++cables;
     std::string date = c.date.substr(0, 10);
@@ -269,10 +272,11 @@ int export_tsv(int argc, char** argv) {
       rest << (i ? "," : "") << number(tag_ids, c.tags[i]);
     }
     rest << '\n';
-    for (const cable::Paragraph& p : c.paragraphs) {
-      paragraphs << ++rows << '\t' << tsv_field(p.text) << rest.view();
-      bytes += p.text.size();
-    }
+    cable::bench::rows_of(c, unit, [&](const std::string& text) {
+      paragraphs << ++rows << '\t' << tsv_field(text) << rest.view();
+    });
+    for (const cable::Paragraph& p : c.paragraphs) bytes += p.text.size();
+    units += c.paragraphs.size();
   });
   for (const auto& [file, ids] : {std::pair{"tags.tsv", &tag_ids}, {"origins.tsv", &origin_ids}}) {
     std::ofstream f(out / file, std::ios::binary);
@@ -281,7 +285,8 @@ int export_tsv(int argc, char** argv) {
   if (!paragraphs.flush())
     throw std::runtime_error((out / "paragraphs.tsv").string() + ": write failed");
   std::cout << nlohmann::json{{"cables", cables},
-                              {"paragraphs", rows},
+                              {"paragraphs", units},
+                              {"rows", rows},
                               {"text_bytes", bytes},
                               {"seconds", std::chrono::duration<double>(
                                               std::chrono::steady_clock::now() - start)
