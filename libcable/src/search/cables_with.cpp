@@ -32,7 +32,7 @@ void CablesWith::init(const Xapian::Database& sub) {
   if (only_ && *only_ != k) return;
   std::vector<Xapian::docid> matched;
   Collect collect(matched);
-  match_every(sub, positional_, collect);
+  match_every(sub, positional_, &collect);
   std::sort(matched.begin(), matched.end());
   std::uint32_t hint = 0;
   for (Xapian::docid d : matched) {

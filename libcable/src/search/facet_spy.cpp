@@ -62,7 +62,7 @@ Xapian::doccount count_union(const Xapian::Database& db, std::size_t k,
 
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches, bool threads,
-                      const Xapian::Registry* registry) {
+                      const Xapian::Registry* registry, bool cables_only) {
   std::vector<std::string> terms;
   const bool a_union = terms_of_union(q, terms);
   const std::string serialised = threads && !a_union ? q.serialise() : std::string();
@@ -72,13 +72,18 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
       documents[k] = count_union(shards[k], k, terms, map, caches[k]);
       return;
     }
+    const Xapian::Query own = own_query(q, serialised, threads, k, registry);
+    if (cables_only) {
+      documents[k] = match_every(shards[k], own, nullptr);
+      return;
+    }
     FacetSpy spy(map, k, caches[k]);
-    documents[k] = match_every(shards[k], own_query(q, serialised, threads, k, registry), spy);
+    documents[k] = match_every(shards[k], own, &spy);
   });
   Counted c;
   for (std::size_t k = 0; k < shards.size(); ++k) {
     c.documents += documents[k];
-    c.cables += caches[k].cables_seen();
+    c.cables += cables_only ? documents[k] : caches[k].cables_seen();
   }
   return c;
 }

@@ -43,10 +43,13 @@ struct Counted {
 // query without weights: for one term or an OR of terms (a word, a word and
 // its stem) the lists themselves, merged; for anything else, a Xapian match
 // with a FacetSpy, which makes a Xapian::Document of each match (slower for
-// a common word, docs/benchmarks.md). @throws Xapian::Error.
+// a common word, docs/benchmarks.md). With `cables_only`, which says that
+// every match of `q` is a cable document and that no facet is asked for,
+// a query that is not a union is counted without a spy: each match is one
+// cable, and the caches stay as they were. @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches, bool threads,
-                      const Xapian::Registry* registry = nullptr);
+                      const Xapian::Registry* registry = nullptr, bool cables_only = false);
 
 }  // namespace cable::internal
 

@@ -9,11 +9,11 @@
 
 namespace cable::internal {
 
-// Shows `spy` every document of `db` that matches `q` and returns how many
-// there are. Cost: one Xapian match without weights, which only walks the
-// posting lists, plus the spy's own. @throws Xapian::Error.
+// Shows `spy` (when not null) every document of `db` that matches `q` and
+// returns how many there are. Cost: one Xapian match without weights, which
+// only walks the posting lists, plus the spy's own. @throws Xapian::Error.
 Xapian::doccount match_every(const Xapian::Database& db, const Xapian::Query& q,
-                             Xapian::MatchSpy& spy);
+                             Xapian::MatchSpy* spy);
 
 }  // namespace cable::internal
 

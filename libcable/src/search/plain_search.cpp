@@ -11,7 +11,7 @@ TopHits plain_top_hits(const Xapian::Database& db, const Xapian::Query& q, TopRe
 }
 
 void count_plain(const Xapian::Database& db, const Xapian::Query& q, CableFacetSpy& spy) {
-  match_every(db, q, spy);
+  match_every(db, q, &spy);
 }
 
 }  // namespace cable::internal

@@ -181,11 +181,13 @@ class Runner {
  private:
   // Counts every match, exactly, and the facets of the matching cables: a
   // second pass without weights, collapsing or sorting, so that Xapian only
-  // walks the posting lists (the spy maps each document to its cable by ID).
+  // walks the posting lists (the spy maps each document to its cable by ID;
+  // over whole cables without facets there is no spy: each match is a cable).
   void count_all(const Q& q, const SearchOptions& o, bool threads, Results& r) {
     impl_.begin_facets();
     const Counted counted =
-        count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads, &impl_.registry());
+        count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads, &impl_.registry(),
+                      o.grouping == Grouping::kCable && o.facets.empty());
     r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
     r.total_exact = true;
     for (Facet f : o.facets) r.facets[f] = FacetCache::top(impl_.facets, f, o.facet_limit);

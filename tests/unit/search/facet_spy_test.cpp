@@ -15,6 +15,7 @@
 #include "cable/writer.hpp"
 #include "search/cable_map.hpp"
 #include "store/database.hpp"
+#include "store/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cable::internal {
@@ -27,7 +28,7 @@ struct Count {
   std::vector<FacetCount> tags;
 };
 
-Count count(const ReadableIndex& index, const Q& q, bool threads) {
+Count count(const ReadableIndex& index, const Q& q, bool threads, bool cables_only = false) {
   CableMap map;
   map.build(index.shards);
   std::vector<FacetCache> caches(index.shards.size());
@@ -36,7 +37,7 @@ Count count(const ReadableIndex& index, const Q& q, bool threads) {
     caches[k].begin();
   }
   Count c;
-  c.counted = count_matches(index.shards, q, map, caches, threads);
+  c.counted = count_matches(index.shards, q, map, caches, threads, nullptr, cables_only);
   c.tags = FacetCache::top(caches, Facet::kTag, 0);
   return c;
 }
@@ -87,6 +88,17 @@ TEST(FacetSpyTest, UnionsOfTermsCountAsAMatchDoes) {
   const Count both = count(index, Q(Q::OP_OR, Q("fishing"), Q("quotas")), false);
   EXPECT_EQ(both.counted.cables, 23u);
   EXPECT_EQ(count(index, Q("nowhere"), true).counted.documents, 0u);
+  // Over cable documents alone and without facets, each match is a cable:
+  // counted without a spy, the same totals.
+  const Q cable_docs(schema::term(schema::kKind, schema::kKindCable));
+  for (const bool threads : {false, true}) {
+    const Count spied = count(index, matched(cable_docs), threads);
+    const Count bare = count(index, matched(cable_docs), threads, true);
+    EXPECT_EQ(bare.counted.documents, spied.counted.documents);
+    EXPECT_EQ(bare.counted.cables, spied.counted.cables);
+    EXPECT_EQ(bare.counted.cables, 40u);
+    EXPECT_TRUE(bare.tags.empty());
+  }
 }
 
 }  // namespace
