@@ -16,11 +16,20 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
   starts_.assign(shards.size(), {});
+  of_document_.assign(shards.size(), {});
   versions_.record(shards);
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
     starts_[k].assign(db.postlist_begin(kind), db.postlist_end(kind));  // ascending
+    const std::vector<Xapian::docid>& starts = starts_[k];
+    std::vector<std::uint32_t>& of = of_document_[k];
+    of.assign(std::size_t{db.get_lastdocid()} + 1, kNoCable);
+    for (std::size_t c = 0; c < starts.size(); ++c) {
+      const std::size_t to = c + 1 < starts.size() ? starts[c + 1] : of.size();
+      std::fill(of.begin() + starts[c], of.begin() + static_cast<std::ptrdiff_t>(to),
+                static_cast<std::uint32_t>(c));
+    }
   }
 }
 
@@ -38,6 +47,11 @@ bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
 
 std::optional<std::uint32_t> CableMap::cable_of(std::size_t shard, Xapian::docid docid,
                                                 std::uint32_t& hint) const {
+  if (const std::vector<std::uint32_t>& of = of_document_[shard]; docid < of.size()) {
+    if (of[docid] == kNoCable) return std::nullopt;
+    hint = of[docid];
+    return hint;
+  }
   const std::vector<Xapian::docid>& starts = starts_[shard];
   const auto within = [&](std::size_t c) {
     return c < starts.size() && starts[c] <= docid &&

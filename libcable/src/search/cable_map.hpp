@@ -26,20 +26,22 @@ namespace cable::internal {
 class CableMap {
  public:
   // Reads the cable documents of each shard (opened alone). Cost: one
-  // posting list per shard, 4 bytes of memory per cable.
+  // posting list per shard; 4 bytes of memory per cable and 4 per document
+  // number (10 MB at the release's size).
   void build(const std::vector<Xapian::Database>& shards);
 
   // Whether the shards changed since build() (a commit was reopened).
   bool stale(const std::vector<Xapian::Database>& shards) const;
 
   // The cable (0 .. cables(shard)-1) of a document of `shard`, by the ID the
-  // shard alone gives it (what a match spy on the shard sees). `hint` is the
-  // cable found last, kept by the caller: a match visits documents in
-  // ascending order, so the answer is mostly that cable or the next, found
-  // in constant time; otherwise a search bounded by galloping ahead of the
-  // hint, so skipping k cables costs about 2 log k steps. At the release size a
-  // common word matches 1.5 million paragraphs, and a search for each was
-  // most of the counting pass.
+  // shard alone gives it (what a match spy on the shard sees): one array
+  // read for a document number the shard had when the map was read. At
+  // the release size a common word matches 1.5 million paragraphs, and a
+  // search for each was most of the counting pass; a search galloping from
+  // the last cable was a sixth of a two-word query over whole cables. A
+  // number past those is searched for: `hint` is the cable found last, kept
+  // by the caller, and the search gallops ahead of it, so skipping k cables
+  // costs about 2 log k steps.
   std::optional<std::uint32_t> cable_of(std::size_t shard, Xapian::docid docid,
                                         std::uint32_t& hint) const;
 
@@ -63,8 +65,12 @@ class CableMap {
   }
 
  private:
+  static constexpr std::uint32_t kNoCable = 0xffffffff;
+
   // Per shard, the first document of each of its cables, ascending.
   std::vector<std::vector<Xapian::docid>> starts_;
+  // Per shard, by document number, its cable, or kNoCable before the first.
+  std::vector<std::vector<std::uint32_t>> of_document_;
   ShardVersions versions_;  // when built
 };
 
