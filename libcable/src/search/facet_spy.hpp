@@ -36,20 +36,31 @@ struct Counted {
   std::uint64_t cables = 0;     // their cables
 };
 
+struct CountOptions {
+  // Each shard in a thread of its own (store/shard_threads.hpp), the query
+  // unserialised there through `registry` (null: Xapian's).
+  bool threads = false;
+  const Xapian::Registry* registry = nullptr;
+  // Every match of the query is a cable document, and no facet is asked
+  // for: each match is one cable, counted without a spy; the caches stay
+  // as they were.
+  bool cables_only = false;
+  // The query over whole cables as compiled, its words still kCableWord
+  // terms (search/cable_words): when it is one of them or an OR of them (a
+  // word and its stem), the cables are counted from the words' postings.
+  const Xapian::Query* cable_words = nullptr;
+};
+
 // Counts every match of `q` on each of `shards` (opened alone) into
-// caches[k], which the caller has begun; each shard in a thread of its own
-// when `threads` (store/shard_threads.hpp), unserialised there through
-// `registry` (null: Xapian's). Cost: walks every posting list of the
-// query without weights: for one term or an OR of terms (a word, a word and
-// its stem) the lists themselves, merged; for anything else, a Xapian match
-// with a FacetSpy, which makes a Xapian::Document of each match (slower for
-// a common word, docs/benchmarks.md). With `cables_only`, which says that
-// every match of `q` is a cable document and that no facet is asked for,
-// a query that is not a union is counted without a spy: each match is one
-// cable, and the caches stay as they were. @throws Xapian::Error.
+// caches[k], which the caller has begun. Cost: walks every posting list of
+// the query without weights: for one term or an OR of terms (a word, a word
+// and its stem) the lists themselves, merged, and over whole cables (with
+// o.cable_words) a leap to the next cable at each; for anything else, a
+// Xapian match with a FacetSpy, which makes a Xapian::Document of each
+// match (slower for a common word, docs/benchmarks.md). @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
-                      const CableMap& map, std::vector<FacetCache>& caches, bool threads,
-                      const Xapian::Registry* registry = nullptr, bool cables_only = false);
+                      const CableMap& map, std::vector<FacetCache>& caches,
+                      const CountOptions& o = {});
 
 }  // namespace cable::internal
 

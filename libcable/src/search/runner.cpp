@@ -108,7 +108,7 @@ class Runner {
         if (impl_.plain_xapian) {
           count_plain(q, o, r);
         } else {
-          count_all(q, o, threads, r);
+          count_all(q, o, threads, by_cable ? &compiled.cables : nullptr, r);
         }
       }
     } catch (const Xapian::WildcardError&) {
@@ -183,11 +183,16 @@ class Runner {
   // second pass without weights, collapsing or sorting, so that Xapian only
   // walks the posting lists (the spy maps each document to its cable by ID;
   // over whole cables without facets there is no spy: each match is a cable).
-  void count_all(const Q& q, const SearchOptions& o, bool threads, Results& r) {
+  // `cable_words`: the query over whole cables as compiled, when it is.
+  void count_all(const Q& q, const SearchOptions& o, bool threads, const Q* cable_words,
+                 Results& r) {
     impl_.begin_facets();
     const Counted counted =
-        count_matches(impl_.shards, q, impl_.cables, impl_.facets, threads, &impl_.registry(),
-                      o.grouping == Grouping::kCable && o.facets.empty());
+        count_matches(impl_.shards, q, impl_.cables, impl_.facets,
+                      {.threads = threads,
+                       .registry = &impl_.registry(),
+                       .cables_only = o.grouping == Grouping::kCable && o.facets.empty(),
+                       .cable_words = cable_words});
     r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
     r.total_exact = true;
     for (Facet f : o.facets) r.facets[f] = FacetCache::top(impl_.facets, f, o.facet_limit);

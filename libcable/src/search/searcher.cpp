@@ -222,7 +222,7 @@ IndexStats Searcher::stats(std::size_t top) const {
     }
     impl_->begin_facets();
     internal::count_matches(impl_->shards, internal::kind_filter(schema::kKindCable), impl_->cables,
-                            impl_->facets, impl_->shards.size() > 1);
+                            impl_->facets, {.threads = impl_->shards.size() > 1});
     for (Facet f : all_facets()) s.top[f] = internal::FacetCache::top(impl_->facets, f, top);
     return 0;
   });

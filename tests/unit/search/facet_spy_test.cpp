@@ -14,6 +14,7 @@
 
 #include "cable/writer.hpp"
 #include "search/cable_map.hpp"
+#include "search/cable_words.hpp"
 #include "store/database.hpp"
 #include "store/schema.hpp"
 #include "support/test_support.hpp"
@@ -28,7 +29,8 @@ struct Count {
   std::vector<FacetCount> tags;
 };
 
-Count count(const ReadableIndex& index, const Q& q, bool threads, bool cables_only = false) {
+Count count(const ReadableIndex& index, const Q& q, bool threads, bool cables_only = false,
+            const Q* cable_words = nullptr) {
   CableMap map;
   map.build(index.shards);
   std::vector<FacetCache> caches(index.shards.size());
@@ -37,7 +39,9 @@ Count count(const ReadableIndex& index, const Q& q, bool threads, bool cables_on
     caches[k].begin();
   }
   Count c;
-  c.counted = count_matches(index.shards, q, map, caches, threads, nullptr, cables_only);
+  c.counted =
+      count_matches(index.shards, q, map, caches,
+                    {.threads = threads, .cables_only = cables_only, .cable_words = cable_words});
   c.tags = FacetCache::top(caches, Facet::kTag, 0);
   return c;
 }
@@ -99,6 +103,27 @@ TEST(FacetSpyTest, UnionsOfTermsCountAsAMatchDoes) {
     EXPECT_EQ(bare.counted.cables, 40u);
     EXPECT_TRUE(bare.tags.empty());
   }
+  // Words over whole cables (search/cable_words): counted from the words'
+  // postings, cable by cable, the same cables and facets as the match.
+  CableMap map;
+  map.build(index.shards);
+  const CableWordsContext context{&map, nullptr, &index.all, nullptr};
+  for (const Q& words : {Q(schema::term(schema::kCableWord, "fishing")),
+                         Q(Q::OP_OR, Q(schema::term(schema::kCableWord, "fleet")),
+                           Q(schema::term(schema::kCableWord, "quotas"))),
+                         Q(schema::term(schema::kCableWord, "nowhere"))}) {
+    SCOPED_TRACE(words.get_description());
+    const Q sources = over_cables(words, context);
+    for (const bool cables_only : {false, true}) {
+      const Count walked = count(index, sources, false, cables_only, &words);
+      const Count matched_cables = count(index, sources, false);
+      EXPECT_EQ(walked.counted.cables, matched_cables.counted.cables);
+      if (!cables_only) expect_same(walked, matched_cables);
+    }
+  }
+  // As the union of "fishing" and "quotas" above: every quota is fished.
+  const Q fishing(schema::term(schema::kCableWord, "fishing"));
+  EXPECT_EQ(count(index, over_cables(fishing, context), false, true, &fishing).counted.cables, 23u);
 }
 
 }  // namespace
