@@ -34,31 +34,46 @@ bool terms_of_union(const Xapian::Query& q, std::vector<std::string>& terms) {
   }
 }
 
-// Counts the union of the posting lists of `terms` on `db`, shard `k`, into
-// `cache`, walking the lists themselves: a Xapian match with a spy makes a
-// Xapian::Document for every match, over a million for a common word.
+// The union of the posting lists of some terms of one database, walked by
+// the lists themselves: a Xapian match with a spy makes a Xapian::Document
+// for every match, over a million for a common word.
+class Union {
+ public:
+  Union(const Xapian::Database& db, const std::vector<std::string>& terms) {
+    for (const std::string& t : terms) {
+      at_.push_back(db.postlist_begin(t));
+      end_.push_back(db.postlist_end(t));
+    }
+  }
+
+  // The first document at or past `from` that any of the terms is in; 0
+  // past the last.
+  Xapian::docid next(Xapian::docid from) {
+    Xapian::docid least = 0;
+    for (std::size_t i = 0; i < at_.size(); ++i) {
+      if (at_[i] != end_[i] && *at_[i] < from) at_[i].skip_to(from);
+      if (at_[i] != end_[i] && (least == 0 || *at_[i] < least)) least = *at_[i];
+    }
+    return least;
+  }
+
+ private:
+  std::vector<Xapian::PostingIterator> at_, end_;
+};
+
+// Counts the documents of the union of `terms` on `db`, shard `k`, and
+// their cables into `cache`; returns how many documents.
 Xapian::doccount count_union(const Xapian::Database& db, std::size_t k,
                              const std::vector<std::string>& terms, const CableMap& map,
                              FacetCache& cache) {
-  std::vector<Xapian::PostingIterator> at, end;
-  for (const std::string& t : terms) {
-    at.push_back(db.postlist_begin(t));
-    end.push_back(db.postlist_end(t));
-  }
+  Union u(db, terms);
   Xapian::doccount documents = 0;
   std::uint32_t hint = 0;
-  for (;;) {
-    Xapian::docid next = 0;
-    for (std::size_t i = 0; i < at.size(); ++i) {
-      if (at[i] != end[i] && (next == 0 || *at[i] < next)) next = *at[i];
-    }
-    if (next == 0) return documents;
+  for (Xapian::docid d = u.next(1); d != 0; d = u.next(d + 1)) {
     ++documents;
-    for (std::size_t i = 0; i < at.size(); ++i) {
-      if (at[i] != end[i] && *at[i] == next) ++at[i];
-    }
-    if (const auto cable = map.cable_of(k, next, hint)) cache.see(*cable, db, next);
+    if (const auto cable = map.cable_of(k, d, hint)) cache.see(*cable, db, d);
   }
+  return documents;
 }
 
 // Whether every one of `terms` is a kCableWord term; if so, each becomes
@@ -73,37 +88,27 @@ bool indexed_terms(std::vector<std::string>& terms) {
 }
 
 // Counts the cables of shard `k` in which any of `terms` is, from their
-// posting lists merged, leaping past each cable once it is counted; returns
-// how many. The cables' cable documents are what a match over whole cables
-// would have shown a spy.
+// posting lists merged, leaping past each cable once it is counted, into
+// `cache` unless `cables_only`; returns how many. They are the cable
+// documents a match over whole cables would have shown a spy.
 Xapian::doccount count_cables_of_union(const Xapian::Database& db, std::size_t k,
                                        const std::vector<std::string>& terms, const CableMap& map,
-                                       FacetCache& cache) {
-  std::vector<Xapian::PostingIterator> at, end;
-  for (const std::string& t : terms) {
-    at.push_back(db.postlist_begin(t));
-    end.push_back(db.postlist_end(t));
-  }
+                                       FacetCache& cache, bool cables_only) {
+  Union u(db, terms);
   Xapian::doccount cables = 0;
   std::uint32_t hint = 0;
-  for (;;) {
-    Xapian::docid next = 0;
-    for (std::size_t i = 0; i < at.size(); ++i) {
-      if (at[i] != end[i] && (next == 0 || *at[i] < next)) next = *at[i];
+  for (Xapian::docid d = u.next(1); d != 0;) {
+    const auto cable = map.cable_of(k, d, hint);
+    if (!cable) {  // before the first cable: that document alone
+      d = u.next(d + 1);
+      continue;
     }
-    if (next == 0) return cables;
-    Xapian::docid past = next + 1;  // before the first cable: that document alone
-    if (const auto cable = map.cable_of(k, next, hint)) {
-      ++cables;
-      const Xapian::docid first = map.cable_document(k, *cable);
-      cache.see(*cable, db, first);
-      past =
-          *cable + 1 < map.cables(k) ? map.cable_document(k, *cable + 1) : db.get_lastdocid() + 1;
-    }
-    for (std::size_t i = 0; i < at.size(); ++i) {
-      if (at[i] != end[i] && *at[i] < past) at[i].skip_to(past);
-    }
+    ++cables;
+    if (!cables_only) cache.see(*cable, db, map.cable_document(k, *cable));
+    d = u.next(*cable + 1 < map.cables(k) ? map.cable_document(k, *cable + 1)
+                                          : db.get_lastdocid() + 1);
   }
+  return cables;
 }
 
 }  // namespace
@@ -124,7 +129,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
       return;
     }
     if (words_union) {
-      documents[k] = count_cables_of_union(shards[k], k, words, map, caches[k]);
+      documents[k] = count_cables_of_union(shards[k], k, words, map, caches[k], o.cables_only);
       return;
     }
     const Xapian::Query own = own_query(q, serialised, o.threads, k, o.registry);
@@ -138,7 +143,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
   Counted c;
   for (std::size_t k = 0; k < shards.size(); ++k) {
     c.documents += documents[k];
-    c.cables += o.cables_only && !words_union ? documents[k] : caches[k].cables_seen();
+    c.cables += o.cables_only ? documents[k] : caches[k].cables_seen();
   }
   return c;
 }

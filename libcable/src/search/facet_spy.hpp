@@ -46,8 +46,9 @@ struct CountOptions {
   // as they were.
   bool cables_only = false;
   // The query over whole cables as compiled, its words still kCableWord
-  // terms (search/cable_words): when it is one of them or an OR of them (a
-  // word and its stem), the cables are counted from the words' postings.
+  // terms, of which the query counted must be over_cables()
+  // (search/cable_words): when it is one of them or an OR of them (a word
+  // and its stem), the cables are counted from the words' postings.
   const Xapian::Query* cable_words = nullptr;
 };
 

@@ -182,7 +182,8 @@ class Runner {
   // Counts every match, exactly, and the facets of the matching cables: a
   // second pass without weights, collapsing or sorting, so that Xapian only
   // walks the posting lists (the spy maps each document to its cable by ID;
-  // over whole cables without facets there is no spy: each match is a cable).
+  // over whole cables without facets there is none: each match is a cable;
+  // a word over whole cables is counted from its postings, search/facet_spy).
   // `cable_words`: the query over whole cables as compiled, when it is.
   void count_all(const Q& q, const SearchOptions& o, bool threads, const Q* cable_words,
                  Results& r) {
