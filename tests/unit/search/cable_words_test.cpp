@@ -14,6 +14,7 @@
 
 #include "search/compile.hpp"
 #include "store/schema.hpp"
+#include "support/cable_shard.hpp"
 
 namespace cable::internal {
 namespace {
@@ -26,18 +27,12 @@ using Q = Xapian::Query;
 // 12, and "filler" d times (so lengths differ).
 Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian::docid>& starts,
                                     Xapian::docid last, const std::vector<Xapian::docid>& gaps) {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  db.set_metadata(std::string(schema::kMetaShard), std::to_string(shard));
-  for (Xapian::docid id = 1; id <= last; ++id) {
-    Xapian::Document doc;
-    const bool head = std::find(starts.begin(), starts.end(), id) != starts.end();
-    doc.add_boolean_term(
-        schema::term(schema::kKind, head ? schema::kKindCable : schema::kKindParagraph));
-    doc.add_term(id % 2 == 1 ? "odd" : "even", id % 2 == 1 ? id : 1);
-    if (id == 5 || id == 12) doc.add_term("five");
-    doc.add_term("filler", id);
-    db.replace_document(id, doc);
-  }
+  Xapian::WritableDatabase db =
+      test::cable_shard(shard, starts, last, [](Xapian::Document& doc, Xapian::docid id) {
+        doc.add_term(id % 2 == 1 ? "odd" : "even", id % 2 == 1 ? id : 1);
+        if (id == 5 || id == 12) doc.add_term("five");
+        doc.add_term("filler", id);
+      });
   for (Xapian::docid id : gaps) db.delete_document(id);
   db.commit();
   return db;

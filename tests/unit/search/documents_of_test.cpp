@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/schema.hpp"
+#include "support/cable_shard.hpp"
 #include "support/test_support.hpp"
 
 namespace cable::internal {
@@ -23,20 +24,12 @@ using Q = Xapian::Query;
 // third document holds the word "odd". In memory, or on disk at `path`.
 Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian::docid>& starts,
                                     Xapian::docid last, const std::string& path = {}) {
-  Xapian::WritableDatabase db = path.empty()
-                                    ? Xapian::WritableDatabase(path, Xapian::DB_BACKEND_INMEMORY)
-                                    : Xapian::WritableDatabase(path, Xapian::DB_CREATE);
-  db.set_metadata(std::string(schema::kMetaShard), std::to_string(shard));
-  for (Xapian::docid id = 1; id <= last; ++id) {
-    Xapian::Document doc;
-    const bool head = std::find(starts.begin(), starts.end(), id) != starts.end();
-    doc.add_boolean_term(
-        schema::term(schema::kKind, head ? schema::kKindCable : schema::kKindParagraph));
-    if (id % 3 == 0) doc.add_term("odd");
-    db.replace_document(id, doc);
-  }
-  db.commit();
-  return db;
+  return test::cable_shard(
+      shard, starts, last,
+      [](Xapian::Document& doc, Xapian::docid id) {
+        if (id % 3 == 0) doc.add_term("odd");
+      },
+      path);
 }
 
 std::vector<Xapian::docid> matches(const Xapian::Database& db, const Q& q) {
