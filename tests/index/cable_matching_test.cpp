@@ -154,6 +154,22 @@ TEST_P(CableMatchingTest, OneParagraphWithEveryWordRanksAboveSpreadWords) {
   EXPECT_EQ(pages_of(s, "sardines tuna", 1, r.hits.size()), cables_of(r));
 }
 
+// A reader types the words they remember: the paragraph that holds them as
+// typed ranks above one holding other words of the same stems.
+TEST_P(CableMatchingTest, WordsAsTypedRankAboveOtherWordsOfTheirStem) {
+  build();
+  writer_->add(make_cable("09ATLANTIS20", "2009-03-01", {"EFIS"},
+                          {"Engage, care: tuna.", "The minister left."}));
+  writer_->add(make_cable("09ATLANTIS21", "2009-03-02", {"EFIS"},
+                          {"Careful engaging on tuna, they said.", "The minister left."}));
+  writer_->commit();
+  const Searcher s = writer_->searcher();
+  const Results r = s.search("careful engaging tuna");
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].cable, "09ATLANTIS21");
+  EXPECT_GT(r.hits[0].score, r.hits[1].score);
+}
+
 // Pages of every size and start, inside the window ranked again and past
 // it, put together give the one long page.
 TEST_P(CableMatchingTest, PagesAgreeAcrossTheWindowRankedAgain) {

@@ -16,10 +16,9 @@ text, parsed once by libcable:
 It prints each engine's mean reciprocal rank (1/rank of the cable within the
 first ten, else 0); FTS5 over whole cables (one row per cable) is printed too,
 for comparison. Issue #23 asks for libcable's to be at least FTS5's (best
-paragraph); it is not yet (docs/query-language.md, "Ranking"), so the test
-fails when libcable falls more than --max-gap below FTS5, a guard against
-ranking getting worse, and says by how much it trails. Exits 77, a skip,
-without the shared corpus.
+paragraph): the test fails when libcable falls more than --max-gap (0 unless
+told) below FTS5, and says by how much it trails. Exits 77, a skip, without
+the shared corpus.
 
     known_item.py CORPUS_DIR [--max-gap G]   (PYTHONPATH must reach `cable`)
 """

@@ -149,7 +149,8 @@ std::vector<std::string> Analyzer::words(std::string_view text) const {
   return out;
 }
 
-Xapian::Query Analyzer::stemmed(const std::string& word, std::string_view prefix) const {
+Xapian::Query Analyzer::stemmed(const std::string& word, std::string_view prefix,
+                                Forms forms) const {
   if (!starts_with_letter(word)) return Xapian::Query(schema::term(prefix, word));
   const std::string stem = stemmer_(word);
   std::string z(schema::kStemmed);
@@ -161,9 +162,13 @@ Xapian::Query Analyzer::stemmed(const std::string& word, std::string_view prefix
   // term, which Xapian computes for every match, slowing a common word's
   // top 10 (docs/benchmarks.md); an OR keeps Xapian's
   // pruning by maximum weight.
-  if (stemmer_(stem) != stem) return Xapian::Query(z);
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(z),
-                       Xapian::Query(schema::term(prefix, stem)));
+  std::vector<Xapian::Query> terms{Xapian::Query(z)};
+  if (stemmer_(stem) == stem) terms.emplace_back(schema::term(prefix, stem));
+  if (forms == Forms::kExactWeighsMore && stem != word) {
+    terms.emplace_back(schema::term(prefix, word));
+  }
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 }  // namespace cable::internal

@@ -49,8 +49,13 @@ class Analyzer {
   // stem, OR the exact term prefix + stem when the stem is a word that is
   // its own stem (index_text makes no "Z" term for those). A word that is
   // not stemmed (one that does not start with a letter: a number) is its
-  // exact term.
-  Xapian::Query stemmed(const std::string& word, std::string_view prefix = {}) const;
+  // exact term. With kExactWeighsMore, the exact term of `word` joins the
+  // OR when it is not the stem, so that a document holding the word as
+  // typed weighs more than one holding another word of its stem ("careful"
+  // over "care"): a reader types the words they remember.
+  enum class Forms { kStem, kExactWeighsMore };
+  Xapian::Query stemmed(const std::string& word, std::string_view prefix = {},
+                        Forms forms = Forms::kStem) const;
 
   const Xapian::Stem& stemmer() const { return stemmer_; }
 

@@ -92,5 +92,21 @@ TEST(AnalyzerTest, AWordThatIsItsOwnStemHasNoStemTerm) {
   EXPECT_EQ(stem.get_wdf(), 3u);  // "embassy" twice and "embassies" once
 }
 
+TEST(AnalyzerTest, StemmedFindsEveryFormAndMayWeighTheWordAsTyped) {
+  const Analyzer a;
+  const auto terms = [](const Xapian::Query& q) {
+    return std::set<std::string>{q.get_terms_begin(), q.get_terms_end()};
+  };
+  using S = std::set<std::string>;
+  EXPECT_EQ(terms(a.stemmed("careful")), (S{"Zcare", "care"}));
+  EXPECT_EQ(terms(a.stemmed("careful", "", Analyzer::Forms::kExactWeighsMore)),
+            (S{"Zcare", "care", "careful"}));
+  // A word that is its stem is in the OR once.
+  EXPECT_EQ(terms(a.stemmed("report", "", Analyzer::Forms::kExactWeighsMore)),
+            (S{"Zreport", "report"}));
+  EXPECT_EQ(terms(a.stemmed("embassies", "W", Analyzer::Forms::kExactWeighsMore)),
+            (S{"ZWembassi", "Wembassi", "Wembassies"}));
+}
+
 }  // namespace
 }  // namespace cable::internal
