@@ -23,6 +23,7 @@
 #include "cable/reader.hpp"
 #include "cable/record.hpp"
 #include "cable/search.hpp"
+#include "cable/tags.hpp"
 #include "cable/version.hpp"
 #include "cable/writer.hpp"
 
