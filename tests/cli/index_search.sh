@@ -17,6 +17,10 @@ each() {
 quiet "$CABLE" index --db "$db" corpus/
 quiet "$CABLE" index --db "$db" corpus/
 run "$CABLE" search --db "$db" tag:SMIG
+# A tag by its meaning (the glossary, issue #24); an unknown code's nearest.
+run "$CABLE" search --db "$db" --limit 0 'tag:"trafficking in persons"'
+run "$CABLE" search --db "$db" --limit 0 --json --facets tag tag:migration
+run "$CABLE" search --db "$db" --limit 0 tag:KTPI
 run "$CABLE" search --db "$db" --limit 2 --facets tag,year trafficking
 run "$CABLE" search --db "$db" --json --limit 1 --facets class '"domestic workers"'
 run "$CABLE" search --db "$db" --paragraphs --limit 3 --sort -date origin:atlantis

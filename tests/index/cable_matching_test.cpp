@@ -154,6 +154,22 @@ TEST_P(CableMatchingTest, OneParagraphWithEveryWordRanksAboveSpreadWords) {
   EXPECT_EQ(pages_of(s, "sardines tuna", 1, r.hits.size()), cables_of(r));
 }
 
+// A tag may be named by its meaning in the glossary (issue #24); a code is
+// itself.
+TEST_P(CableMatchingTest, ATagIsFoundByItsMeaning) {
+  const Searcher s = build();
+  EXPECT_EQ(cables(s.search("tag:\"fisheries and marine resources\"")),
+            (std::set<std::string>{"09ATLANTIS2", "09ATLANTIS3"}));
+  EXPECT_EQ(s.search("tag:fisheries").total, 2u);
+  EXPECT_EQ(cables(s.search("tag:\"political relations\"")), std::set<std::string>{"09ATLANTIS1"});
+  EXPECT_EQ(s.search("tag:efis").total, 2u);
+  EXPECT_EQ(s.search("tag:libya").total, 0u);
+  EXPECT_EQ(s.search("tag:libya").suggestion, "");
+  SearchOptions mine;
+  mine.glossary = Glossary::builtin();
+  EXPECT_EQ(s.search("tag:fisheries -tag:\"external political relations\"", mine).total, 2u);
+}
+
 // A reader types the words they remember: the paragraph that holds them as
 // typed ranks above one holding other words of the same stems.
 TEST_P(CableMatchingTest, WordsAsTypedRankAboveOtherWordsOfTheirStem) {

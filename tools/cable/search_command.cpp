@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cable/search.hpp"
+#include "facet_counts.hpp"
 #include "terminal.hpp"
 #include "usage.hpp"
 
@@ -59,9 +60,7 @@ nlohmann::ordered_json to_json(const Results& r) {
   }
   ordered_json facets = ordered_json::object();
   for (const auto& [facet, counts] : r.facets) {
-    ordered_json values = ordered_json::array();
-    for (const FacetCount& c : counts) values.push_back({{"value", c.value}, {"count", c.count}});
-    facets[facet_name(facet)] = values;
+    facets[facet_name(facet)] = facet_json(facet, counts);
   }
   return ordered_json{
       {"total", r.total},
@@ -98,12 +97,7 @@ void print_human(const Results& r, const SearchArgs& args, const std::string& qu
     if (h.order > 0) fmt::print("     {}\n", one_line(unescape_html(h.snippet)));
   }
   for (const auto& [facet, counts] : r.facets) {
-    std::string line;
-    for (const FacetCount& c : counts) {
-      if (!line.empty()) line += ", ";
-      line += fmt::format("{} {}", c.value, c.count);
-    }
-    fmt::print("\n{}: {}", bold(facet_name(facet), color), line.empty() ? "-" : line);
+    fmt::print("\n{}: {}", bold(facet_name(facet), color), facet_line(counts));
   }
   if (!r.facets.empty()) fmt::print("\n");
 }

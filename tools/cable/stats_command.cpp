@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cable/search.hpp"
+#include "facet_counts.hpp"
 #include "usage.hpp"
 
 namespace cable::tool {
@@ -19,30 +20,18 @@ struct StatsArgs {
   std::size_t top = 10;
 };
 
-nlohmann::ordered_json counts(const std::vector<FacetCount>& v) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const FacetCount& c : v) out.push_back({{"value", c.value}, {"count", c.count}});
-  return out;
-}
-
-std::string line(const std::vector<FacetCount>& v) {
-  std::string out;
-  for (const FacetCount& c : v)
-    out += (out.empty() ? "" : ", ") + fmt::format("{} {}", c.value, c.count);
-  return out.empty() ? "-" : out;
-}
-
 int run_stats(const StatsArgs& args) {
   const IndexStats s = Searcher::open(args.db).stats(args.top);
   if (args.json) {
-    const nlohmann::ordered_json out = {{"cables", s.cables},
-                                        {"paragraphs", s.paragraphs},
-                                        {"first_date", s.first_date},
-                                        {"last_date", s.last_date},
-                                        {"top_tags", counts(s.top.at(Facet::kTag))},
-                                        {"top_origins", counts(s.top.at(Facet::kOrigin))},
-                                        {"bytes", s.bytes},
-                                        {"schema_version", s.schema_version}};
+    const nlohmann::ordered_json out = {
+        {"cables", s.cables},
+        {"paragraphs", s.paragraphs},
+        {"first_date", s.first_date},
+        {"last_date", s.last_date},
+        {"top_tags", facet_json(Facet::kTag, s.top.at(Facet::kTag))},
+        {"top_origins", facet_json(Facet::kOrigin, s.top.at(Facet::kOrigin))},
+        {"bytes", s.bytes},
+        {"schema_version", s.schema_version}};
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
@@ -51,8 +40,8 @@ int run_stats(const StatsArgs& args) {
   fmt::print("paragraphs:  {}\n", s.paragraphs);
   fmt::print("dates:       {} to {}\n", s.first_date.empty() ? "-" : s.first_date.substr(0, 10),
              s.last_date.empty() ? "-" : s.last_date.substr(0, 10));
-  fmt::print("top tags:    {}\n", line(s.top.at(Facet::kTag)));
-  fmt::print("top origins: {}\n", line(s.top.at(Facet::kOrigin)));
+  fmt::print("top tags:    {}\n", facet_line(s.top.at(Facet::kTag)));
+  fmt::print("top origins: {}\n", facet_line(s.top.at(Facet::kOrigin)));
   fmt::print("size:        {:.1f} MB\n", static_cast<double>(s.bytes) / 1e6);
   return 0;
 }

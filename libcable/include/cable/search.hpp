@@ -33,6 +33,7 @@
 #include "cable/export.hpp"
 #include "cable/query.hpp"
 #include "cable/record.hpp"
+#include "cable/tags.hpp"
 
 namespace cable {
 
@@ -95,6 +96,9 @@ struct SearchOptions {
   std::string highlight_end = "</b>";  ///< Text put after each matched word.
   /// Suggest a spelling when fewer than this many cables match; 0 never.
   std::size_t suggest_below = 3;
+  /// What TAGS codes mean: `tag:libya` finds LY through it, and the tag
+  /// facet's values carry their meaning (FacetCount::name).
+  Glossary glossary = Glossary::builtin();
   /// On an index of several shards, match each shard in a thread of its own
   /// when the search reads many postings (the answer is the same; it comes
   /// sooner on several cores). false: one thread.
@@ -126,6 +130,7 @@ struct Hit {
 struct FacetCount {
   std::string value;        ///< "KTIP", "Embassy Paris", "2009", …
   std::uint64_t count = 0;  ///< Matching cables with that value.
+  std::string name;         ///< A tag's meaning ("Trafficking in Persons"), else "".
 };
 
 /// The answer to one search.

@@ -75,7 +75,7 @@ std::vector<FacetCount> CableFacetSpy::top(Facet facet, std::size_t limit) const
   const char letter = facet_spec(facet).letter;
   std::vector<FacetCount> out;
   for (const auto& [key, count] : counts_) {
-    if (key.first == letter) out.push_back({key.second, count});
+    if (key.first == letter) out.push_back({key.second, count, {}});
   }
   return most_frequent(std::move(out), limit);
 }

@@ -151,7 +151,7 @@ void FacetCache::see(std::uint32_t cable, const Xapian::Database& db, Xapian::do
 std::vector<FacetCount> FacetCache::top(Facet facet, std::size_t limit) const {
   std::vector<FacetCount> out;
   for (std::uint32_t v : touched_) {
-    if (values_[v].first == facet) out.push_back({values_[v].second, counts_[v]});
+    if (values_[v].first == facet) out.push_back({values_[v].second, counts_[v], {}});
   }
   return most_frequent(std::move(out), limit);
 }
@@ -165,7 +165,7 @@ std::vector<FacetCount> FacetCache::top(const std::vector<FacetCache>& caches, F
   }
   std::vector<FacetCount> out;
   out.reserve(sums.size());
-  for (auto& [value, count] : sums) out.push_back({value, count});
+  for (auto& [value, count] : sums) out.push_back({value, count, {}});
   return most_frequent(std::move(out), limit);
 }
 

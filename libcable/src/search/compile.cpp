@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "analysis/folding.hpp"
 #include "cable/error.hpp"
+#include "cable/tags.hpp"
 #include "model/classification.hpp"
 #include "query/dates.hpp"
 #include "search/cables_with.hpp"
@@ -74,8 +76,8 @@ class Compiler {
  public:
   // Over whole cables when `cables` is not null (the map CablesWith needs),
   // else over documents.
-  Compiler(const internal::Analyzer& analyzer, const CableMap* cables)
-      : a_(analyzer), cables_(cables) {}
+  Compiler(const internal::Analyzer& analyzer, const CableMap* cables, const Glossary& glossary)
+      : a_(analyzer), cables_(cables), glossary_(glossary) {}
 
   CompiledQuery run(const QueryNode& n) {
     std::optional<Q> q = build(n);
@@ -128,10 +130,36 @@ class Compiler {
     return filter(term);
   }
 
+  // A tag as written, and when the glossary knows no such code, the codes
+  // whose meaning it names too: `tag:libya` finds LY (and a tag LIBYA if a
+  // cable wrote one). A meaning named whole wins over those holding its
+  // words: `tag:security` is ASEC alone.
+  Q tag(const QueryNode& n) {
+    const std::string code = text::upper(text::fold_spaces(n.text));
+    LocatedValue v{n.field, n.text, n.position, n.quoted, {schema::term(schema::kTag, code)}};
+    if (!glossary_.find(code)) {
+      const std::vector<TagInfo> named = glossary_.matching(n.text);
+      const std::string whole = folded_value(n.text);
+      const bool exact = std::any_of(named.begin(), named.end(), [&](const TagInfo& t) {
+        return folded_value(t.name) == whole;
+      });
+      for (const TagInfo& t : named) {
+        if (!exact || folded_value(t.name) == whole) {
+          v.terms.push_back(schema::term(schema::kTag, t.code));
+        }
+      }
+    }
+    std::vector<Q> parts;
+    for (const std::string& t : v.terms) parts.push_back(filter(t));
+    v.any = true;
+    values_.push_back(std::move(v));
+    return parts.size() == 1 ? parts.front() : Q(Q::OP_OR, parts.begin(), parts.end());
+  }
+
   std::optional<Q> field(const QueryNode& n) {
     switch (n.field) {
       case Field::kTag:  // a code, or a phrase: "IRAQI FREEDOM"
-        return value(n, schema::term(schema::kTag, text::upper(text::fold_spaces(n.text))));
+        return tag(n);
       case Field::kCaption:
         return value(n, schema::term(schema::kCaption, upper_no_spaces(n.text)));
       case Field::kPrecedence:
@@ -288,6 +316,7 @@ class Compiler {
 
   const internal::Analyzer& a_;
   const CableMap* cables_;
+  const Glossary& glossary_;
   bool weighted_ = false;
   std::size_t parts_ = 0;
   std::vector<Located> words_;
@@ -298,10 +327,10 @@ class Compiler {
 }  // namespace
 
 CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
-                      const CableMap& cables) {
+                      const CableMap& cables, const Glossary& glossary) {
   try {
-    CompiledQuery out = Compiler(analyzer, nullptr).run(node);
-    out.cables = Compiler(analyzer, &cables).run(node).query;
+    CompiledQuery out = Compiler(analyzer, nullptr, glossary).run(node);
+    out.cables = Compiler(analyzer, &cables, glossary).run(node).query;
     if (!cable_documents_only(out.cables)) {
       out.cables = Q(Q::OP_FILTER, out.cables, Q(schema::term(schema::kKind, schema::kKindCable)));
     }

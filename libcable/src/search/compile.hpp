@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "cable/tags.hpp"
 #include "query/query_node.hpp"
 #include "search/cable_map.hpp"
 
@@ -32,6 +33,9 @@ struct LocatedValue {
   std::size_t position = 0;
   bool quoted = false;
   std::vector<std::string> terms;
+  // Whether the value names something when one of its terms is in a
+  // document (a tag by code or meaning), rather than all of them.
+  bool any = false;
 };
 
 struct CompiledQuery {
@@ -57,9 +61,10 @@ struct CompiledQuery {
 // weight; words are stemmed, phrases and NEAR use exact words.
 // @throws QueryError when nothing in the query can match a word of the index
 // (only punctuation or redaction marks), naming its position.
-// `cables` is the searcher's map, built for the shards the query will run on.
+// `cables` is the searcher's map, built for the shards the query will run on;
+// `glossary` says what tags a `tag:` value names by its meaning.
 CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
-                      const CableMap& cables);
+                      const CableMap& cables, const Glossary& glossary = Glossary::builtin());
 
 }  // namespace cable::internal
 

@@ -1,5 +1,6 @@
 #include "search/nearest_value.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <string_view>
@@ -81,10 +82,9 @@ std::string written(const Xapian::Database& db, const LocatedValue& v, const std
 }  // namespace
 
 bool names_nothing(const Xapian::Database& db, const LocatedValue& v) {
-  for (const std::string& t : v.terms) {
-    if (db.get_termfreq(t) == 0) return true;
-  }
-  return false;
+  const auto absent = [&](const std::string& t) { return db.get_termfreq(t) == 0; };
+  return v.any ? std::all_of(v.terms.begin(), v.terms.end(), absent)
+               : std::any_of(v.terms.begin(), v.terms.end(), absent);
 }
 
 std::string nearest_value(const Xapian::Database& db, const LocatedValue& v) {

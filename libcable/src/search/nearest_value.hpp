@@ -12,7 +12,8 @@
 
 namespace cable::internal {
 
-// Whether one of `v`'s terms is in no document of `db`.
+// Whether `v` names nothing in `db`: one of its terms is in no document,
+// or, for a value that names something by any of them, all are in none.
 bool names_nothing(const Xapian::Database& db, const LocatedValue& v);
 
 // The value of `v`'s field in `db` nearest to `v.text`, written as a query

@@ -114,6 +114,7 @@ class Runner {
     } catch (const Xapian::WildcardError&) {
       throw_wildcard_error(compiled);
     }
+    name_tags(r.facets, o.glossary);
     // The best paragraph of each hit, for its cable (search/best_paragraph),
     // by its cable document.
     DocumentSearch paragraph_search;
@@ -277,6 +278,14 @@ class Runner {
 }  // namespace
 
 Q kind_filter(std::string_view kind) { return Q(schema::term(schema::kKind, kind)); }
+
+void name_tags(std::map<Facet, std::vector<FacetCount>>& facets, const Glossary& glossary) {
+  const auto tags = facets.find(Facet::kTag);
+  if (tags == facets.end()) return;
+  for (FacetCount& c : tags->second) {
+    if (const std::optional<TagInfo> t = glossary.find(c.value)) c.name = t->name;
+  }
+}
 
 Results run_search(SearcherState& state, const CompiledQuery& compiled,
                    const SearchOptions& options, std::string_view source) {

@@ -20,6 +20,10 @@ namespace cable::internal {
 // The documents of one kind (schema::kKindCable or kKindParagraph).
 Xapian::Query kind_filter(std::string_view kind);
 
+// Gives the tag facet's values in `facets`, if any, their meaning in
+// `glossary` (FacetCount::name).
+void name_tags(std::map<Facet, std::vector<FacetCount>>& facets, const Glossary& glossary);
+
 // The results of `compiled` with `options` on the index `state` holds, whose
 // mutex the caller holds; `source` is the text typed, for a suggestion that
 // keeps it. @throws cable::QueryError for a wildcard that stands for too

@@ -110,8 +110,8 @@ Searcher Searcher::open(const std::filesystem::path& dir) {
 Results Searcher::search(const Query& q, const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
   return reading(*impl_, [&] {
-    const internal::CompiledQuery compiled =
-        internal::compile(internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map());
+    const internal::CompiledQuery compiled = internal::compile(
+        internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map(), options.glossary);
     return internal::run_search(*impl_, compiled, options, {});
   });
 }
@@ -120,8 +120,8 @@ Results Searcher::search(std::string_view text, const SearchOptions& options) co
   const Query q = Query::parse(text);
   std::lock_guard lock(impl_->mutex);
   return reading(*impl_, [&] {
-    const internal::CompiledQuery compiled =
-        internal::compile(internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map());
+    const internal::CompiledQuery compiled = internal::compile(
+        internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map(), options.glossary);
     return internal::run_search(*impl_, compiled, options, text);
   });
 }
@@ -224,6 +224,7 @@ IndexStats Searcher::stats(std::size_t top) const {
     internal::count_matches(impl_->shards, internal::kind_filter(schema::kKindCable), impl_->cables,
                             impl_->facets, {.threads = impl_->shards.size() > 1});
     for (Facet f : all_facets()) s.top[f] = internal::FacetCache::top(impl_->facets, f, top);
+    internal::name_tags(s.top, Glossary::builtin());
     return 0;
   });
   if (!impl_->dir.empty()) {
