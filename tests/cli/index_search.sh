@@ -21,6 +21,13 @@ run "$CABLE" search --db "$db" tag:SMIG
 run "$CABLE" search --db "$db" --limit 0 'tag:"trafficking in persons"'
 run "$CABLE" search --db "$db" --limit 0 --json --facets tag tag:migration
 run "$CABLE" search --db "$db" --limit 0 tag:KTPI
+run "$CABLE" tags --db "$db"
+run "$CABLE" tags --db "$db" --json trafficking
+run "$CABLE" tags --db "$db" "no such meaning"
+printf 'KTIP\tprogram\tHuman Trafficking\nAT\tgeo\tAtlantis\n' >"$tmp/glossary.tsv"
+CABLE_GLOSSARY="$tmp/glossary.tsv" run "$CABLE" search --db "$db" --limit 0 --facets tag tag:atlantis
+printf 'KTIP Human Trafficking\n' >"$tmp/bad.tsv"
+run "$CABLE" tags --db "$db" --glossary "$tmp/bad.tsv"
 run "$CABLE" search --db "$db" --limit 2 --facets tag,year trafficking
 run "$CABLE" search --db "$db" --json --limit 1 --facets class '"domestic workers"'
 run "$CABLE" search --db "$db" --paragraphs --limit 3 --sort -date origin:atlantis

@@ -14,6 +14,7 @@
 #include "show_command.hpp"
 #include "stats_command.hpp"
 #include "synth_command.hpp"
+#include "tags_command.hpp"
 #include "usage.hpp"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   cable::tool::add_search_command(app, &status);
   cable::tool::add_show_commands(app, &status);
   cable::tool::add_stats_command(app, &status);
+  cable::tool::add_tags_command(app, &status);
   cable::tool::add_check_command(app, &status);
   cable::tool::add_synth_command(app, &status);
   if (argc == 1) {  // the command list, as a usage error

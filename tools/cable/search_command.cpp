@@ -10,6 +10,7 @@
 
 #include "cable/search.hpp"
 #include "facet_counts.hpp"
+#include "glossary_option.hpp"
 #include "terminal.hpp"
 #include "usage.hpp"
 
@@ -26,6 +27,7 @@ struct SearchArgs {
   std::vector<std::string> facets;
   std::size_t facet_limit = 10;
   bool paragraphs = false;
+  std::string glossary;
 };
 
 std::string joined(const std::vector<std::string>& words) {
@@ -111,6 +113,7 @@ int run_search(const SearchArgs& args) {
   if (args.sort == "date") o.sort = Sort::kDateAscending;
   if (args.sort == "-date") o.sort = Sort::kDateDescending;
   for (const std::string& name : args.facets) o.facets.push_back(*facet_from_name(name));
+  o.glossary = load_glossary(args.glossary);
   const bool color = !args.json && use_color(stdout);
   if (!args.json) {
     o.highlight_start = color ? "\x1b[1m" : "";
@@ -153,6 +156,7 @@ void add_search_command(CLI::App& app, int* status) {
       ->check(whole_number());
   cmd->add_flag("--paragraphs", args->paragraphs, "One hit per paragraph, not per cable");
   cmd->add_flag("--exact")->description("Accepted for older scripts: totals are always exact");
+  add_glossary_option(cmd, &args->glossary);
   cmd->add_option("query", args->query, "The query; several words are joined")->required();
   cmd->callback([args, status] { *status = run_search(*args); });
 }

@@ -9,6 +9,7 @@
 
 #include "cable/json.hpp"
 #include "cable/search.hpp"
+#include "glossary_option.hpp"
 #include "terminal.hpp"
 #include "usage.hpp"
 
@@ -18,8 +19,22 @@ namespace {
 struct ShowArgs {
   std::string db;
   std::string id;
+  std::string glossary;
   bool json = false;
 };
+
+// "PREL (External Political Relations), KTIP (Trafficking in Persons), NATO
+// (North Atlantic Treaty Organization)": each tag with its meaning, where
+// the glossary has one.
+std::string tags_named(const std::vector<std::string>& tags, const Glossary& glossary) {
+  std::string out;
+  for (const std::string& t : tags) {
+    const std::optional<TagInfo> info = glossary.find(t);
+    if (!out.empty()) out += ", ";
+    out += info && info->kind != TagKind::kPerson ? t + " (" + info->name + ")" : t;
+  }
+  return out;
+}
 
 std::string join(const std::vector<std::string>& v, std::string_view sep = " ") {
   std::string out;
@@ -37,8 +52,17 @@ int run_show(const ShowArgs& args) {
     fmt::print(stderr, "cable: {}: no cable {} in this index\n", args.db, args.id);
     return 1;
   }
+  const Glossary glossary = load_glossary(args.glossary);
   if (args.json) {
-    std::cout << to_json(*c) << "\n";
+    // The cable's JSON (docs/formats.md) and what its tags mean.
+    auto out = nlohmann::ordered_json::parse(to_json(*c));
+    nlohmann::ordered_json names = nlohmann::ordered_json::object();
+    for (const std::string& t : c->tags) {
+      const std::optional<TagInfo> info = glossary.find(t);
+      names[t] = info ? nlohmann::ordered_json(info->name) : nlohmann::ordered_json();
+    }
+    out["tag_names"] = names;
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }
   const bool color = use_color(stdout);
@@ -48,7 +72,7 @@ int run_show(const ShowArgs& args) {
              c->subject);
   if (!c->from.empty()) fmt::print("FROM: {}\n", c->from);
   if (!c->to.empty()) fmt::print("TO: {}\n", join(c->to));
-  if (!c->tags.empty()) fmt::print("TAGS: {}\n", join(c->tags));
+  if (!c->tags.empty()) fmt::print("TAGS: {}\n", tags_named(c->tags, glossary));
   if (!c->persons.empty()) fmt::print("PERSONS: {}\n", join(c->persons, "; "));
   if (!c->captions.empty()) fmt::print("CAPTIONS: {}\n", join(c->captions));
   for (const Reference& r : c->references) {
@@ -89,6 +113,7 @@ CLI::App* add(CLI::App& app, const char* name, const char* help,
   CLI::App* cmd = app.add_subcommand(name, help);
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "JSON output (docs/cli.md)");
+  add_glossary_option(cmd, &args->glossary);
   cmd->add_option("id", args->id, "Cable ID, e.g. 09PARIS268")->required()->check(cable_id());
   return cmd;
 }

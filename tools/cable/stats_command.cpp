@@ -9,6 +9,7 @@
 
 #include "cable/search.hpp"
 #include "facet_counts.hpp"
+#include "glossary_option.hpp"
 #include "usage.hpp"
 
 namespace cable::tool {
@@ -16,12 +17,20 @@ namespace {
 
 struct StatsArgs {
   std::string db;
+  std::string glossary;
   bool json = false;
   std::size_t top = 10;
 };
 
 int run_stats(const StatsArgs& args) {
-  const IndexStats s = Searcher::open(args.db).stats(args.top);
+  IndexStats s = Searcher::open(args.db).stats(args.top);
+  if (!args.glossary.empty()) {
+    const Glossary glossary = load_glossary(args.glossary);
+    for (FacetCount& c : s.top.at(Facet::kTag)) {
+      const std::optional<TagInfo> t = glossary.find(c.value);
+      c.name = t ? t->name : "";
+    }
+  }
   if (args.json) {
     const nlohmann::ordered_json out = {
         {"cables", s.cables},
@@ -53,6 +62,7 @@ void add_stats_command(CLI::App& app, int* status) {
   CLI::App* cmd = app.add_subcommand("stats", "Print figures about an index");
   cmd->add_option("--db", args->db, "Index directory")->required();
   cmd->add_flag("--json", args->json, "One JSON object (docs/cli.md)");
+  add_glossary_option(cmd, &args->glossary);
   cmd->add_option("--top", args->top, "Tags and origins to list")->check(whole_number());
   cmd->callback([args, status] { *status = run_stats(*args); });
 }
