@@ -68,7 +68,7 @@ typedef enum cable_status {
   CABLE_ERROR_INDEX_VERSION = 72,    /**< The index has another schema version. */
   CABLE_ERROR_INDEX = 73,            /**< The index cannot be read or written. */
   CABLE_ERROR_INVALID_ARGUMENT = 80, /**< A NULL where a value is needed, an unknown facet, … */
-  CABLE_ERROR_NOT_FOUND = 81,        /**< No cable with that ID. */
+  CABLE_ERROR_NOT_FOUND = 81,        /**< No cable with that ID (or tag with that code). */
   CABLE_ERROR_NO_MEMORY = 98,        /**< An allocation failed. */
   CABLE_ERROR_INTERNAL = 99          /**< A bug in libcable; please report it. */
 } cable_status;
@@ -255,6 +255,11 @@ CABLE_C_API size_t cable_results_facet_size(const cable_results* results, const 
 CABLE_C_API cable_status cable_results_facet_value(const cable_results* results, const char* facet,
                                                    size_t i, const char** value, uint64_t* count);
 
+/** The meaning of value `i` of `facet` (a tag's, from the glossary: "Trafficking
+ *  in Persons"), or "" (another facet, a code without one, `i` out of range). */
+CABLE_C_API const char* cable_results_facet_name(const cable_results* results, const char* facet,
+                                                 size_t i);
+
 /** The cable `id` as JSON (docs/formats.md), into `*json` (free with
  *  cable_string_free()). Errors: CABLE_ERROR_NOT_FOUND. */
 CABLE_C_API cable_status cable_get(cable_searcher* searcher, const char* id, char** json);
@@ -269,6 +274,20 @@ CABLE_C_API void cable_strings_destroy(cable_strings* list);
 /** The IDs of the cables whose REF list cites `id`, oldest first. */
 CABLE_C_API cable_status cable_cited_by(cable_searcher* searcher, const char* id,
                                         cable_strings** out);
+
+/* TAGS codes and what they mean, from the glossary compiled into the
+ * library (cable/tags.hpp, libcable/data/tags.tsv). Reentrant. */
+
+/** What TAGS code `code` means (its case ignored; "OBAMA, BARACK" is read as
+ *  a person): its meaning into `*name` (free with cable_string_free()) and,
+ *  when `kind` is not NULL, its kind into `*kind` ("subject", "geo", "org",
+ *  "program", "person"; a static string). Errors: CABLE_ERROR_NOT_FOUND when
+ *  the glossary does not know the code. */
+CABLE_C_API cable_status cable_tag_info(const char* code, char** name, const char** kind);
+/** The codes `text` names, best first: the code itself, then those whose
+ *  meaning is `text`, then those whose meaning holds each of its words
+ *  ("libya": LY; "korea": KN, KS). Empty for blank text. */
+CABLE_C_API cable_status cable_tags_matching(const char* text, cable_strings** codes);
 
 #ifdef __cplusplus
 }

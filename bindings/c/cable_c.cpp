@@ -9,10 +9,17 @@
 #include <string_view>
 #include <vector>
 
+#include "c_support.hpp"
 #include "cable/json.hpp"
 #include "cable/search.hpp"
 #include "cable/version.hpp"
 #include "cable/writer.hpp"
+
+using cable::c_api::copy_string;
+using cable::c_api::fail;
+using cable::c_api::guard;
+using cable::c_api::last_error;
+using cable::c_api::null_argument;
 
 struct cable_writer {
   cable::Writer writer;
@@ -31,24 +38,7 @@ struct cable_results {
   std::vector<cable_hit> hits;
 };
 
-struct cable_strings {
-  std::vector<std::string> items;
-};
-
 namespace {
-
-struct LastError {
-  std::string message;
-  std::size_t position = 0;
-};
-
-thread_local LastError last_error;
-
-cable_status fail(cable_status status, std::string message, std::size_t position = 0) {
-  last_error.message = std::move(message);
-  last_error.position = position;
-  return status;
-}
 
 // The C statuses carry the C++ codes' values, and cable_sort the order of
 // cable::Sort (cable.h): the casts below rely on it.
@@ -64,30 +54,6 @@ static_assert(CABLE_ERROR_INTERNAL == static_cast<int>(cable::ErrorCode::kIntern
 static_assert(CABLE_SORT_RELEVANCE == static_cast<int>(cable::Sort::kRelevance));
 static_assert(CABLE_SORT_DATE_ASCENDING == static_cast<int>(cable::Sort::kDateAscending));
 static_assert(CABLE_SORT_DATE_DESCENDING == static_cast<int>(cable::Sort::kDateDescending));
-
-// Runs `fn` (which returns nothing) and maps whatever it throws.
-template <typename F>
-cable_status guard(F&& fn) noexcept {
-  try {
-    fn();
-    return CABLE_OK;
-  } catch (const cable::QueryError& e) {
-    return fail(CABLE_ERROR_QUERY, e.what(), e.position());
-  } catch (const cable::Error& e) {
-    // The C statuses carry the C++ codes' values (cable.h).
-    return fail(static_cast<cable_status>(static_cast<int>(e.code())), e.what());
-  } catch (const std::bad_alloc&) {
-    return fail(CABLE_ERROR_NO_MEMORY, "out of memory");
-  } catch (const std::exception& e) {
-    return fail(CABLE_ERROR_INTERNAL, e.what());
-  } catch (...) {
-    return fail(CABLE_ERROR_INTERNAL, "an unknown exception");
-  }
-}
-
-cable_status null_argument(const char* name) {
-  return fail(CABLE_ERROR_INVALID_ARGUMENT, std::string(name) + " is NULL");
-}
 
 // The facets named in a comma-separated list.
 std::optional<std::vector<cable::Facet>> facets_of(const char* names, std::string* unknown) {
@@ -108,13 +74,6 @@ std::optional<std::vector<cable::Facet>> facets_of(const char* names, std::strin
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);
   }
-  return out;
-}
-
-char* copy_string(const std::string& s) {
-  char* out = new char[s.size() + 1];
-  s.copy(out, s.size());
-  out[s.size()] = '\0';
   return out;
 }
 
@@ -350,6 +309,11 @@ cable_status cable_results_facet_value(const cable_results* r, const char* facet
   if (value) *value = (*counts)[i].value.c_str();
   if (count) *count = (*counts)[i].count;
   return CABLE_OK;
+}
+
+const char* cable_results_facet_name(const cable_results* r, const char* facet, size_t i) {
+  const auto* counts = facet_counts(r, facet);
+  return counts && i < counts->size() ? (*counts)[i].name.c_str() : "";
 }
 
 cable_status cable_get(cable_searcher* searcher, const char* id, char** json) {

@@ -135,6 +135,9 @@ int main(int argc, char** argv) {
   CHECK(cable_results_facet_size(results, "tag") >= 1);
   CHECK(cable_results_facet_value(results, "tag", 0, &value, &count) == CABLE_OK);
   CHECK(value != NULL && count >= 1);
+  /* Every tag of the bundled corpus has a meaning in the glossary. */
+  CHECK(strlen(cable_results_facet_name(results, "tag", 0)) > 0);
+  CHECK(strcmp(cable_results_facet_name(results, "tag", 100000), "") == 0);
   CHECK(cable_results_facet_size(results, "origin") == 0);
   CHECK(cable_results_facet_value(results, "tag", 100000, &value, &count) ==
         CABLE_ERROR_INVALID_ARGUMENT);
@@ -185,6 +188,24 @@ int main(int argc, char** argv) {
   CHECK(strstr(cable_last_error(), "colour") != NULL);
   CHECK(cable_search(NULL, "harbour", NULL, &results) == CABLE_ERROR_INVALID_ARGUMENT);
   CHECK(cable_search(searcher, NULL, NULL, &results) == CABLE_ERROR_INVALID_ARGUMENT);
+
+  /* The glossary of TAGS codes. */
+  {
+    char* name = NULL;
+    const char* kind = NULL;
+    cable_strings* codes = NULL;
+    CHECK(cable_tag_info("ktip", &name, &kind) == CABLE_OK);
+    CHECK(name != NULL && strcmp(name, "Trafficking in Persons") == 0);
+    CHECK(kind != NULL && strcmp(kind, "program") == 0);
+    cable_string_free(name);
+    name = NULL;
+    CHECK(cable_tag_info("KTPI", &name, NULL) == CABLE_ERROR_NOT_FOUND);
+    CHECK(name == NULL && strstr(cable_last_error(), "KTPI") != NULL);
+    CHECK(cable_tag_info(NULL, &name, NULL) == CABLE_ERROR_INVALID_ARGUMENT);
+    CHECK(cable_tags_matching("libya", &codes) == CABLE_OK);
+    CHECK(cable_strings_size(codes) >= 1 && strcmp(cable_strings_get(codes, 0), "LY") == 0);
+    cable_strings_destroy(codes);
+  }
 
   /* A cable by ID, cited-by. */
   CHECK(cable_get(searcher, "09PARIS268", &json) == CABLE_OK);

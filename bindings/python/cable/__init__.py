@@ -15,14 +15,15 @@ import datetime as _dt
 import json as _json
 import operator as _operator
 import os as _os
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Union
 
 from ._errors import Error, QueryError
 from . import _cable
 
 __version__: str = _cable.__version__
-__all__ = ["Index", "Results", "Hit", "Cable", "IndexSummary", "IndexStats", "parse",
-           "canonical_id", "Error", "QueryError", "__version__"]
+__all__ = ["Index", "Results", "Hit", "Cable", "IndexSummary", "IndexStats", "FacetValue",
+           "TagInfo", "parse", "canonical_id", "tag_info", "tags_matching", "Error", "QueryError",
+           "__version__"]
 
 Hit = _cable.Hit
 IndexSummary = _cable.IndexSummary
@@ -31,6 +32,60 @@ _HIT_FIELDS = ("cable", "paragraph", "order", "marking", "date", "subject", "ori
                "classification", "score", "snippet", "other_matches")
 _SUMMARY_FIELDS = ("files", "files_unchanged", "cables_added", "cables_replaced",
                    "cables_unchanged", "paragraphs", "failed", "bytes", "shards_rewritten")
+
+
+class TagInfo(NamedTuple):
+    """A TAGS code and what it means, from the glossary compiled into
+    libcable (``libcable/data/tags.tsv``): ``kind`` is one of "subject",
+    "geo", "org", "program", "person"."""
+    code: str
+    name: str
+    kind: str
+
+
+def tag_info(code: str) -> Optional[TagInfo]:
+    """What TAGS code ``code`` means (its case ignored; "OBAMA, BARACK" is
+    read as a person), or None when the glossary does not know it:
+    ``tag_info("KTIP").name == "Trafficking in Persons"``."""
+    found = _cable.tag_info(_text("code", code))
+    return TagInfo(*found) if found else None
+
+
+def tags_matching(text: str) -> List[TagInfo]:
+    """The codes ``text`` names, best first: the code itself, then those
+    whose meaning is ``text``, then those whose meaning holds each of its
+    words (``tags_matching("korea")`` gives KN and KS)."""
+    return [TagInfo(*t) for t in _cable.tags_matching(_text("text", text))]
+
+
+class FacetValue(tuple):
+    """One value of a facet and its count of cables: a pair ``(value,
+    count)``, as before, that also has ``.value``, ``.count`` and ``.name``
+    (a tag's meaning, else "")."""
+
+    def __new__(cls, value: str, count: int, name: str = ""):
+        self = super().__new__(cls, (value, count))
+        self.name = name
+        return self
+
+    value = property(_operator.itemgetter(0))
+    count = property(_operator.itemgetter(1))
+
+    def __repr__(self) -> str:
+        return f"FacetValue({self[0]!r}, {self[1]!r}, name={self.name!r})"
+
+
+def _facet_values(raw: Dict[str, list]) -> Dict[str, List[FacetValue]]:
+    return {facet: [FacetValue(*v) for v in values] for facet, values in raw.items()}
+
+
+def _facets_dict(facets: Dict[str, List[FacetValue]]) -> Dict[str, list]:
+    """As the command line's JSON writes them: ``{"value", "count"}``, and
+    ``"name"`` for tags."""
+    return {facet: [{"value": v.value, "name": v.name or None, "count": v.count}
+                    if facet == "tag" else {"value": v.value, "count": v.count}
+                    for v in values]
+            for facet, values in facets.items()}
 
 
 def _datetime(text: str) -> Optional[_dt.datetime]:
@@ -166,14 +221,14 @@ class IndexStats:
         self.paragraphs: int = raw["paragraphs"]
         self.first_date = _datetime(raw["first_date"])
         self.last_date = _datetime(raw["last_date"])
-        self.facets: Dict[str, List[Tuple[str, int]]] = raw["facets"]
+        self.facets: Dict[str, List[FacetValue]] = _facet_values(raw["facets"])
         self.bytes: int = raw["bytes"]
         self.schema_version: int = raw["schema_version"]
 
     def to_dict(self) -> Dict[str, Any]:
         """Plain data, ready for ``json.dumps`` (dates as ISO text)."""
         out = dict(self._raw)
-        out["facets"] = {k: [list(v) for v in vs] for k, vs in self.facets.items()}
+        out["facets"] = _facets_dict(self.facets)
         return out
 
     def __repr__(self) -> str:
@@ -192,8 +247,9 @@ class Results:
         self.total: int = raw.total
         #: Whether ``total`` is exact (always, in this version), else a lower bound.
         self.total_exact: bool = raw.total_exact
-        #: Per facet asked for, ``[(value, count), …]``, most frequent first.
-        self.facets: Dict[str, List[Tuple[str, int]]] = raw.facets
+        #: Per facet asked for, ``[(value, count), …]`` (FacetValue: a tag's
+        #: also has its meaning, ``.name``), most frequent first.
+        self.facets: Dict[str, List[FacetValue]] = _facet_values(raw.facets)
         #: A respelled query when few cables matched, or "".
         self.suggestion: str = raw.suggestion
 
@@ -210,7 +266,7 @@ class Results:
         """Plain data, ready for ``json.dumps``."""
         return {"total": self.total, "total_exact": self.total_exact,
                 "hits": [h.to_dict() for h in self.hits],
-                "facets": {k: [list(v) for v in vs] for k, vs in self.facets.items()},
+                "facets": _facets_dict(self.facets),
                 "suggestion": self.suggestion}
 
     def __repr__(self) -> str:

@@ -14,6 +14,7 @@
 #include "cable/reader.hpp"
 #include "cable/record.hpp"
 #include "cable/search.hpp"
+#include "cable/tags.hpp"
 #include "cable/version.hpp"
 #include "cable/writer.hpp"
 
@@ -101,7 +102,9 @@ PYBIND11_MODULE(_cable, m) {
         py::dict out;
         for (const auto& [facet, counts] : r.facets) {
           py::list values;
-          for (const cable::FacetCount& c : counts) values.append(py::make_tuple(c.value, c.count));
+          for (const cable::FacetCount& c : counts) {
+            values.append(py::make_tuple(c.value, c.count, c.name));
+          }
           out[cable::facet_name(facet)] = values;
         }
         return out;
@@ -168,7 +171,7 @@ PYBIND11_MODULE(_cable, m) {
             for (const auto& [facet, counts] : st.top) {
               py::list values;
               for (const cable::FacetCount& c : counts) {
-                values.append(py::make_tuple(c.value, c.count));
+                values.append(py::make_tuple(c.value, c.count, c.name));
               }
               facets[cable::facet_name(facet)] = values;
             }
@@ -237,6 +240,25 @@ PYBIND11_MODULE(_cable, m) {
       .def("commit", &cable::Writer::commit, py::call_guard<py::gil_scoped_release>());
 
   m.def("canonical_id", &cable::canonical_id, py::arg("text"));
+  // TAGS codes as (code, name, kind) tuples; the package makes them TagInfo.
+  const auto tag_tuple = [](const cable::TagInfo& t) {
+    return py::make_tuple(t.code, t.name, cable::tag_kind_name(t.kind));
+  };
+  m.def(
+      "tag_info",
+      [tag_tuple](const std::string& code) -> py::object {
+        const std::optional<cable::TagInfo> t = cable::tag_info(code);
+        return t ? py::object(tag_tuple(*t)) : py::object(py::none());
+      },
+      py::arg("code"));
+  m.def(
+      "tags_matching",
+      [tag_tuple](const std::string& text) {
+        py::list out;
+        for (const cable::TagInfo& t : cable::tags_matching(text)) out.append(tag_tuple(t));
+        return out;
+      },
+      py::arg("text"));
 
   m.def(
       "parse_json",

@@ -223,3 +223,20 @@ def test_threads_search_in_parallel(index):
     for t in threads:
         t.join()
     assert not errors
+
+
+def test_tags_have_meanings(index):
+    assert cable.tag_info("ktip") == cable.TagInfo("KTIP", "Trafficking in Persons", "program")
+    assert cable.tag_info("KTPI") is None
+    assert cable.tag_info("OBAMA, BARACK").kind == "person"
+    assert [t.code for t in cable.tags_matching("korea")][:2] == ["KN", "KS"]
+    with pytest.raises(TypeError):
+        cable.tag_info(None)
+    results = index.search('tag:"trafficking in persons"', facets="tag")
+    assert results.total >= 1
+    ktip = next(v for v in results.facets["tag"] if v.value == "KTIP")
+    value, count = ktip
+    assert (value, count, ktip.name) == ("KTIP", ktip.count, "Trafficking in Persons")
+    tags = results.to_dict()["facets"]["tag"]
+    assert {"value": "KTIP", "name": "Trafficking in Persons", "count": count} in tags
+    assert index.stats().facets["tag"][0].name

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -87,6 +89,30 @@ TEST(GlossaryTest, ABadFileIsRefusedNamingItsLine) {
     EXPECT_EQ(e.code(), ErrorCode::kIo);
     EXPECT_NE(std::string(e.what()).find("missing.tsv"), std::string::npos);
   }
+}
+
+// cablemap's tag_kind vectors (../shared/corpus/cablemap-vectors): the kind
+// of each code. One disagreement, by design: cablemap guesses "program" for
+// any code starting with K ("kwww"); the glossary gives no kind to a code
+// it does not know.
+TEST(GlossaryTest, KindsAgreeWithCablemapsVectors) {
+  const std::filesystem::path vectors =
+      std::filesystem::path(CABLE_SHARED_CORPUS) / "cablemap-vectors" / "vectors.jsonl";
+  std::ifstream in(vectors);
+  if (!in) GTEST_SKIP() << vectors << " is absent";
+  std::size_t checked = 0;
+  for (std::string line; std::getline(in, line);) {
+    const auto v = nlohmann::json::parse(line);
+    if (v["kind"] != "tag_kind") continue;
+    const std::string notes = v.value("notes", "");
+    if (notes.find("default=") != std::string::npos) continue;  // a default we do not take
+    const std::string code = v["input"];
+    if (code == "kwww") continue;
+    const std::optional<TagInfo> t = tag_info(code);
+    EXPECT_EQ(t ? tag_kind_name(t->kind) : "unknown", v["expected"].get<std::string>()) << code;
+    ++checked;
+  }
+  EXPECT_GE(checked, 8u);
 }
 
 // Issue #24: at least 98 % of the tag occurrences of the shared corpus (every
