@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "cable/search.hpp"
-#include "facet_counts.hpp"
 #include "glossary_option.hpp"
+#include "output.hpp"
 #include "terminal.hpp"
 #include "usage.hpp"
 
@@ -43,33 +43,6 @@ std::string joined(const std::vector<std::string>& words) {
 std::string one_line(std::string s) {
   for (std::size_t p; (p = s.find('\n')) != std::string::npos;) s.replace(p, 1, " / ");
   return s;
-}
-
-nlohmann::ordered_json to_json(const Results& r) {
-  using nlohmann::ordered_json;
-  ordered_json hits = ordered_json::array();
-  for (const Hit& h : r.hits) {
-    hits.push_back({{"cable", h.cable},
-                    {"paragraph", h.paragraph},
-                    {"marking", h.marking},
-                    {"date", h.date},
-                    {"subject", h.subject},
-                    {"origin", h.origin},
-                    {"classification", h.classification},
-                    {"snippet", h.snippet},
-                    {"score", h.score},
-                    {"other_matches", h.other_matches}});
-  }
-  ordered_json facets = ordered_json::object();
-  for (const auto& [facet, counts] : r.facets) {
-    facets[facet_name(facet)] = facet_json(facet, counts);
-  }
-  return ordered_json{
-      {"total", r.total},
-      {"total_exact", r.total_exact},
-      {"hits", hits},
-      {"facets", facets},
-      {"suggestion", r.suggestion.empty() ? ordered_json() : ordered_json(r.suggestion)}};
 }
 
 void print_human(const Results& r, const SearchArgs& args, const std::string& query, bool color) {
@@ -123,7 +96,8 @@ int run_search(const SearchArgs& args) {
   const Searcher searcher = Searcher::open(args.db);
   const Results r = searcher.search(query, o);
   if (args.json) {
-    std::cout << to_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << results_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     print_human(r, args, query, color);
   }

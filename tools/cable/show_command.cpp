@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "cable/json.hpp"
 #include "cable/search.hpp"
 #include "glossary_option.hpp"
+#include "output.hpp"
 #include "terminal.hpp"
 #include "usage.hpp"
 
@@ -54,14 +54,7 @@ int run_show(const ShowArgs& args) {
   }
   const Glossary glossary = load_glossary(args.glossary);
   if (args.json) {
-    // The cable's JSON (docs/formats.md) and what its tags mean.
-    auto out = nlohmann::ordered_json::parse(to_json(*c));
-    nlohmann::ordered_json names = nlohmann::ordered_json::object();
-    for (const std::string& t : c->tags) {
-      const std::optional<TagInfo> info = glossary.find(t);
-      names[t] = info ? nlohmann::ordered_json(info->name) : nlohmann::ordered_json();
-    }
-    out["tag_names"] = names;
+    const nlohmann::ordered_json out = cable_json(*c, glossary);
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
   }

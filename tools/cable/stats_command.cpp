@@ -8,8 +8,8 @@
 #include <string>
 
 #include "cable/search.hpp"
-#include "facet_counts.hpp"
 #include "glossary_option.hpp"
+#include "output.hpp"
 #include "usage.hpp"
 
 namespace cable::tool {
