@@ -19,6 +19,12 @@ endif()
 if(CABLE_BUILD_TOOLS OR CABLE_BUILD_TESTS)
   find_package(CLI11 REQUIRED)
 endif()
+# `cable serve`'s HTTP server: Debian's cpp-httplib, a compiled library whose
+# pkg-config flags (its TLS and compression options) its header must see.
+if(CABLE_BUILD_TOOLS)
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+  find_package(Threads REQUIRED)
+endif()
 # The cable tool allocates with jemalloc: Xapian's indexing is a storm of
 # small allocations from two shard threads, and jemalloc's per-thread arenas
 # make `cable index` about 7 % faster than glibc's malloc

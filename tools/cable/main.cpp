@@ -11,6 +11,7 @@
 #include "index_command.hpp"
 #include "parse_command.hpp"
 #include "search_command.hpp"
+#include "serve_command.hpp"
 #include "show_command.hpp"
 #include "stats_command.hpp"
 #include "synth_command.hpp"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   cable::tool::add_show_commands(app, &status);
   cable::tool::add_stats_command(app, &status);
   cable::tool::add_tags_command(app, &status);
+  cable::tool::add_serve_command(app, &status);
   cable::tool::add_check_command(app, &status);
   cable::tool::add_synth_command(app, &status);
   if (argc == 1) {  // the command list, as a usage error

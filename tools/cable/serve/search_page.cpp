@@ -1,0 +1,219 @@
+#include "serve/search_page.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "serve/html.hpp"
+#include "serve/query_edit.hpp"
+
+namespace cable::tool::serve {
+namespace {
+
+// The sidebar's facets, with their query field.
+constexpr Facet kSidebar[] = {Facet::kTag,  Facet::kOrigin,  Facet::kClassification,
+                              Facet::kYear, Facet::kCaption, Facet::kPerson};
+
+std::string value_link(const SearchRequest& r, Facet facet, const FacetCount& c) {
+  const std::string part =
+      facet == Facet::kYear ? "date:" + c.value : field_part(facet_name(facet), c.value);
+  SearchRequest next{toggled(r.q, part), r.sort, 1};
+  const bool on = holds(r.q, part);
+  std::string label = escape(c.value);
+  if (!c.name.empty()) label += fmt::format(" <span class=\"meaning\">{}</span>", escape(c.name));
+  return fmt::format(R"(<li><a href="{}"{}>{}</a> <span class="count">{}</span></li>)",
+                     escape(search_url(next)), on ? R"( class="on" aria-current="true")" : "",
+                     label, c.count);
+}
+
+std::string sidebar(const SearchRequest& r, const Results& res) {
+  std::string out = R"(<aside aria-label="Filters">)";
+  for (const Facet f : kSidebar) {
+    const auto it = res.facets.find(f);
+    if (it == res.facets.end() || it->second.empty()) continue;
+    out += fmt::format("<h2>{}</h2><ul>", facet_name(f));
+    for (const FacetCount& c : it->second) out += value_link(r, f, c);
+    out += "</ul>";
+  }
+  return out + "</aside>";
+}
+
+// Matching cables per year (per month when they all fall within two
+// years), as bars that narrow the query's dates.
+std::string histogram(const Searcher& searcher, const SearchRequest& r, const Results& res) {
+  const auto years = res.facets.find(Facet::kYear);
+  if (years == res.facets.end() || years->second.empty()) return "";
+  std::map<std::string, std::uint64_t> counts;
+  Facet unit = Facet::kYear;
+  if (years->second.size() <= 2) {
+    SearchOptions o;
+    o.limit = 0;
+    o.facets = {Facet::kMonth};
+    o.facet_limit = 0;
+    for (const FacetCount& c : searcher.search(r.q, o).facets[Facet::kMonth])
+      counts[c.value] = c.count;
+    unit = Facet::kMonth;
+  } else {
+    for (const FacetCount& c : years->second) counts[c.value] = c.count;
+  }
+  // Every year (or month) of the span, empty ones too.
+  std::vector<std::pair<std::string, std::uint64_t>> bars;
+  if (unit == Facet::kYear) {
+    const int first = std::stoi(counts.begin()->first);
+    const int last = std::stoi(counts.rbegin()->first);
+    for (int y = first; y <= last; ++y) {
+      const auto c = counts.find(std::to_string(y));
+      bars.emplace_back(std::to_string(y), c == counts.end() ? 0 : c->second);
+    }
+  } else {
+    // Months as "YYYY-MM", from the first to the last.
+    int year = std::stoi(counts.begin()->first.substr(0, 4));
+    int month = std::stoi(counts.begin()->first.substr(5, 2));
+    for (std::string m; (m = fmt::format("{:04}-{:02}", year, month)) <= counts.rbegin()->first;) {
+      const auto c = counts.find(m);
+      bars.emplace_back(m, c == counts.end() ? 0 : c->second);
+      if (++month > 12) {
+        month = 1;
+        ++year;
+      }
+    }
+  }
+  std::uint64_t most = 1;
+  for (const auto& [label, n] : bars) most = std::max(most, n);
+  const double width = 1000.0 / static_cast<double>(bars.size());
+  std::string svg = fmt::format(
+      R"(<div class="histogram"><svg viewBox="0 0 1000 120" preserveAspectRatio="none" role="img" aria-label="Matching cables per {}">)",
+      unit == Facet::kYear ? "year" : "month");
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const auto& [label, n] = bars[i];
+    const double h = 100.0 * static_cast<double>(n) / static_cast<double>(most);
+    const SearchRequest next{with_date(r.q, "date:" + label), r.sort, 1};
+    svg += fmt::format(
+        R"(<a href="{}" aria-label="{}: {} cables"><rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: {}</title></rect></a>)",
+        escape(search_url(next)), label, n, static_cast<double>(i) * width + 1, 100 - h,
+        std::max(width - 2, 1.0), std::max(h, n > 0 ? 1.0 : 0.0), label, n);
+  }
+  const std::string& first = bars.front().first;
+  const std::string& last = bars.back().first;
+  svg += fmt::format(
+      R"(<text x="2" y="116">{}</text><text x="998" y="116" text-anchor="end">{}</text>)", first,
+      last);
+  return svg + "</svg></div>";
+}
+
+std::string tags_of(const Cable& c, const Glossary& glossary) {
+  std::string out;
+  for (const std::string& t : c.tags) {
+    const std::optional<TagInfo> info = glossary.find(t);
+    out += fmt::format(
+        R"( <a href="{}">{}</a>{})",
+        escape(search_url({field_part("tag", t), Sort::kRelevance, 1})), escape(t),
+        info ? fmt::format(R"( <span class="meaning">({})</span>)", escape(info->name)) : "");
+  }
+  return out;
+}
+
+std::string hit_html(const Searcher& searcher, const Hit& h, const Glossary& glossary) {
+  const std::string anchor = h.paragraph.empty() ? "" : "#p" + url_component(h.paragraph);
+  const std::optional<Cable> c = searcher.cable(h.cable);
+  std::string where = h.paragraph.empty() ? "" : " ¶" + escape(h.paragraph);
+  if (h.other_matches > 0) where += fmt::format(" (+{} more)", h.other_matches);
+  return fmt::format(
+      R"(<article class="hit"><h3><a href="/cable/{}{}">{}</a>{} — {}</h3>
+<div class="meta">{} · {} · {}{}</div><p>{}</p></article>)",
+      url_component(h.cable), anchor, escape(h.cable), where, escape(h.subject),
+      escape(h.date.substr(0, 10)), escape(h.origin), escape(h.classification),
+      c ? " ·" + tags_of(*c, glossary) : "", h.order > 0 ? inert_controls(h.snippet) : "");
+}
+
+std::string pager(const SearchRequest& r, const Results& res) {
+  const std::size_t pages = (res.total + kHitsPerPage - 1) / kHitsPerPage;
+  if (pages <= 1) return "";
+  std::string out = R"(<nav class="pager" aria-label="Pages">)";
+  if (r.page > 1) {
+    out += fmt::format(R"(<a href="{}" rel="prev">← previous</a>)",
+                       escape(search_url({r.q, r.sort, r.page - 1})));
+  }
+  out += fmt::format("<span>page {} of {}</span>", r.page, pages);
+  if (r.page < pages) {
+    out += fmt::format(R"(<a href="{}" rel="next">next →</a>)",
+                       escape(search_url({r.q, r.sort, r.page + 1})));
+  }
+  return out + "</nav>";
+}
+
+std::string sorts(const SearchRequest& r) {
+  std::string out = R"(<nav class="meta" aria-label="Order">Order:)";
+  for (const auto& [sort, label] :
+       {std::pair{Sort::kRelevance, "relevance"}, std::pair{Sort::kDateAscending, "oldest"},
+        std::pair{Sort::kDateDescending, "newest"}}) {
+    out += sort == r.sort
+               ? fmt::format(" <strong>{}</strong>", label)
+               : fmt::format(R"( <a href="{}">{}</a>)", escape(search_url({r.q, sort, 1})), label);
+  }
+  const std::string q = "q=" + url_component(r.q) + "&sort=" + sort_parameter(r.sort);
+  return out +
+         fmt::format(
+             R"( · Export <a href="/export.csv?{0}">CSV</a> <a href="/export.ndjson?{0}">NDJSON</a> · <a href="/api/search?{0}">JSON</a></nav>)",
+             escape(q));
+}
+
+}  // namespace
+
+const char* sort_parameter(Sort sort) {
+  switch (sort) {
+    case Sort::kDateAscending:
+      return "date";
+    case Sort::kDateDescending:
+      return "-date";
+    default:
+      return "relevance";
+  }
+}
+
+std::string search_url(const SearchRequest& r) {
+  std::string url = "/search?q=" + url_component(r.q);
+  if (r.sort != Sort::kRelevance) url += std::string("&sort=") + sort_parameter(r.sort);
+  if (r.page > 1) url += "&page=" + std::to_string(r.page);
+  return url;
+}
+
+std::string search_page(const Searcher& searcher, const SearchRequest& r,
+                        const Glossary& glossary) {
+  SearchOptions o;
+  o.offset = (r.page - 1) * kHitsPerPage;
+  o.limit = kHitsPerPage;
+  o.sort = r.sort;
+  o.glossary = glossary;
+  o.facets.assign(std::begin(kSidebar), std::end(kSidebar));
+  o.facet_limit = 15;
+  o.highlight_start = "<mark>";
+  o.highlight_end = "</mark>";
+  Results res = searcher.search(r.q, o);
+  // The histogram needs every year.
+  SearchOptions years;
+  years.limit = 0;
+  years.facets = {Facet::kYear};
+  years.facet_limit = 0;
+  res.facets[Facet::kYear] = searcher.search(r.q, years).facets[Facet::kYear];
+  std::string body = R"(<main><div class="results">)";
+  body += fmt::format(R"(<p role="status">{}{} {} match <strong>{}</strong></p>)",
+                      res.total_exact ? "" : "at least ", res.total,
+                      res.total == 1 ? "cable" : "cables", escape(r.q));
+  if (!res.suggestion.empty()) {
+    body += fmt::format(R"(<p>Did you mean <a href="{}">{}</a>?</p>)",
+                        escape(search_url({res.suggestion, r.sort, 1})), escape(res.suggestion));
+  }
+  body += histogram(searcher, r, res) + sorts(r);
+  for (const Hit& h : res.hits) body += hit_html(searcher, h, glossary);
+  body += pager(r, res) + "</div>";
+  std::sort(res.facets[Facet::kYear].begin(), res.facets[Facet::kYear].end(),
+            [](const FacetCount& a, const FacetCount& b) { return a.value > b.value; });
+  body += sidebar(r, res) + "</main>";
+  return page(r.q, r.q, body);
+}
+
+}  // namespace cable::tool::serve
