@@ -285,8 +285,10 @@ CABLE_C_API cable_status cable_cited_by(cable_searcher* searcher, const char* id
  *  the glossary does not know the code. */
 CABLE_C_API cable_status cable_tag_info(const char* code, char** name, const char** kind);
 /** The codes `text` names, best first: the code itself, then those whose
- *  meaning is `text`, then those whose meaning holds each of its words
- *  ("libya": LY; "korea": KN, KS). Empty for blank text. */
+ *  meaning is `text`, then those whose meaning holds each of its words,
+ *  whole ("libya": LY; "korea": KN, KS), into `*codes` (free with
+ *  cable_strings_destroy()); empty for blank text. Errors:
+ *  CABLE_ERROR_INVALID_ARGUMENT (a NULL argument), CABLE_ERROR_NO_MEMORY. */
 CABLE_C_API cable_status cable_tags_matching(const char* text, cable_strings** codes);
 
 #ifdef __cplusplus

@@ -18,13 +18,21 @@ cable_status cable_tag_info(const char* code, char** name, const char** kind) {
   if (!code) return null_argument("code");
   if (!name) return null_argument("name");
   *name = nullptr;
-  std::optional<cable::TagInfo> info;
-  const cable_status status = guard([&] { info = cable::tag_info(code); });
-  if (status != CABLE_OK) return status;
-  if (!info)
-    return fail(CABLE_ERROR_NOT_FOUND, std::string(code) + ": no such code in the glossary");
-  if (kind) *kind = cable::tag_kind_name(info->kind);
-  return guard([&] { *name = copy_string(info->name); });
+  // Every allocation inside guard(): nothing may throw past extern "C".
+  bool found = false;
+  std::string missing;
+  const cable_status status = guard([&] {
+    const std::optional<cable::TagInfo> info = cable::tag_info(code);
+    if (!info) {
+      missing = std::string(code) + ": no such code in the glossary";
+      return;
+    }
+    found = true;
+    if (kind) *kind = cable::tag_kind_name(info->kind);
+    *name = copy_string(info->name);
+  });
+  if (status != CABLE_OK || found) return status;
+  return fail(CABLE_ERROR_NOT_FOUND, std::move(missing));
 }
 
 cable_status cable_tags_matching(const char* text, cable_strings** codes) {

@@ -168,6 +168,11 @@ TEST_P(CableMatchingTest, ATagIsFoundByItsMeaning) {
   SearchOptions mine;
   mine.glossary = Glossary::builtin();
   EXPECT_EQ(s.search("tag:fisheries -tag:\"external political relations\"", mine).total, 2u);
+  // A code the index has is itself, though it is a word of meanings.
+  writer_->add(make_cable("09ATLANTIS30", "2009-04-01", {"FISHERIES"}, {"Nets."}));
+  writer_->commit();
+  EXPECT_EQ(cables(writer_->searcher().search("tag:fisheries")),
+            std::set<std::string>{"09ATLANTIS30"});
 }
 
 // A reader types the words they remember: the paragraph that holds them as

@@ -42,8 +42,8 @@ SUBJECT: <script>document.title='pwned'</script> "><img src=x onerror=alert(2)> 
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def get(base, path, method="GET"):
-    req = urllib.request.Request(base + path, method=method)
+def get(base, path, method="GET", headers=None):
+    req = urllib.request.Request(base + path, method=method, headers=headers or {})
     try:
         with OPENER.open(req, timeout=30) as r:
             return r.status, r.headers, r.read().decode("utf-8")
@@ -120,6 +120,10 @@ def endpoints(base, cable, db):
         check(status == want, "%s is %d (got %d)" % (path[:60], want, status))
     status, headers, _ = get(base, "/assets/style.css")
     check(status == 200 and headers["Content-Type"].startswith("text/css"), "the stylesheet")
+    status, _, _ = get(base, "/", headers={"Host": "rebound.example:80"})
+    check(status == 421, "a request for another host is refused (DNS rebinding): %d" % status)
+    status, _, _ = get(base, "/", headers={"Host": "localhost"})
+    check(status == 200, "localhost is this host")
     status, _, _ = get(base, "/", method="POST")
     check(status in (404, 405), "read-only: POST is refused (%d)" % status)
 

@@ -47,10 +47,19 @@ int run_serve(const ServeArgs& args) {
   fmt::print("serving {} at http://{}:{}/ (Ctrl-C stops)\n", args.db,
              any_host ? "[" + args.host + "]" : args.host, server.port());
   std::fflush(stdout);
-  server.run();
-  // Stopped by a signal, or by a failure of the server: wake the waiter.
-  pthread_kill(waiter.native_handle(), SIGTERM);
-  waiter.join();
+  // Stopped by a signal, or by a failure of the server: the waiter is woken
+  // (a blocked signal waits for its sigwait) before the failure goes on.
+  const auto wake_waiter = [&] {
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  };
+  try {
+    server.run();
+  } catch (...) {
+    wake_waiter();
+    throw;
+  }
+  wake_waiter();
   fmt::print(stderr, "cable: stopped serving {}\n", args.db);
   return 0;
 }

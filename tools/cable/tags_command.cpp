@@ -49,10 +49,18 @@ std::vector<Row> rows(const TagsArgs& args) {
     const auto c = counts.find(t.code);
     out.push_back({t, c == counts.end() ? 0 : c->second});
   }
-  const auto written = counts.find(args.text);
+  // A tag of the index as written, as `tag:` reads it: "iraqi freedom".
+  std::string code;
+  for (const char c : args.text) {
+    if (c == ' ' && (code.empty() || code.back() == ' ')) continue;
+    code.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  while (!code.empty() && code.back() == ' ') code.pop_back();
+  const auto written = counts.find(code);
   if (written != counts.end() &&
-      std::none_of(out.begin(), out.end(), [&](const Row& r) { return r.tag.code == args.text; })) {
-    out.insert(out.begin(), {TagInfo{args.text, "", TagKind::kUnknown}, written->second});
+      std::none_of(out.begin(), out.end(), [&](const Row& r) { return r.tag.code == code; })) {
+    out.insert(out.begin(), {glossary.find(code).value_or(TagInfo{code, "", TagKind::kUnknown}),
+                             written->second});
   }
   return out;
 }

@@ -15,9 +15,11 @@ import datetime as _dt
 import json as _json
 import operator as _operator
 import os as _os
-from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Union
 
+from ._args import _text
 from ._errors import Error, QueryError
+from ._tags import FacetValue, TagInfo, tag_info, tags_matching, _facet_values, _facets_dict
 from . import _cable
 
 __version__: str = _cable.__version__
@@ -32,60 +34,6 @@ _HIT_FIELDS = ("cable", "paragraph", "order", "marking", "date", "subject", "ori
                "classification", "score", "snippet", "other_matches")
 _SUMMARY_FIELDS = ("files", "files_unchanged", "cables_added", "cables_replaced",
                    "cables_unchanged", "paragraphs", "failed", "bytes", "shards_rewritten")
-
-
-class TagInfo(NamedTuple):
-    """A TAGS code and what it means, from the glossary compiled into
-    libcable (``libcable/data/tags.tsv``): ``kind`` is one of "subject",
-    "geo", "org", "program", "person"."""
-    code: str
-    name: str
-    kind: str
-
-
-def tag_info(code: str) -> Optional[TagInfo]:
-    """What TAGS code ``code`` means (its case ignored; "OBAMA, BARACK" is
-    read as a person), or None when the glossary does not know it:
-    ``tag_info("KTIP").name == "Trafficking in Persons"``."""
-    found = _cable.tag_info(_text("code", code))
-    return TagInfo(*found) if found else None
-
-
-def tags_matching(text: str) -> List[TagInfo]:
-    """The codes ``text`` names, best first: the code itself, then those
-    whose meaning is ``text``, then those whose meaning holds each of its
-    words (``tags_matching("korea")`` gives KN and KS)."""
-    return [TagInfo(*t) for t in _cable.tags_matching(_text("text", text))]
-
-
-class FacetValue(tuple):
-    """One value of a facet and its count of cables: a pair ``(value,
-    count)``, as before, that also has ``.value``, ``.count`` and ``.name``
-    (a tag's meaning, else "")."""
-
-    def __new__(cls, value: str, count: int, name: str = ""):
-        self = super().__new__(cls, (value, count))
-        self.name = name
-        return self
-
-    value = property(_operator.itemgetter(0))
-    count = property(_operator.itemgetter(1))
-
-    def __repr__(self) -> str:
-        return f"FacetValue({self[0]!r}, {self[1]!r}, name={self.name!r})"
-
-
-def _facet_values(raw: Dict[str, list]) -> Dict[str, List[FacetValue]]:
-    return {facet: [FacetValue(*v) for v in values] for facet, values in raw.items()}
-
-
-def _facets_dict(facets: Dict[str, List[FacetValue]]) -> Dict[str, list]:
-    """As the command line's JSON writes them: ``{"value", "count"}``, and
-    ``"name"`` for tags."""
-    return {facet: [{"value": v.value, "name": v.name or None, "count": v.count}
-                    if facet == "tag" else {"value": v.value, "count": v.count}
-                    for v in values]
-            for facet, values in facets.items()}
 
 
 def _datetime(text: str) -> Optional[_dt.datetime]:
@@ -116,12 +64,6 @@ def _count(name: str, value: Any) -> int:
         raise TypeError(f"{name} must be an int, not {type(value).__name__}") from None
     if value < 0:
         raise ValueError(f"{name} must be 0 or more, not {value}")
-    return value
-
-
-def _text(name: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     return value
 
 

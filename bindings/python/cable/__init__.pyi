@@ -1,7 +1,7 @@
 # Type stubs of the package `cable` (libcable for Python).
 import datetime
 import os
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 __version__: str
 
@@ -58,7 +58,7 @@ class IndexStats:
     paragraphs: int
     first_date: Optional[datetime.datetime]
     last_date: Optional[datetime.datetime]
-    facets: Dict[str, List[Tuple[str, int]]]
+    facets: Dict[str, List[FacetValue]]
     bytes: int
     schema_version: int
     def __init__(self, raw: Dict[str, Any]) -> None: ...
@@ -68,7 +68,7 @@ class Results:
     hits: List[Hit]
     total: int
     total_exact: bool
-    facets: Dict[str, List[Tuple[str, int]]]
+    facets: Dict[str, List[FacetValue]]
     suggestion: str
     def __iter__(self) -> Iterator[Hit]: ...
     def __len__(self) -> int: ...
@@ -101,3 +101,18 @@ class Index:
 def parse(path: Union[str, os.PathLike[str]],
           on_error: Optional[Callable[[str], None]] = None) -> List[Cable]: ...
 def canonical_id(text: str) -> Optional[str]: ...
+
+class TagInfo(NamedTuple):
+    code: str
+    name: str
+    kind: str
+
+class FacetValue(Tuple[str, int]):
+    name: str
+    @property
+    def value(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+
+def tag_info(code: str) -> Optional[TagInfo]: ...
+def tags_matching(text: str) -> List[TagInfo]: ...

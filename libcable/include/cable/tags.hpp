@@ -42,7 +42,7 @@ CABLE_EXPORT const char* tag_kind_name(TagKind kind) noexcept;
 struct TagInfo {
   std::string code;  ///< As a cable writes it: "KTIP", "LY", "OBAMA, BARACK".
   std::string name;  ///< Its meaning: "Trafficking in Persons", "Libya", "Barack Obama".
-  TagKind kind = TagKind::kUnknown;
+  TagKind kind = TagKind::kUnknown;  ///< Subject, geographic, organization, program or person.
 };
 
 /// A table of TAGS codes and their meanings.
@@ -55,9 +55,9 @@ class CABLE_EXPORT Glossary {
   static const Glossary& builtin();
 
   /// builtin() with the entries of the file at `path` over it. The file is
-  /// UTF-8 text, one entry a line, `CODE<TAB>KIND<TAB>NAME` (KIND as
-  /// tag_kind_name() gives it); blank lines and lines starting with `#` are
-  /// skipped. An entry replaces the built-in one of its code.
+  /// UTF-8 text, one entry a line, `CODE<TAB>KIND<TAB>NAME` (KIND one of
+  /// subject, geo, org, program); blank lines and lines starting with `#`
+  /// are skipped. An entry replaces the built-in one of its code.
   /// @throws cable::Error kIo when the file cannot be read, kMalformed
   ///   naming `path:line` for a line that is no entry.
   static Glossary with_file(const std::filesystem::path& path);
@@ -69,9 +69,9 @@ class CABLE_EXPORT Glossary {
 
   /// The entries that `text` names, best first: the code itself, then
   /// those whose meaning is `text`, then those whose meaning holds each of
-  /// its words ("korea" finds KN and KS; "trafficking in persons" KTIP and
-  /// TIP), by code. Case and accents are ignored. Empty for blank text.
-  /// Cost: a pass over the table.
+  /// its words, whole ("korea" finds KN and KS; "trafficking in persons"
+  /// KTIP and TIP), by code. Case and accents are ignored. Empty for blank
+  /// text. Cost: a pass over the table.
   std::vector<TagInfo> matching(std::string_view text) const;
 
   /// Every entry, by code.

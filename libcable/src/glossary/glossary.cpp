@@ -2,8 +2,8 @@
 // compiled in), a user's file over it, and the lookups.
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
-#include <sstream>
 #include <unordered_map>
 
 #include "analysis/folding.hpp"
@@ -130,12 +130,12 @@ const Glossary& Glossary::builtin() {
 
 Glossary Glossary::with_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (!in || !(text << in.rdbuf())) {
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in.is_open() || in.bad()) {
     throw Error(ErrorCode::kIo, path.string() + ": cannot read the glossary file");
   }
   std::map<std::string, TagInfo> entries = builtin_entries();
-  read_entries(text.str(), path.string(), entries);
+  read_entries(text, path.string(), entries);
   return Glossary(std::make_shared<const Table>(std::move(entries)));
 }
 
@@ -150,7 +150,7 @@ std::optional<TagInfo> Glossary::find(std::string_view code) const {
 std::vector<TagInfo> Glossary::matching(std::string_view typed) const {
   const std::vector<std::string> sought = folded_words(typed);
   if (sought.empty()) return {};
-  // 0: the code; 1: the whole meaning; 2: each word of `text` starts a word of it.
+  // 0: the code; 1: the whole meaning; 2: each word of `text` is a word of it.
   std::vector<std::pair<int, std::size_t>> found;
   const std::string code = text::upper(text::fold_spaces(typed));
   for (std::size_t i = 0; i < table_->entries.size(); ++i) {
@@ -160,9 +160,7 @@ std::vector<TagInfo> Glossary::matching(std::string_view typed) const {
     } else if (words == sought) {
       found.emplace_back(1, i);
     } else if (std::all_of(sought.begin(), sought.end(), [&](const std::string& s) {
-                 return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-                   return w.compare(0, s.size(), s) == 0;
-                 });
+                 return std::find(words.begin(), words.end(), s) != words.end();
                })) {
       found.emplace_back(2, i);
     }

@@ -76,8 +76,9 @@ class Compiler {
  public:
   // Over whole cables when `cables` is not null (the map CablesWith needs),
   // else over documents.
-  Compiler(const internal::Analyzer& analyzer, const CableMap* cables, const Glossary& glossary)
-      : a_(analyzer), cables_(cables), glossary_(glossary) {}
+  Compiler(const internal::Analyzer& analyzer, const CableMap* cables, const Glossary& glossary,
+           const Xapian::Database* index)
+      : a_(analyzer), cables_(cables), glossary_(glossary), index_(index) {}
 
   CompiledQuery run(const QueryNode& n) {
     std::optional<Q> q = build(n);
@@ -130,14 +131,14 @@ class Compiler {
     return filter(term);
   }
 
-  // A tag as written, and when the glossary knows no such code, the codes
-  // whose meaning it names too: `tag:libya` finds LY (and a tag LIBYA if a
-  // cable wrote one). A meaning named whole wins over those holding its
-  // words: `tag:security` is ASEC alone.
+  // A tag as written, and when neither the glossary nor the index knows
+  // such a code, the codes whose meaning it names: `tag:libya` finds LY. A
+  // meaning named whole wins over those holding its words: `tag:security`
+  // is ASEC alone.
   Q tag(const QueryNode& n) {
     const std::string code = text::upper(text::fold_spaces(n.text));
     LocatedValue v{n.field, n.text, n.position, n.quoted, {schema::term(schema::kTag, code)}};
-    if (!glossary_.find(code)) {
+    if (!glossary_.find(code) && !(index_ && index_->term_exists(v.terms.front()))) {
       const std::vector<TagInfo> named = glossary_.matching(n.text);
       const std::string whole = folded_value(n.text);
       const bool exact = std::any_of(named.begin(), named.end(), [&](const TagInfo& t) {
@@ -317,6 +318,7 @@ class Compiler {
   const internal::Analyzer& a_;
   const CableMap* cables_;
   const Glossary& glossary_;
+  const Xapian::Database* index_;
   bool weighted_ = false;
   std::size_t parts_ = 0;
   std::vector<Located> words_;
@@ -327,10 +329,11 @@ class Compiler {
 }  // namespace
 
 CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
-                      const CableMap& cables, const Glossary& glossary) {
+                      const CableMap& cables, const Glossary& glossary,
+                      const Xapian::Database* index) {
   try {
-    CompiledQuery out = Compiler(analyzer, nullptr, glossary).run(node);
-    out.cables = Compiler(analyzer, &cables, glossary).run(node).query;
+    CompiledQuery out = Compiler(analyzer, nullptr, glossary, index).run(node);
+    out.cables = Compiler(analyzer, &cables, glossary, index).run(node).query;
     if (!cable_documents_only(out.cables)) {
       out.cables = Q(Q::OP_FILTER, out.cables, Q(schema::term(schema::kKind, schema::kKindCable)));
     }

@@ -62,9 +62,11 @@ struct CompiledQuery {
 // @throws QueryError when nothing in the query can match a word of the index
 // (only punctuation or redaction marks), naming its position.
 // `cables` is the searcher's map, built for the shards the query will run on;
-// `glossary` says what tags a `tag:` value names by its meaning.
+// `glossary` says what tags a `tag:` value names by its meaning, unless
+// `index` (when given) holds the value as a code.
 CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
-                      const CableMap& cables, const Glossary& glossary = Glossary::builtin());
+                      const CableMap& cables, const Glossary& glossary = Glossary::builtin(),
+                      const Xapian::Database* index = nullptr);
 
 }  // namespace cable::internal
 

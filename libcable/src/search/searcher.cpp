@@ -110,8 +110,9 @@ Searcher Searcher::open(const std::filesystem::path& dir) {
 Results Searcher::search(const Query& q, const SearchOptions& options) const {
   std::lock_guard lock(impl_->mutex);
   return reading(*impl_, [&] {
-    const internal::CompiledQuery compiled = internal::compile(
-        internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map(), options.glossary);
+    const internal::CompiledQuery compiled =
+        internal::compile(internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map(),
+                          options.glossary, &impl_->db);
     return internal::run_search(*impl_, compiled, options, {});
   });
 }
@@ -120,8 +121,9 @@ Results Searcher::search(std::string_view text, const SearchOptions& options) co
   const Query q = Query::parse(text);
   std::lock_guard lock(impl_->mutex);
   return reading(*impl_, [&] {
-    const internal::CompiledQuery compiled = internal::compile(
-        internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map(), options.glossary);
+    const internal::CompiledQuery compiled =
+        internal::compile(internal::QueryAccess::node(q), impl_->analyzer, impl_->cable_map(),
+                          options.glossary, &impl_->db);
     return internal::run_search(*impl_, compiled, options, text);
   });
 }

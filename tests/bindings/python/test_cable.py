@@ -240,3 +240,11 @@ def test_tags_have_meanings(index):
     tags = results.to_dict()["facets"]["tag"]
     assert {"value": "KTIP", "name": "Trafficking in Persons", "count": count} in tags
     assert index.stats().facets["tag"][0].name
+
+
+def test_facet_values_copy_and_pickle():
+    import copy
+    import pickle
+    v = cable.FacetValue("KTIP", 2, "Trafficking in Persons")
+    for w in (copy.copy(v), copy.deepcopy(v), pickle.loads(pickle.dumps(v))):
+        assert w == ("KTIP", 2) and w.name == "Trafficking in Persons" and w.count == 2

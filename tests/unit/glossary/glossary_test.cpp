@@ -55,6 +55,8 @@ TEST(GlossaryTest, MatchingFindsTheCodeThenTheMeaningThenItsWords) {
   EXPECT_EQ(codes(tags_matching("ktip")).front(), "KTIP");
   EXPECT_TRUE(tags_matching("  ").empty());
   EXPECT_TRUE(tags_matching("no such meaning at all").empty());
+  EXPECT_TRUE(tags_matching("traffick").empty());  // whole words
+  EXPECT_TRUE(tags_matching("k").empty());
 }
 
 TEST(GlossaryTest, AUserFileAddsAndReplacesEntries) {
@@ -67,6 +69,8 @@ TEST(GlossaryTest, AUserFileAddsAndReplacesEntries) {
   EXPECT_EQ(g.find("LY")->name, "Libya");
   EXPECT_EQ(g.entries().size(), Glossary::builtin().entries().size() + 1);
   EXPECT_EQ(tag_info("KTIP")->name, "Trafficking in Persons");  // the built-in one is unchanged
+  std::ofstream(file, std::ios::trunc).flush();                 // an empty file adds nothing
+  EXPECT_EQ(Glossary::with_file(file).entries().size(), Glossary::builtin().entries().size());
 }
 
 TEST(GlossaryTest, ABadFileIsRefusedNamingItsLine) {

@@ -43,14 +43,16 @@ std::string by_date(const IndexStats& s) {
   std::string out = "<ul>";
   for (const auto& [year, count] : years) {
     out += fmt::format(R"(<li><a href="{}">{}</a> <span class="count">{}</span>:)",
-                       escape(search_url({"date:" + year, Sort::kDateAscending, 1})), year, count);
+                       escape(search_url({"date:" + year, Sort::kDateAscending, 1})), escape(year),
+                       count);
     std::vector<const FacetCount*>& ms = months[year];
     std::sort(ms.begin(), ms.end(),
               [](const FacetCount* a, const FacetCount* b) { return a->value < b->value; });
     for (const FacetCount* m : ms) {
-      out += fmt::format(R"( <a href="{}">{}</a> <span class="count">{}</span>)",
-                         escape(search_url({"date:" + m->value, Sort::kDateAscending, 1})),
-                         m->value.substr(5), m->count);
+      out +=
+          fmt::format(R"( <a href="{}">{}</a> <span class="count">{}</span>)",
+                      escape(search_url({"date:" + m->value, Sort::kDateAscending, 1})),
+                      escape(m->value.substr(std::min<std::size_t>(5, m->value.size()))), m->count);
     }
     out += "</li>";
   }

@@ -12,6 +12,9 @@
 namespace cable::tool::serve {
 namespace {
 
+// Most citing cables a page lists.
+constexpr std::size_t kMostCiting = 50;
+
 std::string link_to_search(std::string_view field, std::string_view value) {
   return fmt::format(R"(<a href="{}">{}</a>)",
                      escape(search_url({field_part(field, value), Sort::kRelevance, 1})),
@@ -84,7 +87,16 @@ std::string cable_page(const Searcher& searcher, const Cable& c, const Glossary&
   }
   if (!c.signature.empty()) body += fmt::format("<p>{}</p>", escape(c.signature));
   body += "</div><aside>";
-  body += cable_list(searcher, "Cited by", searcher.cited_by(c.id));
+  // The first kMostCiting citing cables; a search lists them all.
+  std::vector<std::string> citing = searcher.cited_by(c.id);
+  const std::size_t all = citing.size();
+  if (all > kMostCiting) citing.resize(kMostCiting);
+  body += cable_list(searcher, "Cited by", citing);
+  if (all > kMostCiting) {
+    body +=
+        fmt::format(R"(<p><a href="{}">all {} citing cables</a></p>)",
+                    escape(search_url({field_part("ref", c.id), Sort::kDateAscending, 1})), all);
+  }
   SearchOptions like;
   like.limit = 10;
   std::vector<std::string> similar;

@@ -12,8 +12,7 @@ namespace {
 
 std::string csv_field(std::string_view value) {
   std::string out = "\"";
-  if (!value.empty() &&
-      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     out.push_back('\'');
   }
   for (const char c : value) {

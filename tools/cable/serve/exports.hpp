@@ -10,7 +10,7 @@
 namespace cable::tool::serve {
 
 // One row a hit, after a header row; snippets as plain text. A field that
-// a spreadsheet would run as a formula (starting with = + - @) is written
+// a spreadsheet would run as a formula (starting with = + - @ tab or CR) is written
 // with a leading apostrophe.
 std::string hits_csv(const Results& r);
 

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "serve/html.hpp"
@@ -41,66 +43,86 @@ std::string sidebar(const SearchRequest& r, const Results& res) {
   return out + "</aside>";
 }
 
+// A facet value "YYYY" or "YYYY-MM" as a count of months from year 0 (a
+// year's first month), or -1 for any other value (a date as a damaged
+// cable wrote it).
+int months_of(std::string_view value) {
+  const auto number = [&](std::size_t from, std::size_t length) {
+    int n = 0;
+    const char* first = value.data() + from;
+    const auto [end, ec] = std::from_chars(first, first + length, n);
+    return ec == std::errc() && end == first + length ? n : -1;
+  };
+  if (value.size() == 4) {
+    const int year = number(0, 4);
+    return year < 0 ? -1 : year * 12;
+  }
+  if (value.size() != 7 || value[4] != '-') return -1;
+  const int year = number(0, 4);
+  const int month = number(5, 2);
+  return year < 0 || month < 1 || month > 12 ? -1 : year * 12 + month - 1;
+}
+
+// Most bars a histogram draws; a wider span draws its non-empty ones only.
+constexpr int kMostBars = 240;
+
 // Matching cables per year (per month when they all fall within two
 // years), as bars that narrow the query's dates.
 std::string histogram(const Searcher& searcher, const SearchRequest& r, const Results& res) {
   const auto years = res.facets.find(Facet::kYear);
   if (years == res.facets.end() || years->second.empty()) return "";
-  std::map<std::string, std::uint64_t> counts;
-  Facet unit = Facet::kYear;
-  if (years->second.size() <= 2) {
+  std::map<int, std::uint64_t> counts;  // by months_of()
+  for (const FacetCount& c : years->second) {
+    if (const int m = months_of(c.value); m >= 0) counts[m] += c.count;
+  }
+  if (counts.empty()) return "";
+  const bool by_month = counts.rbegin()->first - counts.begin()->first <= 12;
+  if (by_month) {
     SearchOptions o;
     o.limit = 0;
     o.facets = {Facet::kMonth};
     o.facet_limit = 0;
-    for (const FacetCount& c : searcher.search(r.q, o).facets[Facet::kMonth])
-      counts[c.value] = c.count;
-    unit = Facet::kMonth;
-  } else {
-    for (const FacetCount& c : years->second) counts[c.value] = c.count;
-  }
-  // Every year (or month) of the span, empty ones too.
-  std::vector<std::pair<std::string, std::uint64_t>> bars;
-  if (unit == Facet::kYear) {
-    const int first = std::stoi(counts.begin()->first);
-    const int last = std::stoi(counts.rbegin()->first);
-    for (int y = first; y <= last; ++y) {
-      const auto c = counts.find(std::to_string(y));
-      bars.emplace_back(std::to_string(y), c == counts.end() ? 0 : c->second);
+    o.glossary = Glossary::builtin();
+    counts.clear();
+    for (const FacetCount& c : searcher.search(r.q, o).facets[Facet::kMonth]) {
+      if (const int m = months_of(c.value); m >= 0) counts[m] += c.count;
     }
-  } else {
-    // Months as "YYYY-MM", from the first to the last.
-    int year = std::stoi(counts.begin()->first.substr(0, 4));
-    int month = std::stoi(counts.begin()->first.substr(5, 2));
-    for (std::string m; (m = fmt::format("{:04}-{:02}", year, month)) <= counts.rbegin()->first;) {
+    if (counts.empty()) return "";
+  }
+  const int step = by_month ? 1 : 12;
+  const int first = counts.begin()->first;
+  const int last = counts.rbegin()->first;
+  // Every year (or month) of the span, empty ones too, unless too many.
+  std::vector<std::pair<int, std::uint64_t>> bars;
+  if ((last - first) / step < kMostBars) {
+    for (int m = first; m <= last; m += step) {
       const auto c = counts.find(m);
       bars.emplace_back(m, c == counts.end() ? 0 : c->second);
-      if (++month > 12) {
-        month = 1;
-        ++year;
-      }
     }
+  } else {
+    bars.assign(counts.begin(), counts.end());
   }
+  const auto label = [&](int m) {
+    return by_month ? fmt::format("{:04}-{:02}", m / 12, m % 12 + 1) : fmt::format("{:04}", m / 12);
+  };
   std::uint64_t most = 1;
-  for (const auto& [label, n] : bars) most = std::max(most, n);
+  for (const auto& [m, n] : bars) most = std::max(most, n);
   const double width = 1000.0 / static_cast<double>(bars.size());
   std::string svg = fmt::format(
       R"(<div class="histogram"><svg viewBox="0 0 1000 120" preserveAspectRatio="none" role="img" aria-label="Matching cables per {}">)",
-      unit == Facet::kYear ? "year" : "month");
+      by_month ? "month" : "year");
   for (std::size_t i = 0; i < bars.size(); ++i) {
-    const auto& [label, n] = bars[i];
+    const auto& [m, n] = bars[i];
     const double h = 100.0 * static_cast<double>(n) / static_cast<double>(most);
-    const SearchRequest next{with_date(r.q, "date:" + label), r.sort, 1};
+    const SearchRequest next{with_date(r.q, "date:" + label(m)), r.sort, 1};
     svg += fmt::format(
         R"(<a href="{}" aria-label="{}: {} cables"><rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"><title>{}: {}</title></rect></a>)",
-        escape(search_url(next)), label, n, static_cast<double>(i) * width + 1, 100 - h,
-        std::max(width - 2, 1.0), std::max(h, n > 0 ? 1.0 : 0.0), label, n);
+        escape(search_url(next)), label(m), n, static_cast<double>(i) * width + 1, 100 - h,
+        std::max(width - 2, 1.0), std::max(h, n > 0 ? 1.0 : 0.0), label(m), n);
   }
-  const std::string& first = bars.front().first;
-  const std::string& last = bars.back().first;
   svg += fmt::format(
-      R"(<text x="2" y="116">{}</text><text x="998" y="116" text-anchor="end">{}</text>)", first,
-      last);
+      R"(<text x="2" y="116">{}</text><text x="998" y="116" text-anchor="end">{}</text>)",
+      label(bars.front().first), label(bars.back().first));
   return svg + "</svg></div>";
 }
 
@@ -117,7 +139,10 @@ std::string tags_of(const Cable& c, const Glossary& glossary) {
 }
 
 std::string hit_html(const Searcher& searcher, const Hit& h, const Glossary& glossary) {
-  const std::string anchor = h.paragraph.empty() ? "" : "#p" + url_component(h.paragraph);
+  // The cable page's anchors: #p3 for paragraph 3, #o2 for unnumbered text.
+  const std::string anchor = !h.paragraph.empty() ? "#p" + url_component(h.paragraph)
+                             : h.order > 0        ? "#o" + std::to_string(h.order)
+                                                  : "";
   const std::optional<Cable> c = searcher.cable(h.cable);
   std::string where = h.paragraph.empty() ? "" : " ¶" + escape(h.paragraph);
   if (h.other_matches > 0) where += fmt::format(" (+{} more)", h.other_matches);
@@ -130,7 +155,8 @@ std::string hit_html(const Searcher& searcher, const Hit& h, const Glossary& glo
 }
 
 std::string pager(const SearchRequest& r, const Results& res) {
-  const std::size_t pages = (res.total + kHitsPerPage - 1) / kHitsPerPage;
+  const std::size_t pages =
+      std::min((res.total + kHitsPerPage - 1) / kHitsPerPage, kMaxHitsPerPage / kHitsPerPage);
   if (pages <= 1) return "";
   std::string out = R"(<nav class="pager" aria-label="Pages">)";
   if (r.page > 1) {

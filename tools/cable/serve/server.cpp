@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 
 #include "cable/error.hpp"
 #include "cable/search.hpp"
@@ -86,6 +89,23 @@ struct Server::Impl {
   ServeOptions options;
   httplib::Server http;
   int port = 0;
+  std::atomic<bool> stopping{false};  // stop() was called
+  std::atomic<bool> done{false};      // run() has returned
+
+  // Whether a request names this server as its Host: bound to a loopback
+  // address, the site must not answer a page of another site whose DNS name
+  // was rebound to 127.0.0.1 (DNS rebinding). Any Host on another address.
+  bool host_allowed(const httplib::Request& req) const {
+    const std::string& bound = options.host;
+    if (bound != "127.0.0.1" && bound != "localhost" && bound != "::1") return true;
+    std::string host = req.get_header_value("Host");
+    // Without its port: "127.0.0.1:8080", "[::1]:8080".
+    const std::size_t colon = host.rfind(':');
+    if (colon != std::string::npos && host.find(']', colon) == std::string::npos) {
+      host.resize(colon);
+    }
+    return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
+  }
 
   // This worker thread's Searcher, opened on first use and refreshed at
   // most once a second to see new commits.
@@ -118,6 +138,8 @@ struct Server::Impl {
         refuse(req, res, 400, e.what(), e.position());
       } catch (const Error& e) {
         refuse(req, res, e.code() == ErrorCode::kIndexMissing ? 503 : 500, e.what());
+      } catch (const std::exception& e) {
+        refuse(req, res, 500, std::string("internal error: ") + e.what());
       }
     };
   }
@@ -155,13 +177,15 @@ struct Server::Impl {
                SearchOptions o;
                o.sort = r.sort;
                o.limit = number(req, "limit", kHitsPerPage, 0, kMaxApiHits);
-               o.offset = number(req, "offset", (r.page - 1) * o.limit, 0, kMaxHitsPerPage);
+               o.offset = number(req, "offset", std::min((r.page - 1) * o.limit, kMaxHitsPerPage),
+                                 0, kMaxHitsPerPage);
                o.facet_limit = number(req, "facet_limit", 10, 0, 1000);
                o.glossary = options.glossary;
                for (const std::string& name : split(req.get_param_value("facets"))) {
                  const std::optional<Facet> f = facet_from_name(name);
                  if (!f) throw BadRequest{400, "unknown facet '" + name + "'"};
-                 o.facets.push_back(*f);
+                 if (std::find(o.facets.begin(), o.facets.end(), *f) == o.facets.end())
+                   o.facets.push_back(*f);
                }
                const Results found = searcher().search(r.q, o);
                res.set_content(results_json(found).dump(-1, ' ', false,
@@ -216,8 +240,16 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>()) {
       {"Referrer-Policy", "no-referrer"},
   });
   http.set_payload_max_length(16 * 1024);
-  http.set_read_timeout(10);
+  // Slow or idle clients give their worker back soon.
+  http.set_read_timeout(5);
   http.set_write_timeout(30);
+  http.set_keep_alive_max_count(20);
+  http.set_keep_alive_timeout(2);
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (impl_->host_allowed(req)) return httplib::Server::HandlerResponse::Unhandled;
+    refuse(req, res, 421, "this server answers requests for 127.0.0.1 or localhost only");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (res.body.empty()) {
       refuse(req, res, res.status, res.status == 404 ? "no such page" : "the request was refused");
@@ -237,8 +269,23 @@ Server::~Server() = default;
 
 int Server::port() const { return impl_->port; }
 
-void Server::run() { impl_->http.listen_after_bind(); }
+void Server::run() {
+  const bool served = impl_->stopping || impl_->http.listen_after_bind();
+  impl_->done = true;
+  if (!served && !impl_->stopping) {
+    throw Error(ErrorCode::kIo, fmt::format("{}:{}: the server stopped accepting connections",
+                                            impl_->options.host, impl_->port));
+  }
+}
 
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+  impl_->stopping = true;
+  // cpp-httplib's stop() does nothing before the server listens: ask again
+  // until run() returns.
+  while (!impl_->done) {
+    impl_->http.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
 
 }  // namespace cable::tool::serve

@@ -5,11 +5,11 @@
 //
 // Safe by construction: every value from a cable or a query goes through
 // html.hpp's escape(); a Content-Security-Policy forbids any script, style
-// or image but the server's own, and framing; requests, queries and pages
-// are bounded; the only files served are the compiled-in assets. Each
-// worker thread has a Searcher of its own, refreshed at most once a second,
-// so the site keeps answering, and sees new cables, while `cable index`
-// commits to the same index.
+// or image but the server's own, and framing; on a loopback address only
+// requests for 127.0.0.1 or localhost are answered (no DNS rebinding);
+// requests, queries, pages and lists are bounded; the only files served are the compiled-in assets.
+// Each worker thread has a Searcher of its own, refreshed at most once a second, so the site keeps
+// answering, and sees new cables, while `cable index` commits to the same index.
 #ifndef CABLE_TOOLS_CABLE_SERVE_SERVER_HPP_
 #define CABLE_TOOLS_CABLE_SERVE_SERVER_HPP_
 
@@ -42,9 +42,11 @@ class Server {
 
   // The port bound (the one chosen when ServeOptions::port was 0).
   int port() const;
-  // Answers requests until stop().
+  // Answers requests until stop(). @throws cable::Error when the server
+  // stops accepting connections by itself.
   void run();
-  // Stops run(); callable from any thread.
+  // Makes run() return, and waits until it has; callable from any thread,
+  // also before run() starts (run() then returns at once). Once only.
   void stop();
 
  private:
