@@ -5,7 +5,8 @@ against an index of the 1000 shared pages and one hostile cable. It types
 tag:KTIP and sees the results and the meaning of KTIP, clicks a tag facet
 and a bar of the histogram, opens a cable, follows its first reference and
 comes back through "cited by", exports CSV, and checks that the hostile
-cable's text runs nothing. Screenshots of each step go to ARTIFACTS_DIR.
+cable's text runs nothing, and that pages fit a phone's width. Screenshots
+of each step go to ARTIFACTS_DIR.
 Exits 77 (a skip) without the shared corpus or where Chromium cannot run.
 
     browser_test.py CABLE_TOOL SHARED_CORPUS ARTIFACTS_DIR
@@ -113,6 +114,15 @@ def run(driver, base, artifacts, pair):
     with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(link) as r:
         csv = r.read().decode()
     check(csv.startswith("cable,paragraph,") and len(csv.splitlines()) > 1, "CSV export")
+    # On a phone: one column, nothing wider than the screen.
+    driver.set_window_size(390, 844)
+    for path in ("/search?q=tag:PREL", "/cable/" + (pair[0] if pair else "09PARIS999")):
+        driver.get(base + path)
+        wide = driver.execute_script(
+            "return document.documentElement.scrollWidth - window.innerWidth")
+        check(wide <= 1, "%s fits a phone's width (%d px too wide)" % (path, wide))
+    shot(driver, artifacts, "7-phone")
+    driver.set_window_size(1280, 1000)
     driver.get(base + "/cable/09PARIS999")
     shot(driver, artifacts, "6-hostile")
     try:

@@ -96,12 +96,17 @@ mark { background: var(--mark); color: inherit; }
 .histogram a:focus rect, .histogram a:hover rect { fill: var(--fg); }
 .histogram text { font-size: 10px; fill: var(--dim); }
 .pager a, .pager span { margin-right: .75rem; }
+h1 { font-size: 1.4rem; line-height: 1.3; }
+.results, aside { overflow-wrap: anywhere; }
+table.fields { width: 100%; }
 table.fields th { text-align: left; padding-right: 1rem; vertical-align: top; }
+table.fields td { overflow-wrap: anywhere; }
 .paragraph { margin: .75rem 0; white-space: pre-wrap; }
 .paragraph .num { font-weight: bold; text-decoration: none; margin-right: .5rem; }
 .error { border-left: 4px solid #c00; padding: .5rem 1rem; }
 footer { padding: 1rem; color: var(--dim); font-size: .85rem; border-top: 1px solid var(--line); }
-@media (max-width: 40rem) { main { padding: .5rem; } aside { flex-basis: 100%; } }
+@media (max-width: 40rem) { main { padding: .5rem; } aside { flex-basis: 100%; }
+  table.fields th, table.fields td { display: block; padding: 0; } }
 )css";
 
 }  // namespace

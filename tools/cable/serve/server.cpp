@@ -128,8 +128,8 @@ struct Server::Impl {
 
   // Runs `answer` and turns what it throws into a status and a message.
   template <typename F>
-  httplib::Server::Handler handler(F answer) {
-    return [this, answer](const httplib::Request& req, httplib::Response& res) {
+  static httplib::Server::Handler handler(F answer) {
+    return [answer](const httplib::Request& req, httplib::Response& res) {
       try {
         answer(req, res);
       } catch (const BadRequest& e) {
