@@ -175,6 +175,20 @@ TEST_P(CableMatchingTest, ATagIsFoundByItsMeaning) {
             std::set<std::string>{"09ATLANTIS30"});
 }
 
+// class: is a closed set, but for a classification as a damaged cable wrote
+// it, which the index holds.
+TEST_P(CableMatchingTest, AClassificationTheIndexHoldsIsFoundAsWritten) {
+  build();
+  Cable odd = make_cable("09ATLANTIS40", "2009-05-01", {"PREL"}, {"Quotas again."});
+  odd.classification = "RESTRICTED";
+  writer_->add(std::move(odd));
+  writer_->commit();
+  const Searcher s = writer_->searcher();
+  EXPECT_EQ(cables(s.search("class:restricted")), std::set<std::string>{"09ATLANTIS40"});
+  EXPECT_EQ(s.search("class:confidential").total, 3u);
+  EXPECT_THROW(s.search("class:secert"), QueryError);
+}
+
 // A reader types the words they remember: the paragraph that holds them as
 // typed ranks above one holding other words of the same stems.
 TEST_P(CableMatchingTest, WordsAsTypedRankAboveOtherWordsOfTheirStem) {

@@ -176,6 +176,10 @@ class Compiler {
         return filter(schema::term(schema::kCites, upper_no_spaces(n.text)));
       case Field::kClass: {
         const auto value = class_query_value(n.text);
+        // A classification as a damaged cable wrote it, which the index holds.
+        const std::string written =
+            schema::term(schema::kClass, text::lower(text::fold_spaces(text::trim(n.text))));
+        if (!value && index_ && index_->term_exists(written)) return filter(written);
         if (!value) {
           // The value alone: the field may have been typed `classification:`.
           throw QueryError(n.position, fmt::format("\"{}\" is no classification: write {}", n.text,
