@@ -60,8 +60,16 @@ class Server:
         self.base = "http://127.0.0.1:" + port
 
     def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=10)
+        """Stops the server; its exit status. What it wrote to stderr (a
+        sanitizer's report) is printed."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        code = self.proc.wait(timeout=10)
+        err = "".join(line for line in self.proc.stderr
+                      if not line.startswith("cable: stopped serving"))
+        if err.strip():
+            print("cable serve wrote:\n" + err[-4000:])
+        return code
 
 
 failures = []

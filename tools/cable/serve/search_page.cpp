@@ -68,7 +68,8 @@ constexpr int kMostBars = 240;
 
 // Matching cables per year (per month when they all fall within two
 // years), as bars that narrow the query's dates.
-std::string histogram(const Searcher& searcher, const SearchRequest& r, const Results& res) {
+std::string histogram(const Searcher& searcher, const SearchRequest& r, const Results& res,
+                      const Glossary& glossary) {
   const auto years = res.facets.find(Facet::kYear);
   if (years == res.facets.end() || years->second.empty()) return "";
   std::map<int, std::uint64_t> counts;  // by months_of()
@@ -82,9 +83,10 @@ std::string histogram(const Searcher& searcher, const SearchRequest& r, const Re
     o.limit = 0;
     o.facets = {Facet::kMonth};
     o.facet_limit = 0;
-    o.glossary = Glossary::builtin();
+    o.glossary = glossary;
     counts.clear();
-    for (const FacetCount& c : searcher.search(r.q, o).facets[Facet::kMonth]) {
+    const Results months = searcher.search(r.q, o);
+    for (const FacetCount& c : months.facets.at(Facet::kMonth)) {
       if (const int m = months_of(c.value); m >= 0) counts[m] += c.count;
     }
     if (counts.empty()) return "";
@@ -224,6 +226,7 @@ std::string search_page(const Searcher& searcher, const SearchRequest& r,
   years.limit = 0;
   years.facets = {Facet::kYear};
   years.facet_limit = 0;
+  years.glossary = glossary;
   res.facets[Facet::kYear] = searcher.search(r.q, years).facets[Facet::kYear];
   std::string body = R"(<main><div class="results">)";
   body += fmt::format(R"(<p role="status">{}{} {} match <strong>{}</strong></p>)",
@@ -233,7 +236,7 @@ std::string search_page(const Searcher& searcher, const SearchRequest& r,
     body += fmt::format(R"(<p>Did you mean <a href="{}">{}</a>?</p>)",
                         escape(search_url({res.suggestion, r.sort, 1})), escape(res.suggestion));
   }
-  body += histogram(searcher, r, res) + sorts(r);
+  body += histogram(searcher, r, res, glossary) + sorts(r);
   for (const Hit& h : res.hits) body += hit_html(searcher, h, glossary);
   body += pager(r, res) + "</div>";
   std::sort(res.facets[Facet::kYear].begin(), res.facets[Facet::kYear].end(),
