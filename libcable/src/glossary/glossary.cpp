@@ -134,7 +134,9 @@ Glossary Glossary::with_file(const std::filesystem::path& path) {
   if (!in.is_open() || in.bad()) {
     throw Error(ErrorCode::kIo, path.string() + ": cannot read the glossary file");
   }
-  std::map<std::string, TagInfo> entries = builtin_entries();
+  // The built-in table as read once, not its text parsed again.
+  std::map<std::string, TagInfo> entries;
+  for (const TagInfo& t : builtin().entries()) entries.emplace(t.code, t);
   read_entries(text, path.string(), entries);
   return Glossary(std::make_shared<const Table>(std::move(entries)));
 }

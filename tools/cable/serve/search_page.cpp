@@ -216,7 +216,10 @@ std::string search_page(const Searcher& searcher, const SearchRequest& r,
   o.limit = kHitsPerPage;
   o.sort = r.sort;
   o.glossary = glossary;
-  o.facets.assign(std::begin(kSidebar), std::end(kSidebar));
+  // Years are counted below, all of them, for the histogram and the sidebar.
+  for (const Facet f : kSidebar) {
+    if (f != Facet::kYear) o.facets.push_back(f);
+  }
   o.facet_limit = 15;
   o.highlight_start = "<mark>";
   o.highlight_end = "</mark>";
