@@ -101,19 +101,27 @@ public final class LuceneBench {
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     cfg.setRAMBufferSizeMB(256);
     try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, cfg)) {
-      BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(64);
+      // Two batches a worker: 64 batches of 1000 whole cables took more than
+      // the 1 GiB heap at the release's size, beside the RAM buffer.
+      BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(2 * threads);
       List<Thread> workers = new ArrayList<>();
-      Exception[] failure = new Exception[1];
+      Throwable[] failure = new Throwable[1];
       for (int t = 0; t < threads; ++t) {
         Thread worker = new Thread(() -> {
           try {
             for (List<String> batch = queue.take(); batch != END; batch = queue.take()) {
-              for (String line : batch) w.addDocument(document(line));
+              try {
+                if (failure[0] == null) {
+                  for (String line : batch) w.addDocument(document(line));
+                }
+              } catch (Throwable e) {  // OutOfMemoryError too: fail, never hang
+                synchronized (failure) {
+                  failure[0] = e;
+                }
+              }
             }
-          } catch (Exception e) {
-            synchronized (failure) {
-              failure[0] = e;
-            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           }
         });
         worker.start();
@@ -132,7 +140,7 @@ public final class LuceneBench {
       }
       for (int t = 0; t < threads; ++t) queue.put(END);
       for (Thread worker : workers) worker.join();
-      if (failure[0] != null) throw failure[0];
+      if (failure[0] != null) throw new RuntimeException("indexing failed", failure[0]);
       w.commit();
     }
     System.out.printf("{\"seconds\": %.3f}%n", (System.nanoTime() - start) / 1e9);

@@ -3,8 +3,9 @@
 
     peak_test.py CABLE CORPUS
 
-`cable index` of the 1000 shared pages in segments of 100 cables (so that
-each shard has several, as at full size), its index directory's allocated
+`cable index` of the 1000 shared pages in segments of 100 cables, committed
+every 20 (a segment closes at a commit), so that each shard has five, as at
+full size it has seven; its index directory's allocated
 blocks read every few milliseconds: the most it held must be at most twice
 the size of the index it made. Segments are written unsynced and in place
 and merged one shard at a time, each shard's segments removed once merged
@@ -47,7 +48,8 @@ def main():
         sampler.start()
         try:
             r = subprocess.run([cable, "index", "--db", db, "--shards", "2", "--segment-cables",
-                                "100", corpus], capture_output=True, text=True)
+                                "100", "--commit-every", "20", corpus],
+                               capture_output=True, text=True)
         finally:
             done.set()
             sampler.join()

@@ -261,10 +261,9 @@ void finish_run(std::vector<ShardWriter>& shards, const MetadataRecords& deferre
   if (segments) {
     merging();
     try {
-      // One shard at a time, each one's segments removed once it is merged:
-      // the build never holds much more than the index it makes, where merges
-      // side by side held every shard's segments and merged copy at once
-      // (docs/reliability.md), and took no less time.
+      // One shard at a time, each one's segments removed once it is merged,
+      // so that the disk never holds every shard's segments and merged copy
+      // at once (docs/reliability.md).
       for_each_shard(n, false, [&](std::size_t k) { shards[k].merge(); });
       remove_segments(shards.front().place.dir);
     } catch (...) {

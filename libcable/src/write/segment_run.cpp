@@ -28,10 +28,10 @@ void SegmentRun::open_segment(Xapian::WritableDatabase& db) {
   segments_.push_back(segment_path(place_.dir, place_.number, segments_.size() + 1));
   std::error_code ec;
   fs::create_directories(segments_.back().parent_path(), ec);
-  // Unsynced and written in place (no copy-on-write): a run that does not
-  // finish keeps none of its segments, and the merge writes (and syncs) the
-  // shard anew from them. In place, a segment takes about a quarter less
-  // disk (docs/reliability.md), at the same speed.
+  // Unsynced and written in place (no copy-on-write, which would keep the
+  // blocks of the revision before each commit): a run that does not finish
+  // keeps none of its segments, and the merge writes (and syncs) the shard
+  // anew from them. In place, a segment takes less disk (docs/reliability.md).
   db = open_writable(segments_.back(), place_.number,
                      Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST | Xapian::DB_DANGEROUS);
   in_segment_ = 0;
@@ -70,6 +70,8 @@ void SegmentRun::leave_out(const Xapian::Database& segment, std::size_t i,
 
 void SegmentRun::next_if_full(Xapian::WritableDatabase& db) {
   if (segments_.empty() || in_segment_ < cables_each_) return;
+  // Closed before it is read: written in place, it must not change under a reader.
+  db.close();
   closed_.emplace_back(segments_.back().string());
   open_segment(db);
 }

@@ -1,7 +1,11 @@
 // Segments of a bulk build: Writer::index_path() into an empty shard of an
 // index of several writes its cables, WriterOptions::segment_cables at a
 // time, into databases of their own (segments), and at the end merges the
-// segments in one Xapian compaction that takes the shard's place.
+// segments in one Xapian compaction that takes the shard's place. Segments
+// are written unsynced and in place (Xapian's DB_DANGEROUS), and the shards
+// are merged one after another, each one's segments removed once it is
+// merged: the disk holds the segments and one merged shard at a time
+// (docs/reliability.md).
 //
 // Xapian 1.4 adds a document to in-memory maps and merges them into the
 // shard's B-trees at each commit, which costs more the larger the shard

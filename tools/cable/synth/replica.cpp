@@ -2,42 +2,79 @@
 
 #include <fmt/format.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
 namespace cable::tool::synth {
 namespace {
 
-// A word is a run of ASCII letters and non-ASCII bytes (so "Élysée" is one
-// word, not "lys"), of at least kMinLetters bytes.
-constexpr std::size_t kMinLetters = 3;
+// A word is a run of letters (ICU's u_isalpha: "Élysée" is one word, "“Ouattara”"
+// the word inside its quotes), of at least kMinLetters of them.
+constexpr int kMinLetters = 3;
 
-bool word_byte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || std::isalpha(u);
-}
-
-// Calls `word(begin, end)` for each word of `text`.
+// Calls `word(begin, end)`, byte offsets, for each word of `text`.
 template <typename F>
 void for_each_word(const std::string& text, F word) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (!word_byte(text[i])) {
-      ++i;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  std::int32_t i = 0, begin = -1;
+  int letters = 0;
+  while (i < n) {
+    const std::int32_t at = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, n, c);
+    if (c >= 0 && u_isalpha(c)) {
+      if (begin < 0) begin = at, letters = 0;
+      ++letters;
       continue;
     }
-    std::size_t e = i;
-    while (e < text.size() && word_byte(text[e])) ++e;
-    if (e - i >= kMinLetters) word(i, e);
-    i = e;
+    if (begin >= 0 && letters >= kMinLetters) word(std::size_t(begin), std::size_t(at));
+    begin = -1;
   }
+  if (begin >= 0 && letters >= kMinLetters) word(std::size_t(begin), std::size_t(n));
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+// `w` in lower case, letter by letter (ICU's u_tolower).
+std::string lower(std::string_view w) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(w.data());
+  const auto n = static_cast<std::int32_t>(w.size());
+  std::string out;
+  out.reserve(w.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) continue;
+    char buf[U8_MAX_LENGTH];
+    std::int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, u_tolower(c));
+    out.append(buf, static_cast<std::size_t>(len));
+  }
+  return out;
+}
+
+// Whether the last letter of `text[0, end)` is upper case.
+bool ends_upper(const std::string& text, std::size_t end) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto i = static_cast<std::int32_t>(end);
+  UChar32 c = 0;
+  U8_PREV(bytes, 0, i, c);
+  return c >= 0 && u_isupper(c);
+}
+
+// A whole decimal number, or nothing.
+std::optional<std::uint64_t> number_in(std::string_view digits) {
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty()) return {};
+  return v;
 }
 
 // FNV-1a over the word and the copy: the same choice on every machine.
@@ -65,21 +102,34 @@ std::string suffix(std::uint64_t copy, bool upper) {
   return s;
 }
 
-// "06PARIS741" -> {"06", "PARIS", 741}; false for another shape.
+// "06PARIS741" -> {"06", "PARIS", 741}; false for another shape, or a
+// number of seven digits or more (copies would collide: 1 × 1,000,000 + 5
+// and 0 × 1,000,000 + 1,000,005).
 bool split_id(const std::string& id, std::string* year, std::string* code, std::uint64_t* number) {
   std::size_t e = 2;
   if (id.size() < 4 || !std::isdigit(static_cast<unsigned char>(id[0])) ||
       !std::isdigit(static_cast<unsigned char>(id[1])))
     return false;
   while (e < id.size() && std::isupper(static_cast<unsigned char>(id[e]))) ++e;
-  if (e == 2 || e == id.size()) return false;
-  for (std::size_t i = e; i < id.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return false;
-  }
+  const std::optional<std::uint64_t> n = number_in(std::string_view(id).substr(e));
+  if (e == 2 || !n || *n >= Replicas::kSerials) return false;
   *year = id.substr(0, 2);
   *code = id.substr(2, e - 2);
-  *number = std::stoull(id.substr(e));
+  *number = *n;
   return true;
+}
+
+// The fields of "2009-02-20T18:11" or "2009-02-20"; false for another shape.
+bool split_date(std::string_view date, Synthetic* s) {
+  const auto field = [&](std::size_t at, std::size_t size, int* out) {
+    const std::optional<std::uint64_t> v = number_in(date.substr(at, size));
+    if (v) *out = static_cast<int>(*v);
+    return v.has_value();
+  };
+  if (date.size() < 10 || !field(0, 4, &s->year) || !field(5, 2, &s->month) ||
+      !field(8, 2, &s->day))
+    return false;
+  return date.size() < 16 || (field(11, 2, &s->hour) && field(14, 2, &s->minute));
 }
 
 }  // namespace
@@ -131,9 +181,9 @@ std::string Replicas::rename(const std::string& text, std::uint64_t copy) const 
   out.reserve(text.size() + text.size() / 16);
   std::size_t done = 0;
   for_each_word(text, [&](std::size_t b, std::size_t e) {
-    if (!renamed(lower(text.substr(b, e - b)), copy)) return;
+    if (!renamed(lower(std::string_view(text).substr(b, e - b)), copy)) return;
     out.append(text, done, e - done);
-    out += suffix(copy, std::isupper(static_cast<unsigned char>(text[e - 1])) != 0);
+    out += suffix(copy, ends_upper(text, e));
     done = e;
   });
   out.append(text, done, std::string::npos);
@@ -143,19 +193,13 @@ std::string Replicas::rename(const std::string& text, std::uint64_t copy) const 
 bool Replicas::make(const Cable& seed, std::uint64_t copy, Synthetic* out) const {
   std::string year, code;
   std::uint64_t number = 0;
-  if (seed.paragraphs.empty() || seed.date.size() < 10 || !split_id(seed.id, &year, &code, &number))
-    return false;
   Synthetic s;
-  s.id = fmt::format("{}{}{}", year, code, copy * 1'000'000 + number);
+  if (seed.paragraphs.empty() || !split_id(seed.id, &year, &code, &number) ||
+      !split_date(seed.date, &s))
+    return false;
+  s.id = copy == 0 ? seed.id : fmt::format("{}{}{}", year, code, copy * kSerials + number);
   s.origin_code = code;
   s.subject = rename(seed.subject, copy);
-  s.year = std::stoi(seed.date.substr(0, 4));
-  s.month = std::stoi(seed.date.substr(5, 2));
-  s.day = std::stoi(seed.date.substr(8, 2));
-  if (seed.date.size() >= 16) {
-    s.hour = std::stoi(seed.date.substr(11, 2));
-    s.minute = std::stoi(seed.date.substr(14, 2));
-  }
   s.classification = seed.classification.empty() ? "UNCLASSIFIED" : seed.classification;
   s.origin = seed.origin;
   s.from = seed.from.empty() ? "AMEMBASSY " + code : seed.from;

@@ -30,14 +30,17 @@ class Replicas {
   static constexpr double kHeapsBeta = 0.5;
   // A word of more seed paragraphs than this is common and never renamed.
   static constexpr std::size_t kCommonParagraphs = 20;
+  // Copy k's serials are k × kSerials + the seed's.
+  static constexpr std::uint64_t kSerials = 1'000'000;
 
   // Learns the seeds' vocabulary: which words are rare enough to rename.
   explicit Replicas(const std::vector<Cable>& seeds);
 
   // Copy `copy` of `seed`. Its ID is the seed's for copy 0, else the seed's
-  // year and origin with the number `copy` × 1,000,000 + the seed's number
+  // year and origin with the serial `copy` × kSerials + the seed's
   // ("06PARIS741" → "06PARIS2000741" in copy 2). Returns false, making
-  // nothing, for a seed whose ID has no such shape or that has no paragraphs.
+  // nothing, for a seed without paragraphs, with an ID of another shape or a
+  // serial of kSerials or more, or with a date that is not ISO 8601.
   bool make(const Cable& seed, std::uint64_t copy, Synthetic* out) const;
 
   // The distinct words (folded to lower case) the seeds hold, and the number

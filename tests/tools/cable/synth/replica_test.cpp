@@ -63,51 +63,74 @@ std::set<std::string> words_of(const std::string& text) {
   return words;
 }
 
-TEST(ReplicasTest, CopyZeroIsTheSeed) {
-  const std::vector<Cable> cables = seeds();
-  const Replicas replicas(cables);
-  Synthetic s;
-  ASSERT_TRUE(replicas.make(cables[6], 0, &s));
+class ReplicasTest : public ::testing::Test {
+ protected:
+  // Copy `copy` of seed cable `seed`.
+  Synthetic copy(std::size_t seed, std::uint64_t copy) const {
+    Synthetic s;
+    EXPECT_TRUE(replicas_.make(cables_[seed], copy, &s));
+    return s;
+  }
+
+  const std::vector<Cable> cables_ = seeds();
+  const Replicas replicas_{cables_};
+};
+
+TEST_F(ReplicasTest, CopyZeroIsTheSeed) {
+  const Synthetic s = copy(6, 0);
   EXPECT_EQ(s.id, "06PARIS7");
   EXPECT_EQ(s.origin_code, "PARIS");
-  EXPECT_EQ(s.subject, cables[6].subject);
+  EXPECT_EQ(s.subject, cables_[6].subject);
   ASSERT_EQ(s.paragraphs.size(), 4u);
-  EXPECT_EQ(s.paragraphs[2].text, cables[6].paragraphs[2].text);
+  EXPECT_EQ(s.paragraphs[2].text, cables_[6].paragraphs[2].text);
   EXPECT_EQ(s.paragraphs[2].number, "3");
   EXPECT_EQ(s.paragraphs[2].marking, "C");
-  EXPECT_EQ(s.tags, cables[6].tags);
+  EXPECT_EQ(s.tags, cables_[6].tags);
   EXPECT_EQ(s.origin, "Embassy Paris");
   EXPECT_EQ(s.from, "AMEMBASSY PARIS");
   EXPECT_EQ((std::vector<int>{s.year, s.month, s.day, s.hour, s.minute}),
             (std::vector<int>{2006, 2, 1, 12, 30}));
 }
 
-TEST(ReplicasTest, CopiesHaveNewIdsAndRenameRareWordsOnly) {
-  const std::vector<Cable> cables = seeds();
-  const Replicas replicas(cables);
-  Synthetic s;
-  ASSERT_TRUE(replicas.make(cables[40], 2, &s));
+TEST_F(ReplicasTest, CopiesHaveNewIdsAndRenameRareWordsOnly) {
+  const Synthetic s = copy(40, 2);
   EXPECT_EQ(s.id, "06PARIS2000041");
   std::size_t renamed = 0;
   for (std::size_t p = 0; p < s.paragraphs.size(); ++p) {
     // The common words stay, each rare word is itself or itself + "qc".
     EXPECT_TRUE(s.paragraphs[p].text.starts_with("The minister said that "))
         << s.paragraphs[p].text;
-    const std::set<std::string> before = words_of(cables[40].paragraphs[p].text);
+    const std::set<std::string> before = words_of(cables_[40].paragraphs[p].text);
     for (const std::string& w : words_of(s.paragraphs[p].text)) {
       if (before.contains(w)) continue;
       ++renamed;
       EXPECT_TRUE(w.ends_with("qc") && before.contains(w.substr(0, w.size() - 2))) << w;
-      EXPECT_TRUE(replicas.renamed(w.substr(0, w.size() - 2), 2));
+      EXPECT_TRUE(replicas_.renamed(w.substr(0, w.size() - 2), 2));
     }
   }
   EXPECT_GT(renamed, 0u);
-  Synthetic again;
-  ASSERT_TRUE(replicas.make(cables[40], 2, &again));
-  EXPECT_EQ(again.paragraphs[0].text, s.paragraphs[0].text);
+  EXPECT_EQ(copy(40, 2).paragraphs[0].text, s.paragraphs[0].text);
 }
 
-TEST(ReplicasTest, UpperCaseWordsGetAnUpperCaseSuffix) {
+TEST_F(ReplicasTest, TheVocabularyGrowsAsTheSquareRootOfTheCopies) {
+  const std::size_t v0 = replicas_.seed_vocabulary();
+  EXPECT_EQ(v0, 1200u + 4u);  // the rare words, "the", "minister", "said", "that"
+  for (const std::uint64_t copies : {4u, 9u}) {
+    std::set<std::string> written;
+    for (std::uint64_t k = 0; k < copies; ++k) {
+      for (std::size_t c = 0; c < cables_.size(); ++c) {
+        const Synthetic s = copy(c, k);
+        written.merge(words_of(s.subject));
+        for (const Paragraph& p : s.paragraphs) written.merge(words_of(p.text));
+      }
+    }
+    EXPECT_EQ(written.size(), replicas_.vocabulary(copies));
+    const double heaps = static_cast<double>(v0) * std::sqrt(static_cast<double>(copies));
+    EXPECT_NEAR(static_cast<double>(written.size()), heaps, 0.05 * heaps) << copies;
+  }
+}
+
+TEST(ReplicasOfOtherSeedsTest, UpperCaseWordsGetAnUpperCaseSuffix) {
   std::vector<Cable> cables = seeds();
   cables[0].subject = "ON WORDAAA";  // word(0), rare
   const Replicas replicas(cables);
@@ -119,35 +142,50 @@ TEST(ReplicasTest, UpperCaseWordsGetAnUpperCaseSuffix) {
   EXPECT_EQ(s.subject.find_first_of("abcdefghijklmnopqrstuvwxyz"), std::string::npos);
 }
 
-TEST(ReplicasTest, TheVocabularyGrowsAsTheSquareRootOfTheCopies) {
-  const std::vector<Cable> cables = seeds();
+TEST(ReplicasOfOtherSeedsTest, WordsAreLettersInAnyScriptNotPunctuation) {
+  std::vector<Cable> cables = seeds();
+  // Quotes, dashes and a no-break space around and between words; "Élysée"
+  // and "ÉLYSÉE" one word; "Ab" too short to count.
+  cables[0].subject = "“Ouattara”\u00A0—\u00A0Élysée ÉLYSÉE Ab";
   const Replicas replicas(cables);
-  const std::size_t v0 = replicas.seed_vocabulary();
-  EXPECT_EQ(v0, 1200u + 4u);  // the rare words, "the", "minister", "said", "that"
-  for (const std::uint64_t copies : {4u, 9u}) {
-    std::set<std::string> written;
-    for (std::uint64_t k = 0; k < copies; ++k) {
-      for (const Cable& c : cables) {
-        Synthetic s;
-        ASSERT_TRUE(replicas.make(c, k, &s));
-        written.merge(words_of(s.subject));
-        for (const Paragraph& p : s.paragraphs) written.merge(words_of(p.text));
-      }
-    }
-    EXPECT_EQ(written.size(), replicas.vocabulary(copies));
-    const double heaps = static_cast<double>(v0) * std::sqrt(static_cast<double>(copies));
-    EXPECT_NEAR(static_cast<double>(written.size()), heaps, 0.05 * heaps) << copies;
-  }
+  EXPECT_EQ(replicas.seed_vocabulary(), 1200u + 4u + 2u);  // + "ouattara", "élysée"
+  std::uint64_t copy = 1;
+  while (!replicas.renamed("ouattara", copy)) ++copy;
+  Synthetic s;
+  ASSERT_TRUE(replicas.make(cables[0], copy, &s));
+  EXPECT_TRUE(s.subject.starts_with("“Ouattaraq")) << s.subject;
+  EXPECT_NE(s.subject.find("”\u00A0—\u00A0"), std::string::npos) << s.subject;
+  copy = 1;
+  while (!replicas.renamed("élysée", copy)) ++copy;
+  ASSERT_TRUE(replicas.make(cables[0], copy, &s));
+  EXPECT_NE(s.subject.find(" ÉLYSÉEQ"), std::string::npos) << s.subject;  // upper stays upper
+  EXPECT_NE(s.subject.find("Élyséeq"), std::string::npos) << s.subject;
 }
 
-TEST(ReplicasTest, ASeedOfAnotherShapeMakesNothing) {
+TEST(ReplicasOfOtherSeedsTest, ASeedOfAnotherShapeMakesNothing) {
   std::vector<Cable> cables = seeds();
   cables.push_back(seed("PARIS", {"No year in its ID."}));
   cables.push_back(seed("06PARIS99", {}));
+  cables.push_back(seed("06PARIS1000005", {"A serial of seven digits."}));
+  cables.push_back(seed("06PARIS99999999999999999999999", {"A serial beyond 64 bits."}));
+  cables.push_back(seed("06PARIS98", {"A date of another shape."}));
+  cables.back().date = "2006-Feb-01";
   const Replicas replicas(cables);
   Synthetic s;
-  EXPECT_FALSE(replicas.make(cables[100], 1, &s));
-  EXPECT_FALSE(replicas.make(cables[101], 1, &s));
+  for (std::size_t c = 100; c < cables.size(); ++c) {
+    EXPECT_FALSE(replicas.make(cables[c], 1, &s)) << cables[c].id;
+  }
+}
+
+TEST(ReplicasOfOtherSeedsTest, CopyZeroKeepsTheSeedsIdAsWritten) {
+  std::vector<Cable> cables = seeds();
+  cables.push_back(seed("06PARIS007", {"Leading zeros."}));
+  const Replicas replicas(cables);
+  Synthetic s;
+  ASSERT_TRUE(replicas.make(cables.back(), 0, &s));
+  EXPECT_EQ(s.id, "06PARIS007");
+  ASSERT_TRUE(replicas.make(cables.back(), 3, &s));
+  EXPECT_EQ(s.id, "06PARIS3000007");
 }
 
 }  // namespace
