@@ -7,8 +7,14 @@ none).
 
     load(cable, db, queries_jsonl) -> {"search": {"p50": ms, "p99": ms, "n": N}, …,
                                        "requests_s": …, "errors": […]}
+
+Alone, on an index bench/run built and its queries:
+
+    python3 bench/serve_load.py build-bench/bin/cable build-bench/synthetic/libcable.db \
+        build-bench/synthetic/queries.jsonl
 """
 import json
+import sys
 import subprocess
 import threading
 import time
@@ -101,3 +107,9 @@ def load(cable, db, queries_jsonl):
     out["errors"] = errors[:10]
     out["error_count"] = len(errors)
     return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit("usage: serve_load.py CABLE DB QUERIES_JSONL")
+    print(json.dumps(load(*sys.argv[1:]), indent=1))

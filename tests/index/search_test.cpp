@@ -361,6 +361,46 @@ TEST_P(SearchTest, FetchCitedByAndMoreLikeThis) {
   EXPECT_TRUE(s.more_like_this("99NOWHERE1").hits.empty());
 }
 
+// More like this counts no further than its page: its total is the true
+// count when it says so, else a lower bound no smaller than the hits shown.
+TEST_P(SearchTest, MoreLikeThisTotalIsALowerBound) {
+  std::vector<Cable> cables{make_cable("09ATLANTIS99", "2009-03-01", {"KTIP"},
+                                       {"Quokkas, numbats and bilbies crossed the border."})};
+  // A hundred and twenty cables like it, among three hundred that are not
+  // (a word in most documents tells nothing, and expansion leaves it out).
+  for (int i = 0; i < 420; ++i) {
+    cables.push_back(make_cable(fmt::format("09ATLANTIS{}", i + 100), "2009-03-01", {"KTIP"},
+                                {i < 120 ? fmt::format("Quokkas were seen near post {}.", i)
+                                         : fmt::format("Boats {} left the harbour.", i)}));
+  }
+  Writer w = build(cables);
+  const Searcher s = w.searcher();
+  SearchOptions counted;
+  counted.limit = 0;
+  counted.facets = {Facet::kTag};
+  const Results all = s.more_like_this("09ATLANTIS99", {}, counted);
+  ASSERT_TRUE(all.total_exact);
+  ASSERT_GE(all.total, 100u);
+  bool some_bound = false;
+  for (const std::size_t offset : {0u, 3u, 50u}) {
+    SearchOptions page;
+    page.limit = 1;
+    page.offset = offset;
+    const Results r = s.more_like_this("09ATLANTIS99", {}, page);
+    ASSERT_EQ(r.hits.size(), 1u) << offset;
+    if (r.total_exact) {
+      EXPECT_EQ(r.total, all.total) << offset;
+    } else {
+      some_bound = true;
+      EXPECT_GE(r.total, offset + r.hits.size()) << offset;
+      EXPECT_LE(r.total, all.total) << offset;
+    }
+  }
+  // The cost the header promises: a page of one hit does not count every
+  // one of a hundred alike cables.
+  EXPECT_TRUE(some_bound);
+}
+
 TEST_P(SearchTest, PersonsAreAFacetAndAFieldAndPublishedIdsAreFound) {
   Cable visit = make_cable("09STATE30049", "2009-03-01", {"OVIP", "PREL"}, {"The visit."});
   visit.persons = {"CLINTON, HILLARY"};

@@ -135,9 +135,12 @@ struct FacetCount {
 
 /// The answer to one search.
 struct Results {
-  std::uint64_t total = 0;  ///< Matching cables (kCable) or paragraphs (kParagraph), exactly.
-  /// Whether `total` is exact; a total that is not is a lower bound. This
-  /// version always counts exactly.
+  /// Matching cables (kCable) or paragraphs (kParagraph): exactly from
+  /// search(), at least that many from more_like_this() (see total_exact).
+  std::uint64_t total = 0;
+  /// Whether `total` is exact; a total that is not is a true lower bound.
+  /// search() always counts exactly; more_like_this() counts no further than
+  /// its page needs, unless facets are asked for.
   bool total_exact = true;
   std::vector<Hit> hits;  ///< The page of hits asked for, best (or first) first.
   /// Counts per requested facet, most frequent first (ties by value).
@@ -200,8 +203,10 @@ class CABLE_EXPORT Searcher {
   std::vector<std::string> cited_by(std::string_view id) const;
   /// Cables (or, with Grouping::kParagraph, paragraphs) like cable `id` (or
   /// its paragraph `paragraph`, a number as written), other cables, best
-  /// first. Empty when `id`
-  /// (or that paragraph) is not in the index.
+  /// first. Empty when `id` (or that paragraph) is not in the index. Cost:
+  /// a match of the cable's most telling words that stops once the page is
+  /// sure, so `total` is only a lower bound (`total_exact` false) unless
+  /// every match was seen or facets were asked for.
   Results more_like_this(std::string_view id, std::string_view paragraph = {},
                          const SearchOptions& options = {}) const;
   /// Counts, date span and the `top` most frequent values of each facet.

@@ -45,7 +45,8 @@ class Runner {
  public:
   explicit Runner(SearcherState& impl) : impl_(impl) {}
 
-  Results run(const CompiledQuery& compiled, const SearchOptions& o, std::string_view source) {
+  Results run(const CompiledQuery& compiled, const SearchOptions& o, std::string_view source,
+              Total total) {
     const bool by_cable = o.grouping == Grouping::kCable;
     // Over whole cables, their cable documents (the compiler filters them
     // where the query could match another); over paragraphs, theirs.
@@ -100,11 +101,13 @@ class Runner {
       } else {
         top = top_hits(impl_.db, q, request);
       }
-      r.total = top.estimated;
       r.total_exact = top.exact;
-      // Totals are exact: a page that did not count every match, and
-      // facets, need the counting pass.
-      if (!top.exact || !o.facets.empty()) {
+      // A match that stopped early found at least the hits it returns (and
+      // a page past them all, none it can vouch for).
+      r.total = top.exact ? top.estimated : top.hits.empty() ? 0 : request.first + top.hits.size();
+      // Exact totals of a page that did not count every match, and facets,
+      // need the counting pass.
+      if ((!top.exact && total == Total::kExact) || !o.facets.empty()) {
         if (impl_.plain_xapian) {
           count_plain(q, o, r);
         } else {
@@ -288,8 +291,8 @@ void name_tags(std::map<Facet, std::vector<FacetCount>>& facets, const Glossary&
 }
 
 Results run_search(SearcherState& state, const CompiledQuery& compiled,
-                   const SearchOptions& options, std::string_view source) {
-  return Runner(state).run(compiled, options, source);
+                   const SearchOptions& options, std::string_view source, Total total) {
+  return Runner(state).run(compiled, options, source, total);
 }
 
 }  // namespace cable::internal

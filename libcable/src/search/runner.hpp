@@ -24,12 +24,20 @@ Xapian::Query kind_filter(std::string_view kind);
 // `glossary` (FacetCount::name).
 void name_tags(std::map<Facet, std::vector<FacetCount>>& facets, const Glossary& glossary);
 
+// What a search's total must be: every match counted, or only a true lower
+// bound, for lists that show no total (more like this), whose matches need
+// not all be walked.
+enum class Total { kExact, kLowerBound };
+
 // The results of `compiled` with `options` on the index `state` holds, whose
 // mutex the caller holds; `source` is the text typed, for a suggestion that
-// keeps it. @throws cable::QueryError for a wildcard that stands for too
-// many words; Xapian::Error (the caller retries, see store/database.hpp).
+// keeps it. With Total::kLowerBound and no facets, `total` is the matches
+// the page's match found (`total_exact` false when it did not count them
+// all). @throws cable::QueryError for a wildcard that stands for too many
+// words; Xapian::Error (the caller retries, see store/database.hpp).
 Results run_search(SearcherState& state, const CompiledQuery& compiled,
-                   const SearchOptions& options, std::string_view source);
+                   const SearchOptions& options, std::string_view source,
+                   Total total = Total::kExact);
 
 }  // namespace cable::internal
 

@@ -31,7 +31,10 @@ namespace text = internal::text;
 
 using Q = Xapian::Query;
 
-constexpr Xapian::termcount kSimilarTerms = 40;
+// The words of a cable that more_like_this looks for: its most telling. On the
+// shared pages twenty find cables as alike by their tags as forty do, at
+// about half the cost (docs/benchmarks.md, "more like this").
+constexpr Xapian::termcount kSimilarTerms = 20;
 
 // Runs `fn` on the index, reopening it after a writer's commits (see
 // internal::retrying).
@@ -161,7 +164,11 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
     // an index built in bulk does not keep (write/rebuild): the paragraphs'
     // documents are made again, into an in-memory database searched beside
     // the index. Their terms count twice in the statistics, R documents more
-    // in N, where R is a cable's paragraphs and N the index's.
+    // in N, where R is a cable's paragraphs and N the index's. The counts
+    // must be exact: Xapian otherwise scales a word's count in the database
+    // of the relevant documents up to the whole, as if the cable's own
+    // paragraphs were a sample of the index, so that its words looked
+    // common, and those of a one-paragraph cable in every document.
     Xapian::WritableDatabase again(std::string(), Xapian::DB_BACKEND_INMEMORY);
     const internal::CableDocuments docs = internal::make_documents(*cable, impl_->analyzer);
     for (std::size_t i = 0; i < cable->paragraphs.size(); ++i) {
@@ -180,7 +187,8 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
     for (Xapian::docid k = 1; k <= again.get_doccount(); ++k) rset.add_document((k - 1) * n + n);
     Xapian::Enquire enquire(both);
     const PlainWords plain;
-    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms, rset, &plain);
+    const Xapian::ESet eset =
+        enquire.get_eset(kSimilarTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
     std::vector<Q> terms;
     std::vector<Q> cable_terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) {
@@ -194,7 +202,7 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
     like.cables = Q(Q::OP_AND_NOT, Q(Q::OP_OR, cable_terms.begin(), cable_terms.end()), not_itself);
     SearchOptions o = options;
     o.suggest_below = 0;
-    return internal::run_search(*impl_, like, o, {});
+    return internal::run_search(*impl_, like, o, {}, internal::Total::kLowerBound);
   });
 }
 
