@@ -60,5 +60,19 @@ TEST(NearestValueTest, ValuesThatExistAreNotReplaced) {
   EXPECT_EQ(r.suggestion, "");
 }
 
+// A better form the query does not hold as typed (spaces inside quotes that
+// the value has not) cannot be put in its place: no suggestion, rather than
+// the query itself offered back.
+TEST(NearestValueTest, ASuggestionIsNeverTheQueryItself) {
+  Writer w = build();
+  const Searcher s = w.searcher();
+  for (const char* q : {"origin:\"embasy  tripolli\"", "origin:\" tripolli\" health",
+                        "person:\"qadhafi,  muamar\""}) {
+    const Results r = s.search(q);
+    EXPECT_EQ(r.total, 0u) << q;
+    EXPECT_NE(r.suggestion, q);
+  }
+}
+
 }  // namespace
 }  // namespace cable
