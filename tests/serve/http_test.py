@@ -4,7 +4,8 @@ endpoint's status and content type, errors as 400 with the message and
 position, a missing cable as 404, the security headers, a hostile cable
 shown as inert text, a clean stop on SIGTERM; and, with --concurrent, 20
 clients asking at once while `cable index` adds cables, every answer
-well-formed. Always against 127.0.0.1; request loops bounded in count.
+well-formed and the index's growth seen step by step. Always against
+127.0.0.1; request loops bounded in count and time.
 
     http_test.py CABLE_TOOL SOURCE_DIR [--concurrent]
 """
@@ -164,38 +165,72 @@ def hostile(base):
               path + ": the hostile text is shown inert")
 
 
+COUNT = "/api/search?q=the&limit=0"  # nearly every cable holds "the"
+
+
 def concurrent(base, cable, source, tmp):
-    """20 clients while `cable index` adds 300 cables."""
+    """20 clients while `cable index` adds 300 cables in five runs. After each
+    run the test waits until the server answers with the new total, so the
+    clients are seen to be served while the index grows, not only after it
+    (one run of 300 cables ends within a refresh of the server's searchers)."""
     synth = os.path.join(tmp, "synth")
     subprocess.run([cable, "synth", "--from", os.path.join(source, "corpus"), "--out", synth,
                     "--cables", "300", "--form", "text", "--seed", "7"], check=True,
                    capture_output=True)
-    indexer = subprocess.Popen([cable, "index", "--db", os.path.join(tmp, "db"), "--commit-every",
-                                "20", synth], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    paths = ["/search?q=trafficking", "/api/search?q=harbour&facets=tag,year",
+    files = sorted(pathlib.Path(synth).rglob("*.txt"))
+    batches = [os.path.join(tmp, "batch%d" % b) for b in range(5)]
+    for k, f in enumerate(files):
+        os.makedirs(batches[k % 5], exist_ok=True)
+        f.rename(os.path.join(batches[k % 5], f.name))
+    paths = [COUNT, "/search?q=trafficking", "/api/search?q=harbour&facets=tag,year",
              "/api/search?q=tag:KTIP", "/cable/09PARIS268", "/browse/tag", "/search?q=the&page=2"]
     bad = []
-    deadline = time.time() + 120
+    seen = set()  # the totals of COUNT the clients were answered
+    lock = threading.Lock()
+    done = threading.Event()
+    deadline = time.time() + 180
 
     def client(k):
-        for i in range(30):
-            if time.time() > deadline:
+        for i in range(2000):
+            if done.is_set() or time.time() > deadline:
                 return
             path = paths[(k + i) % len(paths)]
             status, headers, body = get(base, path)
             ok = status == 200 and (json.loads(body) is not None if "/api/" in path
                                     else body.rstrip().endswith("</html>"))
-            if not ok:
-                bad.append((path, status, body[:200]))
+            with lock:
+                if not ok:
+                    bad.append((path, status, body[:200]))
+                elif path == COUNT:
+                    seen.add(json.loads(body)["total"])
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(20)]
     for t in threads:
         t.start()
+    codes = []
+    totals = []
+    for batch in batches:
+        codes.append(subprocess.run([cable, "index", "--db", os.path.join(tmp, "db"),
+                                     "--commit-every", "20", batch],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    timeout=120).returncode)
+        final = json.loads(subprocess.run([cable, "search", "--db", os.path.join(tmp, "db"),
+                                           "--json", "--limit", "0", "the"], check=True,
+                                          capture_output=True, text=True).stdout)["total"]
+        totals.append(final)
+        while time.time() < deadline:
+            with lock:
+                if final in seen:
+                    break
+            time.sleep(0.1)
+    done.set()
     for t in threads:
         t.join()
-    indexer.wait(timeout=300)
     check(not bad, "every answer well-formed while indexing: %s" % bad[:3])
-    check(indexer.returncode == 0, "`cable index` succeeded alongside the server")
+    check(codes == [0] * 5, "`cable index` succeeded alongside the server: %s" % codes)
+    check(all(t in seen for t in totals),
+          "the clients were answered at each step of the index's growth: totals %s, seen %s"
+          % (totals, sorted(seen)))
 
 
 def main():
