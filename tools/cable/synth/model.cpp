@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -23,15 +25,6 @@ std::size_t pick(std::mt19937_64& rng, std::size_t n) {
   return static_cast<std::size_t>(rng() % n);
 }
 
-// "09PARIS268" -> "PARIS"; "" when the ID has another shape.
-std::string origin_code(const std::string& id) {
-  std::size_t b = 0;
-  while (b < id.size() && std::isdigit(static_cast<unsigned char>(id[b]))) ++b;
-  std::size_t e = b;
-  while (e < id.size() && std::isalpha(static_cast<unsigned char>(id[e]))) ++e;
-  return b == 2 && e > b ? id.substr(b, e - b) : std::string();
-}
-
 template <typename T, typename Size>
 std::vector<double> sizes_of(const std::vector<T>& pool, Size size) {
   std::vector<double> sizes;
@@ -48,13 +41,28 @@ int days_in(int year, int month) {
 
 }  // namespace
 
+std::optional<IdParts> split_id(std::string_view id) {
+  const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  if (id.size() < 4 || !digit(id[0]) || !digit(id[1])) return std::nullopt;
+  std::size_t e = 2;
+  while (e < id.size() && std::isupper(static_cast<unsigned char>(id[e]))) ++e;
+  const std::string_view serial = id.substr(e);
+  IdParts parts{std::string(id.substr(0, 2)), std::string(id.substr(2, e - 2)), 0};
+  const auto [end, ec] =
+      std::from_chars(serial.data(), serial.data() + serial.size(), parts.serial);
+  if (e == 2 || serial.empty() || ec != std::errc() || end != serial.data() + serial.size())
+    return std::nullopt;
+  return parts;
+}
+
 Model::Pools Model::pools_of(const std::vector<Cable>& seeds) {
   Pools pools;
   std::map<std::string, std::size_t> origin_index;
   for (const Cable& c : seeds) {
     if (c.paragraphs.empty() || c.date.size() < 4) continue;
-    const std::string code = origin_code(c.id);
-    if (code.empty()) continue;
+    const std::optional<IdParts> id = split_id(c.id);
+    if (!id) continue;
+    const std::string& code = id->origin;
     auto [it, fresh] = origin_index.try_emplace(code, pools.origins.size());
     if (fresh) {
       pools.origins.push_back(Origin{c.origin, code, c.from.empty() ? "AMEMBASSY " + code : c.from,

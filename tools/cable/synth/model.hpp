@@ -8,8 +8,10 @@
 #define CABLE_TOOLS_SYNTH_MODEL_HPP_
 
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cable/record.hpp"
@@ -32,6 +34,16 @@ struct Synthetic {
   std::vector<Paragraph> paragraphs;    // numbered 1..n, with markings
   std::string signature;
 };
+
+// A cable ID of the common shape: two digits of year, the origin's capital
+// letters, the serial ("06PARIS741").
+struct IdParts {
+  std::string year;          // "06"
+  std::string origin;        // "PARIS"
+  std::uint64_t serial = 0;  // 741
+};
+// The parts of `id`, or std::nullopt for an ID of another shape.
+std::optional<IdParts> split_id(std::string_view id);
 
 // The mean sizes a generated corpus aims at; 0 keeps the seeds' own mean.
 struct Sizes {

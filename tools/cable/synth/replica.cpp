@@ -102,23 +102,6 @@ std::string suffix(std::uint64_t copy, bool upper) {
   return s;
 }
 
-// "06PARIS741" -> {"06", "PARIS", 741}; false for another shape, or a
-// number of seven digits or more (copies would collide: 1 × 1,000,000 + 5
-// and 0 × 1,000,000 + 1,000,005).
-bool split_id(const std::string& id, std::string* year, std::string* code, std::uint64_t* number) {
-  std::size_t e = 2;
-  if (id.size() < 4 || !std::isdigit(static_cast<unsigned char>(id[0])) ||
-      !std::isdigit(static_cast<unsigned char>(id[1])))
-    return false;
-  while (e < id.size() && std::isupper(static_cast<unsigned char>(id[e]))) ++e;
-  const std::optional<std::uint64_t> n = number_in(std::string_view(id).substr(e));
-  if (e == 2 || !n || *n >= Replicas::kSerials) return false;
-  *year = id.substr(0, 2);
-  *code = id.substr(2, e - 2);
-  *number = *n;
-  return true;
-}
-
 // The fields of "2009-02-20T18:11" or "2009-02-20"; false for another shape.
 bool split_date(std::string_view date, Synthetic* s) {
   const auto field = [&](std::size_t at, std::size_t size, int* out) {
@@ -161,27 +144,33 @@ double Replicas::share(std::uint64_t copy) const {
 }
 
 bool Replicas::renamed(const std::string& word, std::uint64_t copy) const {
+  return renamed(word, copy, share(copy));
+}
+
+bool Replicas::renamed(const std::string& word, std::uint64_t copy, double share) const {
   if (copy == 0 || !rare_.contains(word)) return false;
   // The top 53 bits as a fraction in [0, 1).
-  return static_cast<double>(hash(word, copy) >> 11) * 0x1.0p-53 < share(copy);
+  return static_cast<double>(hash(word, copy) >> 11) * 0x1.0p-53 < share;
 }
 
 std::size_t Replicas::vocabulary(std::uint64_t copies) const {
   std::size_t n = vocabulary_;
   for (std::uint64_t k = 1; k < copies; ++k) {
+    const double of_k = share(k);
     n += static_cast<std::size_t>(std::count_if(
-        rare_.begin(), rare_.end(), [&](const std::string& w) { return renamed(w, k); }));
+        rare_.begin(), rare_.end(), [&](const std::string& w) { return renamed(w, k, of_k); }));
   }
   return n;
 }
 
 std::string Replicas::rename(const std::string& text, std::uint64_t copy) const {
   if (copy == 0) return text;
+  const double of_copy = share(copy);
   std::string out;
   out.reserve(text.size() + text.size() / 16);
   std::size_t done = 0;
   for_each_word(text, [&](std::size_t b, std::size_t e) {
-    if (!renamed(lower(std::string_view(text).substr(b, e - b)), copy)) return;
+    if (!renamed(lower(std::string_view(text).substr(b, e - b)), copy, of_copy)) return;
     out.append(text, done, e - done);
     out += suffix(copy, ends_upper(text, e));
     done = e;
@@ -190,14 +179,21 @@ std::string Replicas::rename(const std::string& text, std::uint64_t copy) const 
   return out;
 }
 
+std::string Replicas::id_in_copy(const std::string& id, std::uint64_t copy) {
+  const std::optional<IdParts> parts = split_id(id);
+  if (copy == 0 || !parts || parts->serial >= kSerials) return id;
+  return fmt::format("{}{}{}", parts->year, parts->origin, copy * kSerials + parts->serial);
+}
+
 bool Replicas::make(const Cable& seed, std::uint64_t copy, Synthetic* out) const {
-  std::string year, code;
-  std::uint64_t number = 0;
+  // A serial of kSerials or more would collide across copies (1 × 1,000,000
+  // + 5 and 0 × 1,000,000 + 1,000,005).
+  const std::optional<IdParts> id = split_id(seed.id);
   Synthetic s;
-  if (seed.paragraphs.empty() || !split_id(seed.id, &year, &code, &number) ||
-      !split_date(seed.date, &s))
+  if (seed.paragraphs.empty() || !id || id->serial >= kSerials || !split_date(seed.date, &s))
     return false;
-  s.id = copy == 0 ? seed.id : fmt::format("{}{}{}", year, code, copy * kSerials + number);
+  const std::string& code = id->origin;
+  s.id = id_in_copy(seed.id, copy);
   s.origin_code = code;
   s.subject = rename(seed.subject, copy);
   s.classification = seed.classification.empty() ? "UNCLASSIFIED" : seed.classification;
@@ -205,8 +201,10 @@ bool Replicas::make(const Cable& seed, std::uint64_t copy, Synthetic* out) const
   s.from = seed.from.empty() ? "AMEMBASSY " + code : seed.from;
   s.captions = seed.captions;
   s.tags = seed.tags;
+  // A copy cites the same copy of each cited cable, so that the copies'
+  // references are the seeds' graph again, not all of them copy 0's cables.
   for (const Reference& r : seed.references) {
-    if (!r.id.empty()) s.references.push_back(r.id);
+    if (!r.id.empty()) s.references.push_back(id_in_copy(r.id, copy));
   }
   for (std::size_t k = 0; k < seed.paragraphs.size(); ++k) {
     Paragraph p = seed.paragraphs[k];

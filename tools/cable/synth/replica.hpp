@@ -42,6 +42,10 @@ class Replicas {
   // nothing, for a seed without paragraphs, with an ID of another shape or a
   // serial of kSerials or more, or with a date that is not ISO 8601.
   bool make(const Cable& seed, std::uint64_t copy, Synthetic* out) const;
+  // The ID the cable `id` has in copy `copy` (as make() gives it); `id`
+  // itself in copy 0 or when it has another shape. A copy's references cite
+  // the same copy of each cited cable.
+  static std::string id_in_copy(const std::string& id, std::uint64_t copy);
 
   // The distinct words (folded to lower case) the seeds hold, and the number
   // `copies` copies hold: each word renamed in a copy is a word of its own.
@@ -55,6 +59,8 @@ class Replicas {
   // The share of the rare words renamed in copy `copy`, so that the
   // vocabulary after it is the seeds' times (copy + 1)^β.
   double share(std::uint64_t copy) const;
+  // renamed() with share(copy) worked out once by the caller.
+  bool renamed(const std::string& word, std::uint64_t copy, double share) const;
   std::string rename(const std::string& text, std::uint64_t copy) const;
 
   std::unordered_set<std::string> rare_;

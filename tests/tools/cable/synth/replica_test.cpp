@@ -188,5 +188,22 @@ TEST(ReplicasOfOtherSeedsTest, CopyZeroKeepsTheSeedsIdAsWritten) {
   EXPECT_EQ(s.id, "06PARIS3000007");
 }
 
+// A copy cites the same copy of each cable its seed cites, so that the
+// copies hold the seeds' graph of references again; copy 0 cites as the
+// seed does.
+TEST(ReplicasOfOtherSeedsTest, ACopyCitesTheSameCopy) {
+  std::vector<Cable> cables = seeds();
+  cables[40].references = {Reference{"A", "PARIS 7", "06PARIS7", "cable"},
+                           Reference{"B", "STATE 1234", "05STATE1234", "cable"},
+                           Reference{"C", "AN E-MAIL", "", "email"}};
+  const Replicas replicas(cables);
+  Synthetic s;
+  ASSERT_TRUE(replicas.make(cables[40], 0, &s));
+  EXPECT_EQ(s.references, (std::vector<std::string>{"06PARIS7", "05STATE1234"}));
+  ASSERT_TRUE(replicas.make(cables[40], 2, &s));
+  EXPECT_EQ(s.references, (std::vector<std::string>{"06PARIS2000007", "05STATE2001234"}));
+  EXPECT_EQ(Replicas::id_in_copy("06PARIS1000005", 2), "06PARIS1000005");  // no copy has it
+}
+
 }  // namespace
 }  // namespace cable::tool::synth
