@@ -51,7 +51,7 @@ Place place_of(Xapian::docid whole, std::size_t shards) {
 // The cables' documents by their ranges of IDs (search/documents_of): the
 // best of each cable picked here, from every match of the cables.
 std::unordered_map<Xapian::docid, BestParagraph> through_map(
-    const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
+    const DocumentSearch& search, const Q& query, const std::vector<Xapian::docid>& cables) {
   const CableMap& map = *search.map;
   const std::size_t n = map.shards();
   auto wanted = std::make_shared<DocumentsOf::Cables>(n);
@@ -63,15 +63,15 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
   // Their documents, at most: up to the next cable's, or past any shard's last.
   const Xapian::docid past_last = place_of(search.whole->get_lastdocid(), n).docid + 1;
   Xapian::doccount documents = 0;
-  for (const SoughtCable& c : cables) {
-    const Place p = place_of(c.document, n);
+  for (const Xapian::docid c : cables) {
+    const Place p = place_of(c, n);
     std::uint32_t hint = 0;
     const std::optional<std::uint32_t> cable = map.cable_of(p.shard, p.docid, hint);
     // Not a cable document the map knows: a hit from a handle at another
     // commit (a search thread's, reopened apart) is left without.
     if (!cable || map.cable_document(p.shard, *cable) != p.docid) continue;
     (*wanted)[p.shard].push_back(*cable);
-    sought.emplace(key(p.shard, *cable), c.document);
+    sought.emplace(key(p.shard, *cable), c);
     const bool last = *cable + 1 == map.cables(p.shard);
     documents += (last ? past_last : map.cable_document(p.shard, *cable + 1)) -
                  map.cable_document(p.shard, *cable);
@@ -89,7 +89,7 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
   // finds each cable's best and counts the others.
   const Xapian::MSet m = enquire.get_mset(0, documents);
   std::unordered_map<Xapian::docid, BestParagraph> out;
-  for (const SoughtCable& c : cables) out[c.document];  // none unless matched
+  for (const Xapian::docid c : cables) out[c];  // none unless matched
   for (auto it = m.begin(); it != m.end(); ++it) {
     const Place p = place_of(*it, n);
     std::uint32_t hint = 0;
@@ -109,12 +109,14 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
 
 // The same by the cables' ID terms, collapsed on the cable's value.
 std::unordered_map<Xapian::docid, BestParagraph> through_terms(
-    const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
+    const DocumentSearch& search, const Q& query, const std::vector<Xapian::docid>& cables) {
   std::vector<Q> ids;
   std::unordered_map<std::string, Xapian::docid> sought;
-  for (const SoughtCable& c : cables) {
-    ids.emplace_back(schema::term(schema::kId, c.id));
-    sought.emplace(c.id, c.document);
+  for (const Xapian::docid c : cables) {
+    std::string id =
+        search.whole->get_document(c, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotCable);
+    ids.emplace_back(schema::term(schema::kId, id));
+    sought.emplace(std::move(id), c);
   }
   Xapian::Enquire enquire(*search.whole);
   enquire.set_query(Q(Q::OP_FILTER, query, Q(Q::OP_OR, ids.begin(), ids.end())));
@@ -123,7 +125,7 @@ std::unordered_map<Xapian::docid, BestParagraph> through_terms(
   const Xapian::MSet m = enquire.get_mset(0, static_cast<Xapian::doccount>(cables.size()),
                                           search.whole->get_doccount());
   std::unordered_map<Xapian::docid, BestParagraph> out;
-  for (const SoughtCable& c : cables) out[c.document];  // none unless matched
+  for (const Xapian::docid c : cables) out[c];  // none unless matched
   for (auto it = m.begin(); it != m.end(); ++it) {
     const auto s = sought.find(it.get_document().get_value(schema::kSlotCable));
     if (s != sought.end()) out[s->second] = {*it, it.get_collapse_count(), it.get_weight()};
@@ -134,7 +136,7 @@ std::unordered_map<Xapian::docid, BestParagraph> through_terms(
 }  // namespace
 
 std::unordered_map<Xapian::docid, BestParagraph> best_paragraphs(
-    const DocumentSearch& search, const Q& query, const std::vector<SoughtCable>& cables) {
+    const DocumentSearch& search, const Q& query, const std::vector<Xapian::docid>& cables) {
   // Without a word of free text to look for (filters, words of the subject,
   // excluded words alone), the cable document is the best.
   std::vector<Q> words;

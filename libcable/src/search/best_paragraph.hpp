@@ -37,13 +37,8 @@ struct DocumentSearch {
   const TermStats* terms = nullptr;     // null: looked up
 };
 
-// A cable: its cable document's ID in the whole index, and its ID.
-struct SoughtCable {
-  Xapian::docid document = 0;
-  std::string id;
-};
-
-// For each of `cables`, by its cable document's ID, the document of the
+// For each of `cables`, cable documents by their IDs in the whole index,
+// the document of the
 // cable that best matches `query` (over documents, search/compile), or none
 // (document 0). Empty when `query` asks for no word or wildcard of free
 // text but those it excludes: the cable document, which shows the subject,
@@ -51,7 +46,7 @@ struct SoughtCable {
 // documents of those cables. @throws Xapian::Error.
 std::unordered_map<Xapian::docid, BestParagraph> best_paragraphs(
     const DocumentSearch& search, const Xapian::Query& query,
-    const std::vector<SoughtCable>& cables);
+    const std::vector<Xapian::docid>& cables);
 
 // The words and wildcards of free text `q` asks for, excluded ones left out,
 // as one OR: it matches a document with any of them, those with the most

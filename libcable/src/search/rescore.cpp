@@ -2,18 +2,14 @@
 
 #include <algorithm>
 
-#include "store/stored.hpp"
-
 namespace cable::internal {
 
 std::unordered_map<Xapian::docid, BestParagraph> rescore(const DocumentSearch& search,
                                                          const Xapian::Query& documents,
                                                          std::vector<TopHit>& hits) {
   const std::size_t window = std::min(hits.size(), kRescoreWindow);
-  std::vector<SoughtCable> cables;
-  for (std::size_t i = 0; i < window; ++i) {
-    cables.push_back({hits[i].docid, decode_doc(hits[i].data).id});
-  }
+  std::vector<Xapian::docid> cables;
+  for (std::size_t i = 0; i < window; ++i) cables.push_back(hits[i].docid);
   std::unordered_map<Xapian::docid, BestParagraph> best =
       best_paragraphs(search, documents, cables);
   for (std::size_t i = 0; i < window; ++i) {

@@ -143,12 +143,12 @@ class Runner {
       // The page's cables not looked up yet, or (`in_vain`) those looked up
       // that have no document with the whole query.
       const auto hits_of_page = [&](bool in_vain) {
-        std::vector<SoughtCable> cables;
+        std::vector<Xapian::docid> cables;
         for (const TopHit& t : top.hits) {
           const auto b = best_of_cable.find(t.docid);
           if (in_vain ? b != best_of_cable.end() && b->second.document == 0
                       : b == best_of_cable.end()) {
-            cables.push_back({t.docid, decode_doc(t.data).id});
+            cables.push_back(t.docid);
           }
         }
         return cables;
@@ -165,13 +165,14 @@ class Runner {
     for (const TopHit& t : top.hits) {
       // The cable document, which shows the subject, when no other is better.
       BestParagraph best;
-      std::string record = t.data;
+      Xapian::docid shown = t.docid;
       if (const auto b = best_of_cable.find(t.docid);
           b != best_of_cable.end() && b->second.document) {
         best = b->second;
-        record = record_of(impl_.db.get_document(best.document, Xapian::DOC_ASSUME_VALID));
+        shown = best.document;
       }
-      const StoredDoc d = decode_doc(record);
+      const StoredDoc d =
+          decode_doc(record_of(impl_.db.get_document(shown, Xapian::DOC_ASSUME_VALID)));
       Hit h = hit_from(d);
       h.score = t.weight;
       h.other_matches = best.others;

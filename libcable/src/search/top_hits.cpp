@@ -9,7 +9,6 @@
 #include "search/bm25.hpp"
 #include "store/schema.hpp"
 #include "store/shard_threads.hpp"
-#include "store/stored.hpp"
 
 namespace cable::internal {
 namespace {
@@ -65,11 +64,9 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
   out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   out.hits.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
     TopHit h;
     h.weight = it.get_weight();
-    h.data = record_of(doc);
-    if (r.by_date) h.date = doc.get_value(schema::kSlotDate);
+    if (r.by_date) h.date = it.get_document().get_value(schema::kSlotDate);
     h.docid = *it;  // in `db`'s numbering: a shard alone's is converted by the caller
     out.hits.push_back(std::move(h));
   }

@@ -47,9 +47,11 @@ struct TopRequest {
   std::vector<const Xapian::Registry*> shard_registries;
 };
 
+// A hit, by its document. No value of it is read but the date a sort by
+// date needs: a relevance search over cables matches kRescoreWindow hits
+// to show ten, and only those shown read their record.
 struct TopHit {
   double weight = 0;
-  std::string data;         // the document's record (store/stored.hpp)
   std::string date;         // its kSlotDate value, when by_date
   Xapian::docid docid = 0;  // its ID in the whole index, which orders ties
 };

@@ -49,9 +49,11 @@ class TopHitsTest : public ::testing::Test {
     map_.build(index_.shards);
   }
 
-  static std::vector<std::string> cables(const TopHits& t) {
+  std::vector<std::string> cables(const TopHits& t) const {
     std::vector<std::string> out;
-    for (const TopHit& h : t.hits) out.push_back(decode_doc(h.data).id);
+    for (const TopHit& h : t.hits) {
+      out.push_back(index_.all.get_document(h.docid).get_value(schema::kSlotCable));
+    }
     return out;
   }
 
@@ -145,7 +147,9 @@ TEST_F(TopHitsTest, CablesWithAPhraseTravelToTheOtherThread) {
   const TopHits fishing =
       top_hits_through_whole(wholes_, cables_with(Q(Q::OP_PHRASE, Q("fishing"), Q("quotas"))), r);
   EXPECT_EQ(fishing.hits.size(), 20u);
-  for (const TopHit& h : fishing.hits) EXPECT_EQ(decode_doc(h.data).kind, schema::kKindCable);
+  for (const TopHit& h : fishing.hits) {
+    EXPECT_EQ(decode_doc(record_of(index_.all.get_document(h.docid))).kind, schema::kKindCable);
+  }
   EXPECT_EQ(
       top_hits(index_.all, cables_with(Q(Q::OP_PHRASE, Q("fishing"), Q("quotas"))), r).hits.size(),
       20u);
