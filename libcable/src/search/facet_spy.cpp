@@ -111,15 +111,38 @@ Xapian::doccount count_cables_of_union(const Xapian::Database& db, std::size_t k
   return cables;
 }
 
+// How count_matches() walks the matches of a query: the postings of `terms`
+// (a union of terms), or over whole cables those of `words`, or else (both
+// empty) a Xapian match.
+struct Walk {
+  std::vector<std::string> terms;
+  std::vector<std::string> words;
+};
+
+Walk walk_of(const Xapian::Query& q, const Xapian::Query* cable_words) {
+  Walk w;
+  if (terms_of_union(q, w.terms)) return w;
+  w.terms.clear();
+  if (!cable_words || !terms_of_union(*cable_words, w.words) || !indexed_terms(w.words)) {
+    w.words.clear();
+  }
+  return w;
+}
+
 }  // namespace
+
+bool counted_from_postings(const Xapian::Query& q, const Xapian::Query* cable_words) {
+  const Walk w = walk_of(q, cable_words);
+  return !w.terms.empty() || !w.words.empty();
+}
 
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches, const CountOptions& o) {
-  std::vector<std::string> terms;
-  const bool a_union = terms_of_union(q, terms);
-  std::vector<std::string> words;
-  const bool words_union =
-      !a_union && o.cable_words && terms_of_union(*o.cable_words, words) && indexed_terms(words);
+  const Walk walk = walk_of(q, o.cable_words);
+  const std::vector<std::string>& terms = walk.terms;
+  const std::vector<std::string>& words = walk.words;
+  const bool a_union = !terms.empty();
+  const bool words_union = !words.empty();
   const std::string serialised =
       o.threads && !a_union && !words_union ? q.serialise() : std::string();
   std::vector<Xapian::doccount> documents(shards.size());

@@ -14,6 +14,12 @@ namespace cable::internal {
 // (docs/benchmarks.md).
 inline constexpr Xapian::doccount kShardThreadsFrom = 20'000;
 
+// Matches expected to read fewer postings than this count every match as
+// they go, for an exact total: a pass of its own to count them would open
+// every posting list again, a B-tree descent each, which costs a small
+// match more than the postings do (docs/benchmarks.md).
+inline constexpr Xapian::doccount kCountInMatchBelow = 20'000;
+
 // About how many postings matching `q` on `db` reads: the sum over an OR,
 // the least over an AND or a phrase, the left side of AND_NOT and
 // AND_MAYBE, every document for a value range, a wildcard or anything

@@ -58,7 +58,8 @@ TopHits match(const Xapian::Database& db, const Xapian::Query& q, const TopReque
   Xapian::Enquire enquire(db);
   enquire.set_query(weigh && r.lengths ? with_lengths(q, db, *r.lengths, r.terms) : q);
   if (r.by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, r.newest_first);
-  const Xapian::MSet mset = enquire.get_mset(first, count, first + count);
+  const Xapian::MSet mset =
+      enquire.get_mset(first, count, r.count_all ? db.get_doccount() : first + count);
   TopHits out;
   out.estimated = mset.get_matches_estimated();
   out.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -29,6 +29,9 @@ struct TopRequest {
   Xapian::doccount count = 10;  // hits to return at most
   bool by_date = false;         // by date then relevance, not by relevance
   bool newest_first = false;    // with by_date
+  // Count every match, so that the total is exact (TopHits::exact), rather
+  // than stop once the page is sure.
+  bool count_all = false;
   // The index's document lengths, to weigh with (search/bm25); null: Xapian
   // reads them, far more slowly. The same hits either way.
   const DocLengths* lengths = nullptr;
