@@ -41,6 +41,7 @@
 #include "cable/search.hpp"
 #include "peer_rows.hpp"
 #include "query_set.hpp"
+#include "store/record_codec.hpp"
 #include "store/schema.hpp"
 #include "store/stored.hpp"
 
@@ -118,11 +119,14 @@ int make_queries(int argc, char** argv) {
   }
   // Phrases: two words that follow each other in a real paragraph.
   const Xapian::docid last = db.get_lastdocid();
+  const cable::internal::RecordCodec codec = cable::internal::RecordCodec::of(db, "db");
   for (std::size_t found = 0, tries = 0; found < per && tries < per * 100; ++tries) {
     const Xapian::docid id = 1 + static_cast<Xapian::docid>(rng() % last);
     std::string text;
     try {
-      text = cable::internal::decode_doc(cable::internal::record_of(db.get_document(id))).text;
+      text =
+          cable::internal::decode_doc(codec.unpack(cable::internal::record_of(db.get_document(id))))
+              .text;
     } catch (const Xapian::DocNotFoundError&) {
       continue;
     }

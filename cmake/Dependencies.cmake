@@ -4,7 +4,7 @@ find_package(PkgConfig REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
 find_package(Boost 1.74 REQUIRED COMPONENTS locale)
 set(CABLE_DEPENDENCIES_REQUIRED ON)
-include(${CMAKE_CURRENT_LIST_DIR}/CableDependencies.cmake)  # Cable::Xapian, Gumbo, XXHash
+include(${CMAKE_CURRENT_LIST_DIR}/CableDependencies.cmake)  # Cable::Xapian, Gumbo, XXHash, Zstd
 find_package(nlohmann_json 3 REQUIRED)
 find_package(fmt REQUIRED)
 

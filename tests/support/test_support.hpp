@@ -16,6 +16,20 @@ namespace cable::test {
 // The project's source tree (every test target defines CABLE_SOURCE_DIR).
 inline const std::filesystem::path kSource = CABLE_SOURCE_DIR;
 
+// `count` made-up words of 3 to 9 letters, from `rng`: a vocabulary for
+// text that compresses as words do, not as one string repeated.
+inline std::vector<std::string> made_up_words(std::mt19937& rng, std::size_t count) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string w;
+    for (int n = 3 + static_cast<int>(rng() % 7); n > 0; --n) {
+      w += static_cast<char>('a' + rng() % 26);
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
 // A cable of the Embassy Atlantis, CONFIDENTIAL, with one (C) paragraph per text.
 inline Cable make_cable(std::string id, std::string date, std::vector<std::string> tags,
                         std::vector<std::string> paragraphs, std::string subject = "A SUBJECT") {

@@ -43,7 +43,30 @@ std::string content_hash(const Cable& cable) {
   return fmt::format("{:016x}", XXH3_64bits(content.data(), content.size()));
 }
 
-CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
+std::vector<std::string> records_of(const Cable& c) {
+  std::vector<std::string> out;
+  StoredDoc stored;
+  stored.id = c.id;
+  stored.date = c.date;
+  stored.subject = c.subject;
+  stored.origin = c.origin;
+  stored.classification = c.classification;
+  stored.kind = schema::kKindCable;
+  stored.text = c.subject;
+  out.push_back(encode(stored));
+  std::uint32_t order = 0;
+  for (const Paragraph& p : c.paragraphs) {
+    stored.kind = schema::kKindParagraph;
+    stored.order = ++order;
+    stored.number = p.number;
+    stored.marking = p.marking;
+    stored.text = p.text;
+    out.push_back(encode(stored));
+  }
+  return out;
+}
+
+CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCodec& codec) {
   CableDocuments out;
   const std::string facets = facet_lines(c);
   const std::vector<std::string> origin_words = analyzer.words(c.origin);
@@ -75,21 +98,13 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
     doc.add_value(schema::kSlotCable, c.id);
     doc.add_value(schema::kSlotFacets, facets);
   };
-  StoredDoc stored;
-  stored.id = c.id;
-  stored.date = c.date;
-  stored.subject = c.subject;
-  stored.origin = c.origin;
-  stored.classification = c.classification;
-
+  const std::vector<std::string> records = records_of(c);
   Xapian::Document head;
   analyzer.start(head);
   analyzer.index_text(c.subject);
   analyzer.index_text(c.subject, schema::kSubject);
   common(head, schema::kKindCable, 0);
-  stored.kind = schema::kKindCable;
-  stored.text = c.subject;
-  head.add_value(schema::kSlotRecord, encode(stored));
+  head.add_value(schema::kSlotRecord, codec.pack(records[0]));
   out.docs.push_back(std::move(head));
 
   std::uint32_t order = 0;
@@ -107,12 +122,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer) {
       add_term(doc, marking);
       add_term(out.docs.front(), marking);
     }
-    stored.kind = schema::kKindParagraph;
-    stored.order = order;
-    stored.number = p.number;
-    stored.marking = p.marking;
-    stored.text = p.text;
-    doc.add_value(schema::kSlotRecord, encode(stored));
+    doc.add_value(schema::kSlotRecord, codec.pack(records[order]));
     out.docs.push_back(std::move(doc));
   }
   out.paragraphs = order;

@@ -9,6 +9,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "cable/record.hpp"
+#include "store/record_codec.hpp"
 
 namespace cable::internal {
 
@@ -26,8 +27,13 @@ std::string content_hash(const Cable& cable);
 // The facet lines of kSlotFacets for `cable` (see schema.hpp).
 std::string facet_lines(const Cable& cable);
 
-// Builds every document of `cable`. Cost: linear in its text.
-CableDocuments make_documents(const Cable& cable, Analyzer& analyzer);
+// The records of `cable`'s documents (store/stored.hpp), in their order: its
+// cable document's, then each paragraph's. Cost: a copy of its text.
+std::vector<std::string> records_of(const Cable& cable);
+
+// Builds every document of `cable`, its records packed by `codec`. Cost:
+// linear in its text.
+CableDocuments make_documents(const Cable& cable, Analyzer& analyzer, const RecordCodec& codec);
 
 }  // namespace cable::internal
 

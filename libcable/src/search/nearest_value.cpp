@@ -66,13 +66,15 @@ Vocabulary vocabulary(const LocatedValue& v) {
 }
 
 // `value` as a query writes it.
-std::string written(const Xapian::Database& db, const LocatedValue& v, const std::string& term,
-                    std::string_view value) {
+std::string written(const Xapian::Database& db, const RecordReader& record, const LocatedValue& v,
+                    const std::string& term, std::string_view value) {
   std::string out(value);
   if (v.field == Field::kOrigin) {
     // The origin as the cables give it ("Embassy Tripoli"), not folded.
     const Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p != db.postlist_end(term)) out = decode_doc(record_of(db.get_document(*p))).origin;
+    if (p != db.postlist_end(term)) {
+      out = decode_doc(record(*p)).origin;
+    }
   }
   if (v.field == Field::kMarking) out = text::upper(out);
   if (out.find_first_of(" ,\"") != std::string::npos) out = "\"" + out + "\"";
@@ -87,7 +89,8 @@ bool names_nothing(const Xapian::Database& db, const LocatedValue& v) {
                : std::any_of(v.terms.begin(), v.terms.end(), absent);
 }
 
-std::string nearest_value(const Xapian::Database& db, const LocatedValue& v) {
+std::string nearest_value(const Xapian::Database& db, const RecordReader& record,
+                          const LocatedValue& v) {
   const Vocabulary voc = vocabulary(v);
   if (voc.prefix.empty() || voc.typed.empty()) return {};
   const std::vector<std::string_view> typed = v.field == Field::kOrigin
@@ -111,7 +114,7 @@ std::string nearest_value(const Xapian::Database& db, const LocatedValue& v) {
     }
   }
   if (best_term.empty()) return {};
-  return written(db, v, best_term, std::string_view(best_term).substr(prefix.size()));
+  return written(db, record, v, best_term, std::string_view(best_term).substr(prefix.size()));
 }
 
 }  // namespace cable::internal

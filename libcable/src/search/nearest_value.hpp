@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 
 #include "search/compile.hpp"
@@ -16,14 +17,19 @@ namespace cable::internal {
 // or, for a value that names something by any of them, all are in none.
 bool names_nothing(const Xapian::Database& db, const LocatedValue& v);
 
+// The record of a document of the index, by its ID (store/stored.hpp).
+using RecordReader = std::function<std::string(Xapian::docid)>;
+
 // The value of `v`'s field in `db` nearest to `v.text`, written as a query
-// writes it (`KTIP`, `"Embassy Tripoli"`), or "" when none is near: each
+// writes it (`KTIP`, `"Embassy Tripoli"`: an origin as a record `record`
+// reads gives it), or "" when none is near: each
 // word within an edit distance of 1 (up to 4 letters), 2 (up to 8) or 3;
 // the nearest first, then the one in most documents.
 // Cost: one pass over the field's distinct values in the index (a few
 // thousand tags at full size), so only for answers that found (almost)
-// nothing. @throws Xapian::Error.
-std::string nearest_value(const Xapian::Database& db, const LocatedValue& v);
+// nothing. @throws Xapian::Error, cable::Error for a damaged record.
+std::string nearest_value(const Xapian::Database& db, const RecordReader& record,
+                          const LocatedValue& v);
 
 }  // namespace cable::internal
 

@@ -176,8 +176,7 @@ class Runner {
         best = b->second;
         shown = best.document;
       }
-      const StoredDoc d =
-          decode_doc(record_of(impl_.db.get_document(shown, Xapian::DOC_ASSUME_VALID)));
+      const StoredDoc d = decode_doc(impl_.record(shown));
       Hit h = hit_from(d);
       h.score = t.weight;
       h.other_matches = best.others;
@@ -254,7 +253,8 @@ class Runner {
     }
     for (const LocatedValue& v : compiled.values) {
       if (!names_nothing(impl_.db, v)) continue;
-      const std::string better = nearest_value(impl_.db, v);
+      const std::string better = nearest_value(
+          impl_.db, [&](Xapian::docid d) { return impl_.record(d); }, v);
       if (better.empty()) continue;
       changed = true;
       edits.push_back({v.position, v.quoted ? "\"" + v.text + "\"" : v.text, better,

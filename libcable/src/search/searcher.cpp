@@ -63,14 +63,13 @@ std::vector<Xapian::docid> documents_of(const Xapian::Database& db, const std::s
 
 // The cable `id` (upper case) as the index stores it: its fields and its
 // paragraphs' records; nullopt when it is not in the index.
-std::optional<Cable> stored_cable(const internal::SearcherState& impl, const std::string& id) {
+std::optional<Cable> stored_cable(internal::SearcherState& impl, const std::string& id) {
   const Xapian::Database& shard = impl.shards[internal::shard_of(id, impl.shards.size())];
   const std::string fields = shard.get_metadata(schema::term(schema::kMetaCable, id));
   if (fields.empty()) return std::nullopt;
   Cable c = internal::decode_cable_fields(fields);
   for (Xapian::docid docid : documents_of(impl.db, id)) {
-    const internal::StoredDoc d =
-        internal::decode_doc(internal::record_of(impl.db.get_document(docid)));
+    const internal::StoredDoc d = internal::decode_doc(impl.record(docid));
     if (d.kind != schema::kKindParagraph) continue;
     Paragraph p = internal::paragraph_of(d);
     p.items = internal::normalize::find_sub_items(p.text);
@@ -170,7 +169,8 @@ Results Searcher::more_like_this(std::string_view id_in, std::string_view paragr
     // paragraphs were a sample of the index, so that its words looked
     // common, and those of a one-paragraph cable in every document.
     Xapian::WritableDatabase again(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const internal::CableDocuments docs = internal::make_documents(*cable, impl_->analyzer);
+    const internal::CableDocuments docs =
+        internal::make_documents(*cable, impl_->analyzer, internal::RecordCodec());
     for (std::size_t i = 0; i < cable->paragraphs.size(); ++i) {
       if (paragraph.empty() || cable->paragraphs[i].number == paragraph) {
         again.add_document(docs.docs[i + 1]);

@@ -18,6 +18,9 @@
 #include "search/doc_lengths.hpp"
 #include "search/term_stats.hpp"
 #include "store/database.hpp"
+#include "store/record_codec.hpp"
+#include "store/schema.hpp"
+#include "store/stored.hpp"
 
 namespace cable::internal {
 
@@ -52,6 +55,10 @@ struct SearcherState {
   bool lengths_read = false;
   // The counts of the terms searched so far (search/term_stats).
   TermStats terms;
+  // How records are read (store/record_codec); read at first use, and again
+  // after a reopen while the index has no dictionary (it is set once).
+  RecordCodec codec;
+  bool codec_read = false;
 
   // Moves every database to its latest commit: the combined one and each
   // shard's own, which metadata and the facet map read (a shard left behind
@@ -64,17 +71,39 @@ struct SearcherState {
     std::vector<std::string> uuids;
     for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
     db.reopen();
+    if (codec.dictionary().empty()) codec_read = false;
     for (Xapian::Database& s : shards) s.reopen();
     for (Xapian::Database& w : wholes) w.reopen();
     if (dir.empty()) return;
     for (std::size_t k = 0; k < shards.size(); ++k) {
       if (shards[k].get_uuid() == uuids[k]) continue;
+      codec_read = false;  // an index built anew has a dictionary of its own
       ReadableIndex fresh = open_readable(dir);
       db = std::move(fresh.all);
       shards = std::move(fresh.shards);
       wholes.clear();
       return;
     }
+  }
+
+  // `codec`, read if need be. @throws Xapian::Error, cable::Error.
+  const RecordCodec& record_codec() {
+    if (!codec_read) {
+      codec = RecordCodec::of(shards.front(), where);
+      codec_read = true;
+    }
+    return codec;
+  }
+
+  // The record of document `docid` of `db`. @throws Xapian::Error,
+  // cable::Error.
+  std::string record(Xapian::docid docid) {
+    const std::string stored = record_of(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+    // Compressed since the codec was read: a bulk run set the dictionary.
+    if (!stored.empty() && stored[0] == schema::kRecordZstd && codec.dictionary().empty()) {
+      codec_read = false;
+    }
+    return record_codec().unpack(stored);
   }
 
   // `wholes`, opened if need be. @throws Xapian::Error, cable::Error.

@@ -34,7 +34,10 @@ namespace cable::internal::schema {
 // Version 13: no kCableWord terms in the index (search/cable_words matches
 // whole cables from the paragraphs' terms); "_" separates words
 // ("Portal:United_Kingdom" -> "united", "kingdom").
-inline constexpr int kSchemaVersion = 13;
+// Version 14: records compressed with zstd and a dictionary of the index's
+// own (kMetaRecordDictionary, store/record_codec), a byte ahead of each
+// saying how it is kept.
+inline constexpr int kSchemaVersion = 14;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (order 0: its subject, as text and
@@ -108,7 +111,12 @@ inline constexpr char kFacetPerson = 'n';
 inline constexpr char kFacetPrecedence = 'e';
 
 // --- Document record --------------------------------------------------------------
-// In kSlotRecord; the document data is empty. A flat record, enough to
+// In kSlotRecord, packed (store/record_codec): a first byte kRecordPlain and
+// the record as it is, or kRecordZstd and a zstd frame of it made with the
+// dictionary kMetaRecordDictionary holds. The document data is empty.
+inline constexpr char kRecordPlain = '\0';
+inline constexpr char kRecordZstd = '\1';
+// The record itself, a flat record, enough to
 // render a hit without the source file: kind,
 // order, number, marking, text, ID, date, subject, origin, classification,
 // in that order; the order a LEB128 number, the rest each a LEB128 length
@@ -127,6 +135,10 @@ inline constexpr std::string_view kMetaCable = "cable:c:";  // + ID
 inline constexpr std::string_view kMetaCableHash = "cable:h:";  // + ID
 // Hash and cable count of an input file, "<hash> <count>": unchanged files are skipped.
 inline constexpr std::string_view kMetaFile = "cable:f:";  // + absolute path
+// The zstd dictionary records are compressed with (store/record_codec), the
+// same in every shard; absent while every record is kept as it is. Set once,
+// by the first bulk run with records enough to train one, and never changed.
+inline constexpr std::string_view kMetaRecordDictionary = "cable:zdict";
 
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);

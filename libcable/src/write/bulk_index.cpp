@@ -13,6 +13,7 @@
 #include "store/schema.hpp"
 #include "store/shard_threads.hpp"
 #include "write/parse_window.hpp"
+#include "write/record_dictionary.hpp"
 #include "write/segments.hpp"
 
 namespace cable::internal {
@@ -196,8 +197,12 @@ IndexSummary Run::run(const fs::path& path) {
   });
   std::optional<ShardPipeline> pipeline;
   try {
-    // Segments for cables to come: a run of no file writes none, nor merges.
-    if (!inventory.files.empty()) start_segments(shards_, options_.segment_cables);
+    // The records' dictionary, before any record is written; segments for
+    // cables to come: a run of no file writes none, nor merges.
+    if (!inventory.files.empty()) {
+      make_record_dictionary(shards_, inventory.files);
+      start_segments(shards_, options_.segment_cables);
+    }
     pipeline.emplace(shards_, options_.commit_every, [this](const Error& e) { report(e); });
     read_all(inventory, *pipeline);
     pipeline->stop();

@@ -14,6 +14,7 @@
 #include "cable/error.hpp"
 #include "cable/record.hpp"
 #include "store/database.hpp"
+#include "store/record_codec.hpp"
 #include "store/schema.hpp"
 #include "store/shard_threads.hpp"
 #include "store/stored.hpp"
@@ -75,11 +76,17 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
                 Xapian::docid end, const RebuildOptions& options, const fs::path& dir,
                 Progress& progress, Xapian::WritableDatabase& out) {
   Analyzer analyzer;
+  // The records are packed with the shard's dictionary, when it has one
+  // (those kept as they are too), which the first part copies with the rest
+  // of its metadata.
+  const RecordCodec codec = RecordCodec::of(source, where);
   std::optional<Cable> cable;  // the one being read, unless left out
   std::uint64_t pending = 0;
   const auto write = [&] {
     if (!cable) return;
-    for (const Xapian::Document& d : make_documents(*cable, analyzer).docs) out.add_document(d);
+    for (const Xapian::Document& d : make_documents(*cable, analyzer, codec).docs) {
+      out.add_document(d);
+    }
     cable.reset();
     progress.cable_written();
     if (++pending == kCommitEvery) {
@@ -93,7 +100,7 @@ void write_part(const std::string& where, const Xapian::Database& source, Xapian
   for (; p != source.postlist_end("") && (end == 0 || *p < end); ++p) {
     const Xapian::docid docid = *p;
     const StoredDoc doc =
-        decode_doc(record_of(source.get_document(docid, Xapian::DOC_ASSUME_VALID)));
+        decode_doc(codec.unpack(record_of(source.get_document(docid, Xapian::DOC_ASSUME_VALID))));
     if (doc.kind == schema::kKindCable) {
       write();
       skipping = options.skip.count(docid) > 0;

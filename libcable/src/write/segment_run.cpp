@@ -34,6 +34,10 @@ void SegmentRun::open_segment(Xapian::WritableDatabase& db) {
   // anew from them. In place, a segment takes less disk (docs/reliability.md).
   db = open_writable(segments_.back(), place_.number,
                      Xapian::DB_NO_SYNC | Xapian::DB_NO_TERMLIST | Xapian::DB_DANGEROUS);
+  // Every segment reads its records alone when the merge rebuilds it: each
+  // keeps the shard's record dictionary (the merge keeps one of the same).
+  const std::string dictionary(schema::kMetaRecordDictionary);
+  db.set_metadata(dictionary, main_.get_metadata(dictionary));
   in_segment_ = 0;
 }
 

@@ -41,7 +41,7 @@ AddOutcome ShardWriter::add(const Cable& cable) {
       }
       return AddOutcome::kUnchanged;
     }
-    const CableDocuments docs = make_documents(cable, analyzer);
+    const CableDocuments docs = make_documents(cable, analyzer, codec);
     if (db.term_exists(id_term)) {
       existed = true;
       delete_cable(id_term);
@@ -192,6 +192,7 @@ std::vector<ShardWriter> open_shards(const fs::path& dir, std::size_t shards) {
     s.span = paths.size() > 1 ? kShardDocids : 0;
     s.db = open_writable(p, out.size());
     s.termlists = has_termlists(p);
+    s.codec = RecordCodec::of(s.db, s.place.where);
     s.spelling = true;
     out.push_back(std::move(s));
   }

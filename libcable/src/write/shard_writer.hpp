@@ -14,6 +14,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "cable/writer.hpp"
+#include "store/record_codec.hpp"
 #include "write/segment_run.hpp"
 #include "write/spelling.hpp"
 
@@ -32,6 +33,9 @@ struct ShardWriter {
   std::function<void(std::uint64_t done, std::uint64_t total)> on_rewrite;
   Xapian::docid span = 0;  // numbers its documents up to this (0: no limit, a single shard)
   Analyzer analyzer;
+  // How its records are packed: with the index's dictionary once it has one
+  // (store/record_codec; a bulk run trains it, write/record_dictionary).
+  RecordCodec codec;
   bool spelling = false;    // whether the index keeps spelling data ("did you mean")
   bool bulk = false;        // in a bulk run: spelling data is synced at its end
   std::size_t pending = 0;  // cables written since the last commit

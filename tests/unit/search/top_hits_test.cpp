@@ -17,6 +17,7 @@
 #include "search/cables_with.hpp"
 #include "search/match_cost.hpp"
 #include "store/database.hpp"
+#include "store/record_codec.hpp"
 #include "store/schema.hpp"
 #include "store/stored.hpp"
 #include "support/test_support.hpp"
@@ -148,7 +149,9 @@ TEST_F(TopHitsTest, CablesWithAPhraseTravelToTheOtherThread) {
       top_hits_through_whole(wholes_, cables_with(Q(Q::OP_PHRASE, Q("fishing"), Q("quotas"))), r);
   EXPECT_EQ(fishing.hits.size(), 20u);
   for (const TopHit& h : fishing.hits) {
-    EXPECT_EQ(decode_doc(record_of(index_.all.get_document(h.docid))).kind, schema::kKindCable);
+    const std::string record = record_of(index_.all.get_document(h.docid));
+    EXPECT_EQ(decode_doc(RecordCodec::of(index_.all, "db").unpack(record)).kind,
+              schema::kKindCable);
   }
   EXPECT_EQ(
       top_hits(index_.all, cables_with(Q(Q::OP_PHRASE, Q("fishing"), Q("quotas"))), r).hits.size(),

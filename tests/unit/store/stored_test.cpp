@@ -12,6 +12,7 @@
 #include "analysis/documents.hpp"
 #include "cable/error.hpp"
 #include "cable/json.hpp"
+#include "store/record_codec.hpp"
 #include "store/schema.hpp"
 #include "support/test_support.hpp"
 
@@ -164,12 +165,13 @@ TEST(StoredTest, TheRecordIsAValueAndTheDataEmpty) {
   Analyzer analyzer;
   const Cable cable =
       test::make_cable("09PARIS268", "2009-02-20", {"KTIP"}, {"First words.", "Second words."});
-  const CableDocuments docs = make_documents(cable, analyzer);
+  const RecordCodec plain;
+  const CableDocuments docs = make_documents(cable, analyzer, plain);
   ASSERT_EQ(docs.docs.size(), 3u);  // the cable's, then one per paragraph
-  EXPECT_EQ(decode_doc(record_of(docs.docs[0])).kind, schema::kKindCable);
+  EXPECT_EQ(decode_doc(plain.unpack(record_of(docs.docs[0]))).kind, schema::kKindCable);
   for (std::size_t i = 1; i < docs.docs.size(); ++i) {
     EXPECT_TRUE(docs.docs[i].get_data().empty());
-    const StoredDoc d = decode_doc(record_of(docs.docs[i]));
+    const StoredDoc d = decode_doc(plain.unpack(record_of(docs.docs[i])));
     EXPECT_EQ(d.kind, schema::kKindParagraph);
     EXPECT_EQ(d.order, i);
     EXPECT_EQ(d.text, cable.paragraphs[i - 1].text);
