@@ -90,7 +90,47 @@ TEST_P(CheckTest, AMissingRecordIsNamed) {
   EXPECT_TRUE(mentions(r, "05ATLANTIS1: its record is missing"));
 }
 
+// A record that does not read (damaged, or compressed with a dictionary the
+// index has not) is named by its document; so a shard whose dictionary is
+// another's.
+TEST_P(CheckTest, ARecordThatDoesNotReadIsNamed) {
+  const fs::path db = build();
+  {
+    Xapian::WritableDatabase shard(shard_of(db, "05ATLANTIS1").string());
+    const std::string key = schema::term(schema::kDocKey, "05ATLANTIS1#2");
+    Xapian::Document doc = shard.get_document(*shard.postlist_begin(key));
+    doc.add_value(schema::kSlotRecord, std::string("\x07") + "not a record");
+    shard.replace_document(key, doc);
+    shard.commit();
+  }
+  const CheckReport r = check_index(db);
+  EXPECT_TRUE(mentions(r, ": a record is damaged: it is kept in no known way"))
+      << (r.problems.empty() ? "" : r.problems.front());
+}
+
 INSTANTIATE_TEST_SUITE_P(Shards, CheckTest, ::testing::Values(1, 2));
+
+TEST(CheckIndexTest, ShardsWithDifferentRecordDictionariesAreNamed) {
+  TempDir dir;
+  const fs::path db = dir.path() / "db";
+  {
+    // Added one by one: the shards keep term lists, which Xapian needs to
+    // open them for writing here.
+    Writer w = Writer::open(db, WriterOptions{.shards = 2});
+    for (int i = 1; i <= 4; ++i) {
+      w.add(make_cable("05ATLANTIS" + std::to_string(i), "2005-01-01", {"PREL"}, {"one"}));
+    }
+    w.commit();
+  }
+  const auto shards = internal::existing_shards(db);
+  for (std::size_t k = 0; k < 2; ++k) {
+    Xapian::WritableDatabase shard(shards[k].string());
+    shard.set_metadata(std::string(schema::kMetaRecordDictionary),
+                       "dictionary " + std::to_string(k));
+    shard.commit();
+  }
+  EXPECT_TRUE(mentions(check_index(db), "shard-1: its record dictionary is not the other shards'"));
+}
 
 TEST(CheckIndexTest, NoIndexIsAnError) {
   TempDir dir;

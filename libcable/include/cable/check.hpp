@@ -6,7 +6,8 @@
 // every cable is whole (its cable document and paragraphs 1…n, nothing
 // missing, nothing twice), lives in the one shard its ID belongs to, and has
 // its record and hash (what Searcher::cable() and the unchanged-input check
-// read).
+// read); every document's record reads (the shards' record dictionaries,
+// where they have one, are the same).
 //
 //   cable::CheckReport r = cable::check_index("cables.db");
 //   if (!r.ok()) for (const auto& p : r.problems) std::cerr << p << "\n";

@@ -5,13 +5,17 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "store/database.hpp"
 #include "store/layout.hpp"
+#include "store/record_codec.hpp"
 #include "store/schema.hpp"
+#include "store/stored.hpp"
 
 namespace cable {
 namespace {
@@ -28,6 +32,29 @@ std::string first_lines(const std::string& text, std::size_t lines) {
     --lines;
   }
   return out;
+}
+
+// Whether every document's record of `db`, the shard `where`, unpacks (store/
+// record_codec); the first few that do not are problems.
+void check_records(const Xapian::Database& db, const std::string& where,
+                   const std::function<void(const std::string&)>& problem) {
+  constexpr int kShown = 5;
+  internal::RecordCodec codec;
+  try {
+    codec = internal::RecordCodec::of(db, where);
+  } catch (const Error&) {
+    problem(fmt::format("its record dictionary ({}) is damaged", schema::kMetaRecordDictionary));
+    return;
+  }
+  int damaged = 0;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    try {
+      codec.unpack(internal::record_of(db.get_document(*p, Xapian::DOC_ASSUME_VALID)));
+    } catch (const Error& e) {
+      if (++damaged <= kShown) problem(fmt::format("document {}: {}", *p, e.what()));
+    }
+  }
+  if (damaged > kShown) problem(fmt::format("{} more damaged records", damaged - kShown));
 }
 
 // Checks one shard's cables; `home` maps each cable ID seen so far to its shard.
@@ -111,6 +138,7 @@ void check_shard(const std::filesystem::path& path, std::size_t k, std::size_t n
     problem(fmt::format("{} documents, {} of them with a key", db.get_doccount(), documents));
   }
   r.documents += db.get_doccount();
+  check_records(db, where, problem);
 }
 
 }  // namespace
@@ -121,9 +149,20 @@ CheckReport check_index(const std::filesystem::path& dir) {
   CheckReport r;
   r.shards = shards.size();
   std::map<std::string, std::size_t> home;
+  std::string dictionary;  // the first shard's that has one
   for (std::size_t k = 0; k < shards.size(); ++k) {
-    internal::guarded(shards[k].string(),
-                      [&] { check_shard(shards[k], k, shards.size(), home, r); });
+    internal::guarded(shards[k].string(), [&] {
+      check_shard(shards[k], k, shards.size(), home, r);
+      // A shard may lack the dictionary (a run killed while it set it; the
+      // next gives it), but never have another.
+      const std::string own = Xapian::Database(shards[k].string())
+                                  .get_metadata(std::string(schema::kMetaRecordDictionary));
+      if (dictionary.empty()) dictionary = own;
+      if (!own.empty() && own != dictionary) {
+        r.problems.push_back(
+            fmt::format("{}: its record dictionary is not the other shards'", shards[k].string()));
+      }
+    });
   }
   return r;
 }
