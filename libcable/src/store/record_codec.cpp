@@ -83,12 +83,9 @@ RecordCodec::RecordCodec(std::string dictionary, std::string where)
       where_(std::move(where)) {}
 
 RecordCodec RecordCodec::of(const Xapian::Database& db, const std::string& where) {
-  std::string dictionary;
-  try {
-    dictionary = db.get_metadata(std::string(schema::kMetaRecordDictionary));
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorCode::kIndex, fmt::format("{}: {}", where, e.get_description()));
-  }
+  // Xapian's errors go to the caller as they are: a searcher retries after
+  // a DatabaseModifiedError (store/database.hpp).
+  std::string dictionary = db.get_metadata(std::string(schema::kMetaRecordDictionary));
   RecordCodec codec =
       dictionary.empty() ? RecordCodec() : RecordCodec(std::move(dictionary), where);
   codec.where_ = where;

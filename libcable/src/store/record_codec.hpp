@@ -36,7 +36,7 @@ class RecordCodec {
   // The codec of `db` (a shard, a segment or several shards as one; every
   // shard of an index has the same dictionary), the index `where`: its
   // dictionary, when it has one. @throws cable::Error kIndex naming `where`
-  // for a damaged one, or when Xapian cannot read it.
+  // for a damaged one; Xapian::Error.
   static RecordCodec of(const Xapian::Database& db, const std::string& where);
 
   // A dictionary for records like `samples` (encoded records, at least

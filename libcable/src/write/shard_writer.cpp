@@ -192,7 +192,7 @@ std::vector<ShardWriter> open_shards(const fs::path& dir, std::size_t shards) {
     s.span = paths.size() > 1 ? kShardDocids : 0;
     s.db = open_writable(p, out.size());
     s.termlists = has_termlists(p);
-    s.codec = RecordCodec::of(s.db, s.place.where);
+    s.codec = guarded(s.place.where, [&] { return RecordCodec::of(s.db, s.place.where); });
     s.spelling = true;
     out.push_back(std::move(s));
   }
