@@ -52,6 +52,12 @@ struct CountOptions {
   const Xapian::Query* cable_words = nullptr;
 };
 
+// Whether count_matches() counts the matches of `q` from their posting
+// lists alone (one term or an OR of terms; over whole cables, with
+// `cable_words` as in CountOptions, the words' postings), not by a Xapian
+// match.
+bool counted_from_postings(const Xapian::Query& q, const Xapian::Query* cable_words);
+
 // Counts every match of `q` on each of `shards` (opened alone) into
 // caches[k], which the caller has begun. Cost: walks every posting list of
 // the query without weights: for one term or an OR of terms (a word, a word
@@ -59,12 +65,6 @@ struct CountOptions {
 // o.cable_words) a leap to the next cable at each; for anything else, a
 // Xapian match with a FacetSpy, which makes a Xapian::Document of each
 // match (slower for a common word, docs/benchmarks.md). @throws Xapian::Error.
-// Whether count_matches() counts the matches of `q` from their posting
-// lists alone (one term or an OR of terms; over whole cables, with
-// `cable_words` as in CountOptions, the words' postings), not by a Xapian
-// match.
-bool counted_from_postings(const Xapian::Query& q, const Xapian::Query* cable_words);
-
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches,
                       const CountOptions& o = {});

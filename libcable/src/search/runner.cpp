@@ -91,8 +91,9 @@ class Runner {
       if (by_cable) {
         q = over_cables(q, {&impl_.cable_map(), request.lengths, &impl_.db, &impl_.terms});
       }
-      // A small match counts its matches itself, unless a pass of their own
-      // counts them from their posting lists, faster, or counts facets too.
+      // A small match counts its matches itself when the total must be
+      // exact, unless a pass of their own counts them from their posting
+      // lists, faster, or counts facets too (the plain path keeps its pass).
       request.count_all = total == Total::kExact && o.facets.empty() &&
                           reads < kCountInMatchBelow && !impl_.plain_xapian &&
                           !counted_from_postings(q, by_cable ? &compiled.cables : nullptr);

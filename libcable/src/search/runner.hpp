@@ -31,9 +31,9 @@ enum class Total { kExact, kLowerBound };
 
 // The results of `compiled` with `options` on the index `state` holds, whose
 // mutex the caller holds; `source` is the text typed, for a suggestion that
-// keeps it. With Total::kLowerBound and no facets, `total` is the matches
-// the page's match found (`total_exact` false when it did not count them
-// all). @throws cable::QueryError for a wildcard that stands for too many
+// keeps it. With Total::kLowerBound and no facets, `total` is at least the
+// hits of the page and those before it, `total_exact` false when the match
+// did not see every match. @throws cable::QueryError for a wildcard that stands for too many
 // words; Xapian::Error (the caller retries, see store/database.hpp).
 Results run_search(SearcherState& state, const CompiledQuery& compiled,
                    const SearchOptions& options, std::string_view source,

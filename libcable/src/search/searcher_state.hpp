@@ -98,7 +98,18 @@ struct SearcherState {
   // The record of document `docid` of `db`. @throws Xapian::Error,
   // cable::Error.
   std::string record(Xapian::docid docid) {
-    const std::string stored = record_of(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+    std::string stored;
+    try {
+      stored = record_of(db.get_document(docid, Xapian::DOC_ASSUME_VALID));
+    } catch (const Xapian::DocNotFoundError&) {
+    }
+    // A hit from a handle at a later commit than `db` (a shard thread's,
+    // store/database.hpp): reopen every handle and search again.
+    if (stored.empty()) {
+      // (In a damaged index the retries end, and the caller is told.)
+      throw Xapian::DatabaseModifiedError("document " + std::to_string(docid) +
+                                          " has no record at this revision");
+    }
     // Compressed since the codec was read: a bulk run set the dictionary.
     if (!stored.empty() && stored[0] == schema::kRecordZstd && codec.dictionary().empty()) {
       codec_read = false;
