@@ -111,7 +111,7 @@ struct SearcherState {
                                           " has no record at this revision");
     }
     // Compressed since the codec was read: a bulk run set the dictionary.
-    if (!stored.empty() && stored[0] == schema::kRecordZstd && codec.dictionary().empty()) {
+    if (stored[0] == schema::kRecordZstd && codec.dictionary().empty()) {
       codec_read = false;
     }
     return record_codec().unpack(stored);

@@ -200,7 +200,13 @@ IndexSummary Run::run(const fs::path& path) {
     // The records' dictionary, before any record is written; segments for
     // cables to come: a run of no file writes none, nor merges.
     if (!inventory.files.empty()) {
-      make_record_dictionary(shards_, inventory.files);
+      // Sampled from the files the index does not know: a corpus too small
+      // for a dictionary is not read twice at every run.
+      std::vector<fs::path> fresh;
+      for (std::size_t i = 0; i < inventory.files.size(); ++i) {
+        if (inventory.known[i].hash.empty()) fresh.push_back(inventory.files[i]);
+      }
+      make_record_dictionary(shards_, fresh);
       start_segments(shards_, options_.segment_cables);
     }
     pipeline.emplace(shards_, options_.commit_every, [this](const Error& e) { report(e); });
