@@ -27,6 +27,8 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     # Debian's python3-selenium is for Debian's python3.
     if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
@@ -63,6 +65,21 @@ def status_text(driver):
     return driver.find_element(By.CSS_SELECTOR, "[role=status]").text
 
 
+# Long enough for a sanitized build's first search.
+LOAD_SECONDS = 120
+
+
+def navigate(driver, action):
+    """Runs `action`, which leaves the page (a submit, a click), and waits
+    for the next page to load: Selenium returns from a key or a click before
+    the page it asks for has come."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    wait = WebDriverWait(driver, LOAD_SECONDS)
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def a_cited_pair(cable, pages):
     """A cable of the pages whose REF list cites another of them."""
     out = subprocess.run([cable, "parse", "--json", pages], capture_output=True, text=True).stdout
@@ -78,13 +95,13 @@ def a_cited_pair(cable, pages):
 def run(driver, base, artifacts, pair):
     driver.get(base + "/")
     box = driver.find_element(By.NAME, "q")
-    box.send_keys("tag:KTIP", Keys.ENTER)
+    navigate(driver, lambda: box.send_keys("tag:KTIP", Keys.ENTER))
     check("match" in status_text(driver), "tag:KTIP answers: " + status_text(driver))
     check("Trafficking in Persons" in driver.page_source, "KTIP's meaning is shown")
     shot(driver, artifacts, "1-search")
     before = status_text(driver)
     facet = driver.find_element(By.CSS_SELECTOR, "aside a:not(.on)")
-    facet.click()
+    navigate(driver, facet.click)
     after = status_text(driver)
     check(after != before and "tag:KTIP" in driver.find_element(By.NAME, "q").get_attribute("value"),
           "a facet narrows the search: %r -> %r" % (before, after))
@@ -93,8 +110,8 @@ def run(driver, base, artifacts, pair):
     bars = driver.find_elements(By.CSS_SELECTOR, ".histogram a")
     check(len(bars) > 3, "the histogram has bars")
     if bars:
-        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
-                              bars[-1])
+        navigate(driver, lambda: driver.execute_script(
+            "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", bars[-1]))
         check("date:" in driver.find_element(By.NAME, "q").get_attribute("value"),
               "a bar narrows the dates: " + driver.current_url)
         shot(driver, artifacts, "3-histogram")
@@ -104,10 +121,11 @@ def run(driver, base, artifacts, pair):
         check(driver.find_elements(By.ID, "p1") or driver.find_elements(By.ID, "o1"),
               "the cable page has paragraph anchors")
         shot(driver, artifacts, "4-cable")
-        driver.find_element(By.CSS_SELECTOR, 'a[href="/cable/%s"]' % cited).click()
+        navigate(driver, driver.find_element(By.CSS_SELECTOR, 'a[href="/cable/%s"]' % cited).click)
         check(cited in driver.title, "the first reference opens " + cited)
         shot(driver, artifacts, "5-reference")
-        driver.find_element(By.CSS_SELECTOR, 'aside a[href="/cable/%s"]' % citing).click()
+        navigate(driver,
+                 driver.find_element(By.CSS_SELECTOR, 'aside a[href="/cable/%s"]' % citing).click)
         check(citing in driver.title, "back through cited by to " + citing)
     driver.get(base + "/search?q=trafficking")
     link = driver.find_element(By.LINK_TEXT, "CSV").get_attribute("href")
