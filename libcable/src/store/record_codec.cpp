@@ -29,23 +29,18 @@ constexpr unsigned long long kMaxRecordBytes = 64ull << 20;
 
 // One context per thread, kept for its life: making one costs more than
 // compressing a record.
-ZSTD_CCtx* compressor() {
+template <typename Context, Context* (*create)(), std::size_t (*release)(Context*)>
+Context* thread_context() {
   struct Free {
-    void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+    void operator()(Context* c) const { release(c); }
   };
-  thread_local const std::unique_ptr<ZSTD_CCtx, Free> c(ZSTD_createCCtx());
+  thread_local const std::unique_ptr<Context, Free> c(create());
   if (!c) throw std::bad_alloc();
   return c.get();
 }
 
-ZSTD_DCtx* decompressor() {
-  struct Free {
-    void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
-  };
-  thread_local const std::unique_ptr<ZSTD_DCtx, Free> d(ZSTD_createDCtx());
-  if (!d) throw std::bad_alloc();
-  return d.get();
-}
+ZSTD_CCtx* compressor() { return thread_context<ZSTD_CCtx, ZSTD_createCCtx, ZSTD_freeCCtx>(); }
+ZSTD_DCtx* decompressor() { return thread_context<ZSTD_DCtx, ZSTD_createDCtx, ZSTD_freeDCtx>(); }
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -73,7 +74,8 @@ class Run {
     progress_(at_);
   }
   void tell_rewrite(std::size_t shard, std::uint64_t done, std::uint64_t total);
-  void read_all(const Inventory& inventory, ShardPipeline& pipeline);
+  // Reads the files into the pipeline it makes in `pipeline`.
+  void read_all(const Inventory& inventory, std::optional<ShardPipeline>& pipeline);
   // Hands the cables of file `i` to the pipeline; the number handed.
   std::uint64_t feed(const Inventory& inventory, std::size_t i, ParsedFile& parsed,
                      ShardPipeline& pipeline, std::size_t& failures);
@@ -142,17 +144,41 @@ std::uint64_t Run::feed(const Inventory& inventory, std::size_t i, ParsedFile& p
   return cables;
 }
 
-void Run::read_all(const Inventory& inventory, ShardPipeline& pipeline) {
+void Run::read_all(const Inventory& inventory, std::optional<ShardPipeline>& started) {
   std::size_t jobs = options_.jobs;
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> known_hashes;
   for (const FileRecord& r : inventory.known) known_hashes.push_back(r.hash);
   ParseWindow window(inventory.files, std::move(known_hashes), jobs);
+  // The records' dictionary, sampled from the first files as parsed for the
+  // run, before any record is written; segments for cables to come: a run
+  // of no file writes none, nor merges.
+  std::deque<ParsedFile> ahead;
+  if (!inventory.files.empty()) {
+    RecordSamples samples;
+    if (RecordSamples::wanted(shards_)) {
+      while (!samples.full() && ahead.size() < inventory.files.size()) {
+        ParsedFile& parsed = ahead.emplace_back(window.next());
+        if (parsed.stream) samples.add_file(inventory.files[ahead.size() - 1]);
+        for (const Cable& c : parsed.cables) samples.add(c);
+      }
+    }
+    make_record_dictionary(shards_, samples.take());
+    start_segments(shards_, options_.segment_cables);
+  }
+  ShardPipeline& pipeline =
+      started.emplace(shards_, options_.commit_every, [this](const Error& e) { report(e); });
   MetadataRecords done_files;
   std::uint64_t since_commit = 0;
   const std::uint64_t batch = std::max<std::uint64_t>(1, options_.commit_every) * shards_.size();
   for (std::size_t i = 0; i < inventory.files.size(); ++i) {
-    ParsedFile parsed = window.next();
+    ParsedFile parsed;
+    if (ahead.empty()) {
+      parsed = window.next();
+    } else {
+      parsed = std::move(ahead.front());
+      ahead.pop_front();
+    }
     pipeline.rethrow_failure();
     const std::uint64_t bytes_before = at_.bytes_done;
     std::size_t failures = parsed.errors.size();
@@ -197,20 +223,7 @@ IndexSummary Run::run(const fs::path& path) {
   });
   std::optional<ShardPipeline> pipeline;
   try {
-    // The records' dictionary, before any record is written; segments for
-    // cables to come: a run of no file writes none, nor merges.
-    if (!inventory.files.empty()) {
-      // Sampled from the files the index does not know: a corpus too small
-      // for a dictionary is not read twice at every run.
-      std::vector<fs::path> fresh;
-      for (std::size_t i = 0; i < inventory.files.size(); ++i) {
-        if (inventory.known[i].hash.empty()) fresh.push_back(inventory.files[i]);
-      }
-      make_record_dictionary(shards_, fresh);
-      start_segments(shards_, options_.segment_cables);
-    }
-    pipeline.emplace(shards_, options_.commit_every, [this](const Error& e) { report(e); });
-    read_all(inventory, *pipeline);
+    read_all(inventory, pipeline);
     pipeline->stop();
     pipeline->rethrow_failure();
   } catch (...) {

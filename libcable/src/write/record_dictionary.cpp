@@ -1,7 +1,6 @@
 #include "write/record_dictionary.hpp"
 
 #include <optional>
-#include <string>
 #include <utility>
 
 #include "analysis/documents.hpp"
@@ -15,40 +14,47 @@ namespace cable::internal {
 
 namespace {
 
-// Thrown by the sink to stop reading once the samples are enough: a
-// cables.csv holds the whole release.
+// Thrown to stop reading a file once the samples are enough: a cables.csv
+// holds the whole release.
 struct Enough {};
 
 }  // namespace
 
-void make_record_dictionary(std::vector<ShardWriter>& shards,
-                            const std::vector<std::filesystem::path>& files) {
-  // A run killed while it set the dictionary left it in some shards only:
-  // the others take the same.
+bool RecordSamples::wanted(const std::vector<ShardWriter>& shards) {
+  for (const ShardWriter& s : shards) {
+    if (!s.codec.dictionary().empty()) return false;
+  }
+  return true;
+}
+
+void RecordSamples::add(const Cable& cable) {
+  for (std::string& r : records_of(cable)) {
+    if (full_ || bytes_ + r.size() > RecordCodec::kMaxSampleBytes) {
+      full_ = true;
+      return;
+    }
+    bytes_ += r.size();
+    records_.push_back(std::move(r));
+  }
+}
+
+void RecordSamples::add_file(const std::filesystem::path& file) {
+  try {
+    read_file(file, [&](Cable&& cable) {
+      add(cable);
+      if (full_) throw Enough{};
+    });
+  } catch (const Enough&) {
+  } catch (const Error&) {
+  }
+}
+
+void make_record_dictionary(std::vector<ShardWriter>& shards, std::vector<std::string> samples) {
   std::string dictionary;
   for (const ShardWriter& s : shards) {
     if (!s.codec.dictionary().empty()) dictionary = s.codec.dictionary();
   }
   if (dictionary.empty()) {
-    std::vector<std::string> samples;
-    std::size_t bytes = 0;
-    const auto sample = [&](Cable&& cable) {
-      for (std::string& r : records_of(cable)) {
-        if (bytes + r.size() > RecordCodec::kMaxSampleBytes) throw Enough{};
-        bytes += r.size();
-        samples.push_back(std::move(r));
-      }
-    };
-    try {
-      for (const std::filesystem::path& f : files) {
-        try {
-          read_file(f, sample);
-        } catch (const Error&) {
-          // The run reads it again and reports it.
-        }
-      }
-    } catch (const Enough&) {
-    }
     std::optional<std::string> trained = RecordCodec::train(samples);
     if (!trained) return;
     dictionary = std::move(*trained);

@@ -26,29 +26,50 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The text of cable `c`, from its heading on: four paragraphs of about
+// 3 KB together, from `vocabulary`; `round` in its subject.
+std::string cable_text(std::mt19937& rng, const std::vector<std::string>& vocabulary, int c,
+                       const std::string& round) {
+  std::string body;
+  for (int p = 1; p <= 4; ++p) {
+    body += fmt::format("\n{}. (C) ", p);
+    for (int n = 0; n < 110; ++n) {
+      body += vocabulary[static_cast<std::size_t>(rng() % (1 + rng() % vocabulary.size()))];
+      body += n % 12 == 11 ? "\n" : " ";
+    }
+    body += "\n";
+  }
+  return fmt::format(
+      "C O N F I D E N T I A L PARIS {:06}\n\nE.O. 12958: DECL: 02/20/2019\nTAGS: PREL FR\n"
+      "SUBJECT: FRANCE: TALKS ROUND {}{}\n{}",
+      c, c, round, body);
+}
+
 // `count` cables in the plain-text form in `dir`, numbered from `first`,
-// of about 3 KB of paragraphs each, from one vocabulary; `round` in their
-// subject.
+// from one vocabulary; `round` in their subject.
 void write_cables(const fs::path& dir, int first, int count, const std::string& round = "") {
   fs::create_directories(dir);
   std::mt19937 rng(static_cast<unsigned>(first));
   const std::vector<std::string> vocabulary = test::made_up_words(rng, 2000);
   for (int c = first; c < first + count; ++c) {
-    std::string body;
-    for (int p = 1; p <= 4; ++p) {
-      body += fmt::format("\n{}. (C) ", p);
-      for (int n = 0; n < 110; ++n) {
-        body += vocabulary[static_cast<std::size_t>(rng() % (1 + rng() % vocabulary.size()))];
-        body += n % 12 == 11 ? "\n" : " ";
-      }
-      body += "\n";
-    }
     std::ofstream(dir / fmt::format("09PARIS{}.txt", c)) << fmt::format(
         "09PARIS{}\nFRANCE: TALKS ROUND {}{}\nFri Feb 20 00:00:00 +0100 2009\n"
-        "CONFIDENTIAL\nEmbassy Paris\n\nC O N F I D E N T I A L PARIS {:06}\n\n"
-        "E.O. 12958: DECL: 02/20/2019\nTAGS: PREL FR\nSUBJECT: FRANCE: TALKS "
-        "ROUND {}{}\n{}",
-        c, c, round, c, c, round, body);
+        "CONFIDENTIAL\nEmbassy Paris\n\n{}",
+        c, c, round, cable_text(rng, vocabulary, c, round));
+  }
+}
+
+// The same cables as rows of a cables.csv in `dir`, which a run streams.
+void write_csv(const fs::path& dir, int first, int count) {
+  fs::create_directories(dir);
+  std::mt19937 rng(static_cast<unsigned>(first));
+  const std::vector<std::string> vocabulary = test::made_up_words(rng, 2000);
+  std::ofstream out(dir / "cables.csv");
+  for (int c = first; c < first + count; ++c) {
+    out << fmt::format(
+        "\"{}\",\"02/20/2009 00:00\",\"09PARIS{}\",\"Embassy Paris\",\"CONFIDENTIAL\",\"\","
+        "\"R 200000Z FEB 09\",\"{}\"\n",
+        c, c, cable_text(rng, vocabulary, c, ""));
   }
 }
 
@@ -102,6 +123,19 @@ TEST_F(RecordDictionaryTest, RecordsEnoughMakeADictionaryInEveryShard) {
   ASSERT_FALSE(r.hits.empty());
   EXPECT_FALSE(r.hits[0].snippet.empty());
   EXPECT_EQ(r.hits[0].subject.rfind("FRANCE: TALKS ROUND", 0), 0u) << r.hits[0].subject;
+}
+
+TEST_F(RecordDictionaryTest, ACablesCsvIsSampledAsItIsStreamed) {
+  write_csv(dir_.path() / "in", 1, 500);
+  {
+    Writer w = open();
+    EXPECT_EQ(w.index_path(dir_.path() / "in").cables_added, 500u);
+  }
+  const Shard a = read_shard(db(), 0), b = read_shard(db(), 1);
+  ASSERT_FALSE(a.dictionary.empty());
+  EXPECT_EQ(a.dictionary, b.dictionary);
+  EXPECT_EQ(a.plain + b.plain, 0u);
+  EXPECT_EQ(a.compressed + b.compressed, 500u * 5);
 }
 
 TEST_F(RecordDictionaryTest, AFewCablesKeepTheirRecordsAsTheyAre) {
