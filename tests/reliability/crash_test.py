@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Crash safety of `cable index` (docs/reliability.md).
 
-    crash_test.py CABLE CORPUS [--trials N] [--rewrite-trials N] [--compact-trials N] [--seed S]
+    crash_test.py CABLE CORPUS [--trials N] [--rewrite-trials N] [--compact-trials N]
+                  [--pages N] [--seed S]
 
-Indexes CORPUS (the 1000 shared cablegate pages) once to learn what a
+Indexes CORPUS (the 1000 shared cablegate pages, or the first N of them in
+path order) once to learn what a
 finished index holds, then, per trial, starts `cable index` on a fresh index
 and kills it with SIGKILL at a random moment (fixed seed). After each kill:
 every shard passes `xapian-check`, `cable check` finds the index sound, and
@@ -173,6 +175,17 @@ def compact_trials(args, rng, work, corpus, expected):
               f"the index whole after each; every rerun compacted it")
 
 
+def first_pages(corpus, n, out):
+    """A copy in `out` of the first `n` pages of `corpus`, in path order."""
+    pages = sorted(os.path.join(root, f) for root, _, files in os.walk(corpus) for f in files
+                   if f.endswith(".html"))
+    for page in pages[:n]:
+        target = os.path.join(out, os.path.relpath(page, corpus))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(page, target)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("cable")
@@ -180,6 +193,7 @@ def main():
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--rewrite-trials", type=int, default=4)
     ap.add_argument("--compact-trials", type=int, default=6)
+    ap.add_argument("--pages", type=int, default=0, help="the first N pages only (0: all)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     corpus = os.path.join(args.corpus, "cablegate-html")
@@ -189,6 +203,8 @@ def main():
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="cable-crash-")
     try:
+        if args.pages:
+            corpus = first_pages(corpus, args.pages, os.path.join(work, "pages"))
         reference = os.path.join(work, "reference")
         start = time.monotonic()
         r = index(args.cable, reference, corpus, [])
