@@ -5,8 +5,7 @@
                   [--pages N] [--seed S]
 
 Indexes CORPUS (the 1000 shared cablegate pages, or the first N of them in
-path order) once to learn what a
-finished index holds, then, per trial, starts `cable index` on a fresh index
+path order) once to learn what a finished index holds, then, per trial, starts `cable index` on a fresh index
 and kills it with SIGKILL at a random moment (fixed seed). After each kill:
 every shard passes `xapian-check`, `cable check` finds the index sound, and
 every cable in it is complete (all its paragraphs) or absent. Then the same

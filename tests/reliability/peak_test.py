@@ -9,9 +9,10 @@ full size it has seven; its index directory's allocated
 blocks read every few milliseconds: the most it held must be at most twice
 the size of the index it made. Segments are written unsynced and in place
 and merged one shard at a time, each shard's segments removed once merged
-(write/segments.hpp). Sampling can only miss a peak, never invent one
-(a file is counted once however many names it has during a walk), so the
-test cannot fail on a sound build. Exits 77, a skip, without CORPUS.
+(write/segments.hpp). Sampling misses peaks rather than invents them: a
+file is counted once however many names it has during a walk; only a file
+removed early in a walk and one made late in it could add up, a margin
+far below the limit's. Exits 77, a skip, without CORPUS.
 """
 import os
 import subprocess

@@ -74,8 +74,9 @@ class Run {
     progress_(at_);
   }
   void tell_rewrite(std::size_t shard, std::uint64_t done, std::uint64_t total);
-  // Reads the files into the pipeline it makes in `pipeline`.
-  void read_all(const Inventory& inventory, std::optional<ShardPipeline>& pipeline);
+  // Makes the records' dictionary from the first files it parses, starts
+  // segments, makes the pipeline in `started` and reads every file into it.
+  void read_all(const Inventory& inventory, std::optional<ShardPipeline>& started);
   // Hands the cables of file `i` to the pipeline; the number handed.
   std::uint64_t feed(const Inventory& inventory, std::size_t i, ParsedFile& parsed,
                      ShardPipeline& pipeline, std::size_t& failures);

@@ -1,7 +1,8 @@
 // The dictionary an index's records are compressed with (store/
-// record_codec), made once: before the first bulk run whose files hold
-// records enough, from the records of its first cables, as the run parsed
-// them.
+// record_codec), made once: before the first bulk run whose new or changed
+// files hold records enough, from the records of their first cables, as
+// the run parsed them (a cables.csv, which a run streams, is read for them
+// once more).
 #ifndef CABLE_SRC_WRITE_RECORD_DICTIONARY_HPP_
 #define CABLE_SRC_WRITE_RECORD_DICTIONARY_HPP_
 
