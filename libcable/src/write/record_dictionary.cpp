@@ -28,8 +28,9 @@ bool RecordSamples::wanted(const std::vector<ShardWriter>& shards) {
 }
 
 void RecordSamples::add(const Cable& cable) {
+  if (full_) return;  // the rest of a file's cables: their records unmade
   for (std::string& r : records_of(cable)) {
-    if (full_ || bytes_ + r.size() > RecordCodec::kMaxSampleBytes) {
+    if (bytes_ + r.size() > RecordCodec::kMaxSampleBytes) {
       full_ = true;
       return;
     }
