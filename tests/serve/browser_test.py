@@ -27,7 +27,6 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     # Debian's python3-selenium is for Debian's python3.
@@ -69,6 +68,18 @@ def status_text(driver):
 LOAD_SECONDS = 120
 
 
+def gone(element):
+    """Whether `element`'s page has gone. Chromium may say so with a
+    StaleElementReferenceException or with another WebDriverException ("Node
+    with given id does not belong to the document"), which Selenium's
+    staleness_of lets through."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 def navigate(driver, action):
     """Runs `action`, which leaves the page (a submit, a click), and waits
     for the next page to load: Selenium returns from a key or a click before
@@ -76,7 +87,7 @@ def navigate(driver, action):
     old = driver.find_element(By.TAG_NAME, "html")
     action()
     wait = WebDriverWait(driver, LOAD_SECONDS)
-    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda _: gone(old))
     wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
