@@ -68,7 +68,6 @@ std::vector<std::string> records_of(const Cable& c) {
 
 CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCodec& codec) {
   CableDocuments out;
-  const std::string facets = facet_lines(c);
   const std::vector<std::string> origin_words = analyzer.words(c.origin);
   const std::string origin_full = text::fold_spaces(fold(c.origin));
   const std::vector<std::string> classes = class_values(c.classification);
@@ -96,7 +95,6 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCo
     if (c.date.size() >= 10) add_term(doc, schema::term(schema::kDay, c.date.substr(0, 10)));
     doc.add_value(schema::kSlotDate, c.date);
     doc.add_value(schema::kSlotCable, c.id);
-    doc.add_value(schema::kSlotFacets, facets);
   };
   const std::vector<std::string> records = records_of(c);
   Xapian::Document head;
@@ -104,6 +102,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCo
   analyzer.index_text(c.subject);
   analyzer.index_text(c.subject, schema::kSubject);
   common(head, schema::kKindCable, 0);
+  head.add_value(schema::kSlotFacets, facet_lines(c));
   head.add_value(schema::kSlotRecord, codec.pack(records[0]));
   out.docs.push_back(std::move(head));
 

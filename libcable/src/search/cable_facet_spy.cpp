@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <iterator>
 #include <string_view>
 
 #include "search/cable_map.hpp"
@@ -33,6 +34,10 @@ void CableFacetSpy::operator()(const Xapian::Document& doc, double) {
   if (!seen_.insert(doc.get_value(schema::kSlotCable)).second) return;
   ++cables_;
   const std::string lines = doc.get_value(schema::kSlotFacets);
+  if (lines.empty()) {
+    unread_.push_back(doc.get_value(schema::kSlotCable));
+    return;
+  }
   for (std::string_view line : text::split_lines(lines)) {
     if (line.size() > 2 && line[1] == ':') ++counts_[{line[0], std::string(line.substr(2))}];
   }
@@ -43,13 +48,14 @@ Xapian::MatchSpy* CableFacetSpy::unserialise(const std::string&, const Xapian::R
 }
 
 // Results as text: "<documents> <cables>\n", then a line per facet value,
-// "<count> <letter><value>\n". Facet values hold no newline (they are lines
-// of kSlotFacets already).
+// "<count> <letter><value>\n", then one per unread cable, "-<ID>\n". Facet
+// values hold no newline (they are lines of kSlotFacets already), nor do IDs.
 std::string CableFacetSpy::serialise_results() const {
   std::string out = fmt::format("{} {}\n", documents_, cables_);
   for (const auto& [key, count] : counts_) {
     out += fmt::format("{} {}{}\n", count, key.first, key.second);
   }
+  for (const std::string& id : unread_) out += fmt::format("-{}\n", id);
   return out;
 }
 
@@ -59,7 +65,15 @@ void CableFacetSpy::merge_results(const std::string& results) {
   const std::uint64_t documents = number(rest, ' ');
   const std::uint64_t cables = number(rest, '\n');
   std::vector<std::pair<std::pair<char, std::string>, std::uint64_t>> counts;
+  std::vector<std::string> unread;
   while (!rest.empty()) {
+    if (rest.front() == '-') {
+      const std::size_t end = rest.find('\n');
+      if (end == std::string_view::npos || end == 1) damaged();
+      unread.emplace_back(rest.substr(1, end - 1));
+      rest.remove_prefix(end + 1);
+      continue;
+    }
     const std::uint64_t count = number(rest, ' ');
     const std::size_t end = rest.find('\n');
     if (end == std::string_view::npos || end == 0) damaged();
@@ -69,6 +83,12 @@ void CableFacetSpy::merge_results(const std::string& results) {
   documents_ += documents;
   cables_ += cables;
   for (auto& [key, count] : counts) counts_[std::move(key)] += count;
+  unread_.insert(unread_.end(), std::make_move_iterator(unread.begin()),
+                 std::make_move_iterator(unread.end()));
+}
+
+void CableFacetSpy::add_values(const CableFacetSpy& cables) {
+  for (const auto& [key, count] : cables.counts_) counts_[key] += count;
 }
 
 std::vector<FacetCount> CableFacetSpy::top(Facet facet, std::size_t limit) const {

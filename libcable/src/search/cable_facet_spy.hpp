@@ -2,7 +2,10 @@
 // Xapian match spy that names and serialises itself and its results: what
 // Xapian's remote backend (xapian-tcpsrv) needs to run a spy on the server
 // and merge the servers' results. It reads only the documents' values (the
-// cable's ID and facet lines, store/schema.hpp), never local memory.
+// cable's ID and facet lines, store/schema.hpp), never local memory. Only a
+// cable document has facet lines: the cables first met at a paragraph are
+// kept by ID (unread()) for a second match over their cable documents
+// (search/plain_search, count_plain).
 //
 // The local path counts faster (search/facet_spy: cables mapped by document
 // ID, facet values read once per cable and kept); this one is for the plain
@@ -46,11 +49,19 @@ class CableFacetSpy : public Xapian::MatchSpy {
   // The `limit` (0: all) most frequent values of `facet`, as FacetCache::top.
   std::vector<FacetCount> top(Facet facet, std::size_t limit) const;
 
+  // The IDs of the counted cables whose facet values were not read: those
+  // first met at a paragraph document. Taken, they are the caller's.
+  std::vector<std::string> take_unread() { return std::move(unread_); }
+  // Adds the facet values `cables` counted, as if this spy had read them:
+  // `cables` has matched the cable documents of this spy's unread cables.
+  void add_values(const CableFacetSpy& cables);
+
  private:
   std::uint64_t documents_ = 0;
   std::uint64_t cables_ = 0;
   std::unordered_set<std::string> seen_;  // cables counted by this spy's own match
   std::map<std::pair<char, std::string>, std::uint64_t> counts_;  // (letter, value)
+  std::vector<std::string> unread_;
 };
 
 }  // namespace cable::internal

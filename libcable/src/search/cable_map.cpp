@@ -113,8 +113,7 @@ std::uint32_t FacetCache::value_id(Facet facet, std::string_view value) {
   return it->second;
 }
 
-template <typename D>
-void FacetCache::count(std::uint32_t cable, const D& doc) {
+void FacetCache::see(std::uint32_t cable, const Xapian::Database& db, Xapian::docid docid) {
   std::uint64_t& word = seen_[cable / 64];
   const std::uint64_t bit = std::uint64_t{1} << (cable % 64);
   if (word & bit) return;
@@ -123,7 +122,8 @@ void FacetCache::count(std::uint32_t cable, const D& doc) {
   ++seen_count_;
   if (!loaded_[cable]) {
     loaded_[cable] = true;
-    const std::string lines = doc().get_value(schema::kSlotFacets);
+    const std::string lines =
+        db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotFacets);
     std::string_view rest = lines;
     while (!rest.empty()) {
       const std::size_t nl = rest.find('\n');
@@ -138,14 +138,6 @@ void FacetCache::count(std::uint32_t cable, const D& doc) {
   for (std::uint32_t v : of_cable_[cable]) {
     if (counts_[v]++ == 0) touched_.push_back(v);
   }
-}
-
-void FacetCache::see(std::uint32_t cable, const Xapian::Document& doc) {
-  count(cable, [&]() -> const Xapian::Document& { return doc; });
-}
-
-void FacetCache::see(std::uint32_t cable, const Xapian::Database& db, Xapian::docid docid) {
-  count(cable, [&] { return db.get_document(docid, Xapian::DOC_ASSUME_VALID); });
 }
 
 std::vector<FacetCount> FacetCache::top(Facet facet, std::size_t limit) const {

@@ -78,18 +78,16 @@ class CableMap {
 // order facet counts are shown in.
 std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_t limit);
 
-// The facet values of each cable, read once (from kSlotFacets of any of its
-// documents) and kept as small integers, with the counts of one query.
+// The facet values of each cable, read once (from kSlotFacets of its cable
+// document) and kept as small integers, with the counts of one query.
 class FacetCache {
  public:
   void reset(std::size_t cables);
 
   // Starts a query: clears the marks and counts of the last one.
   void begin();
-  // Counts `cable` once per query; `doc` is any of its documents.
-  void see(std::uint32_t cable, const Xapian::Document& doc);
-  // The same, the document `docid` of `db` read only if the cable's values
-  // were never read.
+  // Counts `cable` once per query, its cable document `docid` of `db`
+  // (CableMap::cable_document) read only if the cable's values never were.
   void see(std::uint32_t cable, const Xapian::Database& db, Xapian::docid docid);
 
   std::uint64_t cables_seen() const { return seen_count_; }
@@ -103,9 +101,6 @@ class FacetCache {
 
  private:
   std::uint32_t value_id(Facet facet, std::string_view value);
-  // see() with the document read by `doc()` when needed.
-  template <typename D>
-  void count(std::uint32_t cable, const D& doc);
 
   std::vector<std::vector<std::uint32_t>> of_cable_;  // value ids; empty until read
   std::vector<bool> loaded_;

@@ -12,7 +12,9 @@
 namespace cable::internal {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  if (const auto cable = map_.cable_of(shard_, doc.get_docid(), hint_)) cache_.see(*cable, doc);
+  if (const auto cable = map_.cable_of(shard_, doc.get_docid(), hint_)) {
+    cache_.see(*cable, db_, map_.cable_document(shard_, *cable));
+  }
 }
 
 namespace {
@@ -71,7 +73,9 @@ Xapian::doccount count_union(const Xapian::Database& db, std::size_t k,
   std::uint32_t hint = 0;
   for (Xapian::docid d = u.next(1); d != 0; d = u.next(d + 1)) {
     ++documents;
-    if (const auto cable = map.cable_of(k, d, hint)) cache.see(*cable, db, d);
+    if (const auto cable = map.cable_of(k, d, hint)) {
+      cache.see(*cable, db, map.cable_document(k, *cable));
+    }
   }
   return documents;
 }
@@ -160,7 +164,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
       documents[k] = match_every(shards[k], own, nullptr);
       return;
     }
-    FacetSpy spy(map, k, caches[k]);
+    FacetSpy spy(shards[k], map, k, caches[k]);
     documents[k] = match_every(shards[k], own, &spy);
   });
   Counted c;

@@ -16,14 +16,15 @@ namespace cable::internal {
 
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  // Counts the matches of shard `shard`, matched alone, into `cache`, which
-  // the caller has begun (FacetCache::begin).
-  FacetSpy(const CableMap& map, std::size_t shard, FacetCache& cache)
-      : map_(map), shard_(shard), cache_(cache) {}
+  // Counts the matches of shard `shard`, `db` matched alone, into `cache`,
+  // which the caller has begun (FacetCache::begin).
+  FacetSpy(const Xapian::Database& db, const CableMap& map, std::size_t shard, FacetCache& cache)
+      : db_(db), map_(map), shard_(shard), cache_(cache) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
 
  private:
+  const Xapian::Database& db_;
   const CableMap& map_;
   std::size_t shard_;
   FacetCache& cache_;

@@ -25,8 +25,10 @@ namespace cable::internal {
 TopHits plain_top_hits(const Xapian::Database& db, const Xapian::Query& q, TopRequest r);
 
 // Counts every match of `q` on `db` into `spy`: one Xapian match without
-// weights that sees every matching document. Cost: a Xapian::Document and
-// two value reads per match. @throws Xapian::Error.
+// weights that sees every matching document, then, when some cables were
+// first met at a paragraph, a second over their cable documents for their
+// facet values. Cost: a Xapian::Document and two value reads per match, and
+// an OR of as many ID terms as such cables. @throws Xapian::Error.
 void count_plain(const Xapian::Database& db, const Xapian::Query& q, CableFacetSpy& spy);
 
 }  // namespace cable::internal

@@ -37,7 +37,9 @@ namespace cable::internal::schema {
 // Version 14: records compressed with zstd and a dictionary of the index's
 // own (kMetaRecordDictionary, store/record_codec), a byte ahead of each
 // saying how it is kept.
-inline constexpr int kSchemaVersion = 14;
+// Version 15: kSlotFacets on the cable document only, where version 14 had
+// it on every document of the cable.
+inline constexpr int kSchemaVersion = 15;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (order 0: its subject, as text and
@@ -93,14 +95,16 @@ inline constexpr Xapian::valueno kSlotDate = 0;   // ISO date-time: sorts and ra
 inline constexpr Xapian::valueno kSlotCable = 1;  // cable ID: groups hits per cable
 // Slot 2 held each document's order in its cable, which nothing read (the
 // record has it); indexes built before it went may still hold it.
-inline constexpr Xapian::valueno kSlotFacets = 3;  // the cable's facet values, see below
+inline constexpr Xapian::valueno kSlotFacets = 3;  // the cable document's only, see below
 // The document's record, below. Xapian compresses document data with zlib
 // and inflates it at every read, a large part of a rare word's answer
 // (docs/benchmarks.md); values are stored as they are.
 inline constexpr Xapian::valueno kSlotRecord = 4;
 
 // kSlotFacets holds one "<letter>:<value>\n" line per facet value of the
-// cable; letters as below. Facet counts read it once per matching cable.
+// cable, on its cable document alone (the paragraphs' copies were 4 to 5 %
+// of the index, docs/benchmarks.md); letters as below. Facet counts read it once
+// per matching cable.
 inline constexpr char kFacetTag = 't';
 inline constexpr char kFacetOrigin = 'o';
 inline constexpr char kFacetClass = 'c';

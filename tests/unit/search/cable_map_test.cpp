@@ -113,13 +113,21 @@ TEST(FacetCacheTest, ShardsCountsAreAddedThenRanked) {
     c.reset(6);
     c.begin();
   }
-  // Shard 0 holds cables 0-2, shard 1 cables 3-5; cable 1 is seen twice.
-  caches[0].see(0, tagged({"KTIP", "PHUM"}));
-  caches[0].see(1, tagged({"PHUM"}));
-  caches[0].see(1, tagged({"PHUM"}));
-  caches[1].see(3, tagged({"KTIP"}));
-  caches[1].see(4, tagged({"KTIP", "EFIS"}));
-  caches[1].see(5, tagged({"EFIS"}));
+  // Shard 0 holds cables 0-2, shard 1 cables 3-5, their cable documents
+  // alone; cable 1 is seen twice.
+  Xapian::WritableDatabase zero(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::WritableDatabase one(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const Xapian::docid ktip_phum = zero.add_document(tagged({"KTIP", "PHUM"}));
+  const Xapian::docid phum = zero.add_document(tagged({"PHUM"}));
+  const Xapian::docid ktip = one.add_document(tagged({"KTIP"}));
+  const Xapian::docid ktip_efis = one.add_document(tagged({"KTIP", "EFIS"}));
+  const Xapian::docid efis = one.add_document(tagged({"EFIS"}));
+  caches[0].see(0, zero, ktip_phum);
+  caches[0].see(1, zero, phum);
+  caches[0].see(1, zero, phum);
+  caches[1].see(3, one, ktip);
+  caches[1].see(4, one, ktip_efis);
+  caches[1].see(5, one, efis);
   const std::vector<FacetCount> all = FacetCache::top(caches, Facet::kTag, 0);
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].value, "KTIP");

@@ -9,13 +9,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
+#include "search/match_every.hpp"
 #include "search/searcher_state.hpp"
 #include "store/database.hpp"
+#include "store/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cable::internal {
@@ -123,10 +126,48 @@ TEST(CableFacetSpyTest, ResultsSurviveSerialisingAndMerging) {
       EXPECT_EQ(b[i].count, a[i].count);
     }
   }
-  for (const char* damaged : {"12 x", "5\n3\n", "3 1\nTfoo\n", "3 1\n2 \n", "1 1\n2 tPREL"}) {
+  for (const char* damaged :
+       {"12 x", "5\n3\n", "3 1\nTfoo\n", "3 1\n2 \n", "1 1\n2 tPREL", "1 1\n-\n", "1 1\n-X"}) {
     EXPECT_THROW(merged.merge_results(damaged), Xapian::SerialisationError) << damaged;
   }
   EXPECT_EQ(merged.documents(), whole.documents());  // damaged results added nothing
+}
+
+// Only a cable document has facet values: a cable met at a paragraph is
+// kept by ID, with the spy's results, and count_plain reads its values from
+// its cable document.
+TEST(CableFacetSpyTest, CablesMetAtAParagraphKeepTheirIdsForTheirCableDocuments) {
+  test::TempDir dir;
+  {
+    Writer w = Writer::open(dir.path() / "db", WriterOptions{.shards = 2});
+    for (int i = 0; i < 20; ++i) w.add(cable_number(i));
+  }
+  const ReadableIndex index = open_readable(dir.path() / "db");
+  const Xapian::Query paragraphs(
+      Xapian::Query::OP_FILTER, Xapian::Query("fishing"),
+      Xapian::Query(schema::term(schema::kKind, schema::kKindParagraph)));
+  // The match alone, on each shard, as each server would run it.
+  CableFacetSpy merged;
+  for (const Xapian::Database& shard : index.shards) {
+    CableFacetSpy one;
+    match_every(shard, paragraphs, &one);
+    EXPECT_TRUE(one.top(Facet::kTag, 0).empty());
+    merged.merge_results(one.serialise_results());
+  }
+  std::vector<std::string> unread = merged.take_unread();
+  std::sort(unread.begin(), unread.end());
+  std::vector<std::string> all;
+  for (int i = 0; i < 20; ++i) all.push_back(cable_number(i).id);
+  std::sort(all.begin(), all.end());
+  EXPECT_EQ(unread, all);
+
+  CableFacetSpy counted;
+  count_plain(index.all, paragraphs, counted);
+  EXPECT_EQ(counted.cables(), 20u);
+  EXPECT_TRUE(counted.take_unread().empty());
+  std::uint64_t tagged = 0;
+  for (const FacetCount& t : counted.top(Facet::kTag, 0)) tagged += t.count;
+  EXPECT_EQ(tagged, 40u);  // two tags a cable
 }
 
 }  // namespace

@@ -169,8 +169,12 @@ TEST(StoredTest, TheRecordIsAValueAndTheDataEmpty) {
   const CableDocuments docs = make_documents(cable, analyzer, plain);
   ASSERT_EQ(docs.docs.size(), 3u);  // the cable's, then one per paragraph
   EXPECT_EQ(decode_doc(plain.unpack(record_of(docs.docs[0]))).kind, schema::kKindCable);
+  // The facet lines are the cable document's alone (schema 15).
+  EXPECT_EQ(docs.docs[0].get_value(schema::kSlotFacets), facet_lines(cable));
+  EXPECT_NE(facet_lines(cable), "");
   for (std::size_t i = 1; i < docs.docs.size(); ++i) {
     EXPECT_TRUE(docs.docs[i].get_data().empty());
+    EXPECT_EQ(docs.docs[i].get_value(schema::kSlotFacets), "");
     const StoredDoc d = decode_doc(plain.unpack(record_of(docs.docs[i])));
     EXPECT_EQ(d.kind, schema::kKindParagraph);
     EXPECT_EQ(d.order, i);
