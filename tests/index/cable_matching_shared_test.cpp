@@ -1,6 +1,7 @@
 // Issue #23 on the 1000 real cablegate pages of ../shared/corpus: words in
 // different paragraphs of one cable find it, and totals are exact whatever
-// the page size, checked against counts made from the parsed cables; a value
+// the page size, and facet counts are those of the matching cables, checked
+// against counts made from the parsed cables; a value
 // no cable has suggests the nearest one; more like this finds cables of the
 // same country. Skips
 // when the shared corpus is absent.
@@ -155,6 +156,44 @@ TEST_F(CableMatchingSharedTest, TotalsAreExactOnEveryPage) {
         EXPECT_EQ(r.total, total) << query << " limit " << limit << " offset " << offset;
         EXPECT_TRUE(r.total_exact) << query;
       }
+    }
+  }
+}
+
+// Facet counts are those of the matching cables, whether the hits are cables
+// or paragraphs (a paragraph's facet values are read from its cable's
+// document, schema 15): checked against counts made from the parsed cables
+// of every hit.
+TEST_F(CableMatchingSharedTest, FacetCountsAreThoseOfTheMatchingCables) {
+  const Searcher s = writer_->searcher();
+  std::map<std::string, const Cable*> by_id;
+  for (const Cable& c : *cables_) by_id[c.id] = &c;
+  for (const char* query : {"nuclear", "iran oil", "\"prime minister\"", "tag:PREL", "x*"}) {
+    for (const Grouping grouping : {Grouping::kCable, Grouping::kParagraph}) {
+      SearchOptions o;
+      o.grouping = grouping;
+      o.limit = kMaxHitsPerPage;
+      o.facets = {Facet::kTag, Facet::kOrigin};
+      o.facet_limit = 0;
+      const Results r = s.search(query, o);
+      ASSERT_EQ(r.total, r.hits.size()) << query;
+      std::set<std::string> matching;
+      for (const Hit& h : r.hits) matching.insert(h.cable);
+      ASSERT_FALSE(matching.empty()) << query;
+      std::map<std::string, std::uint64_t> tags, origins;
+      for (const std::string& id : matching) {
+        const Cable& c = *by_id.at(id);
+        for (const std::string& t : std::set<std::string>(c.tags.begin(), c.tags.end())) ++tags[t];
+        ++origins[c.origin];
+      }
+      const auto counted = [&](Facet f) {
+        std::map<std::string, std::uint64_t> out;
+        for (const FacetCount& v : r.facets.at(f)) out[v.value] = v.count;
+        return out;
+      };
+      const bool by_paragraph = grouping == Grouping::kParagraph;
+      EXPECT_EQ(counted(Facet::kTag), tags) << query << " paragraphs " << by_paragraph;
+      EXPECT_EQ(counted(Facet::kOrigin), origins) << query << " paragraphs " << by_paragraph;
     }
   }
 }
