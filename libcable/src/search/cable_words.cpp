@@ -17,8 +17,11 @@ constexpr std::size_t kStatsBytes = 2 * sizeof(double);
 
 class Rewriter {
  public:
-  explicit Rewriter(const CableWordsContext& c)
-      : c_(c), cables_(c.whole->get_termfreq(schema::term(schema::kKind, schema::kKindCable))) {
+  explicit Rewriter(const CableWordsContext& c) : c_(c) {
+    // From the map, which has read each shard's cable documents: no lookup.
+    for (std::size_t k = 0; k < c.map->shards(); ++k) {
+      cables_ += static_cast<Xapian::doccount>(c.map->cables(k));
+    }
     // Every document belongs to a cable: the cables' lengths add up to the index's.
     average_ = cables_ > 0 ? static_cast<double>(c.whole->get_total_length()) / cables_ : 0;
   }
@@ -144,12 +147,12 @@ void CableWords::init(const Xapian::Database& sub) {
   cable_lengths_ = lengths_ ? lengths_->cables_of(sub) : nullptr;
   it_ = sub.postlist_begin(term_);
   end_ = sub.postlist_end(term_);
-  postings_ = sub.get_termfreq(term_);
   if (shard_ < cables_.size()) {
+    // Counted when the term was learnt (search/term_stats): no lookup here.
     least_ = estimate_ = cables_[shard_];
   } else {
-    estimate_ =
-        std::min<Xapian::doccount>(postings_, static_cast<Xapian::doccount>(map_->cables(shard_)));
+    estimate_ = std::min<Xapian::doccount>(sub.get_termfreq(term_),
+                                           static_cast<Xapian::doccount>(map_->cables(shard_)));
     least_ = std::min<Xapian::doccount>(1, estimate_);
   }
   last_ = sub.get_lastdocid();
@@ -159,7 +162,7 @@ void CableWords::init(const Xapian::Database& sub) {
   started_ = false;
   done_ = false;
   walked_ = false;
-  set_maxweight(postings_ > 0 ? stats_.termweight : 0);
+  set_maxweight(estimate_ > 0 ? stats_.termweight : 0);
 }
 
 void CableWords::next(double) {

@@ -47,7 +47,8 @@ class CableWords : public Xapian::PostingSource {
   // was not built for, the lengths are read from Xapian; a document it
   // has no length for counts 0, as a removed one.
   // `cables`: how many cables hold the term, per shard (TermCounts::cables),
-  // which makes the match's counts exact; empty when not known.
+  // which makes the match's counts exact and spares init() a lookup of the
+  // term's frequency; empty when not known.
   CableWords(const CableMap* map, const DocLengths* lengths, std::string term, Bm25Stats stats,
              std::vector<Xapian::doccount> cables = {})
       : map_(map),
@@ -102,7 +103,6 @@ class CableWords : public Xapian::PostingSource {
   const std::vector<Xapian::termcount>* shard_lengths_ = nullptr;
   const std::vector<std::uint64_t>* cable_lengths_ = nullptr;
   Xapian::Database sub_;
-  Xapian::doccount postings_ = 0;
   Xapian::doccount least_ = 0;
   Xapian::doccount estimate_ = 0;
   Xapian::docid last_ = 0;  // the sub-database's last document ID

@@ -29,6 +29,9 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
         c.cables_total += c.cables.back();
       }
     }
+    // The term of the index it stands for has the same counts, without the
+    // cables: the search for the best paragraphs (search/bm25) asks for them.
+    if (indexed) known_.try_emplace(term, TermCounts{c.total, c.termfreq, c.wdf_bound, {}, 0});
     known_.emplace(*t, std::move(c));
   }
 }

@@ -41,7 +41,8 @@ class TermStats {
   // of the index) not known yet; forgets every term first when a commit
   // changed the shards since the last call. A kCableWord term is looked up
   // as the term of the index it stands for (schema::indexed_term), and with
-  // `map` (built for `shards`) its cables are counted. Cost: for a new
+  // `map` (built for `shards`) its cables are counted; that term is then
+  // known too, with the same counts and no cables. Cost: for a new
   // term, one B-tree lookup per shard, and for a kCableWord term with
   // `map` a walk along its postings, a skip per cable; for a known one, a
   // hash lookup. @throws Xapian::Error.

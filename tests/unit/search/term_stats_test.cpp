@@ -10,8 +10,10 @@
 #include <string>
 
 #include "cable/writer.hpp"
+#include "search/cable_map.hpp"
 #include "search/match_cost.hpp"
 #include "store/database.hpp"
+#include "store/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cable::internal {
@@ -65,6 +67,25 @@ TEST_F(TermStatsTest, LearnsEachShardsCounts) {
   EXPECT_EQ(stats_.find("nowhere")->total, 0u);
   EXPECT_EQ(stats_.find("more"), nullptr);  // not in the query
   EXPECT_EQ(postings_to_read(index_.all, q, &stats_), postings_to_read(index_.all, q));
+}
+
+// A word over whole cables stands for a term of the index: the search for
+// the best paragraphs asks for that term's counts, which are then known
+// without another lookup.
+TEST_F(TermStatsTest, AWordOverCablesMakesItsTermOfTheIndexKnownToo) {
+  CableMap map;
+  map.build(index_.shards);
+  const std::string word = schema::term(schema::kCableWord, "fishing");
+  const std::string stem = fmt::format("{}{}fish", schema::kStemmed, schema::kCableWord);
+  stats_.learn(index_.shards, Q(Q::OP_AND, Q(word), Q(stem)), &map);
+  for (const std::string term : {"fishing", "Zfish"}) {
+    ASSERT_NE(stats_.find(term), nullptr) << term;
+    expect_each_shards(term);
+    EXPECT_TRUE(stats_.find(term)->cables.empty()) << term;
+  }
+  EXPECT_EQ(stats_.find(word)->total, stats_.find("fishing")->total);
+  EXPECT_EQ(stats_.find(word)->cables_total, 30u);
+  EXPECT_EQ(stats_.find("report"), nullptr);
 }
 
 TEST_F(TermStatsTest, ACommitMakesItReadThemAgain) {
