@@ -174,6 +174,12 @@ TEST_F(CableWordsTest, OverCablesTurnsCableWordsAndWildcardsIntoSources) {
   const Q odd(schema::term(schema::kCableWord, "odd"));
   const Q stem(schema::term(schema::kStemmed, schema::term(schema::kCableWord, "odd")));
   EXPECT_EQ(matches(db, over_cables(odd, context)).ids, (std::vector<Xapian::docid>{1, 5, 9, 13}));
+  // Weighed as one document per cable, among the map's cables: BM25 over
+  // cables, the index's length spread over them.
+  const double cables = static_cast<double>(starts_.size());
+  const Bm25Stats over = bm25_stats(cables, std::min<double>(db.get_termfreq("odd"), cables),
+                                    static_cast<double>(db.get_total_length()) / cables);
+  expect_same(matches(db, over_cables(odd, context)), expected(db, starts_, last_, "odd", over));
   // A stem stands for "Zodd", which no document has.
   EXPECT_TRUE(matches(db, over_cables(stem, context)).ids.empty());
   // "Wf*": "filler" and "five".

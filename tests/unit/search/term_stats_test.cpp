@@ -81,6 +81,7 @@ TEST_F(TermStatsTest, AWordOverCablesMakesItsTermOfTheIndexKnownToo) {
   for (const std::string term : {"fishing", "Zfish"}) {
     ASSERT_NE(stats_.find(term), nullptr) << term;
     expect_each_shards(term);
+    EXPECT_GT(stats_.find(term)->total, 0u) << term;
     EXPECT_TRUE(stats_.find(term)->cables.empty()) << term;
   }
   EXPECT_EQ(stats_.find(word)->total, stats_.find("fishing")->total);
