@@ -5,6 +5,7 @@
 // no cable has suggests the nearest one; more like this finds cables of the
 // same country. Skips
 // when the shared corpus is absent.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
 #include "cable/writer.hpp"
+#include "search/searcher_state.hpp"
 
 namespace cable {
 namespace {
@@ -162,38 +164,47 @@ TEST_F(CableMatchingSharedTest, TotalsAreExactOnEveryPage) {
 
 // Facet counts are those of the matching cables, whether the hits are cables
 // or paragraphs (a paragraph's facet values are read from its cable's
-// document, schema 15): checked against counts made from the parsed cables
-// of every hit.
+// document, schema 15), on the local path and on the plain Xapian one that
+// a remote shard needs (a second match over the cable documents of the
+// cables met at a paragraph, search/plain_search): checked against counts
+// made from the parsed cables of every hit.
 TEST_F(CableMatchingSharedTest, FacetCountsAreThoseOfTheMatchingCables) {
-  const Searcher s = writer_->searcher();
+  const Searcher local = writer_->searcher();
+  const Searcher plain = writer_->searcher();
+  internal::SearcherAccess::state(plain).plain_xapian = true;
   std::map<std::string, const Cable*> by_id;
   for (const Cable& c : *cables_) by_id[c.id] = &c;
   for (const char* query : {"nuclear", "iran oil", "\"prime minister\"", "tag:PREL", "x*"}) {
     for (const Grouping grouping : {Grouping::kCable, Grouping::kParagraph}) {
-      SearchOptions o;
-      o.grouping = grouping;
-      o.limit = kMaxHitsPerPage;
-      o.facets = {Facet::kTag, Facet::kOrigin};
-      o.facet_limit = 0;
-      const Results r = s.search(query, o);
-      ASSERT_EQ(r.total, r.hits.size()) << query;
-      std::set<std::string> matching;
-      for (const Hit& h : r.hits) matching.insert(h.cable);
-      ASSERT_FALSE(matching.empty()) << query;
-      std::map<std::string, std::uint64_t> tags, origins;
-      for (const std::string& id : matching) {
-        const Cable& c = *by_id.at(id);
-        for (const std::string& t : std::set<std::string>(c.tags.begin(), c.tags.end())) ++tags[t];
-        ++origins[c.origin];
+      for (const Searcher* s : {&local, &plain}) {
+        SearchOptions o;
+        o.grouping = grouping;
+        o.limit = kMaxHitsPerPage;
+        o.facets = {Facet::kTag, Facet::kOrigin};
+        o.facet_limit = 0;
+        const Results r = s->search(query, o);
+        const std::string where = fmt::format("{} paragraphs {} plain {}", query,
+                                              grouping == Grouping::kParagraph, s == &plain);
+        ASSERT_EQ(r.total, r.hits.size()) << where;
+        std::set<std::string> matching;
+        for (const Hit& h : r.hits) matching.insert(h.cable);
+        ASSERT_FALSE(matching.empty()) << where;
+        std::map<std::string, std::uint64_t> tags, origins;
+        for (const std::string& id : matching) {
+          const Cable& c = *by_id.at(id);
+          for (const std::string& t : std::set<std::string>(c.tags.begin(), c.tags.end())) {
+            ++tags[t];
+          }
+          ++origins[c.origin];
+        }
+        const auto counted = [&](Facet f) {
+          std::map<std::string, std::uint64_t> out;
+          for (const FacetCount& v : r.facets.at(f)) out[v.value] = v.count;
+          return out;
+        };
+        EXPECT_EQ(counted(Facet::kTag), tags) << where;
+        EXPECT_EQ(counted(Facet::kOrigin), origins) << where;
       }
-      const auto counted = [&](Facet f) {
-        std::map<std::string, std::uint64_t> out;
-        for (const FacetCount& v : r.facets.at(f)) out[v.value] = v.count;
-        return out;
-      };
-      const bool by_paragraph = grouping == Grouping::kParagraph;
-      EXPECT_EQ(counted(Facet::kTag), tags) << query << " paragraphs " << by_paragraph;
-      EXPECT_EQ(counted(Facet::kOrigin), origins) << query << " paragraphs " << by_paragraph;
     }
   }
 }
