@@ -24,11 +24,14 @@ done
 "$prefix/bin/cable" --version
 
 # Only the public API is exported from the shared library: no internal namespace.
+# The symbols are read once: `nm | grep -q` fails under pipefail whenever grep
+# stops reading before nm has written everything (SIGPIPE).
 if [ -e "$prefix/lib/libcable.so" ]; then
-  internal=$(nm -D --defined-only -C "$prefix/lib/libcable.so" |
-    grep -cE ' [A-Za-z] cable::(index|query|normalize|parse|read|text|json)::' || true)
+  symbols=$(nm -D --defined-only -C "$prefix/lib/libcable.so")
+  internal=$(grep -cE ' [A-Za-z] cable::(index|query|normalize|parse|read|text|json)::' \
+    <<<"$symbols" || true)
   [ "$internal" -eq 0 ] || { echo "install_test: $internal internal symbols exported" >&2; exit 1; }
-  nm -D --defined-only "$prefix/lib/libcable.so" | grep -q ' T cable_search$' ||
+  grep -q ' T cable_search$' <<<"$symbols" ||
     { echo "install_test: the C API is not exported" >&2; exit 1; }
 fi
 
