@@ -108,6 +108,29 @@ TEST_P(CheckTest, ARecordThatDoesNotReadIsNamed) {
       << (r.problems.empty() ? "" : r.problems.front());
 }
 
+// Facet counts read the facet values (schema kSlotFacets) of cable documents
+// only: values on a paragraph, or a cable's that are not its record's, would
+// be counted wrong without a word.
+TEST_P(CheckTest, FacetValuesThatAreNotTheRecordsAreNamed) {
+  const fs::path db = build();
+  {
+    Xapian::WritableDatabase shard(shard_of(db, "05ATLANTIS1").string());
+    for (const std::string order : {"0", "2"}) {
+      const std::string key = schema::term(schema::kDocKey, "05ATLANTIS1#" + order);
+      Xapian::Document doc = shard.get_document(*shard.postlist_begin(key));
+      doc.add_value(schema::kSlotFacets, "t:KTIP\n");
+      shard.replace_document(key, doc);
+    }
+    shard.commit();
+  }
+  const CheckReport r = check_index(db);
+  EXPECT_TRUE(mentions(r, "05ATLANTIS1: its facet values are not those of its record"))
+      << (r.problems.empty() ? "" : r.problems.front());
+  EXPECT_TRUE(mentions(r, "05ATLANTIS1: paragraph 2 carries facet values"))
+      << (r.problems.empty() ? "" : r.problems.front());
+  EXPECT_EQ(r.problems.size(), 2u) << (r.problems.empty() ? "" : r.problems.front());
+}
+
 INSTANTIATE_TEST_SUITE_P(Shards, CheckTest, ::testing::Values(1, 2));
 
 TEST(CheckIndexTest, ShardsWithDifferentRecordDictionariesAreNamed) {

@@ -7,7 +7,8 @@
 // missing, nothing twice), lives in the one shard its ID belongs to, and has
 // its record and hash (what Searcher::cable() and the unchanged-input check
 // read); every document's record reads (the shards' record dictionaries,
-// where they have one, are the same).
+// where they have one, are the same); facet values (what facet counts read)
+// are on cable documents only, each those of its cable's record.
 //
 //   cable::CheckReport r = cable::check_index("cables.db");
 //   if (!r.ok()) for (const auto& p : r.problems) std::cerr << p << "\n";

@@ -20,23 +20,7 @@ void add_term(Xapian::Document& doc, const std::string& term) {
   if (term.size() <= kMaxTerm) doc.add_boolean_term(term);
 }
 
-void add_line(std::string& out, char facet, std::string_view value) {
-  if (value.empty()) return;
-  out.push_back(facet);
-  out.push_back(':');
-  out.append(value);
-  out.push_back('\n');
-}
-
 }  // namespace
-
-std::string facet_lines(const Cable& c) {
-  std::string out;
-  for (const FacetSpec& f : facet_specs()) {
-    f.values(c, [&](std::string_view value) { add_line(out, f.letter, value); });
-  }
-  return out;
-}
 
 std::string content_hash(const Cable& cable) {
   const std::string content = encode_cable_content(cable);

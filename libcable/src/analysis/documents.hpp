@@ -24,9 +24,6 @@ struct CableDocuments {
 // Cost: linear in its text.
 std::string content_hash(const Cable& cable);
 
-// The facet lines of kSlotFacets for `cable` (see schema.hpp).
-std::string facet_lines(const Cable& cable);
-
 // The records of `cable`'s documents (store/stored.hpp), in their order: its
 // cable document's, then each paragraph's. Cost: a copy of its text.
 std::vector<std::string> records_of(const Cable& cable);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/facets.hpp"
 #include "store/layout.hpp"
 #include "store/record_codec.hpp"
 #include "store/schema.hpp"
@@ -35,7 +36,9 @@ std::string first_lines(const std::string& text, std::size_t lines) {
 }
 
 // Whether every document's record of `db`, the shard `where`, unpacks (store/
-// record_codec); the first few that do not are problems.
+// record_codec), and whether the facet values (schema kSlotFacets) are on
+// cable documents only, each its cable's record's; the first few documents
+// that fail are problems.
 void check_records(const Xapian::Database& db, const std::string& where,
                    const std::function<void(const std::string&)>& problem) {
   constexpr int kShown = 5;
@@ -47,14 +50,40 @@ void check_records(const Xapian::Database& db, const std::string& where,
     return;
   }
   int damaged = 0;
+  int wrong_facets = 0;
   for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    const Xapian::Document doc = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+    internal::StoredDoc stored;
     try {
-      codec.unpack(internal::record_of(db.get_document(*p, Xapian::DOC_ASSUME_VALID)));
+      stored = internal::decode_doc(codec.unpack(internal::record_of(doc)));
     } catch (const Error& e) {
       if (++damaged <= kShown) problem(fmt::format("document {}: {}", *p, e.what()));
+      continue;
+    }
+    const std::string facets = doc.get_value(schema::kSlotFacets);
+    std::string wrong;
+    if (stored.kind != schema::kKindCable) {
+      if (!facets.empty()) wrong = fmt::format("paragraph {} carries facet values", stored.order);
+    } else {
+      const std::string fields = db.get_metadata(schema::term(schema::kMetaCable, stored.id));
+      try {
+        // A missing record is named by check_shard.
+        if (!fields.empty() &&
+            facets != internal::facet_lines(internal::decode_cable_fields(fields))) {
+          wrong = "its facet values are not those of its record";
+        }
+      } catch (const Error& e) {
+        wrong = fmt::format("its record does not read: {}", e.what());
+      }
+    }
+    if (!wrong.empty() && ++wrong_facets <= kShown) {
+      problem(fmt::format("{}: {}", stored.id, wrong));
     }
   }
   if (damaged > kShown) problem(fmt::format("{} more damaged records", damaged - kShown));
+  if (wrong_facets > kShown) {
+    problem(fmt::format("{} more documents with wrong facet values", wrong_facets - kShown));
+  }
 }
 
 // Checks one shard's cables; `home` maps each cable ID seen so far to its shard.

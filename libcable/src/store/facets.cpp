@@ -67,6 +67,20 @@ const FacetSpec* facet_spec_of_letter(char letter) {
   return nullptr;
 }
 
+std::string facet_lines(const Cable& c) {
+  std::string out;
+  for (const FacetSpec& f : kFacets) {
+    f.values(c, [&](std::string_view value) {
+      if (value.empty()) return;
+      out.push_back(f.letter);
+      out.push_back(':');
+      out.append(value);
+      out.push_back('\n');
+    });
+  }
+  return out;
+}
+
 }  // namespace cable::internal
 
 namespace cable {

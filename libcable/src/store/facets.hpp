@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "cable/record.hpp"
@@ -29,6 +30,11 @@ std::span<const FacetSpec> facet_specs();
 const FacetSpec& facet_spec(Facet facet);
 // The spec whose letter is `letter`, or nullptr.
 const FacetSpec* facet_spec_of_letter(char letter);
+
+// The facet lines of kSlotFacets for `c` (see schema.hpp): "<letter>:<value>\n"
+// for each value of each facet, in the order of facet_specs(). Cost: linear
+// in the values.
+std::string facet_lines(const Cable& c);
 
 }  // namespace cable::internal
 

@@ -12,6 +12,7 @@
 #include "analysis/documents.hpp"
 #include "cable/error.hpp"
 #include "cable/json.hpp"
+#include "store/facets.hpp"
 #include "store/record_codec.hpp"
 #include "store/schema.hpp"
 #include "support/test_support.hpp"
@@ -126,6 +127,19 @@ TEST(StoredTest, EveryFieldOfACableRoundTripsButItsTexts) {
   EXPECT_EQ(back.source.row, 12u);
   EXPECT_EQ(back.source.line, 340u);
   EXPECT_TRUE(back.text.empty() && back.raw_body.empty());
+}
+
+// `cable check` compares a cable document's facet lines with those of its
+// stored fields: every facet's values must come back.
+TEST(StoredTest, TheStoredFieldsGiveTheFacetLinesOfTheCable) {
+  const Cable c = full_cable();
+  const std::string lines = facet_lines(c);
+  EXPECT_EQ(facet_lines(decode_cable_fields(encode_cable_fields(c))), lines);
+  for (const std::string_view line :
+       {"t:IRAQI FREEDOM\n", "o:Embassy Athens\n", "c:SECRET//NOFORN\n", "y:2008\n", "m:2008-07\n",
+        "p:NOFORN\n", "n:STEINBERG, JAMES B.\n", "e:IMMEDIATE\n"}) {
+    EXPECT_NE(lines.find(line), std::string::npos) << line << " in\n" << lines;
+  }
 }
 
 TEST(StoredTest, TheContentHashIsEveryFieldButTheSource) {
