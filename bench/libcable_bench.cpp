@@ -18,8 +18,9 @@
 //     peers that index from a file (Lucene, Sphinx): paragraphs.tsv, one row
 //     a line, a whole cable or a paragraph (bench/peer_rows.hpp; id, text,
 //     cable number, date as YYYYMMDD, year, origin number, tag numbers joined
-//     by commas), and tags.tsv and origins.tsv (name, number); prints the
-//     counts and the seconds it took as JSON.
+//     by commas), tags.tsv and origins.tsv (name, number) and cables.tsv
+//     (cable number, ID: how bench/run reads the peers' ranked cables);
+//     prints the counts and the seconds it took as JSON.
 #include <xapian.h>
 
 #include <algorithm>
@@ -258,6 +259,7 @@ int export_tsv(int argc, char** argv) {
   const std::filesystem::path out = arg(argc, argv, "--out", "");
   std::filesystem::create_directories(out);
   std::ofstream paragraphs(out / "paragraphs.tsv", std::ios::binary);
+  std::ofstream cable_numbers(out / "cables.tsv", std::ios::binary);
   std::map<std::string, int> tag_ids, origin_ids;
   const auto number = [](std::map<std::string, int>& ids, const std::string& name) {
     return ids.emplace(name, static_cast<int>(ids.size()) + 1).first->second;
@@ -267,6 +269,7 @@ int export_tsv(int argc, char** argv) {
   std::uint64_t cables = 0, rows = 0, bytes = 0, units = 0;
   cable::read_path(arg(argc, argv, "--corpus", ""), [&](cable::Cable&& c) {
     ++cables;
+    cable_numbers << cables << '\t' << c.id << '\n';
     std::string date = c.date.substr(0, 10);
     std::erase(date, '-');
     std::ostringstream rest;  // the columns after the text, the same for every paragraph
@@ -288,6 +291,8 @@ int export_tsv(int argc, char** argv) {
   }
   if (!paragraphs.flush())
     throw std::runtime_error((out / "paragraphs.tsv").string() + ": write failed");
+  if (!cable_numbers.flush())
+    throw std::runtime_error((out / "cables.tsv").string() + ": write failed");
   std::cout << nlohmann::json{{"cables", cables},
                               {"paragraphs", units},
                               {"rows", rows},

@@ -7,7 +7,10 @@
 //     answers the benchmark's queries as libcable does (top 10 cables by
 //     their best paragraph: GROUP BY cable, WITHIN GROUP ORDER BY weight;
 //     facets as COUNT(DISTINCT cable) per tag, origin and year) and prints
-//     p50/p99 per class, like libcable_bench.
+//     p50/p99 per class, like libcable_bench;
+//   sphinx_bench rank --port P --queries queries.tsv
+//     prints, for each query, a line of the first 10 cables' numbers ranked
+//     by their best row (the known-item test of bench/run).
 // Configured fairly: ranker=bm25, one persistent connection, the client
 // round trip on loopback included (Sphinx has no in-process API). Sphinx
 // keeps no text, so its answers carry no snippets: a saving the others do
@@ -18,6 +21,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -100,25 +104,39 @@ std::string where(const Question& q) {
   return w;
 }
 
+// Cables by the weight of their best row, as libcable ranks them.
+constexpr const char* kByWeight = " WITHIN GROUP ORDER BY w DESC ORDER BY w DESC";
+constexpr const char* kBm25 = " OPTION ranker=bm25";
+
+int rank(int argc, char** argv) {
+  Connection db(static_cast<unsigned>(std::stoul(arg(argc, argv, "--port", ""))));
+  for (const Question& q : read_questions(arg(argc, argv, "--queries", ""))) {
+    std::string line;
+    const auto top = db.rows("SELECT cable, WEIGHT() AS w FROM paras" + where(q) +
+                             " GROUP BY cable" + kByWeight + " LIMIT 10" + kBm25);
+    for (const auto& r : top) line += (line.empty() ? "" : " ") + r[0];
+    std::cout << line << '\n';
+  }
+  return 0;
+}
+
 int run(int argc, char** argv) {
   Connection db(static_cast<unsigned>(std::stoul(arg(argc, argv, "--port", ""))));
   const std::vector<Question> questions = read_questions(arg(argc, argv, "--queries", ""));
   const int reps = std::stoi(arg(argc, argv, "--reps", "5"));
-  const std::string options = " OPTION ranker=bm25";
   cable::bench::Timings timings;
   for (int rep = -1; rep < reps; ++rep) {
     for (const Question& q : questions) {
       const std::string w = where(q);
-      const std::string order = q.kind == "date_tag"
-                                    ? " WITHIN GROUP ORDER BY date DESC ORDER BY date DESC"
-                                    : " WITHIN GROUP ORDER BY w DESC ORDER BY w DESC";
+      const std::string order =
+          q.kind == "date_tag" ? " WITHIN GROUP ORDER BY date DESC ORDER BY date DESC" : kByWeight;
       const auto start = Clock::now();
       db.rows("SELECT id, cable, date, WEIGHT() AS w FROM paras" + w + " GROUP BY cable" + order +
-              " LIMIT 10" + options);
+              " LIMIT 10" + kBm25);
       if (q.kind == "facets") {
         for (const char* facet : {"tags", "origin", "year"}) {
           db.rows(std::string("SELECT ") + facet + ", COUNT(DISTINCT cable) AS n FROM paras" + w +
-                  " GROUP BY " + facet + " ORDER BY n DESC LIMIT 10" + options);
+                  " GROUP BY " + facet + " ORDER BY n DESC LIMIT 10" + kBm25);
         }
       }
       const double t = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -128,7 +146,7 @@ int run(int argc, char** argv) {
   // The exact number of matching cables, untimed, after the timed passes
   // (as every harness).
   for (const Question& q : questions) {
-    db.rows("SELECT cable FROM paras" + where(q) + " GROUP BY cable LIMIT 1" + options +
+    db.rows("SELECT cable FROM paras" + where(q) + " GROUP BY cable LIMIT 1" + kBm25 +
             ", max_matches=1000000");
     for (const auto& r : db.rows("SHOW META")) {
       if (r.size() == 2 && r[0] == "total_found") timings.hits[q.kind] += std::stod(r[1]);
@@ -142,5 +160,5 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  return cable::bench::run_harness(argc, argv, "sphinx_bench", {{"run", run}});
+  return cable::bench::run_harness(argc, argv, "sphinx_bench", {{"run", run}, {"rank", rank}});
 }

@@ -8,7 +8,10 @@
 //   java LuceneBench run --dir DIR --queries queries.tsv [--reps N]
 //     answers the benchmark's queries as libcable does (top 10 cables by
 //     their best paragraph, with a highlighted snippet; facets as counts of
-//     distinct cables) and prints p50/p99 per class, like libcable_bench.
+//     distinct cables) and prints p50/p99 per class, like libcable_bench;
+//   java LuceneBench rank --dir DIR --queries queries.tsv
+//     prints, for each query, a line of the first 10 cables' numbers ranked
+//     by their best document (the known-item test of bench/run).
 // Configured fairly: a 256 MB RAM buffer and as many indexing threads as
 // libcable uses; BM25 (Lucene's default); the JVM is warmed up with three
 // passes over the queries before timing, so the JIT has compiled the hot
@@ -82,11 +85,13 @@ public final class LuceneBench {
     if (cmd.equals("index")) {
       index(Paths.get(opt.get("--tsv")), Paths.get(opt.get("--dir")),
           Integer.parseInt(opt.getOrDefault("--threads", "2")));
+    } else if (cmd.equals("rank")) {
+      rank(Paths.get(opt.get("--dir")), Paths.get(opt.get("--queries")));
     } else if (cmd.equals("run")) {
       run(Paths.get(opt.get("--dir")), Paths.get(opt.get("--queries")),
           Integer.parseInt(opt.getOrDefault("--reps", "5")));
     } else {
-      System.err.println("usage: LuceneBench index|run --OPTION VALUE ...");
+      System.err.println("usage: LuceneBench index|run|rank --OPTION VALUE ...");
       System.exit(2);
     }
   }
@@ -180,7 +185,7 @@ public final class LuceneBench {
     int maxYear;
   }
 
-  static void run(Path dir, Path queryFile, int reps) throws Exception {
+  static List<BenchQuery> readQueries(Path queryFile) throws Exception {
     List<BenchQuery> queries = new ArrayList<>();
     for (String line : Files.readAllLines(queryFile, StandardCharsets.UTF_8)) {
       if (line.isEmpty()) continue;
@@ -188,6 +193,29 @@ public final class LuceneBench {
       queries.add(new BenchQuery(c[0], c[1].equals("1"), c[2], c[3], Integer.parseInt(c[4]),
           Integer.parseInt(c[5])));
     }
+    return queries;
+  }
+
+  static void rank(Path dir, Path queryFile) throws Exception {
+    QueryBuilder builder = new QueryBuilder(new EnglishAnalyzer());
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StringBuilder out = new StringBuilder();
+      for (BenchQuery q : readQueries(queryFile)) {
+        GroupingSearch grouping = new GroupingSearch("cable_group");
+        grouping.setGroupDocsLimit(1);
+        TopGroups<BytesRef> top = grouping.search(searcher, toQuery(q, builder), 0, 10);
+        for (int i = 0; i < top.groups.length; ++i) {
+          out.append(i == 0 ? "" : " ").append(top.groups[i].groupValue.utf8ToString());
+        }
+        out.append('\n');
+      }
+      System.out.print(out);
+    }
+  }
+
+  static void run(Path dir, Path queryFile, int reps) throws Exception {
+    List<BenchQuery> queries = readQueries(queryFile);
     Analyzer analyzer = new EnglishAnalyzer();
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
       IndexSearcher searcher = new IndexSearcher(reader);

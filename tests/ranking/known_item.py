@@ -20,10 +20,15 @@ paragraph): the test fails when libcable falls more than --max-gap (0 unless
 told) below FTS5, and says by how much it trails. Exits 77, a skip, without
 the shared corpus.
 
-    known_item.py CORPUS_DIR [--max-gap G]   (PYTHONPATH must reach `cable`)
+    known_item.py CORPUS_DIR [--max-gap G] [--queries-out FILE]
+        (PYTHONPATH must reach `cable`)
+
+--queries-out writes the queries, one JSON object a line ({"cable", "words"}),
+for bench/run to ask the other peers the same.
 """
 import argparse
 import collections
+import json
 import pathlib
 import random
 import re
@@ -101,6 +106,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus")
     ap.add_argument("--max-gap", type=float, default=0.0)
+    ap.add_argument("--queries-out")
     args = ap.parse_args()
     corpus = pathlib.Path(args.corpus) / "cablegate-html"
     if not corpus.is_dir():
@@ -111,6 +117,10 @@ def main():
     cables = cable.parse(corpus)
     rows = list(rows_of(cables))
     queries = draw_queries(rows)
+    if args.queries_out:
+        with open(args.queries_out, "w") as f:
+            for c, words in queries:
+                f.write(json.dumps({"cable": c, "words": words}) + "\n")
     with tempfile.TemporaryDirectory(prefix="known-item-") as tmp:
         index = cable.Index(pathlib.Path(tmp) / "db")
         index.add(corpus)
