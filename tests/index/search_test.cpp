@@ -11,6 +11,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -73,6 +74,31 @@ TEST_P(SearchTest, PhraseFindsItsParagraph) {
   EXPECT_EQ(r.hits[0].marking, "SBU");
   EXPECT_NE(r.hits[0].snippet.find("<b>as domestic workers</b>"), std::string::npos)
       << r.hits[0].snippet;
+}
+
+// A searcher keeps the records it showed (search/record_cache), by document
+// number. An index built again in its place numbers its documents afresh, so
+// the same numbers hold other cables: once the searcher sees the new index,
+// it must show them as they are now.
+TEST_P(SearchTest, AnIndexBuiltAgainInItsPlaceIsShownAsItIsNow) {
+  if (!on_disk()) GTEST_SKIP() << "an in-memory index has no place to be built again in";
+  const auto version = [](const std::string& word) {
+    return make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"skerry " + word}, "SUBJECT " + word);
+  };
+  build({version("before")});
+  Searcher s = Searcher::open(dir_.path() / "db");
+  const auto shown = [&](const std::string& word) {
+    const Results r = s.search("skerry");
+    const std::optional<Cable> c = s.cable("05ATLANTIS1");
+    return r.hits.size() == 1 && r.hits[0].snippet.find(word) != std::string::npos &&
+           r.hits[0].subject == "SUBJECT " + word && c && c->paragraphs.size() == 1 &&
+           c->paragraphs[0].text == "skerry " + word;
+  };
+  EXPECT_TRUE(shown("before"));
+  std::filesystem::remove_all(dir_.path() / "db");
+  build({version("after")});
+  s.refresh();
+  EXPECT_TRUE(shown("after"));
 }
 
 TEST_P(SearchTest, TagFacetFindsTheSample) {

@@ -9,6 +9,7 @@
 
 #include "search/bm25.hpp"
 #include "search/documents_of.hpp"
+#include "store/layout.hpp"
 #include "store/schema.hpp"
 
 namespace cable::internal {
@@ -36,16 +37,6 @@ void positive_words(const Q& q, std::vector<Q>& words) {
   }
   const std::size_t n = q.get_type() == Q::OP_AND_NOT ? 1 : q.get_num_subqueries();
   for (std::size_t i = 0; i < n; ++i) positive_words(q.get_subquery(i), words);
-}
-
-// A document's place: its shard and its ID there.
-struct Place {
-  std::size_t shard;
-  Xapian::docid docid;
-};
-
-Place place_of(Xapian::docid whole, std::size_t shards) {
-  return {(whole - 1) % shards, static_cast<Xapian::docid>((whole - 1) / shards + 1)};
 }
 
 // The cables' documents by their ranges of IDs (search/documents_of): the

@@ -16,6 +16,7 @@
 #include "search/cable_words.hpp"
 #include "search/cables_with.hpp"
 #include "search/doc_lengths.hpp"
+#include "search/record_cache.hpp"
 #include "search/term_stats.hpp"
 #include "store/database.hpp"
 #include "store/record_codec.hpp"
@@ -59,6 +60,9 @@ struct SearcherState {
   // after a reopen while the index has no dictionary (it is set once).
   RecordCodec codec;
   bool codec_read = false;
+  // The records shown lately; emptied when a reopen moves the shards (`db`
+  // reads through the shards' own handles: store/database.hpp).
+  RecordCache records;
 
   // Moves every database to its latest commit: the combined one and each
   // shard's own, which metadata and the facet map read (a shard left behind
@@ -68,6 +72,11 @@ struct SearcherState {
   // revision number, Xapian's reopen reads the new UUID but keeps reading
   // the old tables.
   void reopen() {
+    reopen_handles();
+    records.follow(shards);
+  }
+
+  void reopen_handles() {
     std::vector<std::string> uuids;
     for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
     db.reopen();
@@ -95,9 +104,19 @@ struct SearcherState {
     return codec;
   }
 
-  // The record of document `docid` of `db`. @throws Xapian::Error,
-  // cable::Error.
+  // The record of document `docid` of `db`, from `records` when shown
+  // lately. @throws Xapian::Error, cable::Error.
   std::string record(Xapian::docid docid) {
+    // An in-memory index is the writer's own database, which changes without
+    // a reopen, and costs no block reads: nothing is kept.
+    if (dir.empty()) return read_record(docid);
+    if (const std::string* kept = records.find(docid)) return *kept;
+    std::string r = read_record(docid);
+    records.add(docid, r);
+    return r;
+  }
+
+  std::string read_record(Xapian::docid docid) {
     std::string stored;
     try {
       stored = record_of(db.get_document(docid, Xapian::DOC_ASSUME_VALID));

@@ -90,7 +90,9 @@ void commit(Xapian::WritableDatabase& db, const std::filesystem::path& dir,
 // A new in-memory index.
 Xapian::WritableDatabase open_in_memory();
 // An index opened for reading: all shards as one database, and each shard
-// alone (for what Xapian reads from the first shard only: metadata).
+// alone (for what Xapian reads from the first shard only: metadata). The one
+// database is made of the shards' own handles, so both are always at the
+// same commit.
 struct ReadableIndex {
   Xapian::Database all;
   std::vector<Xapian::Database> shards;

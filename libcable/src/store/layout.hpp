@@ -23,6 +23,17 @@ inline constexpr std::size_t kMaxShards = 16;
 // document numbers (268 million for kMaxShards shards).
 inline constexpr std::uint32_t kShardDocids = 0xFFFFFFFFu / kMaxShards;
 
+// A document's place: its shard and its number there.
+struct Place {
+  std::size_t shard;
+  std::uint32_t docid;
+};
+
+// Where document `whole` of the combined database of `shards` shards lives.
+inline Place place_of(std::uint32_t whole, std::size_t shards) {
+  return {(whole - 1) % shards, static_cast<std::uint32_t>((whole - 1) / shards + 1)};
+}
+
 // The stub file that lists the shards.
 inline constexpr const char* kStubFile = "XAPIANDB";
 
