@@ -12,9 +12,9 @@
 // refreshed; when a writer commits meanwhile it reopens by itself and never
 // reports Xapian's "database modified" condition. Calls on one Searcher are
 // serialized by a mutex, so it may be shared between threads; open one per
-// thread for searches that run in parallel. A Searcher keeps the stored text
-// of the hits it showed lately in memory (up to 8 MiB), until a refresh or a
-// reopen shows a commit.
+// thread for searches that run in parallel. A Searcher keeps the stored
+// records it read lately (hits, cables, suggestions) in memory, up to 8 MiB,
+// until it sees a commit.
 //
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_SEARCH_HPP_

@@ -1,8 +1,8 @@
-// The records of the documents a Searcher showed lately, unpacked. Xapian 1.4
+// The records of the documents a Searcher read lately, unpacked. Xapian 1.4
 // keeps no cache of the blocks it reads, so every record a page of hits shows
 // costs block reads (two, on the 1000 shared pages: docs/benchmarks.md) and
 // a decompression, each time it is shown: the same search again, the next
-// page's neighbours, `cable serve` answering many readers the same query.
+// page's neighbours, a `cable serve` worker answering readers the same query.
 #ifndef CABLE_SRC_SEARCH_RECORD_CACHE_HPP_
 #define CABLE_SRC_SEARCH_RECORD_CACHE_HPP_
 
@@ -32,12 +32,11 @@ class RecordCache {
   // Keeps `record` as that of `docid`.
   void add(Xapian::docid docid, std::string record);
 
-  // Empties the cache when `shards` are not where they were when it was
-  // last emptied: an index built again in its place numbers its documents
+  // Empties the cache when `shards` are not where they were at the last
+  // call: an index built again in its place numbers its documents
   // afresh, so a number may now be another cable's (a commit only adds and
   // deletes documents, but checking for those would cost more than reading
-  // the records again). Call it whenever the handles the records are read
-  // from move (SearcherState::reopen). Cost: no I/O.
+  // the records again). Call it before find(). Cost: no I/O.
   void follow(const std::vector<Xapian::Database>& shards);
 
  private:

@@ -60,8 +60,9 @@ struct SearcherState {
   // after a reopen while the index has no dictionary (it is set once).
   RecordCodec codec;
   bool codec_read = false;
-  // The records shown lately; emptied when a reopen moves the shards (`db`
-  // reads through the shards' own handles: store/database.hpp).
+  // The records read lately; emptied when the shards have moved since they
+  // were read (`db` reads through the shards' own handles:
+  // store/database.hpp).
   RecordCache records;
 
   // Moves every database to its latest commit: the combined one and each
@@ -72,11 +73,6 @@ struct SearcherState {
   // revision number, Xapian's reopen reads the new UUID but keeps reading
   // the old tables.
   void reopen() {
-    reopen_handles();
-    records.follow(shards);
-  }
-
-  void reopen_handles() {
     std::vector<std::string> uuids;
     for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
     db.reopen();
@@ -104,12 +100,14 @@ struct SearcherState {
     return codec;
   }
 
-  // The record of document `docid` of `db`, from `records` when shown
+  // The record of document `docid` of `db`, from `records` when read
   // lately. @throws Xapian::Error, cable::Error.
   std::string record(Xapian::docid docid) {
     // An in-memory index is the writer's own database, which changes without
     // a reopen, and costs no block reads: nothing is kept.
     if (dir.empty()) return read_record(docid);
+    // Here rather than in reopen(), which a failure may leave half done.
+    records.follow(shards);
     if (const std::string* kept = records.find(docid)) return *kept;
     std::string r = read_record(docid);
     records.add(docid, r);
