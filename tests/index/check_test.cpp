@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "cable/writer.hpp"
 #include "store/layout.hpp"
@@ -132,6 +133,55 @@ TEST_P(CheckTest, FacetValuesThatAreNotTheRecordsAreNamed) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shards, CheckTest, ::testing::Values(1, 2));
+
+// A cable with no tag, origin, classification or date has no facet values:
+// an empty slot is then its record's, not a fault.
+TEST(CheckIndexTest, ACableWithNoFacetValuesPasses) {
+  TempDir dir;
+  const fs::path db = dir.path() / "db";
+  {
+    Writer w = Writer::open(db, WriterOptions{.shards = 1});
+    Cable bare = make_cable("05ATLANTIS1", "", {}, {"one", "two"});
+    bare.origin.clear();
+    bare.classification.clear();
+    w.add(bare);
+    w.commit();
+  }
+  const CheckReport r = check_index(db);
+  EXPECT_TRUE(r.ok()) << (r.problems.empty() ? "" : r.problems.front());
+  EXPECT_EQ(r.cables, 1u);
+}
+
+// Past the first few, documents with wrong facet values are counted, not
+// named: one line says how many more.
+TEST(CheckIndexTest, ManyDocumentsWithWrongFacetValuesAreCounted) {
+  TempDir dir;
+  const fs::path db = dir.path() / "db";
+  const std::vector<std::string> seven = {"1", "2", "3", "4", "5", "6", "7"};
+  {
+    // Added twice: the second replaces the first, which gives the shard
+    // the term lists that writing to it below needs.
+    Writer w = Writer::open(db, WriterOptions{.shards = 1});
+    w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"zero"}));
+    w.add(make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, seven));
+    w.commit();
+  }
+  {
+    Xapian::WritableDatabase shard(internal::existing_shards(db).front().string());
+    for (int order = 0; order <= 7; ++order) {
+      const std::string key = schema::term(schema::kDocKey, "05ATLANTIS1#" + std::to_string(order));
+      Xapian::Document doc = shard.get_document(*shard.postlist_begin(key));
+      doc.add_value(schema::kSlotFacets, "t:KTIP\n");
+      shard.replace_document(key, doc);
+    }
+    shard.commit();
+  }
+  const CheckReport r = check_index(db);
+  // The cable document and its seven paragraphs: five named, three counted.
+  EXPECT_EQ(r.problems.size(), 6u) << (r.problems.empty() ? "" : r.problems.front());
+  EXPECT_TRUE(mentions(r, "3 more documents with wrong facet values"))
+      << (r.problems.empty() ? "" : r.problems.back());
+}
 
 TEST(CheckIndexTest, ShardsWithDifferentRecordDictionariesAreNamed) {
   TempDir dir;
