@@ -30,12 +30,13 @@ class Rewriter {
     switch (q.get_type()) {
       case Q::LEAF_TERM:
         return leaf(q);
+      case Q::OP_FILTER:
+        return filter(q);
       case Q::OP_AND:
       case Q::OP_OR:
       case Q::OP_AND_NOT:
       case Q::OP_XOR:
       case Q::OP_AND_MAYBE:
-      case Q::OP_FILTER:
       case Q::OP_SYNONYM:
       case Q::OP_MAX: {
         std::vector<Q> parts;
@@ -44,9 +45,12 @@ class Rewriter {
         }
         return Q(q.get_type(), parts.begin(), parts.end());
       }
+      case Q::OP_SCALE_WEIGHT:
+        // The compiler scales by 0 alone, to filter by boolean terms.
+        return c_.filters ? Q(Q::OP_SCALE_WEIGHT, filtered(q.get_subquery(0)), 0.0) : q;
       default:
         // The compiler puts no kCableWord term under anything else: a
-        // weight scale filters boolean terms, a phrase is a CablesWith.
+        // phrase is a CablesWith.
         return q;
     }
   }
@@ -64,6 +68,51 @@ class Rewriter {
       return source(*indexed, counts->cables_total, counts->cables);
     }
     return source(*indexed, counts ? counts->total : c_.whole->get_termfreq(*indexed), {});
+  }
+
+  // `q`, an OP_FILTER, rewritten; without the filter to cable documents
+  // that compile() adds when the rest matches nothing else now (its fields
+  // as CableFilters): the kind's postings are a tenth of the index's.
+  Q filter(const Q& q) {
+    const std::string kind = schema::term(schema::kKind, schema::kKindCable);
+    std::vector<Q> parts;
+    bool to_cables = false;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      const Q part = q.get_subquery(i);
+      if (i > 0 && part.get_type() == Q::LEAF_TERM && *part.get_terms_begin() == kind) {
+        to_cables = true;
+        continue;
+      }
+      parts.push_back(rewritten(part));
+    }
+    if (to_cables && !std::any_of(parts.begin(), parts.end(), cable_documents_only)) {
+      parts.emplace_back(kind);
+    }
+    return parts.size() == 1 ? parts.front() : Q(Q::OP_FILTER, parts.begin(), parts.end());
+  }
+
+  // A filter's terms as CableFilters (search/cable_filter).
+  Q filtered(const Q& q) {
+    switch (q.get_type()) {
+      case Q::LEAF_TERM: {
+        const std::string t = *q.get_terms_begin();
+        c_.filters->prepare(t, *c_.shards, *c_.map);
+        return Q((new CableFilter(c_.filters, c_.map, t))->release());
+      }
+      case Q::OP_AND:
+      case Q::OP_OR:
+      case Q::OP_AND_NOT:
+      case Q::OP_FILTER:
+      case Q::OP_SYNONYM: {
+        std::vector<Q> parts;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+          parts.push_back(filtered(q.get_subquery(i)));
+        }
+        return Q(q.get_type(), parts.begin(), parts.end());
+      }
+      default:  // nothing the compiler makes: left to Xapian, and the kind filter stays
+        return q;
+    }
   }
 
   // `termfreq`: the cables, or the documents, that hold the term; more than

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "search/bm25.hpp"
+#include "search/cable_filter.hpp"
 #include "search/cable_map.hpp"
 #include "search/doc_lengths.hpp"
 
@@ -125,13 +126,19 @@ struct CableWordsContext {
   const DocLengths* lengths = nullptr;  // may be null
   const Xapian::Database* whole = nullptr;
   const TermStats* terms = nullptr;  // may be null: frequencies then looked up
+  // May be null: filters then stay terms. Else FilterLists::begin() saw
+  // `shards`, the shards of `whole`.
+  FilterLists* filters = nullptr;
+  const std::vector<Xapian::Database>* shards = nullptr;
 };
 
-// `q` with each kCableWord term a CableWords, and each kCableWord wildcard
-// an OR of the CableWords of the words of the index it stands for.
+// `q` with each kCableWord term a CableWords, each kCableWord wildcard an
+// OR of the CableWords of the words of the index it stands for, and, with
+// c.filters, each term under a weight scale (a filter) a CableFilter.
 // Cost: per term, its frequency (from c.terms when known); per wildcard,
-// its words' in the index. @throws Xapian::WildcardError when a wildcard
-// stands for more than kMaxWildcardExpansion words.
+// its words' in the index; per filter term, FilterLists::prepare(). @throws
+// Xapian::WildcardError when a wildcard stands for more than
+// kMaxWildcardExpansion words.
 Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c);
 
 // How many cables of `shard` (opened alone, as `map` knows it) have a

@@ -24,6 +24,9 @@ using query::cover;
 using query::DateCover;
 using Q = Xapian::Query;
 
+// A weight scale is the compiler's filter, always by 0: over_cables()
+// (search/cable_words) takes every OP_SCALE_WEIGHT for one, as Xapian 1.4
+// cannot tell it the factor.
 Q filter(const std::string& term) { return Q(Q::OP_SCALE_WEIGHT, Q(term), 0.0); }
 
 Q all_of(std::vector<Q>& parts) {
@@ -34,43 +37,6 @@ Q all_of(std::vector<Q>& parts) {
 std::string folded_value(std::string_view v) { return text::fold_spaces(internal::fold(v)); }
 
 std::string upper_no_spaces(std::string_view v) { return text::upper(text::without_spaces(v)); }
-
-// Whether every match of a query over cables is a cable document: it needs
-// a cable-level word (schema::kCableWord, which search/cable_words turns
-// into cable documents alone) or a CablesWith. Otherwise (fields alone, NOT
-// alone, an OR with a field) the query needs the filter to cable documents.
-bool cable_documents_only(const Q& q) {
-  const std::size_t n = q.get_num_subqueries();
-  switch (q.get_type()) {
-    case Q::LEAF_TERM: {
-      const std::string term = *q.get_terms_begin();
-      std::string_view t = term;
-      if (t.substr(0, schema::kStemmed.size()) == schema::kStemmed) {
-        t.remove_prefix(schema::kStemmed.size());
-      }
-      return t.substr(0, schema::kCableWord.size()) == schema::kCableWord;
-    }
-    case Q::LEAF_POSTING_SOURCE:  // only CablesWith, in a query over cables
-      return true;
-    case Q::OP_AND:
-    case Q::OP_FILTER:
-      for (std::size_t i = 0; i < n; ++i) {
-        if (cable_documents_only(q.get_subquery(i))) return true;
-      }
-      return false;
-    case Q::OP_OR:
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!cable_documents_only(q.get_subquery(i))) return false;
-      }
-      return n > 0;
-    case Q::OP_AND_NOT:
-    case Q::OP_AND_MAYBE:
-    case Q::OP_SCALE_WEIGHT:
-      return n > 0 && cable_documents_only(q.get_subquery(0));
-    default:  // MatchAll, a paragraph-level wildcard
-      return false;
-  }
-}
 
 class Compiler {
  public:
@@ -331,6 +297,41 @@ class Compiler {
 };
 
 }  // namespace
+
+bool cable_documents_only(const Q& q) {
+  const std::size_t n = q.get_num_subqueries();
+  switch (q.get_type()) {
+    case Q::LEAF_TERM: {
+      const std::string term = *q.get_terms_begin();
+      std::string_view t = term;
+      if (t.substr(0, schema::kStemmed.size()) == schema::kStemmed) {
+        t.remove_prefix(schema::kStemmed.size());
+      }
+      return t.substr(0, schema::kCableWord.size()) == schema::kCableWord;
+    }
+    case Q::LEAF_POSTING_SOURCE:  // CablesWith, CableWords, CableFilter
+      return true;
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (cable_documents_only(q.get_subquery(i))) return true;
+      }
+      return false;
+    case Q::OP_OR:
+    case Q::OP_MAX:  // a wildcard's CableWords
+    case Q::OP_SYNONYM:
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!cable_documents_only(q.get_subquery(i))) return false;
+      }
+      return n > 0;
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT:
+      return n > 0 && cable_documents_only(q.get_subquery(0));
+    default:  // MatchAll, a paragraph-level wildcard
+      return false;
+  }
+}
 
 CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer& analyzer,
                       const CableMap& cables, const Glossary& glossary,

@@ -57,6 +57,15 @@ struct CompiledQuery {
   std::vector<LocatedValue> values;  // tag:, origin:, caption:, person:, precedence:, marking:
 };
 
+// Whether every match of `q`, a query over cables, is a cable document: it
+// needs a cable-level word (schema::kCableWord, which search/cable_words
+// turns into cable documents alone), a CablesWith or a CableFilter: any
+// posting source counts as one of these, which holds as long as the sources
+// that match other documents (Bm25Term, ShardDocuments) are added after.
+// Otherwise (fields as terms, NOT alone, an OR with a field) the query needs
+// the filter to cable documents, which compile() adds.
+bool cable_documents_only(const Xapian::Query& q);
+
 // Compiles `node`. Boolean fields (tag:, origin:, date:, …) filter without
 // weight; words are stemmed, phrases and NEAR use exact words.
 // @throws QueryError when nothing in the query can match a word of the index

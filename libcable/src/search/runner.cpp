@@ -88,8 +88,16 @@ class Runner {
       // Only weights need the lengths.
       if (compiled.weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
       // Words over cables (search/cable_words).
+      // Filters over cables from lists in memory (search/cable_filter),
+      // except on the plain path, the local path's oracle in the tests.
       if (by_cable) {
-        q = over_cables(q, {&impl_.cable_map(), request.lengths, &impl_.db, &impl_.terms});
+        CableWordsContext context{&impl_.cable_map(), request.lengths, &impl_.db, &impl_.terms};
+        if (!impl_.plain_xapian) {
+          impl_.filters.begin(impl_.shards);
+          context.filters = &impl_.filters;
+          context.shards = &impl_.shards;
+        }
+        q = over_cables(q, context);
       }
       // A small match counts its matches itself when the total must be
       // exact, unless a pass of their own counts them from their posting

@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "cable/search.hpp"
+#include "search/cable_filter.hpp"
 #include "search/cable_map.hpp"
 #include "search/cable_words.hpp"
 #include "search/cables_with.hpp"
@@ -48,7 +49,7 @@ struct SearcherState {
   CableMap cables;
   std::vector<FacetCache> facets;
   bool mapped = false;
-  Xapian::Registry sources;  // registry(): a CablesWith and a CableWords on `cables`
+  Xapian::Registry sources;  // registry(): libcable's posting sources, on `cables`
   bool registered = false;
   std::vector<Xapian::Registry> shard_sources;  // registries_of_shards()
   // For weighing (search/bm25); rebuilt when a reopen shows new commits.
@@ -56,6 +57,8 @@ struct SearcherState {
   bool lengths_read = false;
   // The counts of the terms searched so far (search/term_stats).
   TermStats terms;
+  // The cable documents of the filter terms searched lately (search/cable_filter).
+  FilterLists filters;
   // How records are read (store/record_codec); read at first use, and again
   // after a reopen while the index has no dictionary (it is set once).
   RecordCodec codec;
@@ -163,12 +166,13 @@ struct SearcherState {
   }
 
   // What unserialises a query with libcable's posting sources in a
-  // search's threads (search/cables_with.hpp, search/cable_words.hpp),
-  // made at first use.
+  // search's threads (search/cables_with.hpp, search/cable_words.hpp,
+  // search/cable_filter.hpp), made at first use.
   const Xapian::Registry& registry() {
     if (!registered) {
       sources.register_posting_source(CablesWith(&cables, Xapian::Query()));
       sources.register_posting_source(CableWords(&cables, &lengths, {}, {}));
+      sources.register_posting_source(CableFilter(&filters, &cables, {}));
       registered = true;
     }
     return sources;
@@ -182,6 +186,7 @@ struct SearcherState {
       for (std::size_t k = 0; k < shards.size(); ++k) {
         shard_sources[k].register_posting_source(CablesWith(&cables, Xapian::Query(), k));
         shard_sources[k].register_posting_source(CableWords(&cables, &lengths, {}, {}));
+        shard_sources[k].register_posting_source(CableFilter(&filters, &cables, {}));
       }
     }
     std::vector<const Xapian::Registry*> out;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cable/writer.hpp"
+#include "search/cable_filter.hpp"
 #include "search/cable_map.hpp"
 #include "search/cable_words.hpp"
 #include "search/cables_with.hpp"
@@ -160,6 +161,35 @@ TEST_F(TopHitsTest, CablesWithAPhraseTravelToTheOtherThread) {
   EXPECT_TRUE(
       top_hits_through_whole(wholes_, cables_with(Q(Q::OP_PHRASE, Q("quotas"), Q("report"))), r)
           .hits.empty());
+}
+
+// A filter over whole cables (search/cable_filter.hpp) reaches the other
+// thread through the registry and walks the lists made in this one: the
+// cables of February, as the month's term filtered to cable documents.
+TEST_F(TopHitsTest, CableFiltersTravelToTheOtherThread) {
+  FilterLists lists;
+  lists.begin(index_.shards);
+  Xapian::Registry registry;
+  registry.register_posting_source(CableWords(&map_, nullptr, {}, {}));
+  registry.register_posting_source(CableFilter(&lists, &map_, {}));
+  TopRequest r;
+  r.count = 100;
+  r.registry = &registry;
+  CableWordsContext context{&map_, nullptr, &index_.all, nullptr};
+  context.filters = &lists;
+  context.shards = &index_.shards;
+  const Q kind(schema::term(schema::kKind, schema::kKindCable));
+  const Q february(Q::OP_SCALE_WEIGHT, Q(schema::term(schema::kMonth, "2009-02")), 0.0);
+  const Q report(schema::term(schema::kCableWord, "report"));
+  const Q alone = Q(Q::OP_FILTER, february, kind);
+  const Q worded = Q(Q::OP_FILTER, Q(Q::OP_AND, report, february), kind);
+  const std::vector<std::string> want = cables(top_hits(index_.all, alone, r));
+  ASSERT_EQ(want.size(), 28u);
+  const Q filtered = over_cables(alone, context);
+  EXPECT_EQ(cables(top_hits_of_shards(index_.shards, filtered, r, true)), want);
+  EXPECT_EQ(
+      cables(top_hits_through_whole(wholes_, over_cables(worded, context), r)),
+      cables(top_hits(index_.all, over_cables(worded, {&map_, nullptr, &index_.all, nullptr}), r)));
 }
 
 // With a registry per shard, each thread matches the phrase in its own

@@ -1,0 +1,108 @@
+// Field values over whole cables, from lists of cable documents kept in
+// memory. A field's terms (a tag, a year, an origin: the query's filters)
+// are on every document of a cable, its paragraphs too, which a search over
+// paragraphs needs; so a search over cables that filters by them walks ten
+// times the postings it has cables, and `tag:GG date:2008` decodes every
+// paragraph posting of GG to find the cables of 2008. Lucene keeps a
+// filter's documents after it is asked for (its query cache); FilterLists
+// does the same for the cable documents of each filter term asked lately,
+// and CableFilter walks such a list as a posting list. The first search
+// for a term walks its postings once, a skip per cable; later ones read
+// the list: docs/benchmarks.md has what each costs. Each Searcher keeps
+// lists of its own (each `cable serve` worker has one).
+//
+// over_cables() (search/cable_words) turns each term a query filters by
+// (under a weight scale of 0) into a CableFilter, after FilterLists::
+// prepare() made its lists. Local-only, as search/cable_words.
+#ifndef CABLE_SRC_SEARCH_CABLE_FILTER_HPP_
+#define CABLE_SRC_SEARCH_CABLE_FILTER_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "search/cable_map.hpp"
+#include "store/shard_versions.hpp"
+
+namespace cable::internal {
+
+// The cable documents of terms, per shard, ascending. Not thread-safe:
+// SearcherState's mutex guards it; a search's threads only read it.
+class FilterLists {
+ public:
+  // Past this, the lists are emptied whole at the next search's begin(): 4
+  // bytes a cable document, so about a dozen terms per cable of the release.
+  // One search adds the lists of its own filters past it.
+  static constexpr std::size_t kBytes = std::size_t{16} << 20;
+
+  // Starts a search over `shards`: empties the lists when the shards have
+  // moved since the last call (a commit, or an index built again in its
+  // place, numbers documents anew) or when they hold more than kBytes.
+  // Lists made after it stay until the next call, so that no list a
+  // search's query walks goes while it runs. Cost: no I/O.
+  void begin(const std::vector<Xapian::Database>& shards);
+
+  // Makes the lists of `term` unless held. `map` must be built for
+  // `shards`, the shards begin() saw. Cost: the term's postings in each
+  // shard, a skip per cable; a hash lookup when held. @throws Xapian::Error.
+  void prepare(const std::string& term, const std::vector<Xapian::Database>& shards,
+               const CableMap& map);
+
+  // The cable documents of `term` in `shard`, or nullptr when not prepared.
+  const std::vector<Xapian::docid>* find(const std::string& term, std::size_t shard) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<std::vector<Xapian::docid>>> lists_;
+  std::size_t bytes_ = 0;
+  ShardVersions versions_;
+};
+
+class CableFilter : public Xapian::PostingSource {
+ public:
+  // `lists` must hold `term` (FilterLists::prepare) and, with `map`,
+  // outlive every copy.
+  CableFilter(const FilterLists* lists, const CableMap* map, std::string term)
+      : lists_(lists), map_(map), term_(std::move(term)) {}
+
+  CableFilter* clone() const override { return new CableFilter(lists_, map_, term_); }
+  std::string name() const override { return "cable.CableFilter"; }
+  std::string serialise() const override { return term_; }
+  CableFilter* unserialise_with_registry(const std::string& serialised,
+                                         const Xapian::Registry&) const override {
+    return new CableFilter(lists_, map_, serialised);
+  }
+
+  // @throws Xapian::DatabaseModifiedError when the map does not know `sub`
+  // (CableMap::shard_or_throw); Xapian::InvalidOperationError when the
+  // term's lists were not prepared.
+  void init(const Xapian::Database& sub) override;
+
+  Xapian::doccount get_termfreq_min() const override { return size_; }
+  Xapian::doccount get_termfreq_est() const override { return size_; }
+  Xapian::doccount get_termfreq_max() const override { return size_; }
+
+  void next(double) override;
+  // Cost: a search of the list from the current place.
+  void skip_to(Xapian::docid did, double) override;
+  bool at_end() const override { return at_ >= size_; }
+  Xapian::docid get_docid() const override { return (*list_)[at_]; }
+
+  std::string get_description() const override { return "CableFilter(" + term_ + ")"; }
+
+ private:
+  const FilterLists* lists_;
+  const CableMap* map_;
+  std::string term_;
+  const std::vector<Xapian::docid>* list_ = nullptr;
+  Xapian::doccount size_ = 0;
+  std::size_t at_ = 0;
+  bool started_ = false;
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_CABLE_FILTER_HPP_

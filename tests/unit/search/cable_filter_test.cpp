@@ -1,0 +1,166 @@
+// search/cable_filter: a filter term over cables from a list of cable
+// documents in memory, against the same term filtered to cable documents by
+// Xapian (the oracle): alone, in AND, OR and NOT, in one shard and in two,
+// through a registry; and lists that follow the shards.
+#include "search/cable_filter.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "search/cable_words.hpp"
+#include "store/schema.hpp"
+#include "support/cable_shard.hpp"
+#include "support/test_support.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+const std::vector<Xapian::docid> kStarts{1, 4, 5, 9, 13};
+constexpr Xapian::docid kLast = 15;
+
+// Cables at kStarts. "KA": every document of the cables at 1, 5 and 13;
+// "KB": those at 4 and 5; "KP": paragraphs 6 and 10 alone (a cable
+// document without the term); "Y": every document.
+void fill(Xapian::Document& doc, Xapian::docid id) {
+  if (id <= 3 || (id >= 5 && id <= 8) || id >= 13) doc.add_boolean_term("KA");
+  if (id >= 4 && id <= 8) doc.add_boolean_term("KB");
+  if (id == 6 || id == 10) doc.add_boolean_term("KP");
+  doc.add_boolean_term("Y");
+}
+
+Q filter(const Q& q) { return Q(Q::OP_SCALE_WEIGHT, q, 0.0); }
+
+Q cables_only(const Q& q) {
+  return Q(Q::OP_FILTER, q, Q(schema::term(schema::kKind, schema::kKindCable)));
+}
+
+std::vector<Xapian::docid> matches(const Xapian::Database& db, const Q& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  std::vector<Xapian::docid> out;
+  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount() + 1);
+  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
+  return out;
+}
+
+class CableFilterTest : public ::testing::Test {
+ protected:
+  void use(std::vector<Xapian::Database> shards) {
+    shards_ = std::move(shards);
+    map_.build(shards_);
+    lists_.begin(shards_);
+    whole_ = Xapian::Database();
+    for (const Xapian::Database& s : shards_) whole_.add_database(s);
+  }
+
+  // `q` over cables as a search sends it: its filters from the lists.
+  Q over(const Q& q) {
+    CableWordsContext c{&map_, nullptr, &whole_, nullptr};
+    c.filters = &lists_;
+    c.shards = &shards_;
+    return over_cables(q, c);
+  }
+
+  std::vector<Xapian::Database> shards_;
+  Xapian::Database whole_;
+  CableMap map_;
+  FilterLists lists_;
+};
+
+TEST_F(CableFilterTest, ListsHoldTheCableDocumentsThatHoldATerm) {
+  use({test::cable_shard(0, kStarts, kLast, fill)});
+  for (const std::string term : {"KA", "KB", "KP", "Y", "none"})
+    lists_.prepare(term, shards_, map_);
+  EXPECT_EQ(*lists_.find("KA", 0), (std::vector<Xapian::docid>{1, 5, 13}));
+  EXPECT_EQ(*lists_.find("KB", 0), (std::vector<Xapian::docid>{4, 5}));
+  EXPECT_TRUE(lists_.find("KP", 0)->empty());
+  EXPECT_EQ(*lists_.find("Y", 0), kStarts);
+  EXPECT_TRUE(lists_.find("none", 0)->empty());
+  EXPECT_EQ(lists_.find("KZ", 0), nullptr);
+  EXPECT_EQ(lists_.find("KA", 1), nullptr);
+}
+
+TEST_F(CableFilterTest, MatchesAsTheTermOverCableDocumentsInOneShardAndTwo) {
+  const std::vector<Q> queries = {
+      filter(Q("KA")),
+      filter(Q("KP")),
+      Q(Q::OP_AND, filter(Q("KA")), filter(Q("KB"))),
+      filter(Q(Q::OP_OR, Q("KA"), Q("KB"))),
+      Q(Q::OP_AND_NOT, filter(Q("Y")), filter(Q("KA"))),
+      Q(Q::OP_AND, filter(Q("Y")), filter(Q(Q::OP_AND_NOT, Q("KB"), Q("KA")))),
+  };
+  for (int shards = 1; shards <= 2; ++shards) {
+    std::vector<Xapian::Database> parts;
+    for (int k = 0; k < shards; ++k) parts.push_back(test::cable_shard(k, kStarts, kLast, fill));
+    use(parts);
+    for (const Q& q : queries) {
+      const Q sent = over(cables_only(q));
+      // Its filters walk cable documents alone: no filter to them is left.
+      EXPECT_NE(sent.get_description().find("CableFilter"), std::string::npos);
+      EXPECT_EQ(sent.get_description().find(schema::term(schema::kKind, schema::kKindCable)),
+                std::string::npos)
+          << sent.get_description();
+      EXPECT_EQ(matches(whole_, sent), matches(whole_, cables_only(q)))
+          << shards << " shards: " << q.get_description();
+    }
+  }
+}
+
+// A part that matches paragraphs too (MatchAll, under NOT or in an OR)
+// keeps the filter to cable documents.
+TEST_F(CableFilterTest, KeepsTheFilterToCableDocumentsWhereAPartNeedsIt) {
+  use({test::cable_shard(0, kStarts, kLast, fill)});
+  for (const Q& q : {Q(Q::OP_AND_NOT, Q::MatchAll, filter(Q("KA"))),
+                     Q(Q::OP_OR, filter(Q("KA")), Q::MatchAll)}) {
+    const Q sent = over(cables_only(q));
+    EXPECT_NE(sent.get_description().find(schema::term(schema::kKind, schema::kKindCable)),
+              std::string::npos)
+        << sent.get_description();
+    EXPECT_EQ(matches(whole_, sent), matches(whole_, cables_only(q))) << q.get_description();
+  }
+}
+
+TEST_F(CableFilterTest, TravelsThroughARegistry) {
+  use({test::cable_shard(0, kStarts, kLast, fill)});
+  const Q sent = over(cables_only(filter(Q(Q::OP_OR, Q("KA"), Q("KB")))));
+  Xapian::Registry registry;
+  registry.register_posting_source(CableFilter(&lists_, &map_, {}));
+  const Q copy = Q::unserialise(sent.serialise(), registry);
+  EXPECT_EQ(matches(whole_, copy), (std::vector<Xapian::docid>{1, 4, 5, 13}));
+}
+
+TEST_F(CableFilterTest, ATermNotPreparedIsRefused) {
+  use({test::cable_shard(0, kStarts, kLast, fill)});
+  EXPECT_THROW(matches(whole_, Q((new CableFilter(&lists_, &map_, "KA"))->release())),
+               Xapian::InvalidOperationError);
+}
+
+// An index built again in its place numbers its documents anew: lists of
+// the old one would name other cables.
+TEST_F(CableFilterTest, ListsAreForgottenWhenTheShardsMove) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "shard").string();
+  { Xapian::WritableDatabase db = test::cable_shard(0, kStarts, kLast, fill, path); }
+  use({Xapian::Database(path)});
+  lists_.prepare("KA", shards_, map_);
+  lists_.begin(shards_);
+  EXPECT_NE(lists_.find("KA", 0), nullptr);
+  {
+    Xapian::WritableDatabase db(path);
+    db.delete_document(1);
+    db.commit();
+  }
+  shards_.front().reopen();
+  lists_.begin(shards_);
+  EXPECT_EQ(lists_.find("KA", 0), nullptr);
+}
+
+}  // namespace
+}  // namespace cable::internal
