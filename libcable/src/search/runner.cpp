@@ -99,11 +99,14 @@ class Runner {
         }
         q = over_cables(q, context);
       }
-      // A small match counts its matches itself when the total must be
-      // exact, unless a pass of their own counts them from their posting
-      // lists, faster, or counts facets too (the plain path keeps its pass).
+      // A small match, or one with weights, counts its matches itself when
+      // the total must be exact (a ranked match weighs nearly every match of an AND
+      // or a phrase anyway: docs/benchmarks.md), unless a pass of their own
+      // counts them from their posting lists, faster, or counts facets too
+      // (the plain path keeps its pass).
       request.count_all = total == Total::kExact && o.facets.empty() &&
-                          reads < kCountInMatchBelow && !impl_.plain_xapian &&
+                          (compiled.weighted || reads < kCountInMatchBelow) &&
+                          !impl_.plain_xapian &&
                           !counted_from_postings(q, by_cable ? &compiled.cables : nullptr);
       if (impl_.plain_xapian) {
         top = plain_top_hits(impl_.db, q, request);
