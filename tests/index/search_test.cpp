@@ -701,28 +701,33 @@ TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
     return out;
   };
   // Ranked (ties everywhere), by date, and filters alone (no weights: each
-  // shard is matched alone, in a thread or not).
-  // The total each has (0: not checked).
+  // shard is matched alone, in a thread or not), over cables or paragraphs,
+  // with the total each has.
   struct Search {
     std::string text;
     Sort sort;
     int total;
+    Grouping grouping = Grouping::kCable;
   };
+  constexpr int kFishing = kCables - kWithoutFishing;
   const std::vector<Search> searches{
       {"report", Sort::kRelevance, kCables},
-      {"fishing report", Sort::kRelevance, kCables - kWithoutFishing},
+      {"fishing report", Sort::kRelevance, kFishing},
       // each thread's phrase in its shard
-      {"\"report on fishing\"", Sort::kRelevance, kCables - kWithoutFishing},
+      {"\"report on fishing\"", Sort::kRelevance, kFishing},
+      {"fishing report", Sort::kRelevance, kFishing * 10, Grouping::kParagraph},
+      {"fishing report", Sort::kDateAscending, kFishing},
       {"report", Sort::kDateAscending, kCables},
       {"report", Sort::kDateDescending, kCables},
       {"tag:EFIS", Sort::kRelevance, kCables},
       {"tag:EFIS", Sort::kDateDescending, kCables},
-      {"tag:EFIS date:2003", Sort::kDateAscending, 0}};
-  for (const auto& [text, sort, total] : searches) {
+      {"tag:EFIS date:2003", Sort::kDateAscending, 336}};
+  for (const auto& [text, sort, total, grouping] : searches) {
     for (const std::size_t offset : {0u, 95u}) {
       for (const bool facets : {true, false}) {
         SearchOptions threads;
         threads.sort = sort;
+        threads.grouping = grouping;
         threads.offset = offset;
         threads.limit = 20;
         if (facets) threads.facets = {Facet::kYear};
@@ -731,9 +736,7 @@ TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
         const Results a = s.search(text, threads), b = s.search(text, one);
         EXPECT_EQ(answer(a), answer(b))
             << text << " " << static_cast<int>(sort) << " " << offset << " " << facets;
-        if (total > 0) {
-          EXPECT_EQ(a.total, static_cast<std::uint64_t>(total)) << text;
-        }
+        EXPECT_EQ(a.total, static_cast<std::uint64_t>(total)) << text;
         EXPECT_TRUE(a.total_exact) << text;
         EXPECT_EQ(a.hits.size(), 20u);
       }

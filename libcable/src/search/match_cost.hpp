@@ -17,9 +17,10 @@ inline constexpr Xapian::doccount kShardThreadsFrom = 20'000;
 // Matches without weights expected to read fewer postings than this count
 // every match as they go, for an exact total: a pass of its own to count
 // them would open every posting list again, a B-tree descent each, which
-// costs a small match more than the postings do. A ranked match counts as
-// it goes whatever its size: it weighs nearly every match of an AND or a
-// phrase anyway (docs/benchmarks.md).
+// costs a small match more than the postings do. A match with weights
+// (ranked, or by date) counts as it goes whatever its size: a ranked one
+// weighs nearly every match of an AND or a phrase anyway, and one by date
+// looks at every match (docs/benchmarks.md).
 inline constexpr Xapian::doccount kCountInMatchBelow = 20'000;
 
 // About how many postings matching `q` on `db` reads: the sum over an OR,

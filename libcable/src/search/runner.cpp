@@ -100,8 +100,7 @@ class Runner {
         q = over_cables(q, context);
       }
       // A small match, or one with weights, counts its matches itself when
-      // the total must be exact (a ranked match weighs nearly every match of an AND
-      // or a phrase anyway: docs/benchmarks.md), unless a pass of their own
+      // the total must be exact (search/match_cost.hpp), unless a pass of their own
       // counts them from their posting lists, faster, or counts facets too
       // (the plain path keeps its pass).
       request.count_all = total == Total::kExact && o.facets.empty() &&

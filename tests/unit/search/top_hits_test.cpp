@@ -120,6 +120,37 @@ TEST_F(TopHitsTest, RankedPagesAreOneMatchsScoresAndTiesIncluded) {
   }
 }
 
+// A match asked to count every match (count_all) counts them exactly, in one
+// thread or the shards' own, ranked or by date, whatever page it shows: the
+// searcher then needs no counting pass of its own.
+TEST_F(TopHitsTest, AMatchThatCountsEveryMatchIsExact) {
+  const Q both(Q::OP_AND, Q("fishing"), Q("report"));
+  Xapian::doccount want = 0;  // from the postings and each document's terms
+  for (auto p = index_.all.postlist_begin("fishing"); p != index_.all.postlist_end("fishing");
+       ++p) {
+    const Xapian::Document d = index_.all.get_document(*p);
+    auto t = d.termlist_begin();
+    t.skip_to("report");
+    if (t != d.termlist_end() && *t == "report") ++want;
+  }
+  ASSERT_GE(want, 20u);
+  for (const bool by_date : {false, true}) {
+    for (const Xapian::doccount first : {0u, 5u, 40u}) {
+      TopRequest r;
+      r.first = first;
+      r.count = 3;
+      r.by_date = by_date;
+      r.count_all = true;
+      SCOPED_TRACE(::testing::Message() << by_date << " " << first);
+      for (const TopHits& t :
+           {top_hits(index_.all, both, r), top_hits_through_whole(wholes_, both, r)}) {
+        EXPECT_TRUE(t.exact);
+        EXPECT_EQ(t.estimated, want);
+      }
+    }
+  }
+}
+
 TEST_F(TopHitsTest, PhrasesAndRangesTravelToTheOtherThread) {
   TopRequest r;
   r.count = 100;
