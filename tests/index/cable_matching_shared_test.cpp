@@ -2,8 +2,8 @@
 // different paragraphs of one cable find it, and totals are exact whatever
 // the page size, and facet counts are those of the matching cables, checked
 // against counts made from the parsed cables; a value
-// no cable has suggests the nearest one; more like this finds cables of the
-// same country. Skips
+// no cable has suggests the nearest one; every tag, origin and year finds
+// its cables; more like this finds cables of the same country. Skips
 // when the shared corpus is absent.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -21,6 +21,7 @@
 
 #include "cable/reader.hpp"
 #include "cable/search.hpp"
+#include "cable/tags.hpp"
 #include "cable/writer.hpp"
 #include "search/searcher_state.hpp"
 
@@ -242,6 +243,55 @@ TEST_F(CableMatchingSharedTest, EveryClassificationOfTheRealPagesCanBeSearched) 
       return c.classification == name || c.classification.starts_with(name + "//");
     };
     EXPECT_EQ(r.total, count_if(has)) << name;
+  }
+}
+
+// Every tag, origin and year of the real pages, as a filter over whole
+// cables (from lists of cable documents, search/cable_filter), finds the
+// cables the reader gave it: exactly, for a code of the glossary; a tag no
+// glossary knows also finds the codes its words mean (docs/query-language.md).
+// With a year, and negated, the totals follow; the plain Xapian path, which
+// filters by terms, finds the same cables.
+TEST_F(CableMatchingSharedTest, EveryFilterFindsTheCablesThatHoldIt) {
+  const Searcher local = writer_->searcher();
+  const Searcher plain = writer_->searcher();
+  internal::SearcherAccess::state(plain).plain_xapian = true;
+  std::map<std::string, std::set<std::string>> by_query;                 // query → cables
+  std::map<std::string, bool> exact;                                     // query → no other cable
+  std::map<std::string, std::map<std::string, std::uint64_t>> years_of;  // tag query → year → n
+  for (const Cable& c : *cables_) {
+    const std::string year = c.date.substr(0, 4);
+    for (const std::string& t : std::set<std::string>(c.tags.begin(), c.tags.end())) {
+      const std::string q = fmt::format("tag:\"{}\"", t);
+      by_query[q].insert(c.id);
+      exact[q] = Glossary::builtin().find(t).has_value();
+      ++years_of[q][year];
+    }
+    for (const std::string& q : {fmt::format("origin:\"{}\"", c.origin), "date:" + year}) {
+      by_query[q].insert(c.id);
+      exact[q] = true;
+    }
+  }
+  ASSERT_GT(by_query.size(), 400u);
+  SearchOptions all;
+  all.limit = kMaxHitsPerPage;
+  SearchOptions count;
+  count.limit = 0;
+  for (const auto& [query, want] : by_query) {
+    std::set<std::string> got, got_plain;
+    for (const Hit& h : local.search(query, all).hits) got.insert(h.cable);
+    for (const Hit& h : plain.search(query, all).hits) got_plain.insert(h.cable);
+    EXPECT_EQ(got, got_plain) << query;
+    if (exact.at(query)) {
+      EXPECT_EQ(got, want) << query;
+    } else {
+      EXPECT_TRUE(std::includes(got.begin(), got.end(), want.begin(), want.end())) << query;
+    }
+    EXPECT_EQ(local.search("NOT " + query, count).total, cables_->size() - got.size()) << query;
+    if (!exact.at(query) || !years_of.contains(query)) continue;
+    for (const auto& [year, n] : years_of.at(query)) {
+      EXPECT_EQ(local.search(query + " date:" + year, count).total, n) << query << " " << year;
+    }
   }
 }
 

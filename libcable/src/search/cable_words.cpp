@@ -38,13 +38,8 @@ class Rewriter {
       case Q::OP_XOR:
       case Q::OP_AND_MAYBE:
       case Q::OP_SYNONYM:
-      case Q::OP_MAX: {
-        std::vector<Q> parts;
-        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-          parts.push_back(rewritten(q.get_subquery(i)));
-        }
-        return Q(q.get_type(), parts.begin(), parts.end());
-      }
+      case Q::OP_MAX:
+        return each_part(q, [this](const Q& part) { return rewritten(part); });
       case Q::OP_SCALE_WEIGHT:
         // The compiler scales by 0 alone, to filter by boolean terms.
         return c_.filters ? Q(Q::OP_SCALE_WEIGHT, filtered(q.get_subquery(0)), 0.0) : q;
@@ -56,6 +51,14 @@ class Rewriter {
   }
 
  private:
+  // `q`, an operator without parameters, over its parts rewritten by `f`.
+  template <typename F>
+  static Q each_part(const Q& q, F f) {
+    std::vector<Q> parts;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) parts.push_back(f(q.get_subquery(i)));
+    return Q(q.get_type(), parts.begin(), parts.end());
+  }
+
   Q leaf(const Q& q) {
     const std::string t = *q.get_terms_begin();
     if (const std::optional<std::string> prefix = schema::cable_wildcard(t)) {
@@ -103,13 +106,8 @@ class Rewriter {
       case Q::OP_OR:
       case Q::OP_AND_NOT:
       case Q::OP_FILTER:
-      case Q::OP_SYNONYM: {
-        std::vector<Q> parts;
-        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-          parts.push_back(filtered(q.get_subquery(i)));
-        }
-        return Q(q.get_type(), parts.begin(), parts.end());
-      }
+      case Q::OP_SYNONYM:
+        return each_part(q, [this](const Q& part) { return filtered(part); });
       default:  // nothing the compiler makes: left to Xapian, and the kind filter stays
         return q;
     }
