@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,15 +56,15 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
   for (const Xapian::docid c : cables) {
     const Place p = place_of(c, n);
     std::uint32_t hint = 0;
-    const std::optional<std::uint32_t> cable = map.cable_of(p.shard, p.docid, hint);
+    const std::uint32_t cable = map.cable_of(p.shard, p.docid, hint);
     // Not a cable document the map knows: a hit from a handle at another
     // commit (a search thread's, reopened apart) is left without.
-    if (!cable || map.cable_document(p.shard, *cable) != p.docid) continue;
-    (*wanted)[p.shard].push_back(*cable);
-    sought.emplace(key(p.shard, *cable), c);
-    const bool last = *cable + 1 == map.cables(p.shard);
-    documents += (last ? past_last : map.cable_document(p.shard, *cable + 1)) -
-                 map.cable_document(p.shard, *cable);
+    if (cable == CableMap::kNoCable || map.cable_document(p.shard, cable) != p.docid) continue;
+    (*wanted)[p.shard].push_back(cable);
+    sought.emplace(key(p.shard, cable), c);
+    const bool last = cable + 1 == map.cables(p.shard);
+    documents += (last ? past_last : map.cable_document(p.shard, cable + 1)) -
+                 map.cable_document(p.shard, cable);
   }
   for (std::vector<std::uint32_t>& w : *wanted) {
     std::sort(w.begin(), w.end());
@@ -84,9 +83,9 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
   for (auto it = m.begin(); it != m.end(); ++it) {
     const Place p = place_of(*it, n);
     std::uint32_t hint = 0;
-    const std::optional<std::uint32_t> cable = map.cable_of(p.shard, p.docid, hint);
-    if (!cable) continue;
-    const auto s = sought.find(key(p.shard, *cable));
+    const std::uint32_t cable = map.cable_of(p.shard, p.docid, hint);
+    if (cable == CableMap::kNoCable) continue;
+    const auto s = sought.find(key(p.shard, cable));
     if (s == sought.end()) continue;
     BestParagraph& best = out[s->second];
     if (best.document == 0) {

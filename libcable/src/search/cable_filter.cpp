@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 
 namespace cable::internal {
 namespace {
@@ -19,16 +18,16 @@ std::vector<Xapian::docid> cable_documents_holding(const Xapian::Database& shard
   const Xapian::PostingIterator end = shard.postlist_end(term);
   while (p != end) {
     const Xapian::docid d = *p;
-    const std::optional<std::uint32_t> c = map.cable_of(k, d, hint);
-    if (!c) {  // before the first cable
+    const std::uint32_t c = map.cable_of(k, d, hint);
+    if (c == CableMap::kNoCable) {  // before the first cable
       ++p;
       continue;
     }
     // A cable whose first posting is a paragraph's has a cable document
     // without the term, which a filter over cable documents does not match.
-    if (map.cable_document(k, *c) == d) out.push_back(d);
-    if (*c + 1 >= map.cables(k)) break;
-    p.skip_to(map.cable_document(k, *c + 1));
+    if (map.cable_document(k, c) == d) out.push_back(d);
+    if (c + 1 >= map.cables(k)) break;
+    p.skip_to(map.cable_document(k, c + 1));
   }
   out.shrink_to_fit();  // kept: what FilterLists counts is what it holds
   return out;

@@ -1,6 +1,7 @@
 #include "search/cable_map.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "store/facets.hpp"
 #include "store/schema.hpp"
@@ -16,19 +17,19 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
   starts_.assign(shards.size(), {});
-  of_document_.assign(shards.size(), {});
+  blocks_.assign(shards.size(), {});
   versions_.record(shards);
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
     starts_[k].assign(db.postlist_begin(kind), db.postlist_end(kind));  // ascending
-    const std::vector<Xapian::docid>& starts = starts_[k];
-    std::vector<std::uint32_t>& of = of_document_[k];
-    of.assign(std::size_t{db.get_lastdocid()} + 1, kNoCable);
-    for (std::size_t c = 0; c < starts.size(); ++c) {
-      const std::size_t to = c + 1 < starts.size() ? starts[c + 1] : of.size();
-      std::fill(of.begin() + starts[c], of.begin() + static_cast<std::ptrdiff_t>(to),
-                static_cast<std::uint32_t>(c));
+    std::vector<Block>& blocks = blocks_[k];
+    blocks.assign(std::size_t{db.get_lastdocid()} / 64 + 1, Block{});
+    for (const Xapian::docid d : starts_[k]) blocks[d / 64].starts |= std::uint64_t{1} << (d % 64);
+    std::uint32_t before = 0;
+    for (Block& b : blocks) {
+      b.before = before;
+      before += ones(b.starts);
     }
   }
 }
@@ -45,13 +46,8 @@ bool CableMap::stale(const std::vector<Xapian::Database>& shards) const {
   return versions_.changed(shards);
 }
 
-std::optional<std::uint32_t> CableMap::cable_of(std::size_t shard, Xapian::docid docid,
-                                                std::uint32_t& hint) const {
-  if (const std::vector<std::uint32_t>& of = of_document_[shard]; docid < of.size()) {
-    if (of[docid] == kNoCable) return std::nullopt;
-    hint = of[docid];
-    return hint;
-  }
+std::uint32_t CableMap::searched(std::size_t shard, Xapian::docid docid,
+                                 std::uint32_t& hint) const {
   const std::vector<Xapian::docid>& starts = starts_[shard];
   const auto within = [&](std::size_t c) {
     return c < starts.size() && starts[c] <= docid &&
@@ -75,7 +71,7 @@ std::optional<std::uint32_t> CableMap::cable_of(std::size_t shard, Xapian::docid
     if (at < starts.size()) to = starts.begin() + static_cast<std::ptrdiff_t>(at);
   }
   const auto it = std::upper_bound(from, to, docid);
-  if (it == starts.begin()) return std::nullopt;
+  if (it == starts.begin()) return kNoCable;
   hint = static_cast<std::uint32_t>(it - starts.begin() - 1);
   return hint;
 }

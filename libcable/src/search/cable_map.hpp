@@ -12,7 +12,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,24 +25,38 @@ namespace cable::internal {
 class CableMap {
  public:
   // Reads the cable documents of each shard (opened alone). Cost: one
-  // posting list per shard; 4 bytes of memory per cable and 4 per document
-  // number (10 MB at the release's size).
+  // posting list per shard; 4 bytes of memory per cable and 2 bits per
+  // document number (2.3 MB at the release's size).
   void build(const std::vector<Xapian::Database>& shards);
 
   // Whether the shards changed since build() (a commit was reopened).
   bool stale(const std::vector<Xapian::Database>& shards) const;
 
   // The cable (0 .. cables(shard)-1) of a document of `shard`, by the ID the
-  // shard alone gives it (what a match spy on the shard sees): one array
-  // read for a document number the shard had when the map was read. At
-  // the release size a common word matches 1.5 million paragraphs, and a
-  // search for each was most of the counting pass; a search galloping from
-  // the last cable was a sixth of a two-word query over whole cables. A
-  // number past those is searched for: `hint` is the cable found last, kept
-  // by the caller, and the search gallops ahead of it, so skipping k cables
-  // costs about 2 log k steps.
-  std::optional<std::uint32_t> cable_of(std::size_t shard, Xapian::docid docid,
-                                        std::uint32_t& hint) const;
+  // shard alone gives it (what a match spy on the shard sees): one read of
+  // a small table for a document number the shard had when the map was
+  // read. At the release size a common word matches 1.5 million
+  // paragraphs, and a search for each was most of the counting pass; a
+  // search galloping from the last cable was a sixth of a two-word query
+  // over whole cables, and a table of 4 bytes per document, too large for
+  // the processor's caches, a fifth (a cache miss per cable). A number past
+  // those is searched for: `hint` is the cable found last, kept by the
+  // caller, and the search gallops ahead of it, so skipping k cables costs
+  // about 2 log k steps.
+  // kNoCable for a document before the first cable. Inline, and a number
+  // rather than an optional, so that the answer stays in registers: a
+  // match asks once per cable it visits.
+  static constexpr std::uint32_t kNoCable = 0xffffffff;
+  std::uint32_t cable_of(std::size_t shard, Xapian::docid docid, std::uint32_t& hint) const {
+    const std::vector<Block>& blocks = blocks_[shard];
+    if (docid / 64 >= blocks.size()) return searched(shard, docid, hint);
+    const Block& b = blocks[docid / 64];
+    // The cable documents up to `docid`: its own bit and those below it.
+    const std::uint32_t rank = b.before + ones(b.starts << (63 - docid % 64));
+    if (rank == 0) return kNoCable;
+    hint = rank - 1;
+    return hint;
+  }
 
   // Shards mapped.
   std::size_t shards() const { return starts_.size(); }
@@ -65,12 +78,31 @@ class CableMap {
   }
 
  private:
-  static constexpr std::uint32_t kNoCable = 0xffffffff;
-
   // Per shard, the first document of each of its cables, ascending.
   std::vector<std::vector<Xapian::docid>> starts_;
-  // Per shard, by document number, its cable, or kNoCable before the first.
-  std::vector<std::vector<std::uint32_t>> of_document_;
+  // The bits set in `x`. By hand rather than std::popcount, which GCC
+  // makes a call into libgcc unless told the processor has an instruction
+  // for it, and Debian's amd64 baseline does not.
+  static std::uint32_t ones(std::uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555;
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0f;
+    return static_cast<std::uint32_t>((x * 0x0101010101010101) >> 56);
+  }
+
+  // cable_of() for a document number past those the map has a block for.
+  std::uint32_t searched(std::size_t shard, Xapian::docid docid, std::uint32_t& hint) const;
+
+  // 64 document numbers, from a multiple of 64: a bit for each that is a
+  // cable document, and how many cable documents come before the first.
+  // A document's cable is then a count of bits (a rank), and the table is
+  // a sixteenth of one with a cable per document.
+  struct Block {
+    std::uint64_t starts = 0;
+    std::uint32_t before = 0;
+  };
+  // Per shard, by document number / 64, up to the shard's last document.
+  std::vector<std::vector<Block>> blocks_;
   ShardVersions versions_;  // when built
 };
 

@@ -229,16 +229,16 @@ void CableWords::skip_to(Xapian::docid did, double) {
 
 void CableWords::settle(Xapian::docid from) {
   while (it_ != end_) {
-    const std::optional<std::uint32_t> c = map_->cable_of(shard_, *it_, hint_);
-    if (!c) {  // before the first cable: no cable has it
+    const std::uint32_t c = map_->cable_of(shard_, *it_, hint_);
+    if (c == CableMap::kNoCable) {  // before the first cable: no cable has it
       ++it_;
       continue;
     }
-    const Xapian::docid first = map_->cable_document(shard_, *c);
-    next_ = *c + 1 < map_->cables(shard_) ? map_->cable_document(shard_, *c + 1) : last_ + 1;
+    const Xapian::docid first = map_->cable_document(shard_, c);
+    next_ = c + 1 < map_->cables(shard_) ? map_->cable_document(shard_, c + 1) : last_ + 1;
     if (first >= from) {
       cable_ = first;
-      number_ = *c;
+      number_ = c;
       return;
     }
     it_.skip_to(next_);

@@ -36,9 +36,9 @@ void CablesWith::init(const Xapian::Database& sub) {
   std::sort(matched.begin(), matched.end());
   std::uint32_t hint = 0;
   for (Xapian::docid d : matched) {
-    const std::optional<std::uint32_t> cable = map_->cable_of(k, d, hint);
-    if (!cable) continue;
-    const Xapian::docid first = map_->cable_document(k, *cable);
+    const std::uint32_t cable = map_->cable_of(k, d, hint);
+    if (cable == CableMap::kNoCable) continue;
+    const Xapian::docid first = map_->cable_document(k, cable);
     if (cables_.empty() || cables_.back() != first) cables_.push_back(first);
   }
 }

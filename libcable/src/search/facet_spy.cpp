@@ -12,8 +12,9 @@
 namespace cable::internal {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  if (const auto cable = map_.cable_of(shard_, doc.get_docid(), hint_)) {
-    cache_.see(*cable, db_, map_.cable_document(shard_, *cable));
+  if (const std::uint32_t cable = map_.cable_of(shard_, doc.get_docid(), hint_);
+      cable != CableMap::kNoCable) {
+    cache_.see(cable, db_, map_.cable_document(shard_, cable));
   }
 }
 
@@ -73,8 +74,8 @@ Xapian::doccount count_union(const Xapian::Database& db, std::size_t k,
   std::uint32_t hint = 0;
   for (Xapian::docid d = u.next(1); d != 0; d = u.next(d + 1)) {
     ++documents;
-    if (const auto cable = map.cable_of(k, d, hint)) {
-      cache.see(*cable, db, map.cable_document(k, *cable));
+    if (const std::uint32_t cable = map.cable_of(k, d, hint); cable != CableMap::kNoCable) {
+      cache.see(cable, db, map.cable_document(k, cable));
     }
   }
   return documents;
@@ -102,15 +103,15 @@ Xapian::doccount count_cables_of_union(const Xapian::Database& db, std::size_t k
   Xapian::doccount cables = 0;
   std::uint32_t hint = 0;
   for (Xapian::docid d = u.next(1); d != 0;) {
-    const auto cable = map.cable_of(k, d, hint);
-    if (!cable) {  // before the first cable: that document alone
+    const std::uint32_t cable = map.cable_of(k, d, hint);
+    if (cable == CableMap::kNoCable) {  // before the first cable: that document alone
       d = u.next(d + 1);
       continue;
     }
     ++cables;
-    if (!cables_only) cache.see(*cable, db, map.cable_document(k, *cable));
-    d = u.next(*cable + 1 < map.cables(k) ? map.cable_document(k, *cable + 1)
-                                          : db.get_lastdocid() + 1);
+    if (!cables_only) cache.see(cable, db, map.cable_document(k, cable));
+    d = u.next(cable + 1 < map.cables(k) ? map.cable_document(k, cable + 1)
+                                         : db.get_lastdocid() + 1);
   }
   return cables;
 }

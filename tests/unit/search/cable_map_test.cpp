@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,8 +33,7 @@ TEST(CableMapTest, EveryDocumentFindsItsCableFromAnyHint) {
   map.build({with_cables(starts, 12)});
   ASSERT_EQ(map.cables(0), 4u);
   // Cable of each document 1..12: none before the first cable document.
-  const std::vector<std::optional<std::uint32_t>> want{
-      std::nullopt, 0, 0, 0, 1, 2, 2, 2, 2, 3, 3, 3};
+  const std::vector<std::uint32_t> want{CableMap::kNoCable, 0, 0, 0, 1, 2, 2, 2, 2, 3, 3, 3};
   for (std::uint32_t start_hint = 0; start_hint < 6; ++start_hint) {  // 4, 5: past the end
     std::uint32_t hint = start_hint;
     for (Xapian::docid id = 1; id <= 12; ++id) {  // ascending, as a match visits them
@@ -54,8 +52,8 @@ TEST(CableMapTest, MatchesThatSkipCablesFindTheirCables) {
   const Xapian::docid last = starts.back() + 4;
   CableMap map;
   map.build({with_cables(starts, last)});
-  const auto brute = [&](Xapian::docid id) -> std::optional<std::uint32_t> {
-    std::optional<std::uint32_t> c;
+  const auto brute = [&](Xapian::docid id) {
+    std::uint32_t c = CableMap::kNoCable;
     for (std::uint32_t k = 0; k < starts.size() && starts[k] <= id; ++k) c = k;
     return c;
   };
@@ -72,11 +70,29 @@ TEST(CableMapTest, MatchesThatSkipCablesFindTheirCables) {
   }
 }
 
+// Cables that start on either side of a multiple of 64 (the map counts
+// cable documents by 64 document numbers), and one longer than 128
+// documents, with no cable document in a whole 64.
+TEST(CableMapTest, CablesAcrossEvery64DocumentsFindTheirCables) {
+  const std::vector<Xapian::docid> starts{1, 63, 64, 65, 127, 128, 300, 320, 383, 384};
+  const Xapian::docid last = 450;
+  CableMap map;
+  map.build({with_cables(starts, last)});
+  ASSERT_EQ(map.cables(0), starts.size());
+  for (Xapian::docid id = 1; id <= last + 70; ++id) {
+    const auto cable = static_cast<std::uint32_t>(
+        std::upper_bound(starts.begin(), starts.end(), id) - starts.begin() - 1);
+    std::uint32_t hint = 0;
+    EXPECT_EQ(map.cable_of(0, id, hint), cable) << "doc " << id;
+    EXPECT_EQ(hint, cable) << "doc " << id;
+  }
+}
+
 TEST(CableMapTest, AnEmptyIndexHasNoCables) {
   CableMap map;
   map.build({with_cables({}, 3)});
   std::uint32_t hint = 0;
-  EXPECT_EQ(map.cable_of(0, 1, hint), std::nullopt);
+  EXPECT_EQ(map.cable_of(0, 1, hint), CableMap::kNoCable);
 }
 
 // Every shard numbers its documents from 1: the same ID is a different
