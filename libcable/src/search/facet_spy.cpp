@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "search/match_every.hpp"
+#include "search/term_stats.hpp"
 #include "store/schema.hpp"
 #include "store/shard_threads.hpp"
 
@@ -148,6 +149,17 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
   const std::vector<std::string>& words = walk.words;
   const bool a_union = !terms.empty();
   const bool words_union = !words.empty();
+  // A word's cables, when counted before.
+  const bool kept = words_union && o.cables_only && o.stats;
+  if (kept) {
+    if (const std::vector<Xapian::doccount>* cables = o.stats->cables_of_any(words);
+        cables && cables->size() == shards.size()) {
+      Counted c;
+      for (const Xapian::doccount n : *cables) c.documents += n;
+      c.cables = c.documents;
+      return c;
+    }
+  }
   const std::string serialised =
       o.threads && !a_union && !words_union ? q.serialise() : std::string();
   std::vector<Xapian::doccount> documents(shards.size());
@@ -173,6 +185,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
     c.documents += documents[k];
     c.cables += o.cables_only ? documents[k] : caches[k].cables_seen();
   }
+  if (kept) o.stats->keep_cables_of_any(words, std::move(documents));
   return c;
 }
 

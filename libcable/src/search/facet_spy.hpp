@@ -14,6 +14,8 @@
 
 namespace cable::internal {
 
+class TermStats;
+
 class FacetSpy : public Xapian::MatchSpy {
  public:
   // Counts the matches of shard `shard`, `db` matched alone, into `cache`,
@@ -51,6 +53,9 @@ struct CountOptions {
   // (search/cable_words): when it is one of them or an OR of them (a word
   // and its stem), the cables are counted from the words' postings.
   const Xapian::Query* cable_words = nullptr;
+  // With cables_only and such a word, its count is kept here, and taken
+  // from here when it was (TermStats::cables_of_any); null: counted anew.
+  TermStats* stats = nullptr;
 };
 
 // Whether count_matches() counts the matches of `q` from their posting
@@ -65,7 +70,8 @@ bool counted_from_postings(const Xapian::Query& q, const Xapian::Query* cable_wo
 // and its stem) the lists themselves, merged, and over whole cables (with
 // o.cable_words) a leap to the next cable at each; for anything else, a
 // Xapian match with a FacetSpy, which makes a Xapian::Document of each
-// match (slower for a common word, docs/benchmarks.md). @throws Xapian::Error.
+// match (slower for a common word, docs/benchmarks.md); a word over whole
+// cables counted before (o.stats), a hash lookup. @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches,
                       const CountOptions& o = {});

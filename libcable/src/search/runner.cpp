@@ -213,7 +213,8 @@ class Runner {
                       {.threads = threads,
                        .registry = &impl_.registry(),
                        .cables_only = o.grouping == Grouping::kCable && o.facets.empty(),
-                       .cable_words = cable_words});
+                       .cable_words = cable_words,
+                       .stats = &impl_.terms});
     r.total = o.grouping == Grouping::kCable ? counted.cables : counted.documents;
     r.total_exact = true;
     for (Facet f : o.facets) r.facets[f] = FacetCache::top(impl_.facets, f, o.facet_limit);

@@ -1,5 +1,6 @@
 #include "search/term_stats.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "search/cable_words.hpp"
@@ -9,8 +10,9 @@ namespace cable::internal {
 
 void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap* map) {
-  if (versions_.changed(shards) || known_.size() > kMaxTerms) {
+  if (versions_.changed(shards) || known_.size() + of_any_.size() > kMaxTerms) {
     known_.clear();
+    of_any_.clear();
     versions_.record(shards);
   }
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
@@ -39,6 +41,27 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
 const TermCounts* TermStats::find(const std::string& term) const {
   const auto it = known_.find(term);
   return it == known_.end() ? nullptr : &it->second;
+}
+
+std::string TermStats::key_of(std::vector<std::string> terms) {
+  std::sort(terms.begin(), terms.end());
+  std::string key;
+  for (const std::string& t : terms) {
+    key += t;
+    key += '\0';
+  }
+  return key;
+}
+
+const std::vector<Xapian::doccount>* TermStats::cables_of_any(
+    const std::vector<std::string>& terms) const {
+  const auto it = of_any_.find(key_of(terms));
+  return it == of_any_.end() ? nullptr : &it->second;
+}
+
+void TermStats::keep_cables_of_any(const std::vector<std::string>& terms,
+                                   std::vector<Xapian::doccount> cables) {
+  of_any_.insert_or_assign(key_of(terms), std::move(cables));
 }
 
 }  // namespace cable::internal

@@ -1,6 +1,7 @@
 // What a search reads of each of its terms before matching (how many
 // documents of each shard have it, and Xapian's bound on its frequency in
-// one), kept between searches until a commit changes the shards.
+// one), kept between searches until a commit changes the shards; and the
+// number of cables that hold any form of a word, once a search counted it.
 //
 // Each such number is a B-tree lookup in Xapian, and a search asked for
 // them several times per term: to choose whether to use shard threads
@@ -52,8 +53,22 @@ class TermStats {
   // The counts of `term`; null when learn() has not seen it.
   const TermCounts* find(const std::string& term) const;
 
+  // How many cables of each shard hold any of `terms` (terms of the index:
+  // the forms of one word over whole cables), as keep_cables_of_any() was
+  // given them since learn() last forgot; null otherwise. A common word's
+  // total is otherwise a walk along its postings at every search, as
+  // learn() makes a term's. Cost: a hash lookup.
+  const std::vector<Xapian::doccount>* cables_of_any(const std::vector<std::string>& terms) const;
+  // `cables`: per shard of the shards learn() was last given, counted.
+  void keep_cables_of_any(const std::vector<std::string>& terms,
+                          std::vector<Xapian::doccount> cables);
+
  private:
+  // The terms sorted, each followed by a NUL (which no term holds).
+  static std::string key_of(std::vector<std::string> terms);
+
   std::unordered_map<std::string, TermCounts> known_;
+  std::unordered_map<std::string, std::vector<Xapian::doccount>> of_any_;  // by key_of()
   ShardVersions versions_;
 };
 

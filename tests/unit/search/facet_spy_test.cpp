@@ -1,7 +1,8 @@
 // search/facet_spy: a query that is a union of terms is counted by walking
 // their posting lists, anything else by a Xapian match with a spy; both count
 // the same documents, cables and facet values, with or without threads, and
-// after cables were replaced.
+// after cables were replaced; a word's cables are counted once, until a
+// commit.
 #include "search/facet_spy.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 #include "cable/writer.hpp"
 #include "search/cable_map.hpp"
 #include "search/cable_words.hpp"
+#include "search/term_stats.hpp"
 #include "store/database.hpp"
 #include "store/schema.hpp"
 #include "support/test_support.hpp"
@@ -30,7 +32,7 @@ struct Count {
 };
 
 Count count(const ReadableIndex& index, const Q& q, bool threads, bool cables_only = false,
-            const Q* cable_words = nullptr) {
+            const Q* cable_words = nullptr, TermStats* stats = nullptr) {
   CableMap map;
   map.build(index.shards);
   std::vector<FacetCache> caches(index.shards.size());
@@ -39,9 +41,9 @@ Count count(const ReadableIndex& index, const Q& q, bool threads, bool cables_on
     caches[k].begin();
   }
   Count c;
-  c.counted =
-      count_matches(index.shards, q, map, caches,
-                    {.threads = threads, .cables_only = cables_only, .cable_words = cable_words});
+  c.counted = count_matches(
+      index.shards, q, map, caches,
+      {.threads = threads, .cables_only = cables_only, .cable_words = cable_words, .stats = stats});
   c.tags = FacetCache::top(caches, Facet::kTag, 0);
   return c;
 }
@@ -124,6 +126,53 @@ TEST(FacetSpyTest, UnionsOfTermsCountAsAMatchDoes) {
   // As the union of "fishing" and "quotas" above: every quota is fished.
   const Q fishing(schema::term(schema::kCableWord, "fishing"));
   EXPECT_EQ(count(index, over_cables(fishing, context), false, true, &fishing).counted.cables, 23u);
+}
+
+// A word's cables, counted without facets, are kept and counted again
+// after a commit alone.
+TEST(FacetSpyTest, AWordsCablesAreKeptUntilACommit) {
+  test::TempDir dir;
+  WriterOptions o;
+  o.shards = 2;
+  const auto add = [&](int from, int to) {
+    Writer w = Writer::open(dir.path() / "db", o);
+    for (int i = from; i < to; ++i) {
+      std::vector<std::string> paragraphs{"The report is here."};
+      if (i % 3 == 0) paragraphs.push_back("Fishing quotas were set.");
+      w.add(
+          test::make_cable(fmt::format("09ATLANTIS{}", i + 1), "2009-03-01", {"EFIS"}, paragraphs));
+    }
+    w.commit();
+  };
+  add(0, 30);
+  ReadableIndex index = open_readable(dir.path() / "db");
+  const Q fishing(schema::term(schema::kCableWord, "fishing"));
+  const Q either(Q::OP_OR, Q(schema::term(schema::kCableWord, "report")), fishing);
+  TermStats stats;
+  const auto cables = [&](const Q& words, bool cables_only) {
+    CableMap map;
+    map.build(index.shards);
+    stats.learn(index.shards, words, &map);
+    const CableWordsContext context{&map, nullptr, &index.all, nullptr};
+    return count(index, over_cables(words, context), false, cables_only, &words, &stats)
+        .counted.cables;
+  };
+  EXPECT_EQ(cables(fishing, true), 10u);
+  EXPECT_EQ(cables(either, true), 30u);
+  const std::vector<Xapian::doccount>* kept = stats.cables_of_any({"fishing", "report"});
+  ASSERT_NE(kept, nullptr) << "kept whatever the order of the words";
+  ASSERT_EQ(kept->size(), 2u);
+  EXPECT_EQ((*kept)[0] + (*kept)[1], 30u);
+  // What is kept is what the next count says, without a walk.
+  stats.keep_cables_of_any({"fishing"}, {1, 2});
+  EXPECT_EQ(cables(fishing, true), 3u);
+  // Facets need the cables themselves: walked.
+  EXPECT_EQ(cables(fishing, false), 10u);
+  add(30, 33);
+  for (Xapian::Database& s : index.shards) s.reopen();
+  index.all.reopen();
+  EXPECT_EQ(cables(fishing, true), 11u);
+  EXPECT_EQ(stats.cables_of_any({"report", "fishing"}), nullptr);
 }
 
 }  // namespace
