@@ -33,19 +33,19 @@ class CableMap {
   bool stale(const std::vector<Xapian::Database>& shards) const;
 
   // The cable (0 .. cables(shard)-1) of a document of `shard`, by the ID the
-  // shard alone gives it (what a match spy on the shard sees): one read of
-  // a small table for a document number the shard had when the map was
-  // read. At the release size a common word matches 1.5 million
-  // paragraphs, and a search for each was most of the counting pass; a
-  // search galloping from the last cable was a sixth of a two-word query
-  // over whole cables, and a table of 4 bytes per document, too large for
-  // the processor's caches, a fifth (a cache miss per cable). A number past
-  // those is searched for: `hint` is the cable found last, kept by the
+  // shard alone gives it (what a match spy on the shard sees); kNoCable for
+  // a document before the first cable. One read of a small table for a
+  // document number up to the shard's last when the map was read (and to
+  // the end of its block of 64). At the release size a common word matches
+  // 1.5 million paragraphs, and a search for each was most of the counting
+  // pass; a search galloping from the last cable was a sixth of a two-word
+  // query over whole cables, and a table of 4 bytes per document, too large
+  // for the processor's caches, a fifth (a cache miss per cable). A number
+  // past those is searched for: `hint` is the cable found last, kept by the
   // caller, and the search gallops ahead of it, so skipping k cables costs
-  // about 2 log k steps.
-  // kNoCable for a document before the first cable. Inline, and a number
-  // rather than an optional, so that the answer stays in registers: a
-  // match asks once per cable it visits.
+  // about 2 log k steps. Inline, and a number rather than an optional, so
+  // that the answer stays in registers: a match asks once per cable it
+  // visits.
   static constexpr std::uint32_t kNoCable = 0xffffffff;
   std::uint32_t cable_of(std::size_t shard, Xapian::docid docid, std::uint32_t& hint) const {
     const std::vector<Block>& blocks = blocks_[shard];

@@ -152,8 +152,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
   // A word's cables, when counted before.
   const bool kept = words_union && o.cables_only && o.stats;
   if (kept) {
-    if (const std::vector<Xapian::doccount>* cables = o.stats->cables_of_any(words);
-        cables && cables->size() == shards.size()) {
+    if (const std::vector<Xapian::doccount>* cables = o.stats->cables_of_any(shards, words)) {
       Counted c;
       for (const Xapian::doccount n : *cables) c.documents += n;
       c.cables = c.documents;
@@ -185,7 +184,7 @@ Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian:
     c.documents += documents[k];
     c.cables += o.cables_only ? documents[k] : caches[k].cables_seen();
   }
-  if (kept) o.stats->keep_cables_of_any(words, std::move(documents));
+  if (kept) o.stats->keep_cables_of_any(shards, words, std::move(documents));
   return c;
 }
 

@@ -55,6 +55,8 @@ struct CountOptions {
   const Xapian::Query* cable_words = nullptr;
   // With cables_only and such a word, its count is kept here, and taken
   // from here when it was (TermStats::cables_of_any); null: counted anew.
+  // count_matches() writes to it: the caller serialises its calls (the
+  // Searcher's lock).
   TermStats* stats = nullptr;
 };
 
@@ -71,7 +73,8 @@ bool counted_from_postings(const Xapian::Query& q, const Xapian::Query* cable_wo
 // o.cable_words) a leap to the next cable at each; for anything else, a
 // Xapian match with a FacetSpy, which makes a Xapian::Document of each
 // match (slower for a common word, docs/benchmarks.md); a word over whole
-// cables counted before (o.stats), a hash lookup. @throws Xapian::Error.
+// cables counted before without facets (o.cables_only and o.stats), a hash
+// lookup. @throws Xapian::Error.
 Counted count_matches(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap& map, std::vector<FacetCache>& caches,
                       const CountOptions& o = {});

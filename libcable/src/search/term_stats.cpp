@@ -54,13 +54,16 @@ std::string TermStats::key_of(std::vector<std::string> terms) {
 }
 
 const std::vector<Xapian::doccount>* TermStats::cables_of_any(
-    const std::vector<std::string>& terms) const {
+    const std::vector<Xapian::Database>& shards, const std::vector<std::string>& terms) const {
+  if (versions_.changed(shards)) return nullptr;
   const auto it = of_any_.find(key_of(terms));
   return it == of_any_.end() ? nullptr : &it->second;
 }
 
-void TermStats::keep_cables_of_any(const std::vector<std::string>& terms,
+void TermStats::keep_cables_of_any(const std::vector<Xapian::Database>& shards,
+                                   const std::vector<std::string>& terms,
                                    std::vector<Xapian::doccount> cables) {
+  if (versions_.changed(shards) || cables.size() != shards.size()) return;
   of_any_.insert_or_assign(key_of(terms), std::move(cables));
 }
 

@@ -53,14 +53,18 @@ class TermStats {
   // The counts of `term`; null when learn() has not seen it.
   const TermCounts* find(const std::string& term) const;
 
-  // How many cables of each shard hold any of `terms` (terms of the index:
-  // the forms of one word over whole cables), as keep_cables_of_any() was
-  // given them since learn() last forgot; null otherwise. A common word's
-  // total is otherwise a walk along its postings at every search, as
-  // learn() makes a term's. Cost: a hash lookup.
-  const std::vector<Xapian::doccount>* cables_of_any(const std::vector<std::string>& terms) const;
-  // `cables`: per shard of the shards learn() was last given, counted.
-  void keep_cables_of_any(const std::vector<std::string>& terms,
+  // How many cables of each of `shards` hold any of `terms` (terms of the
+  // index: the forms of one word over whole cables), as
+  // keep_cables_of_any() was given them since learn() last forgot; null
+  // otherwise, and when `shards` are not where learn() last saw them. A
+  // common word's total is otherwise a walk along its postings at every
+  // search, as learn() makes a term's. Cost: a hash lookup.
+  const std::vector<Xapian::doccount>* cables_of_any(const std::vector<Xapian::Database>& shards,
+                                                     const std::vector<std::string>& terms) const;
+  // `cables`: per shard of `shards`, counted; kept only when `shards` are
+  // where learn() last saw them.
+  void keep_cables_of_any(const std::vector<Xapian::Database>& shards,
+                          const std::vector<std::string>& terms,
                           std::vector<Xapian::doccount> cables);
 
  private:

@@ -89,10 +89,24 @@ TEST(CableMapTest, CablesAcrossEvery64DocumentsFindTheirCables) {
 }
 
 TEST(CableMapTest, AnEmptyIndexHasNoCables) {
+  for (const Xapian::docid last : {0u, 3u}) {
+    CableMap map;
+    map.build({with_cables({}, last)});
+    std::uint32_t hint = 0;
+    EXPECT_EQ(map.cable_of(0, 1, hint), CableMap::kNoCable) << last;
+    EXPECT_EQ(map.cable_of(0, 200, hint), CableMap::kNoCable) << last;
+  }
+}
+
+// The last document a cable document, on a multiple of 64: its block is
+// the map's last.
+TEST(CableMapTest, ACableOnTheLastDocumentFindsItself) {
   CableMap map;
-  map.build({with_cables({}, 3)});
+  map.build({with_cables({2, 448}, 448)});
   std::uint32_t hint = 0;
-  EXPECT_EQ(map.cable_of(0, 1, hint), CableMap::kNoCable);
+  EXPECT_EQ(map.cable_of(0, 447, hint), 0u);
+  EXPECT_EQ(map.cable_of(0, 448, hint), 1u);
+  EXPECT_EQ(map.cable_of(0, 449, hint), 1u);
 }
 
 // Every shard numbers its documents from 1: the same ID is a different
