@@ -24,6 +24,7 @@
 #include "cable/tags.hpp"
 #include "cable/writer.hpp"
 #include "search/searcher_state.hpp"
+#include "search/term_stats.hpp"
 
 namespace cable {
 namespace {
@@ -293,6 +294,44 @@ TEST_F(CableMatchingSharedTest, EveryFilterFindsTheCablesThatHoldIt) {
       EXPECT_EQ(local.search(query + " date:" + year, count).total, n) << query << " " << year;
     }
   }
+}
+
+// A word of two forms (its stem and the stem as a word: "quotas" is
+// "Zquota" OR "quota") is counted from its postings at its first search and
+// the count kept (TermStats::cables_of_any): on every search after, with
+// and without hits, its total is the one the plain Xapian path counts by a
+// pass of its own, for every such word among the pages' first words.
+TEST_F(CableMatchingSharedTest, AWordsKeptCountIsItsTotalOnEverySearch) {
+  const Searcher local = writer_->searcher();
+  const Searcher plain = writer_->searcher();
+  internal::SearcherAccess::state(plain).plain_xapian = true;
+  const internal::SearcherState& state = internal::SearcherAccess::state(local);
+  std::set<std::string> words;
+  for (const Cable& c : *cables_) {
+    if (!c.paragraphs.empty()) {
+      for (const std::string& w : words_of(c.paragraphs.front().text)) {
+        if (std::isalpha(static_cast<unsigned char>(w[0])) && w.find('\'') == std::string::npos) {
+          words.insert(w);
+        }
+      }
+    }
+  }
+  SearchOptions none;
+  none.limit = 0;
+  std::size_t kept = 0;
+  for (const std::string& w : words) {
+    const Xapian::Query forms = state.analyzer.stemmed(w);
+    if (forms.get_num_subqueries() < 2) continue;
+    const std::uint64_t want = plain.search(w, none).total;
+    EXPECT_EQ(local.search(w).total, want) << w;
+    EXPECT_EQ(local.search(w, none).total, want) << w;
+    EXPECT_EQ(local.search(w).total, want) << w;
+    const std::vector<std::string> terms(forms.get_terms_begin(), forms.get_terms_end());
+    if (state.terms.cables_of_any(state.shards, terms)) ++kept;
+  }
+  // Most are counted by the pass (a match that saw every cable, a rare
+  // word's, needs none).
+  EXPECT_GT(kept, 100u);
 }
 
 // More like this, against the cables' own TAGS: the cables it finds for a
