@@ -1,12 +1,16 @@
 // cable::read_file() with how far into the file reading got, for progress
 // through one large file: Writer::index_path streams cables.csv, the whole
-// release in one file.
+// release in one file. And its steps, for a caller that also hashes each
+// file (write/parse_window): one opening and one read of every file.
 #ifndef CABLE_SRC_INGEST_FILE_READER_HPP_
 #define CABLE_SRC_INGEST_FILE_READER_HPP_
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <string>
+#include <string_view>
 
 #include "cable/reader.hpp"
 
@@ -19,6 +23,25 @@ using PositionedSink = std::function<void(Cable&&, std::uint64_t bytes_read)>;
 // As read_file(), which it is; the same errors.
 std::uint64_t read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
                            const ErrorSink& on_error = {});
+
+// A file opened, and its first bytes, enough to tell its form
+// (detect_format).
+struct OpenedFile {
+  std::ifstream in;  // just past `head`
+  std::string head;  // shorter than asked only at the end of the file
+  std::string name;  // the path, for messages
+};
+
+// @throws cable::Error kIo naming the file when it cannot be opened or read.
+OpenedFile open_input(const std::filesystem::path& file);
+
+// All of `f`'s bytes, its head first; `f` is spent. @throws cable::Error kIo.
+std::string whole_file(OpenedFile& f);
+
+// `content`, the whole of file `name` in the plain-text form or a cablegate
+// page, parsed. @throws cable::Error kNotACable naming the file when it is
+// empty or in neither form (cables.csv is streamed by read_file_at).
+Cable parse_whole(std::string_view content, const std::string& name);
 
 }  // namespace cable::internal
 

@@ -24,19 +24,6 @@ namespace {
 
 constexpr std::size_t kHeadBytes = 4096;
 
-std::string read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw Error(ErrorCode::kIo,
-                fmt::format("{}: cannot open: {}", file.string(),
-                            std::error_code(errno, std::generic_category()).message()));
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", file.string()));
-  return std::move(buf).str();
-}
-
 }  // namespace
 
 std::optional<std::string> canonical_id(std::string_view text) {
@@ -81,53 +68,70 @@ std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink
       file, [&](Cable&& c, std::uint64_t) { sink(std::move(c)); }, on_error);
 }
 
-std::uint64_t internal::read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
-                                     const ErrorSink& on_error) {
-  const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+internal::OpenedFile internal::open_input(const std::filesystem::path& file) {
+  OpenedFile f{std::ifstream(file, std::ios::binary), std::string(kHeadBytes, '\0'), file.string()};
+  if (!f.in) {
     throw Error(ErrorCode::kIo,
-                fmt::format("{}: cannot open: {}", name,
+                fmt::format("{}: cannot open: {}", f.name,
                             std::error_code(errno, std::generic_category()).message()));
   }
-  std::string head(kHeadBytes, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  if (head.empty())
+  f.in.read(f.head.data(), static_cast<std::streamsize>(f.head.size()));
+  if (f.in.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", f.name));
+  f.head.resize(static_cast<std::size_t>(f.in.gcount()));
+  return f;
+}
+
+std::string internal::whole_file(OpenedFile& f) {
+  std::string content = std::move(f.head);
+  if (f.in) {
+    std::ostringstream rest;
+    rest << f.in.rdbuf();
+    if (f.in.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", f.name));
+    content += std::move(rest).str();
+  }
+  return content;
+}
+
+Cable internal::parse_whole(std::string_view content, const std::string& name) {
+  if (content.empty())
     throw Error(ErrorCode::kNotACable, fmt::format("{}: not a cable: empty file", name));
-  const auto format = detect_format(head);
-  if (!format) {
+  const auto format = detect_format(content.substr(0, kHeadBytes));
+  if (!format || *format == Format::kCsv) {
     throw Error(ErrorCode::kNotACable,
                 fmt::format("{}: not a cable: neither the plain-text form, a cablegate page nor "
                             "cables.csv",
                             name));
   }
-  if (*format == Format::kCsv) {
-    in.clear();
-    in.seekg(0);
-    CsvCableReader csv(in, name);
-    std::uint64_t count = 0;
-    RawCable raw;
-    for (;;) {
-      try {
-        if (!csv.next(raw)) break;
-      } catch (const Error& e) {
-        if (e.code() == ErrorCode::kMalformed && on_error) {
-          on_error(e);
-          continue;
-        }
-        throw;
-      }
-      sink(parse_raw(std::move(raw)), csv.bytes_read());
-      ++count;
-    }
-    return count;
+  return *format == Format::kHtml ? parse_html(content, name) : parse_text(content, name);
+}
+
+std::uint64_t internal::read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
+                                     const ErrorSink& on_error) {
+  OpenedFile f = open_input(file);
+  if (detect_format(f.head) != Format::kCsv) {
+    const std::string content = whole_file(f);
+    sink(parse_whole(content, f.name), content.size());
+    return 1;
   }
-  in.close();
-  const std::string content = read_whole(file);
-  sink(*format == Format::kHtml ? parse_html(content, name) : parse_text(content, name),
-       content.size());
-  return 1;
+  f.in.clear();
+  f.in.seekg(0);
+  CsvCableReader csv(f.in, f.name);
+  std::uint64_t count = 0;
+  RawCable raw;
+  for (;;) {
+    try {
+      if (!csv.next(raw)) break;
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::kMalformed && on_error) {
+        on_error(e);
+        continue;
+      }
+      throw;
+    }
+    sink(parse_raw(std::move(raw)), csv.bytes_read());
+    ++count;
+  }
+  return count;
 }
 
 namespace {

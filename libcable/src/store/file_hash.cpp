@@ -13,6 +13,26 @@
 #include "store/schema.hpp"
 
 namespace cable::internal {
+namespace {
+
+class Hasher {
+ public:
+  Hasher() : state_(XXH3_createState(), &XXH3_freeState) {
+    XXH3_64bits_reset(state_.get());
+    const std::string seed =
+        fmt::format("libcable {} schema {}\n", version(), schema::kSchemaVersion);
+    add(seed);
+  }
+
+  void add(std::string_view bytes) { XXH3_64bits_update(state_.get(), bytes.data(), bytes.size()); }
+
+  std::string digest() const { return fmt::format("{:016x}", XXH3_64bits_digest(state_.get())); }
+
+ private:
+  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state_;
+};
+
+}  // namespace
 
 std::string file_hash(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -21,25 +41,29 @@ std::string file_hash(const std::filesystem::path& file) {
                 fmt::format("{}: cannot open: {}", file.string(),
                             std::error_code(errno, std::generic_category()).message()));
   }
-  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
-                                                                 &XXH3_freeState);
-  XXH3_64bits_reset(state.get());
-  const std::string seed =
-      fmt::format("libcable {} schema {}\n", version(), schema::kSchemaVersion);
-  XXH3_64bits_update(state.get(), seed.data(), seed.size());
+  return stream_hash({}, in, file.string());
+}
+
+std::string stream_hash(std::string_view head, std::istream& rest, const std::string& name) {
+  Hasher h;
+  h.add(head);
   // Not zeroed, and under malloc's threshold for a mapping of its own: a
   // zeroed megabyte per file was fresh pages to fault in and clear, 17 % of
   // the time `cable index` took over the 1000 shared pages (perf).
   constexpr std::size_t kChunk = 64 << 10;
   const auto buf = std::make_unique_for_overwrite<char[]>(kChunk);
-  while (in) {
-    in.read(buf.get(), static_cast<std::streamsize>(kChunk));
-    XXH3_64bits_update(state.get(), buf.get(), static_cast<std::size_t>(in.gcount()));
+  while (rest) {
+    rest.read(buf.get(), static_cast<std::streamsize>(kChunk));
+    h.add({buf.get(), static_cast<std::size_t>(rest.gcount())});
   }
-  if (in.bad()) {
-    throw Error(ErrorCode::kIo, fmt::format("{}: read error", file.string()));
-  }
-  return fmt::format("{:016x}", XXH3_64bits_digest(state.get()));
+  if (rest.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", name));
+  return h.digest();
+}
+
+std::string content_hash(std::string_view bytes) {
+  Hasher h;
+  h.add(bytes);
+  return h.digest();
 }
 
 }  // namespace cable::internal

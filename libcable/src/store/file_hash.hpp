@@ -4,7 +4,9 @@
 #define CABLE_SRC_STORE_FILE_HASH_HPP_
 
 #include <filesystem>
+#include <istream>
 #include <string>
+#include <string_view>
 
 namespace cable::internal {
 
@@ -12,6 +14,14 @@ namespace cable::internal {
 // (streamed), as 16 hex digits: a new libcable re-reads every file once.
 // @throws cable::Error kIo naming the file when it cannot be read.
 std::string file_hash(const std::filesystem::path& file);
+
+// The hash file_hash() gives a file that holds `head` and then what is
+// left of `rest`, read to its end. @throws cable::Error kIo naming `name`
+// on a read error.
+std::string stream_hash(std::string_view head, std::istream& rest, const std::string& name);
+
+// The hash file_hash() gives a file that holds `bytes`.
+std::string content_hash(std::string_view bytes);
 
 }  // namespace cable::internal
 

@@ -1,42 +1,38 @@
 #include "write/parse_window.hpp"
 
-#include <fstream>
 #include <utility>
 
 #include "cable/reader.hpp"
+#include "ingest/file_reader.hpp"
 #include "store/file_hash.hpp"
 
 namespace cable::internal {
-namespace {
-
 namespace fs = std::filesystem;
-
-bool is_csv(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  const auto format = detect_format(head);
-  return format && *format == Format::kCsv;
-}
-
-}  // namespace
 
 ParsedFile parse_file(const fs::path& file, const std::string& known_hash) {
   ParsedFile p;
   try {
-    p.hash = file_hash(file);
+    // Opened and read once: the bytes hashed are the bytes parsed, even when
+    // the file changes during the run. cables.csv, which may be the whole
+    // release, is hashed as it streams past and read again later.
+    OpenedFile f = open_input(file);
+    const bool csv = detect_format(f.head) == Format::kCsv;
+    std::string content;
+    if (csv) {
+      p.hash = stream_hash(f.head, f.in, f.name);
+    } else {
+      content = whole_file(f);
+      p.hash = content_hash(content);
+    }
     if (p.hash == known_hash) {
       p.unchanged = true;
       return p;
     }
-    if (is_csv(file)) {
+    if (csv) {
       p.stream = true;
       return p;
     }
-    read_file(
-        file, [&](Cable&& c) { p.cables.push_back(std::move(c)); },
-        [&](const Error& e) { p.errors.push_back(e); });
+    p.cables.push_back(parse_whole(content, f.name));
   } catch (const Error& e) {
     p.errors.push_back(e);
   }

@@ -25,8 +25,9 @@ struct ParsedFile {
 };
 
 // Hashes `file` and, unless the hash is `known_hash` or the file is
-// cables.csv (read later, streamed, to bound memory), reads and parses its
-// cables. Never throws: errors are in the result.
+// cables.csv (read later, streamed, to bound memory), parses its cable from
+// the bytes it hashed: one opening, one read. Never throws: errors are in
+// the result.
 ParsedFile parse_file(const std::filesystem::path& file, const std::string& known_hash);
 
 // Not thread-safe; its own threads touch nothing but their file.

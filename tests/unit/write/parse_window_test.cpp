@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cable/reader.hpp"
 #include "store/file_hash.hpp"
 #include "support/test_support.hpp"
 
@@ -51,6 +52,31 @@ TEST(ParseWindowTest, ErrorsStayWithTheirFile) {
   const ParsedFile refused = parse_file(junk, "");
   ASSERT_EQ(refused.errors.size(), 1u);
   EXPECT_EQ(refused.errors[0].code(), ErrorCode::kNotACable);
+  // Hashed all the same, as before it was read: the index records it.
+  EXPECT_EQ(refused.hash, file_hash(junk));
+
+  const fs::path empty = dir.path() / "empty.txt";
+  std::ofstream{empty};
+  const ParsedFile nothing = parse_file(empty, "");
+  ASSERT_EQ(nothing.errors.size(), 1u);
+  EXPECT_NE(std::string(nothing.errors[0].what()).find("empty.txt: not a cable: empty file"),
+            std::string::npos)
+      << nothing.errors[0].what();
+  EXPECT_EQ(nothing.hash, file_hash(empty));
+}
+
+TEST(ParseWindowTest, AFileLongerThanItsHeadIsParsedWhole) {
+  // Eight heads' length: its last paragraphs and signature come from beyond
+  // the bytes read to tell its form.
+  const fs::path page = kCorpus / "09PARIS268.txt";
+  const ParsedFile parsed = parse_file(page, "");
+  ASSERT_EQ(parsed.cables.size(), 1u);
+  EXPECT_EQ(parsed.hash, file_hash(page));
+  Cable direct;
+  read_file(page, [&](Cable&& c) { direct = std::move(c); });
+  EXPECT_EQ(parsed.cables[0].paragraphs.size(), direct.paragraphs.size());
+  EXPECT_EQ(parsed.cables[0].signature, direct.signature);
+  EXPECT_FALSE(direct.signature.empty());
 }
 
 TEST(ParseWindowTest, FilesComeBackInOrderWithOneThreadOrSeveral) {
