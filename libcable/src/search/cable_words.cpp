@@ -212,19 +212,31 @@ void CableWords::init(const Xapian::Database& sub) {
   set_maxweight(estimate_ > 0 ? stats_.termweight : 0);
 }
 
-void CableWords::next(double) {
+void CableWords::next(double min_wt) {
   if (started_ && !walked_ && it_ != end_) it_.skip_to(next_);
   started_ = true;
   walked_ = false;
   settle(0);
+  pass_lighter(min_wt);
 }
 
-void CableWords::skip_to(Xapian::docid did, double) {
+void CableWords::skip_to(Xapian::docid did, double min_wt) {
   if (started_ && (done_ || cable_ >= did)) return;
   started_ = true;
   walked_ = false;
   if (it_ != end_ && *it_ < did) it_.skip_to(did);
   settle(did);
+  pass_lighter(min_wt);
+}
+
+void CableWords::pass_lighter(double min_wt) {
+  if (min_wt <= 0) return;
+  // get_weight() leaves it_ at the next cable's postings, where settle()
+  // starts.
+  while (!done_ && get_weight() < min_wt) {
+    walked_ = false;
+    settle(0);
+  }
 }
 
 void CableWords::settle(Xapian::docid from) {

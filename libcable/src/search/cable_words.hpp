@@ -79,9 +79,13 @@ class CableWords : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_est() const override { return estimate_; }
   Xapian::doccount get_termfreq_max() const override { return estimate_; }
 
-  // Cost: the term's postings up to the next cable's, or to `did`.
-  void next(double) override;
-  void skip_to(Xapian::docid did, double) override;
+  // Cost: the term's postings up to the next cable's, or to `did`; with
+  // `min_wt` > 0, also those of the cables passed over because they weigh
+  // less (the match would reject them: Xapian passes what it needs), which
+  // spares the matcher's calls for each. The hits, their order and their
+  // weights are the same.
+  void next(double min_wt) override;
+  void skip_to(Xapian::docid did, double min_wt) override;
   bool at_end() const override { return done_; }
   Xapian::docid get_docid() const override { return cable_; }
   // Cost: the cable's postings of the term, and one length per document of
@@ -94,6 +98,8 @@ class CableWords : public Xapian::PostingSource {
   // From it_, or past it when its posting belongs to a cable before `from`:
   // the next cable that holds the term.
   void settle(Xapian::docid from);
+  // From the cable settled on: the next that weighs `min_wt` or more.
+  void pass_lighter(double min_wt);
 
   const CableMap* map_;
   const DocLengths* lengths_;

@@ -139,6 +139,53 @@ TEST_F(CableWordsTest, SkipsAlongInAndAndNot) {
             (std::vector<Xapian::docid>{5, 9}));
 }
 
+TEST_F(CableWordsTest, PassesOverTheCablesThatWeighLessThanTheMatchNeeds) {
+  for (const std::string term : {"odd", "even", "filler"}) {
+    SCOPED_TRACE(term);
+    const Matched all = expected(shards_[0], starts_, last_, term, stats_);
+    for (double least : all.weights) {
+      SCOPED_TRACE(least);
+      Matched want;
+      for (std::size_t i = 0; i < all.ids.size(); ++i) {
+        if (all.weights[i] >= least) {
+          want.ids.push_back(all.ids[i]);
+          want.weights.push_back(all.weights[i]);
+        }
+      }
+      // By next(), and by skip_to() one past each cable found: the same.
+      for (bool skip : {false, true}) {
+        CableWords source(&map_, &lengths_, term, stats_);
+        source.init(shards_[0]);
+        Matched got;
+        for (source.next(least); !source.at_end();) {
+          got.ids.push_back(source.get_docid());
+          got.weights.push_back(source.get_weight());
+          if (skip) {
+            source.skip_to(source.get_docid() + 1, least);
+          } else {
+            source.next(least);
+          }
+        }
+        expect_same(got, want);
+      }
+    }
+    // Xapian's match passes the weight of its second best so far: the best
+    // two are the oracle's, ties by ID.
+    Xapian::Enquire enquire(shards_[0]);
+    enquire.set_query(word(term, &lengths_));
+    const Xapian::MSet two = enquire.get_mset(0, 2);
+    std::vector<std::pair<double, Xapian::docid>> ranked;
+    for (std::size_t i = 0; i < all.ids.size(); ++i)
+      ranked.emplace_back(-all.weights[i], all.ids[i]);
+    std::sort(ranked.begin(), ranked.end());
+    ASSERT_EQ(two.size(), 2u);
+    for (Xapian::doccount i = 0; i < 2; ++i) {
+      EXPECT_EQ(*two[i], ranked[i].second);
+      EXPECT_DOUBLE_EQ(two[i].get_weight(), -ranked[i].first);
+    }
+  }
+}
+
 TEST_F(CableWordsTest, NumbersEachShardAsItsOwn) {
   const std::vector<Xapian::Database> two{shards_[0], shard_with(1, {1, 3}, 4, {})};
   Xapian::Database whole;
