@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -83,12 +82,15 @@ internal::OpenedFile internal::open_input(const std::filesystem::path& file) {
 
 std::string internal::whole_file(OpenedFile& f) {
   std::string content = std::move(f.head);
-  if (f.in) {
-    std::ostringstream rest;
-    rest << f.in.rdbuf();
-    if (f.in.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", f.name));
-    content += std::move(rest).str();
+  // read(), not `<< rdbuf()`: only read() tells a read error (badbit).
+  constexpr std::size_t kChunk = 64 << 10;
+  while (f.in) {
+    const std::size_t at = content.size();
+    content.resize(at + kChunk);
+    f.in.read(content.data() + at, static_cast<std::streamsize>(kChunk));
+    content.resize(at + static_cast<std::size_t>(f.in.gcount()));
   }
+  if (f.in.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", f.name));
   return content;
 }
 

@@ -81,9 +81,11 @@ class CableWords : public Xapian::PostingSource {
 
   // Cost: the term's postings up to the next cable's, or to `did`; with
   // `min_wt` > 0, also those of the cables passed over because they weigh
-  // less (the match would reject them: Xapian passes what it needs), which
-  // spares the matcher's calls for each. The hits, their order and their
-  // weights are the same.
+  // less, which spares the matcher's calls for each. Xapian passes what the
+  // match needs of this source unscaled: right for a weight as it is or
+  // scaled by 0 (search/compile scales by nothing else); a factor above 1
+  // would pass over too many. The hits, their order and their weights are
+  // the same.
   void next(double min_wt) override;
   void skip_to(Xapian::docid did, double min_wt) override;
   bool at_end() const override { return done_; }

@@ -1,5 +1,6 @@
 #include "write/parse_window.hpp"
 
+#include <optional>
 #include <utility>
 
 #include "cable/reader.hpp"
@@ -13,26 +14,29 @@ ParsedFile parse_file(const fs::path& file, const std::string& known_hash) {
   ParsedFile p;
   try {
     // Opened and read once: the bytes hashed are the bytes parsed, even when
-    // the file changes during the run. cables.csv, which may be the whole
-    // release, is hashed as it streams past and read again later.
+    // the file changes during the run. A file in neither one-cable form
+    // is hashed as it streams past, not held: cables.csv, which may be the
+    // whole release and is read again later, or any other file, refused.
     OpenedFile f = open_input(file);
-    const bool csv = detect_format(f.head) == Format::kCsv;
+    const std::optional<Format> format = detect_format(f.head);
+    const bool one_cable = format && *format != Format::kCsv;
     std::string content;
-    if (csv) {
-      p.hash = stream_hash(f.head, f.in, f.name);
-    } else {
+    if (one_cable) {
       content = whole_file(f);
       p.hash = content_hash(content);
+    } else {
+      p.hash = stream_hash(f.head, f.in, f.name);
     }
     if (p.hash == known_hash) {
       p.unchanged = true;
       return p;
     }
-    if (csv) {
+    if (format == Format::kCsv) {
       p.stream = true;
       return p;
     }
-    p.cables.push_back(parse_whole(content, f.name));
+    // Neither form: refused by its head, with parse_whole()'s message.
+    p.cables.push_back(parse_whole(one_cable ? content : f.head, f.name));
   } catch (const Error& e) {
     p.errors.push_back(e);
   }

@@ -168,6 +168,22 @@ TEST_F(CableWordsTest, PassesOverTheCablesThatWeighLessThanTheMatchNeeds) {
         }
         expect_same(got, want);
       }
+      // The weight needed rising from nothing once the first cable is
+      // found, which was not weighed: the rest as above.
+      CableWords source(&map_, &lengths_, term, stats_);
+      source.init(shards_[0]);
+      source.next(0);
+      ASSERT_FALSE(source.at_end());
+      EXPECT_EQ(source.get_docid(), all.ids.front());
+      std::vector<Xapian::docid> rest;
+      for (source.next(least); !source.at_end(); source.next(least)) {
+        rest.push_back(source.get_docid());
+      }
+      std::vector<Xapian::docid> want_rest;
+      for (std::size_t i = 1; i < all.ids.size(); ++i) {
+        if (all.weights[i] >= least) want_rest.push_back(all.ids[i]);
+      }
+      EXPECT_EQ(rest, want_rest);
     }
     // Xapian's match passes the weight of its second best so far: the best
     // two are the oracle's, ties by ID.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -35,10 +36,49 @@ TEST(ParseWindowTest, AFileIsParsedUnlessItsHashIsKnown) {
 }
 
 TEST(ParseWindowTest, CablesCsvIsLeftToStream) {
-  const ParsedFile parsed = parse_file(kCorpus / "fixtures" / "cables.csv", "");
-  EXPECT_TRUE(parsed.stream);
-  EXPECT_FALSE(parsed.hash.empty());
-  EXPECT_TRUE(parsed.cables.empty());
+  // Shorter than the head read to tell its form, and longer.
+  test::TempDir dir;
+  const fs::path csv = kCorpus / "fixtures" / "cables.csv";
+  const fs::path longer = dir.path() / "cables.csv";
+  {
+    std::ifstream in(csv, std::ios::binary);
+    const std::string rows((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream out(longer, std::ios::binary);
+    for (int i = 0; i < 20; ++i) out << rows;
+  }
+  ASSERT_GT(fs::file_size(longer), 4 * 4096u);
+  for (const fs::path& file : {csv, longer}) {
+    const ParsedFile parsed = parse_file(file, "");
+    EXPECT_TRUE(parsed.stream) << file;
+    EXPECT_EQ(parsed.hash, file_hash(file)) << file;
+    EXPECT_TRUE(parsed.cables.empty()) << file;
+    EXPECT_TRUE(parse_file(file, parsed.hash).unchanged) << file;
+  }
+}
+
+TEST(ParseWindowTest, EveryFileIsHashedAsFileHashHashesIt) {
+  // Of exactly the head's length, and a byte either side: a cable's text,
+  // and a file in neither form (hashed as it streams, then refused).
+  test::TempDir dir;
+  std::ifstream in(kCorpus / "09PARIS268.txt", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (std::size_t n : {4095u, 4096u, 4097u}) {
+    for (const std::string& bytes : {text.substr(0, n), std::string(n, 'x')}) {
+      const fs::path file = dir.path() / "f.txt";
+      std::ofstream(file, std::ios::binary) << bytes;
+      EXPECT_EQ(parse_file(file, "").hash, file_hash(file)) << n << bytes.substr(0, 8);
+    }
+  }
+}
+
+TEST(ParseWindowTest, AReadErrorIsNamed) {
+  // A directory opens, and fails at its first read.
+  test::TempDir dir;
+  const ParsedFile parsed = parse_file(dir.path(), "");
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_EQ(parsed.errors[0].code(), ErrorCode::kIo);
+  EXPECT_NE(std::string(parsed.errors[0].what()).find("read error"), std::string::npos)
+      << parsed.errors[0].what();
 }
 
 TEST(ParseWindowTest, ErrorsStayWithTheirFile) {
@@ -52,7 +92,7 @@ TEST(ParseWindowTest, ErrorsStayWithTheirFile) {
   const ParsedFile refused = parse_file(junk, "");
   ASSERT_EQ(refused.errors.size(), 1u);
   EXPECT_EQ(refused.errors[0].code(), ErrorCode::kNotACable);
-  // Hashed all the same, as before it was read: the index records it.
+  // Hashed all the same, as it was before being read.
   EXPECT_EQ(refused.hash, file_hash(junk));
 
   const fs::path empty = dir.path() / "empty.txt";
