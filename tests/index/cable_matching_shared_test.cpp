@@ -1,7 +1,8 @@
 // Issue #23 on the 1000 real cablegate pages of ../shared/corpus: words in
 // different paragraphs of one cable find it, and totals are exact whatever
 // the page size, and facet counts are those of the matching cables, checked
-// against counts made from the parsed cables; a value
+// against counts made from the parsed cables; a word's first ten are those
+// of all its matches ranked; a value
 // no cable has suggests the nearest one; every tag, origin and year finds
 // its cables; more like this finds cables of the same country. Skips
 // when the shared corpus is absent.
@@ -332,6 +333,43 @@ TEST_F(CableMatchingSharedTest, AWordsKeptCountIsItsTotalOnEverySearch) {
   // Most are counted by the pass (a match that saw every cable, a rare
   // word's, needs none).
   EXPECT_GT(kept, 100u);
+}
+
+// A word's first ten cables are those of all its matches ranked, for every
+// word of the pages' first paragraphs in more than ten cables: its match
+// for ten passes over the cables too light for the page (CableWords, once
+// the count is kept), one for every match cannot pass over any.
+TEST_F(CableMatchingSharedTest, AWordsFirstTenAreThoseOfAllItsMatchesRanked) {
+  const Searcher s = writer_->searcher();
+  std::set<std::string> words;
+  for (const Cable& c : *cables_) {
+    if (!c.paragraphs.empty()) {
+      for (const std::string& w : words_of(c.paragraphs.front().text)) {
+        if (std::isalpha(static_cast<unsigned char>(w[0]))) words.insert(w);
+      }
+    }
+  }
+  SearchOptions all;
+  all.limit = kMaxHitsPerPage;
+  const auto first_ten = [](const Results& r) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, r.hits.size()); ++i) {
+      const Hit& h = r.hits[i];
+      out.push_back(fmt::format("{} {} {:.9f}", h.cable, h.paragraph, h.score));
+    }
+    return out;
+  };
+  std::size_t compared = 0;
+  for (const std::string& w : words) {
+    const Results every = s.search(w, all);
+    if (every.total <= 10) continue;
+    ++compared;
+    s.search(w);  // the count kept
+    const Results ten = s.search(w);
+    EXPECT_EQ(ten.total, every.total) << w;
+    EXPECT_EQ(first_ten(ten), first_ten(every)) << w;
+  }
+  EXPECT_GT(compared, 500u);
 }
 
 // More like this, against the cables' own TAGS: the cables it finds for a

@@ -3,10 +3,7 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
-#include <cerrno>
-#include <fstream>
 #include <memory>
-#include <system_error>
 
 #include "cable/error.hpp"
 #include "cable/version.hpp"
@@ -33,16 +30,6 @@ class Hasher {
 };
 
 }  // namespace
-
-std::string file_hash(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    throw Error(ErrorCode::kIo,
-                fmt::format("{}: cannot open: {}", file.string(),
-                            std::error_code(errno, std::generic_category()).message()));
-  }
-  return stream_hash({}, in, file.string());
-}
 
 std::string stream_hash(std::string_view head, std::istream& rest, const std::string& name) {
   Hasher h;

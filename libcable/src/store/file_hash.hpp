@@ -1,26 +1,21 @@
 // Content hashes of input files, so that index_path() skips what it indexed
-// before.
+// before: XXH3-64 of this libcable's version and schema, then the file's
+// bytes, as 16 hex digits, so that a new libcable re-reads every file once.
 #ifndef CABLE_SRC_STORE_FILE_HASH_HPP_
 #define CABLE_SRC_STORE_FILE_HASH_HPP_
 
-#include <filesystem>
 #include <istream>
 #include <string>
 #include <string_view>
 
 namespace cable::internal {
 
-// XXH3-64 of this libcable's version and schema, then the file's bytes
-// (streamed), as 16 hex digits: a new libcable re-reads every file once.
-// @throws cable::Error kIo naming the file when it cannot be read.
-std::string file_hash(const std::filesystem::path& file);
-
-// The hash file_hash() gives a file that holds `head` and then what is
-// left of `rest`, read to its end. @throws cable::Error kIo naming `name`
-// on a read error.
+// The hash of a file that holds `head` and then what is left of `rest`,
+// read to its end in chunks. @throws cable::Error kIo naming `name` on a
+// read error.
 std::string stream_hash(std::string_view head, std::istream& rest, const std::string& name);
 
-// The hash file_hash() gives a file that holds `bytes`.
+// The hash of a file that holds `bytes`.
 std::string content_hash(std::string_view bytes);
 
 }  // namespace cable::internal

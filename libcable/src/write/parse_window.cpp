@@ -35,7 +35,8 @@ ParsedFile parse_file(const fs::path& file, const std::string& known_hash) {
       p.stream = true;
       return p;
     }
-    // Neither form: refused by its head, with parse_whole()'s message.
+    // A file in neither form is refused by its head, with parse_whole()'s
+    // message.
     p.cables.push_back(parse_whole(one_cable ? content : f.head, f.name));
   } catch (const Error& e) {
     p.errors.push_back(e);

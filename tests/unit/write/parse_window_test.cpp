@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "cable/reader.hpp"
-#include "store/file_hash.hpp"
+#include "support/file_hash_oracle.hpp"
 #include "support/test_support.hpp"
 
 namespace cable::internal {
@@ -24,7 +24,7 @@ const fs::path kCorpus = test::kSource / "corpus";
 TEST(ParseWindowTest, AFileIsParsedUnlessItsHashIsKnown) {
   const fs::path file = kCorpus / "09PARIS268.txt";
   const ParsedFile parsed = parse_file(file, "");
-  EXPECT_EQ(parsed.hash, file_hash(file));
+  EXPECT_EQ(parsed.hash, test::hash_of_file(file));
   EXPECT_FALSE(parsed.unchanged);
   ASSERT_EQ(parsed.cables.size(), 1u);
   EXPECT_EQ(parsed.cables[0].id, "09PARIS268");
@@ -50,13 +50,13 @@ TEST(ParseWindowTest, CablesCsvIsLeftToStream) {
   for (const fs::path& file : {csv, longer}) {
     const ParsedFile parsed = parse_file(file, "");
     EXPECT_TRUE(parsed.stream) << file;
-    EXPECT_EQ(parsed.hash, file_hash(file)) << file;
+    EXPECT_EQ(parsed.hash, test::hash_of_file(file)) << file;
     EXPECT_TRUE(parsed.cables.empty()) << file;
     EXPECT_TRUE(parse_file(file, parsed.hash).unchanged) << file;
   }
 }
 
-TEST(ParseWindowTest, EveryFileIsHashedAsFileHashHashesIt) {
+TEST(ParseWindowTest, EveryFileIsHashedAsTheOracleHashesIt) {
   // Of exactly the head's length, and a byte either side: a cable's text,
   // and a file in neither form (hashed as it streams, then refused).
   test::TempDir dir;
@@ -66,7 +66,7 @@ TEST(ParseWindowTest, EveryFileIsHashedAsFileHashHashesIt) {
     for (const std::string& bytes : {text.substr(0, n), std::string(n, 'x')}) {
       const fs::path file = dir.path() / "f.txt";
       std::ofstream(file, std::ios::binary) << bytes;
-      EXPECT_EQ(parse_file(file, "").hash, file_hash(file)) << n << bytes.substr(0, 8);
+      EXPECT_EQ(parse_file(file, "").hash, test::hash_of_file(file)) << n << bytes.substr(0, 8);
     }
   }
 }
@@ -93,7 +93,7 @@ TEST(ParseWindowTest, ErrorsStayWithTheirFile) {
   ASSERT_EQ(refused.errors.size(), 1u);
   EXPECT_EQ(refused.errors[0].code(), ErrorCode::kNotACable);
   // Hashed all the same, as it was before being read.
-  EXPECT_EQ(refused.hash, file_hash(junk));
+  EXPECT_EQ(refused.hash, test::hash_of_file(junk));
 
   const fs::path empty = dir.path() / "empty.txt";
   std::ofstream{empty};
@@ -102,7 +102,7 @@ TEST(ParseWindowTest, ErrorsStayWithTheirFile) {
   EXPECT_NE(std::string(nothing.errors[0].what()).find("empty.txt: not a cable: empty file"),
             std::string::npos)
       << nothing.errors[0].what();
-  EXPECT_EQ(nothing.hash, file_hash(empty));
+  EXPECT_EQ(nothing.hash, test::hash_of_file(empty));
 }
 
 TEST(ParseWindowTest, AFileLongerThanItsHeadIsParsedWhole) {
@@ -111,7 +111,7 @@ TEST(ParseWindowTest, AFileLongerThanItsHeadIsParsedWhole) {
   const fs::path page = kCorpus / "09PARIS268.txt";
   const ParsedFile parsed = parse_file(page, "");
   ASSERT_EQ(parsed.cables.size(), 1u);
-  EXPECT_EQ(parsed.hash, file_hash(page));
+  EXPECT_EQ(parsed.hash, test::hash_of_file(page));
   Cable direct;
   read_file(page, [&](Cable&& c) { direct = std::move(c); });
   EXPECT_EQ(parsed.cables[0].paragraphs.size(), direct.paragraphs.size());
