@@ -58,6 +58,16 @@ class CableMap {
     return hint;
   }
 
+  // The bits set in `x` (search/cable_sets counts sets of cables with it). By hand rather than
+  // std::popcount, which GCC makes a call into libgcc unless told the processor has an instruction
+  // for it, and Debian's amd64 baseline does not.
+  static std::uint32_t ones(std::uint64_t x) {
+    x -= (x >> 1) & 0x5555555555555555;
+    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0f;
+    return static_cast<std::uint32_t>((x * 0x0101010101010101) >> 56);
+  }
+
   // Shards mapped.
   std::size_t shards() const { return starts_.size(); }
   // Which of them `sub` is (a sub-database Xapian hands a posting source),
@@ -80,16 +90,6 @@ class CableMap {
  private:
   // Per shard, the first document of each of its cables, ascending.
   std::vector<std::vector<Xapian::docid>> starts_;
-  // The bits set in `x`. By hand rather than std::popcount, which GCC
-  // makes a call into libgcc unless told the processor has an instruction
-  // for it, and Debian's amd64 baseline does not.
-  static std::uint32_t ones(std::uint64_t x) {
-    x -= (x >> 1) & 0x5555555555555555;
-    x = (x & 0x3333333333333333) + ((x >> 2) & 0x3333333333333333);
-    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0f;
-    return static_cast<std::uint32_t>((x * 0x0101010101010101) >> 56);
-  }
-
   // cable_of() for a document number past those the map has a block for.
   std::uint32_t searched(std::size_t shard, Xapian::docid docid, std::uint32_t& hint) const;
 

@@ -286,13 +286,17 @@ Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c) {
   return Rewriter(c).rewritten(q);
 }
 
-Xapian::doccount cables_holding(const CableMap& map, const Xapian::Database& shard,
-                                const std::string& term) {
+std::vector<std::uint32_t> cables_holding(const CableMap& map, const Xapian::Database& shard,
+                                          const std::string& term) {
   CableWords walk(&map, nullptr, term, {});
   walk.init(shard);
-  Xapian::doccount n = 0;
-  for (walk.next(0); !walk.at_end(); walk.next(0)) ++n;
-  return n;
+  const std::size_t k = map.shard_or_throw(shard);
+  std::vector<std::uint32_t> cables;
+  std::uint32_t hint = 0;
+  for (walk.next(0); !walk.at_end(); walk.next(0)) {
+    cables.push_back(map.cable_of(k, walk.get_docid(), hint));
+  }
+  return cables;
 }
 
 }  // namespace cable::internal

@@ -149,11 +149,12 @@ struct CableWordsContext {
 // kMaxWildcardExpansion words.
 Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c);
 
-// How many cables of `shard` (opened alone, as `map` knows it) have a
-// document that holds `term`. Cost: a walk along its postings, a skip per
-// cable. @throws Xapian::DatabaseModifiedError as CableWords::init().
-Xapian::doccount cables_holding(const CableMap& map, const Xapian::Database& shard,
-                                const std::string& term);
+// The cables of `shard` (opened alone, as `map` knows it) that have a
+// document that holds `term`, by their numbers in `map`, ascending. Cost: a
+// walk along its postings, a skip per cable. @throws
+// Xapian::DatabaseModifiedError as CableWords::init().
+std::vector<std::uint32_t> cables_holding(const CableMap& map, const Xapian::Database& shard,
+                                          const std::string& term);
 
 }  // namespace cable::internal
 

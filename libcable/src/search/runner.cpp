@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -10,6 +12,7 @@
 
 #include "analysis/folding.hpp"
 #include "search/best_paragraph.hpp"
+#include "search/cable_sets.hpp"
 #include "search/cable_words.hpp"
 #include "search/facet_spy.hpp"
 #include "search/match_cost.hpp"
@@ -102,11 +105,18 @@ class Runner {
       // A small match, or one with weights, counts its matches itself when
       // the total must be exact (search/match_cost.hpp), unless a pass of their own
       // counts them from their posting lists, faster, or counts facets too
-      // (the plain path keeps its pass).
+      // (the plain path keeps its pass), or the sets of its words over
+      // whole cables count them (search/cable_sets): the match then passes
+      // over the cables too light for the page.
+      const bool own_pass = counted_from_postings(q, by_cable ? &compiled.cables : nullptr);
+      std::optional<std::uint64_t> from_sets;
+      if (by_cable && total == Total::kExact && o.facets.empty() && !impl_.plain_xapian &&
+          !own_pass) {
+        from_sets = count_from_sets(compiled.cables, impl_.terms, impl_.cable_map());
+      }
       request.count_all = total == Total::kExact && o.facets.empty() &&
                           (compiled.weighted || reads < kCountInMatchBelow) &&
-                          !impl_.plain_xapian &&
-                          !counted_from_postings(q, by_cable ? &compiled.cables : nullptr);
+                          !impl_.plain_xapian && !own_pass && !from_sets;
       if (impl_.plain_xapian) {
         top = plain_top_hits(impl_.db, q, request);
       } else if (several && !compiled.weighted) {
@@ -121,9 +131,13 @@ class Runner {
       // A match that stopped early found at least the hits it returns (and
       // a page past them all, none it can vouch for).
       r.total = top.exact ? top.estimated : top.hits.empty() ? 0 : request.first + top.hits.size();
+      if (from_sets) {
+        r.total = *from_sets;
+        r.total_exact = true;
+      }
       // Exact totals of a page that did not count every match, and facets,
       // need the counting pass.
-      if ((!top.exact && total == Total::kExact) || !o.facets.empty()) {
+      if ((!r.total_exact && total == Total::kExact) || !o.facets.empty()) {
         if (impl_.plain_xapian) {
           count_plain(q, o, r);
         } else {

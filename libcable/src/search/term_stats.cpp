@@ -10,9 +10,11 @@ namespace cable::internal {
 
 void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap* map) {
-  if (versions_.changed(shards) || known_.size() + of_any_.size() > kMaxTerms) {
+  if (versions_.changed(shards) || known_.size() + of_any_.size() > kMaxTerms ||
+      set_bytes_ > kMaxSetBytes) {
     known_.clear();
     of_any_.clear();
+    set_bytes_ = 0;
     versions_.record(shards);
   }
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
@@ -21,19 +23,24 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
     const std::optional<std::string> indexed = schema::indexed_term(*t);
     const std::string& term = indexed ? *indexed : *t;
     TermCounts c;
-    for (const Xapian::Database& shard : shards) {
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+      const Xapian::Database& shard = shards[k];
       // The same key twice in a row: the second lookup reads no block.
       c.termfreq.push_back(shard.get_termfreq(term));
       c.wdf_bound.push_back(shard.get_wdf_upper_bound(term));
       c.total += c.termfreq.back();
       if (indexed && map) {
-        c.cables.push_back(c.termfreq.back() > 0 ? cables_holding(*map, shard, term) : 0);
+        std::vector<std::uint32_t> cables;
+        if (c.termfreq.back() > 0) cables = cables_holding(*map, shard, term);
+        c.cables.push_back(static_cast<Xapian::doccount>(cables.size()));
         c.cables_total += c.cables.back();
+        c.sets.emplace_back(std::move(cables), map->cables(k));
+        set_bytes_ += c.sets.back().bytes();
       }
     }
     // The term of the index it stands for has the same counts, without the
     // cables: the search for the best paragraphs (search/bm25) asks for them.
-    if (indexed) known_.try_emplace(term, TermCounts{c.total, c.termfreq, c.wdf_bound, {}, 0});
+    if (indexed) known_.try_emplace(term, TermCounts{c.total, c.termfreq, c.wdf_bound, {}, 0, {}});
     known_.emplace(*t, std::move(c));
   }
 }

@@ -1,7 +1,8 @@
 // What a search reads of each of its terms before matching (how many
 // documents of each shard have it, and Xapian's bound on its frequency in
 // one), kept between searches until a commit changes the shards; and the
-// number of cables that hold any form of a word, once a search counted it.
+// number of cables that hold any form of a word, once a search counted it;
+// and the cables that hold each word over whole cables (search/cable_sets).
 //
 // Each such number is a B-tree lookup in Xapian, and a search asked for
 // them several times per term: to choose whether to use shard threads
@@ -17,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "search/cable_sets.hpp"
 #include "store/shard_versions.hpp"
 
 namespace cable::internal {
@@ -31,12 +33,18 @@ struct TermCounts {
   // documents hold the word (search/cable_words), per shard; else empty.
   std::vector<Xapian::doccount> cables;
   Xapian::doccount cables_total = 0;
+  // Those cables themselves, per shard, when `cables` is known.
+  std::vector<CableSet> sets;
 };
 
 class TermStats {
  public:
   // At most this many terms are kept; past it, learn() starts afresh.
   static constexpr std::size_t kMaxTerms = 100'000;
+  // Past this many bytes of sets (TermCounts::sets), learn() starts afresh
+  // too: at the release's size, 31 KB for a word in more than one cable
+  // of 32, so two thousand such words at least.
+  static constexpr std::size_t kMaxSetBytes = std::size_t{64} << 20;
 
   // Looks up every term of `q` (each opened alone in `shards`, in the order
   // of the index) not known yet; forgets every term first when a commit
@@ -45,8 +53,9 @@ class TermStats {
   // `map` (built for `shards`) its cables are counted; that term is then
   // known too, with the same counts and no cables. Cost: for a new
   // term, one B-tree lookup per shard, and for a kCableWord term with
-  // `map` a walk along its postings, a skip per cable; for a known one, a
-  // hash lookup. @throws Xapian::Error.
+  // `map` a walk along its postings, a skip per cable (which keeps its
+  // cables as a set, TermCounts::sets); for a known one, a hash lookup.
+  // @throws Xapian::Error.
   void learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
              const CableMap* map = nullptr);
 
@@ -73,6 +82,7 @@ class TermStats {
 
   std::unordered_map<std::string, TermCounts> known_;
   std::unordered_map<std::string, std::vector<Xapian::doccount>> of_any_;  // by key_of()
+  std::size_t set_bytes_ = 0;  // of every TermCounts::sets kept
   ShardVersions versions_;
 };
 

@@ -1,0 +1,121 @@
+#include "search/cable_sets.hpp"
+
+#include <string>
+#include <utility>
+
+#include "search/term_stats.hpp"
+#include "store/schema.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+using Bits = std::vector<std::uint64_t>;
+
+// The cables of one shard that a query over whole cables matches, a bit
+// per cable; nothing when count_from_sets() cannot tell.
+class ShardSets {
+ public:
+  ShardSets(const TermStats& stats, std::size_t shard, std::size_t cables)
+      : stats_(stats), shard_(shard), cables_(cables), words_((cables + 63) / 64) {}
+
+  std::optional<Bits> of(const Q& q) const {
+    switch (q.get_type()) {
+      case Q::LEAF_TERM:
+        return leaf(*q.get_terms_begin());
+      case Q::OP_AND:
+      case Q::OP_FILTER:
+        return combined(q, [](std::uint64_t& a, std::uint64_t b) { a &= b; });
+      case Q::OP_OR:
+      case Q::OP_SYNONYM:
+      case Q::OP_MAX:
+        return combined(q, [](std::uint64_t& a, std::uint64_t b) { a |= b; });
+      case Q::OP_AND_NOT:
+        return combined(q, [](std::uint64_t& a, std::uint64_t b) { a &= ~b; });
+      case Q::OP_AND_MAYBE:
+        return of(q.get_subquery(0));
+      default:
+        // Phrases, NEAR, wildcards, fields, and weight scales, under which
+        // the compiler puts fields alone (over_cables() leaves a word there
+        // as it is).
+        return std::nullopt;
+    }
+  }
+
+ private:
+  std::optional<Bits> leaf(const std::string& term) const {
+    // Every cable has its cable document.
+    if (term == schema::term(schema::kKind, schema::kKindCable)) {
+      Bits all(words_, ~std::uint64_t{0});
+      if (cables_ % 64 != 0) all.back() = (std::uint64_t{1} << (cables_ % 64)) - 1;
+      return all;
+    }
+    if (schema::cable_wildcard(term) || !schema::indexed_term(term)) return std::nullopt;
+    const TermCounts* counts = stats_.find(term);
+    if (!counts || shard_ >= counts->sets.size()) return std::nullopt;
+    Bits bits(words_, 0);
+    counts->sets[shard_].add_to(bits);
+    return bits;
+  }
+
+  // The first part's bits, each next part's combined into them by `op`.
+  template <typename Op>
+  std::optional<Bits> combined(const Q& q, Op op) const {
+    std::optional<Bits> out;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      std::optional<Bits> part = of(q.get_subquery(i));
+      if (!part) return std::nullopt;
+      if (!out) {
+        out = std::move(part);
+        continue;
+      }
+      for (std::size_t w = 0; w < words_; ++w) op((*out)[w], (*part)[w]);
+    }
+    return out;
+  }
+
+  const TermStats& stats_;
+  std::size_t shard_;
+  std::size_t cables_;
+  std::size_t words_;
+};
+
+}  // namespace
+
+CableSet::CableSet(std::vector<std::uint32_t> cables, std::size_t size) {
+  // 4 bytes a cable in a list, an eighth of a byte a cable of the shard in bits.
+  if (cables.size() * 32 < size) {
+    list_ = std::move(cables);
+    list_.shrink_to_fit();
+    return;
+  }
+  bits_.assign((size + 63) / 64, 0);
+  for (const std::uint32_t c : cables) bits_[c / 64] |= std::uint64_t{1} << (c % 64);
+}
+
+std::size_t CableSet::bytes() const {
+  return list_.size() * sizeof(std::uint32_t) + bits_.size() * sizeof(std::uint64_t);
+}
+
+void CableSet::add_to(std::vector<std::uint64_t>& bits) const {
+  if (!bits_.empty()) {
+    for (std::size_t w = 0; w < bits_.size() && w < bits.size(); ++w) bits[w] |= bits_[w];
+    return;
+  }
+  for (const std::uint32_t c : list_) {
+    if (c / 64 < bits.size()) bits[c / 64] |= std::uint64_t{1} << (c % 64);
+  }
+}
+
+std::optional<std::uint64_t> count_from_sets(const Xapian::Query& cables, const TermStats& stats,
+                                             const CableMap& map) {
+  std::uint64_t n = 0;
+  for (std::size_t k = 0; k < map.shards(); ++k) {
+    const std::optional<Bits> bits = ShardSets(stats, k, map.cables(k)).of(cables);
+    if (!bits) return std::nullopt;
+    for (const std::uint64_t w : *bits) n += CableMap::ones(w);
+  }
+  return n;
+}
+
+}  // namespace cable::internal

@@ -1,0 +1,61 @@
+// The cables of a shard that hold a word, kept as a set, and the number of
+// cables a query over whole cables matches, counted from its words' sets.
+//
+// A search over whole cables that must give an exact total made Xapian
+// count every match when the query has weights (TopRequest::count_all), and
+// a match that counts cannot pass over the cables too light for its page:
+// that count was half of a two-word AND's time at the release size
+// (docs/benchmarks.md). TermStats::learn() walks each word's postings once,
+// a skip per cable, to count its cables; it keeps the cables too, and an
+// AND, OR or NOT of words is then counted with the operations of sets over
+// a bit per cable, and the match only ranks.
+#ifndef CABLE_SRC_SEARCH_CABLE_SETS_HPP_
+#define CABLE_SRC_SEARCH_CABLE_SETS_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "search/cable_map.hpp"
+
+namespace cable::internal {
+
+class TermStats;
+
+// Cables of one shard, by their numbers in the CableMap: a list of numbers
+// when they are few, a bit per cable of the shard when a list would take
+// more. Immutable; thread-compatible.
+class CableSet {
+ public:
+  CableSet() = default;
+  // `cables`: ascending, each below `size` (CableMap::cables of the shard).
+  CableSet(std::vector<std::uint32_t> cables, std::size_t size);
+
+  // Memory held, in bytes: at most an eighth of a byte per cable of the shard.
+  std::size_t bytes() const;
+  // Sets the bit of each of its cables in `bits`, a bit per cable of the
+  // shard (cable c is bit c % 64 of word c / 64).
+  void add_to(std::vector<std::uint64_t>& bits) const;
+
+ private:
+  std::vector<std::uint32_t> list_;  // when few
+  std::vector<std::uint64_t> bits_;  // otherwise
+};
+
+// How many cables of the shards `map` was built for match `cables`, a query
+// over whole cables as compiled (CompiledQuery::cables: its words kCableWord
+// terms), counted from the sets `stats` keeps of its words
+// (TermCounts::sets); nothing when it holds anything but such words (not
+// wildcards) under AND, OR, AND_NOT, AND_MAYBE and the filter to cable
+// documents, or a word whose sets are not kept. It is the number of cable
+// documents a Xapian match of over_cables(cables) counts. Cost: per shard
+// and per operator, a pass over a bit per cable; per word, its list or bits.
+std::optional<std::uint64_t> count_from_sets(const Xapian::Query& cables, const TermStats& stats,
+                                             const CableMap& map);
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_CABLE_SETS_HPP_

@@ -1,0 +1,152 @@
+// search/cable_sets: the cables of a word kept as a set, and a query over
+// whole cables counted from its words' sets, against counts made cable by
+// cable from each document's terms (the oracle below) and against a Xapian
+// match of the same query over cables.
+#include "search/cable_sets.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "search/cable_words.hpp"
+#include "search/term_stats.hpp"
+#include "store/schema.hpp"
+#include "support/cable_shard.hpp"
+
+namespace cable::internal {
+namespace {
+
+using Q = Xapian::Query;
+
+TEST(CableSetTest, HoldsItsCablesAsAListOrAsBits) {
+  const std::size_t size = 1000;
+  for (const std::vector<std::uint32_t>& cables :
+       {std::vector<std::uint32_t>{}, std::vector<std::uint32_t>{0, 63, 64, 999}, [] {
+          std::vector<std::uint32_t> every_third;
+          for (std::uint32_t c = 0; c < 1000; c += 3) every_third.push_back(c);
+          return every_third;
+        }()}) {
+    const CableSet set(cables, size);
+    std::vector<std::uint64_t> bits((size + 63) / 64, 0);
+    set.add_to(bits);
+    std::vector<std::uint32_t> got;
+    for (std::uint32_t c = 0; c < size; ++c) {
+      if ((bits[c / 64] >> (c % 64)) & 1) got.push_back(c);
+    }
+    EXPECT_EQ(got, cables);
+    // Never more than a list or a bit per cable of the shard would take.
+    EXPECT_LE(set.bytes(), std::min(cables.size() * 4, (size + 63) / 64 * 8)) << cables.size();
+  }
+}
+
+// Shard `shard` of 3000 documents: a cable document every 2 to 4 of them.
+// Document d holds "dense" when d % 5 == shard, "half" when d % 2 == 0,
+// "rare" when d % 331 == 7.
+std::vector<Xapian::docid> starts_of(std::size_t shard) {
+  std::vector<Xapian::docid> starts;
+  for (Xapian::docid d = 1; d <= 3000; d += 2 + (d + shard) % 3) starts.push_back(d);
+  return starts;
+}
+
+Xapian::WritableDatabase shard(std::size_t k) {
+  return test::cable_shard(k, starts_of(k), 3000, [k](Xapian::Document& doc, Xapian::docid d) {
+    if (d % 5 == k) doc.add_term("dense");
+    if (d % 2 == 0) doc.add_term("half");
+    if (d % 331 == 7) doc.add_term("rare");
+  });
+}
+
+std::string word(const char* w) { return schema::term(schema::kCableWord, w); }
+
+class CableSetsTest : public ::testing::Test {
+ protected:
+  const std::vector<Xapian::Database> shards_{shard(0), shard(1)};
+  CableMap map_;
+  TermStats stats_;
+
+  void SetUp() override { map_.build(shards_); }
+
+  // The oracle: the cables whose documents hold what `holds` asks of the
+  // terms they hold between them, counted over both shards.
+  std::uint64_t expected(const std::function<bool(const std::set<std::string>&)>& holds) const {
+    std::uint64_t n = 0;
+    for (std::size_t k = 0; k < shards_.size(); ++k) {
+      const std::vector<Xapian::docid> starts = starts_of(k);
+      for (std::size_t c = 0; c < starts.size(); ++c) {
+        const Xapian::docid end = c + 1 < starts.size() ? starts[c + 1] : 3001;
+        std::set<std::string> terms;
+        for (Xapian::docid d = starts[c]; d < end; ++d) {
+          const Xapian::Document doc = shards_[k].get_document(d);
+          for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) terms.insert(*t);
+        }
+        n += holds(terms);
+      }
+    }
+    return n;
+  }
+
+  // What a Xapian match over cables counts.
+  std::uint64_t matched(const Q& q) const {
+    Xapian::Database whole;
+    for (const Xapian::Database& s : shards_) whole.add_database(s);
+    CableWordsContext context{&map_, nullptr, &whole, &stats_};
+    Xapian::Enquire enquire(whole);
+    enquire.set_query(over_cables(q, context));
+    return enquire.get_mset(0, 0, whole.get_doccount()).get_matches_estimated();
+  }
+};
+
+TEST_F(CableSetsTest, CountsAndOrAndNotOfWordsAsTheirCablesHoldThem) {
+  const auto in = [](const std::set<std::string>& t, const char* w) { return t.count(w) > 0; };
+  const Q dense(word("dense"));
+  const Q half(word("half"));
+  const Q rare(word("rare"));
+  const Q kind(schema::term(schema::kKind, schema::kKindCable));
+  const std::vector<std::pair<Q, std::function<bool(const std::set<std::string>&)>>> cases = {
+      {dense, [&](const auto& t) { return in(t, "dense"); }},
+      {Q(Q::OP_AND, dense, half), [&](const auto& t) { return in(t, "dense") && in(t, "half"); }},
+      {Q(Q::OP_AND, dense, rare), [&](const auto& t) { return in(t, "dense") && in(t, "rare"); }},
+      {Q(Q::OP_OR, rare, Q(Q::OP_AND, dense, half)),
+       [&](const auto& t) { return in(t, "rare") || (in(t, "dense") && in(t, "half")); }},
+      {Q(Q::OP_AND_NOT, dense, half),
+       [&](const auto& t) { return in(t, "dense") && !in(t, "half"); }},
+      {Q(Q::OP_AND_NOT, kind, dense), [&](const auto& t) { return !in(t, "dense"); }},
+      {Q(Q::OP_FILTER, Q(Q::OP_OR, rare, half), kind),
+       [&](const auto& t) { return in(t, "rare") || in(t, "half"); }},
+      {Q(Q::OP_AND_MAYBE, rare, dense), [&](const auto& t) { return in(t, "rare"); }},
+  };
+  for (const auto& [q, holds] : cases) {
+    stats_.learn(shards_, q, &map_);
+    const std::optional<std::uint64_t> n = count_from_sets(q, stats_, map_);
+    ASSERT_TRUE(n) << q.get_description();
+    EXPECT_EQ(*n, expected(holds)) << q.get_description();
+    EXPECT_EQ(*n, matched(q)) << q.get_description();
+  }
+  // Both kinds of set were made: "rare" is in too few cables for bits.
+  EXPECT_LT(stats_.find(word("rare"))->sets[0].bytes(), map_.cables(0) / 8);
+  EXPECT_GE(stats_.find(word("half"))->sets[0].bytes(), map_.cables(0) / 8);
+}
+
+TEST_F(CableSetsTest, CountsNothingItCannotTell) {
+  const Q dense(word("dense"));
+  // Not learnt with a map: no sets.
+  stats_.learn(shards_, dense);
+  EXPECT_FALSE(count_from_sets(dense, stats_, map_));
+  TermStats learnt;
+  for (const Q& q : {Q(Q::OP_AND, dense, Q("half")),  // a term of the index, not a word over cables
+                     Q(Q::OP_PHRASE, dense, Q(word("half"))),
+                     Q(Q::OP_AND, dense, Q(word("ha") + schema::kWildcard)),
+                     Q(Q::OP_AND, dense, Q(Q::OP_VALUE_RANGE, 0, "a", "b")),
+                     Q(Q::OP_AND, dense, Q(Q::OP_SCALE_WEIGHT, Q(word("half")), 0.0)),
+                     Q(Q::OP_AND_NOT, Q::MatchAll, dense)}) {
+    learnt.learn(shards_, q, &map_);
+    EXPECT_FALSE(count_from_sets(q, learnt, map_)) << q.get_description();
+  }
+}
+
+}  // namespace
+}  // namespace cable::internal
