@@ -14,8 +14,10 @@
 // serialized by a mutex, so it may be shared between threads; open one per
 // thread for searches that run in parallel. A Searcher keeps the stored
 // records it read lately (hits, cables, suggestions) in memory, up to 8 MiB,
-// and the cables of the filters (tags, dates, origins…) it searched lately,
-// emptied past 16 MiB at the next search, until it sees a commit.
+// the cables of the filters (tags, dates, origins…) it searched lately,
+// emptied past 16 MiB at the next search, and the cables of the words it
+// searched (for exact totals without counting), emptied past 64 MiB, until
+// it sees a commit.
 //
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_SEARCH_HPP_
