@@ -224,6 +224,11 @@ TEST_P(CableMatchingTest, PagesAgreeAcrossTheWindowRankedAgain) {
   all.limit = 100;
   const Results whole = s.search("sardines tuna", all);
   ASSERT_EQ(whole.hits.size(), 60u);
+  // Counted from the words' sets of cables, the match passing over some.
+  EXPECT_EQ(s.search("sardines tuna").total, 60u);
+  SearchOptions past;
+  past.offset = 45;
+  EXPECT_EQ(s.search("sardines tuna", past).total, 60u);
   for (const std::size_t size : {1u, 7u, 10u, 45u}) {
     EXPECT_EQ(pages_of(s, "sardines tuna", size, whole.hits.size()), cables_of(whole))
         << "pages of " << size;

@@ -16,8 +16,8 @@
 // records it read lately (hits, cables, suggestions) in memory, up to 8 MiB,
 // the cables of the filters (tags, dates, origins…) it searched lately,
 // emptied past 16 MiB at the next search, and the cables of the words it
-// searched (for exact totals without counting), emptied past 64 MiB, until
-// it sees a commit.
+// searched (for exact totals without counting), none kept past 64 MiB and
+// then emptied, until it sees a commit.
 //
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_SEARCH_HPP_

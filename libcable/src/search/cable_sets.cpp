@@ -52,7 +52,9 @@ class ShardSets {
     }
     if (schema::cable_wildcard(term) || !schema::indexed_term(term)) return std::nullopt;
     const TermCounts* counts = stats_.find(term);
-    if (!counts || shard_ >= counts->sets.size()) return std::nullopt;
+    if (!counts || shard_ >= counts->sets.size() || counts->sets[shard_].size() != cables_) {
+      return std::nullopt;
+    }
     Bits bits(words_, 0);
     counts->sets[shard_].add_to(bits);
     return bits;
@@ -82,7 +84,7 @@ class ShardSets {
 
 }  // namespace
 
-CableSet::CableSet(std::vector<std::uint32_t> cables, std::size_t size) {
+CableSet::CableSet(std::vector<std::uint32_t> cables, std::size_t size) : size_(size) {
   // 4 bytes a cable in a list, an eighth of a byte a cable of the shard in bits.
   if (cables.size() * 32 < size) {
     list_ = std::move(cables);
@@ -94,7 +96,8 @@ CableSet::CableSet(std::vector<std::uint32_t> cables, std::size_t size) {
 }
 
 std::size_t CableSet::bytes() const {
-  return list_.size() * sizeof(std::uint32_t) + bits_.size() * sizeof(std::uint64_t);
+  return sizeof(CableSet) + list_.size() * sizeof(std::uint32_t) +
+         bits_.size() * sizeof(std::uint64_t);
 }
 
 void CableSet::add_to(std::vector<std::uint64_t>& bits) const {

@@ -34,7 +34,10 @@ class CableSet {
   // `cables`: ascending, each below `size` (CableMap::cables of the shard).
   CableSet(std::vector<std::uint32_t> cables, std::size_t size);
 
-  // Memory held, in bytes: at most an eighth of a byte per cable of the shard.
+  // The cables of the shard it was made for (`size`).
+  std::size_t size() const { return size_; }
+  // Memory held, in bytes, itself included: about an eighth of a byte per
+  // cable of the shard at most.
   std::size_t bytes() const;
   // Sets the bit of each of its cables in `bits`, a bit per cable of the
   // shard (cable c is bit c % 64 of word c / 64).
@@ -43,14 +46,16 @@ class CableSet {
  private:
   std::vector<std::uint32_t> list_;  // when few
   std::vector<std::uint64_t> bits_;  // otherwise
+  std::size_t size_ = 0;
 };
 
 // How many cables of the shards `map` was built for match `cables`, a query
 // over whole cables as compiled (CompiledQuery::cables: its words kCableWord
 // terms), counted from the sets `stats` keeps of its words
 // (TermCounts::sets); nothing when it holds anything but such words (not
-// wildcards) under AND, OR, AND_NOT, AND_MAYBE and the filter to cable
-// documents, or a word whose sets are not kept. It is the number of cable
+// wildcards) under AND, OR, SYNONYM, MAX, AND_NOT, AND_MAYBE and the filter
+// to cable documents, or a word whose sets are not kept or were made for
+// shards of other sizes. It is the number of cable
 // documents a Xapian match of over_cables(cables) counts. Cost: per shard
 // and per operator, a pass over a bit per cable; per word, its list or bits.
 std::optional<std::uint64_t> count_from_sets(const Xapian::Query& cables, const TermStats& stats,

@@ -107,7 +107,7 @@ class Runner {
       // counts them from their posting lists, faster, or counts facets too
       // (the plain path keeps its pass), or the sets of its words over
       // whole cables count them (search/cable_sets): the match then passes
-      // over the cables too light for the page.
+      // over the cables too light for the page, in the order of relevance.
       const bool own_pass = counted_from_postings(q, by_cable ? &compiled.cables : nullptr);
       std::optional<std::uint64_t> from_sets;
       if (by_cable && total == Total::kExact && o.facets.empty() && !impl_.plain_xapian &&
@@ -134,6 +134,7 @@ class Runner {
       if (from_sets) {
         r.total = *from_sets;
         r.total_exact = true;
+        ++impl_.totals_from_sets;
       }
       // Exact totals of a page that did not count every match, and facets,
       // need the counting pass.

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -57,6 +58,9 @@ struct SearcherState {
   bool lengths_read = false;
   // The counts of the terms searched so far (search/term_stats).
   TermStats terms;
+  // Searches whose total was counted from their words' sets of cables
+  // (search/cable_sets), not by their match: the tests' way to know.
+  std::uint64_t totals_from_sets = 0;
   // The cable documents of the filter terms searched lately (search/cable_filter).
   FilterLists filters;
   // How records are read (store/record_codec); read at first use, and again

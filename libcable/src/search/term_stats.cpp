@@ -34,8 +34,10 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
         if (c.termfreq.back() > 0) cables = cables_holding(*map, shard, term);
         c.cables.push_back(static_cast<Xapian::doccount>(cables.size()));
         c.cables_total += c.cables.back();
-        c.sets.emplace_back(std::move(cables), map->cables(k));
-        set_bytes_ += c.sets.back().bytes();
+        if (set_bytes_ <= kMaxSetBytes) {
+          c.sets.emplace_back(std::move(cables), map->cables(k));
+          set_bytes_ += c.sets.back().bytes();
+        }
       }
     }
     // The term of the index it stands for has the same counts, without the

@@ -41,9 +41,10 @@ class TermStats {
  public:
   // At most this many terms are kept; past it, learn() starts afresh.
   static constexpr std::size_t kMaxTerms = 100'000;
-  // Past this many bytes of sets (TermCounts::sets), learn() starts afresh
-  // too: at the release's size, 31 KB for a word in more than one cable
-  // of 32, so two thousand such words at least.
+  // Sets (TermCounts::sets) are kept up to this many bytes, past which
+  // learn() keeps none for the rest of the call and starts afresh at the
+  // next: at the release's size, 31 KB for a word in more than one cable of
+  // 32, so two thousand such words at least.
   static constexpr std::size_t kMaxSetBytes = std::size_t{64} << 20;
 
   // Looks up every term of `q` (each opened alone in `shards`, in the order

@@ -39,7 +39,8 @@ TEST(CableSetTest, HoldsItsCablesAsAListOrAsBits) {
     }
     EXPECT_EQ(got, cables);
     // Never more than a list or a bit per cable of the shard would take.
-    EXPECT_LE(set.bytes(), std::min(cables.size() * 4, (size + 63) / 64 * 8)) << cables.size();
+    EXPECT_LE(set.bytes(), sizeof(CableSet) + std::min(cables.size() * 4, (size + 63) / 64 * 8))
+        << cables.size();
   }
 }
 
@@ -106,6 +107,7 @@ TEST_F(CableSetsTest, CountsAndOrAndNotOfWordsAsTheirCablesHoldThem) {
   const Q half(word("half"));
   const Q rare(word("rare"));
   const Q kind(schema::term(schema::kKind, schema::kKindCable));
+  const std::vector<Q> three = {kind, dense, rare};
   const std::vector<std::pair<Q, std::function<bool(const std::set<std::string>&)>>> cases = {
       {dense, [&](const auto& t) { return in(t, "dense"); }},
       {Q(Q::OP_AND, dense, half), [&](const auto& t) { return in(t, "dense") && in(t, "half"); }},
@@ -115,6 +117,8 @@ TEST_F(CableSetsTest, CountsAndOrAndNotOfWordsAsTheirCablesHoldThem) {
       {Q(Q::OP_AND_NOT, dense, half),
        [&](const auto& t) { return in(t, "dense") && !in(t, "half"); }},
       {Q(Q::OP_AND_NOT, kind, dense), [&](const auto& t) { return !in(t, "dense"); }},
+      {Q(Q::OP_AND_NOT, three.begin(), three.end()),
+       [&](const auto& t) { return !in(t, "dense") && !in(t, "rare"); }},
       {Q(Q::OP_FILTER, Q(Q::OP_OR, rare, half), kind),
        [&](const auto& t) { return in(t, "rare") || in(t, "half"); }},
       {Q(Q::OP_AND_MAYBE, rare, dense), [&](const auto& t) { return in(t, "rare"); }},
@@ -142,10 +146,16 @@ TEST_F(CableSetsTest, CountsNothingItCannotTell) {
                      Q(Q::OP_AND, dense, Q(word("ha") + schema::kWildcard)),
                      Q(Q::OP_AND, dense, Q(Q::OP_VALUE_RANGE, 0, "a", "b")),
                      Q(Q::OP_AND, dense, Q(Q::OP_SCALE_WEIGHT, Q(word("half")), 0.0)),
-                     Q(Q::OP_AND_NOT, Q::MatchAll, dense)}) {
+                     Q(Q::OP_AND_NOT, Q::MatchAll, dense), Q(Q::OP_AND, dense, Q())}) {
     learnt.learn(shards_, q, &map_);
     EXPECT_FALSE(count_from_sets(q, learnt, map_)) << q.get_description();
-  }
+  }  // Sets made for shards of other sizes (the map of another index).
+  learnt.learn(shards_, dense, &map_);
+  ASSERT_TRUE(count_from_sets(dense, learnt, map_));
+  CableMap other;
+  other.build({test::cable_shard(0, {1, 5}, 10, [](Xapian::Document&, Xapian::docid) {})});
+  ASSERT_NE(other.cables(0), map_.cables(0));
+  EXPECT_FALSE(count_from_sets(dense, learnt, other));
 }
 
 }  // namespace
