@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         cable::internal::compile(cable::internal::QueryAccess::node(q), analyzer, cables);
     std::vector<std::string> wildcards;
     for (const auto& w : compiled.wildcards) wildcards.push_back(w.text);
-    cable::internal::SnippetMaker snippets(compiled.query, analyzer.stemmer(), wildcards);
+    cable::internal::SnippetMaker snippets(compiled.query, wildcards);
     const std::string_view text = input.substr(newline + 1);
     const std::size_t length = 1 + (size % 512);
     (void)snippets.make(text, length, "<b>", "</b>");

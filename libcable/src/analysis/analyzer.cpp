@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <functional>
 #include <utility>
 
 #include "analysis/folding.hpp"
+#include "analysis/stem_cache.hpp"
 #include "store/schema.hpp"
 
 namespace cable::internal {
@@ -31,40 +31,18 @@ bool starts_with_letter(std::string_view word) {
 // own stem ("the", "report"; but "embassy" -> "embassi") is indexed
 // once, as its exact term. Over half of a paragraph's distinct words are
 // their own stem, and each term left out is a posting less to write;
-// Analyzer::stemmed() looks for both forms.
-//
-// The TermGenerator asks for the stem of every word it meets, and Snowball
-// is a measurable share of `cable index`'s CPU time (docs/benchmarks.md). Xapian keeps no cache, so
-// this one is hand-written: a direct-mapped table, one slot per hash, which
-// the next word with the same hash overwrites. It never grows, as a map of
-// every word seen would over the release's vocabulary; it costs one hash and
-// one compare per word, and holds the few thousand words that make up most
-// of the text (docs/benchmarks.md).
+// Analyzer::stemmed() looks for both forms. Through a cache: the
+// TermGenerator asks for the stem of every word it meets.
 class ChangedStem : public Xapian::StemImplementation {
  public:
   std::string operator()(const std::string& word) override {
-    // Allocated on first use: a searcher's analyzer never stems this way.
-    if (cache_.empty()) cache_.resize(kCacheSlots);
-    Slot& slot = cache_[std::hash<std::string>{}(word) & (kCacheSlots - 1)];
-    if (!slot.filled || slot.word != word) {
-      slot.word = word;
-      slot.stem = english_(word);
-      if (slot.stem == word) slot.stem.clear();
-      slot.filled = true;
-    }
-    return slot.stem;
+    const std::string& stem = cache_.stem(word);
+    return stem == word ? std::string() : stem;
   }
   std::string get_description() const override { return "english, changed stems only"; }
 
  private:
-  static constexpr std::size_t kCacheSlots = std::size_t{1} << 14;
-  struct Slot {
-    bool filled = false;
-    std::string word;
-    std::string stem;
-  };
-  Xapian::Stem english_{"english"};
-  std::vector<Slot> cache_;
+  StemCache cache_{std::size_t{1} << 14};
 };
 
 // The code point of `s` at byte `i`, and its length in bytes; a byte that

@@ -57,8 +57,6 @@ class Analyzer {
   Xapian::Query stemmed(const std::string& word, std::string_view prefix = {},
                         Forms forms = Forms::kStem) const;
 
-  const Xapian::Stem& stemmer() const { return stemmer_; }
-
  private:
   Xapian::Stem stemmer_;
   Xapian::TermGenerator generator_;

@@ -192,7 +192,7 @@ class Runner {
     }
     std::vector<std::string> wildcards;
     for (const Located& w : compiled.wildcards) wildcards.push_back(w.text);  // folded
-    SnippetMaker snippets(compiled.query, impl_.analyzer.stemmer(), std::move(wildcards));
+    SnippetMaker snippets(compiled.query, std::move(wildcards));
     for (const TopHit& t : top.hits) {
       // The cable document, which shows the subject, when no other is better.
       BestParagraph best;

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "analysis/folding.hpp"
+#include "analysis/stem_cache.hpp"
 #include "store/schema.hpp"
 #include "util/text.hpp"
 
@@ -17,6 +18,10 @@ namespace {
 // What a byte says of the character it starts or continues: an ASCII letter
 // or digit is part of a word, any other ASCII byte parts words, and a byte
 // from 0x80 on belongs to a multi-byte character, which ICU classes.
+// Slots of a thread's cache of stems (about 1 MB once used): the distinct
+// words of a few dozen pages of snippets, as many as indexing keeps.
+constexpr std::size_t kSnippetStems = 16384;
+
 enum class Byte : std::uint8_t { kWord, kApart, kMulti };
 
 constexpr std::array<Byte, 256> kBytes = [] {
@@ -107,11 +112,18 @@ struct Span {
   std::size_t end;
 };
 
+// The stem of `word`, from this thread's cache: the words of a page's
+// paragraphs come back search after search, and stemming them was most of a
+// snippet's time (docs/benchmarks.md).
+const std::string& stem_of(const std::string& word) {
+  thread_local StemCache cache(kSnippetStems);
+  return cache.stem(word);
+}
+
 }  // namespace
 
-SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemmer,
-                           std::vector<std::string> wildcards)
-    : stemmer_(stemmer), wildcards_(std::move(wildcards)) {
+SnippetMaker::SnippetMaker(const Xapian::Query& query, std::vector<std::string> wildcards)
+    : wildcards_(std::move(wildcards)) {
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string& term = *t;
     if (term.empty()) continue;
@@ -148,7 +160,7 @@ bool SnippetMaker::matches(std::string_view word) {
   const std::string folded = ascii ? text::lower(word) : fold(word);
   bool match = exact_.count(folded) > 0;
   if (!match && !folded.empty() && stem_initials_.find(folded[0]) != std::string::npos) {
-    match = stems_.count(stemmer_(folded)) > 0;
+    match = stems_.count(stem_of(folded)) > 0;
   }
   for (const std::string& prefix : wildcards_) {
     if (!match && folded.starts_with(prefix)) match = true;

@@ -6,7 +6,8 @@
 // which dominated a rare word's query time (docs/benchmarks.md).
 // Here a word is folded with ICU only when it is not ASCII, and stemmed only
 // when it could stem to a query's stem (the same first letter), once per
-// distinct word of a search; a word whose first letter starts no query word
+// distinct word of a search, through a cache of stems kept by each thread
+// (analysis/stem_cache); a word whose first letter starts no query word
 // is passed over without a lookup, one table lookup per byte.
 #ifndef CABLE_SRC_SEARCH_SNIPPET_HPP_
 #define CABLE_SRC_SEARCH_SNIPPET_HPP_
@@ -28,8 +29,7 @@ class SnippetMaker {
   // Highlights the free-text words of `query` (its unprefixed terms) and the
   // words that stem to its stems ("Z" terms), and words starting with one of
   // `wildcards` (folded prefixes).
-  SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemmer,
-               std::vector<std::string> wildcards = {});
+  explicit SnippetMaker(const Xapian::Query& query, std::vector<std::string> wildcards = {});
 
   // About `length` characters of `text` around its most matches (all of it
   // when shorter), cut at spaces, with "…" where text was cut.
@@ -40,7 +40,6 @@ class SnippetMaker {
   // Whether `word` matches, once may_start_ let it through.
   bool matches(std::string_view word);
 
-  const Xapian::Stem& stemmer_;
   std::unordered_set<std::string> exact_;
   std::unordered_set<std::string> stems_;
   std::string stem_initials_;  // first letters of the stems

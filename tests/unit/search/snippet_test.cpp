@@ -5,16 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace cable::internal {
 namespace {
 
-const Xapian::Stem kEnglish("english");
-
 std::string snip(const Xapian::Query& q, std::string_view text, std::size_t length = 240,
                  std::vector<std::string> wildcards = {}) {
-  SnippetMaker m(q, kEnglish, std::move(wildcards));
+  SnippetMaker m(q, std::move(wildcards));
   return m.make(text, length, "[", "]");
 }
 
@@ -53,6 +52,28 @@ TEST(SnippetTest, WordsOfEveryInitialAreFound) {
             "In [1975] the [ZONE] and Zones; [QUOTAS], not 1976 or zoned.");
   EXPECT_EQ(snip(Xapian::Query("zurich"), "Zürich and ZURICH."), "[Zürich] and [ZURICH].");
   EXPECT_EQ(snip(Xapian::Query("1975"), "1975s"), "1975s");
+}
+
+// Stems come from a cache of each thread's: snippets made on several threads
+// at once, over more distinct words than it holds, agree with one thread's.
+TEST(SnippetTest, SnippetsMadeOnSeveralThreadsAtOnceAgree) {
+  std::string text;
+  for (int i = 0; i < 6000; ++i) {
+    text += "traffick" + std::to_string(i) + "ing trafficked trafficking ";
+  }
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("traffick"),
+                        Xapian::Query("Ztraffick"));
+  const std::string expected = snip(q, text, text.size());
+  ASSERT_NE(expected.find("[trafficked trafficking]"), std::string::npos);
+  std::vector<std::string> made(4);
+  std::vector<std::thread> threads;
+  for (std::string& out : made) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 3; ++round) out = snip(q, text, text.size());
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& out : made) EXPECT_EQ(out, expected);
 }
 
 TEST(SnippetTest, CurlyQuotesAndDashesPartWords) {
