@@ -138,10 +138,14 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, std::vector<std::string> 
   }
   std::string initials;
   for (const auto* set : {&exact_, &stems_}) {
-    for (const std::string& w : *set) initials += w[0];
+    for (const std::string& w : *set) {
+      initials += w[0];
+      shortest_ = std::min(shortest_, w.size());
+    }
   }
   for (const std::string& w : wildcards_) {
     if (!w.empty()) initials += w[0];
+    shortest_ = std::min(shortest_, w.size());
   }
   // Folding and stemming keep an ASCII first letter but for its case: a word
   // can only match a query word with the same one. Most words are ruled out
@@ -153,10 +157,19 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, std::vector<std::string> 
 }
 
 bool SnippetMaker::matches(std::string_view word) {
+  const auto is_ascii = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  // An ASCII word folds to as many bytes, and Snowball's English stem is
+  // never longer than its word (StemCacheTest checks the stems of a
+  // dictionary and of two million made-up words): a word shorter than every
+  // query word, stem and wildcard matches none. Those are most of the words
+  // a common initial lets through ("in", "is", "it" for "including").
+  if (word.size() < shortest_ && is_ascii(word)) return false;
   const auto cached = seen_.find(word);
   if (cached != seen_.end()) return cached->second;
-  const bool ascii = std::all_of(word.begin(), word.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii = is_ascii(word);
   const std::string folded = ascii ? text::lower(word) : fold(word);
   bool match = exact_.count(folded) > 0;
   if (!match && !folded.empty() && stem_initials_.find(folded[0]) != std::string::npos) {

@@ -48,6 +48,8 @@ class SnippetMaker {
   // other byte, whose word must be folded to be sure.
   std::array<bool, 256> may_start_{};
   std::vector<std::string> wildcards_;
+  // The length of the shortest exact word, stem or wildcard.
+  std::size_t shortest_ = std::string::npos;
   // Word as written -> whether it matches; looked up by string_view, so a
   // word seen before costs no allocation.
   struct Hash {

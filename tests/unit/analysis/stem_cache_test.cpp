@@ -3,10 +3,17 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace cable::internal {
+namespace normalize {
+extern const char* const kEnglishWords;  // the generated wordlist.cpp
+}  // namespace normalize
 namespace {
 
 // Words in several inflections each, far more than the caches below have
@@ -42,6 +49,32 @@ TEST(StemCacheTest, AWordAskedAgainKeepsItsStem) {
   EXPECT_EQ(cache.stem("report"), "report");
   EXPECT_EQ(cache.stem("embassy"), "embassi");
   EXPECT_EQ(cache.stem(""), "");
+}
+
+// Snippets rule out an ASCII word shorter than every query stem
+// (search/snippet): Snowball's English stem is never longer than its word.
+// Every dictionary word, and made-up words of English endings, piled up.
+TEST(StemCacheTest, NoStemIsLongerThanItsWord) {
+  std::vector<std::string> words;
+  for (std::string_view w : text::split_lines(normalize::kEnglishWords)) words.emplace_back(w);
+  ASSERT_GT(words.size(), 10000U);
+  const std::vector<std::string> endings = {
+      "",       "s",     "es",    "ies",    "ied",     "ying",  "ing",     "ed",      "eed",
+      "eedly",  "ly",    "li",    "ation",  "ational", "izer",  "ization", "fulness", "ousli",
+      "biliti", "bli",   "ogi",   "lessli", "ement",   "ment",  "y",       "e",       "'s",
+      "'",      "s'",    "ingly", "edly",   "alism",   "aliti", "iviti",   "enci",    "anci",
+      "abli",   "entli", "ator",  "at",     "bl",      "iz",    "sses",    "ous",     "ive"};
+  std::mt19937 rng(1);
+  for (int i = 0; i < 200000; ++i) {
+    std::string w;
+    for (int n = static_cast<int>(rng() % 8); n > 0; --n)
+      w.push_back(static_cast<char>('a' + rng() % 26));
+    w += endings[rng() % endings.size()];
+    w += endings[rng() % endings.size()];
+    words.push_back(w);
+  }
+  Xapian::Stem english("english");
+  for (const std::string& w : words) ASSERT_LE(english(w).size(), w.size()) << w;
 }
 
 }  // namespace

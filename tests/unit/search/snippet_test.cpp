@@ -42,6 +42,16 @@ TEST(SnippetTest, OnlyWholeWordsMatchWhateverComesBeforeTheirInitial) {
             "\u201c[darko]\u201d \u00e9 [darko]");
 }
 
+// Words shorter than every query word, stem and wildcard are ruled out by
+// their length: a word as short as the shortest still matches.
+TEST(SnippetTest, WordsAsShortAsTheShortestQueryWordStillMatch) {
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("Zcri"), Xapian::Query("Zinclud"));
+  EXPECT_EQ(snip(q, "I cry, it cries; crib is included in it."),
+            "I [cry], it [cries]; crib is [included] in it.");
+  EXPECT_EQ(snip(Xapian::Query("it"), "It is in it."), "[It] is in [it].");
+  EXPECT_EQ(snip(Xapian::Query("zzzz"), "ab, abc, a", 240, {"ab"}), "[ab], [abc], a");
+}
+
 // Words are ruled out by their first letter before any lookup: every kind of
 // first character must still reach the words that match.
 TEST(SnippetTest, WordsOfEveryInitialAreFound) {
