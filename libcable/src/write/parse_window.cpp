@@ -1,5 +1,7 @@
 #include "write/parse_window.hpp"
 
+#include <boost/asio/post.hpp>
+
 #include <optional>
 #include <utility>
 
@@ -46,13 +48,20 @@ ParsedFile parse_file(const fs::path& file, const std::string& known_hash) {
 
 ParseWindow::ParseWindow(std::vector<fs::path> files, std::vector<std::string> known_hashes,
                          std::size_t jobs)
-    : files_(std::move(files)), known_(std::move(known_hashes)), jobs_(jobs) {}
+    : files_(std::move(files)), known_(std::move(known_hashes)), jobs_(jobs) {
+  if (jobs_ > 1) pool_.emplace(jobs_);
+}
 
 ParsedFile ParseWindow::next() {
+  if (!pool_) {
+    const std::size_t i = launched_++;
+    return parse_file(files_[i], known_[i]);
+  }
   while (launched_ < files_.size() && window_.size() < 2 * jobs_) {
     const std::size_t i = launched_++;
-    window_.push_back(std::async(jobs_ > 1 ? std::launch::async : std::launch::deferred, parse_file,
-                                 files_[i], known_[i]));
+    std::packaged_task<ParsedFile()> task([this, i] { return parse_file(files_[i], known_[i]); });
+    window_.push_back(task.get_future());
+    boost::asio::post(*pool_, std::move(task));
   }
   ParsedFile parsed = window_.front().get();
   window_.pop_front();

@@ -1,12 +1,16 @@
 // The files of a bulk run read and parsed ahead of the shards' threads, on
-// `jobs` threads, and handed over in the order of the files.
+// a pool of `jobs` threads made once (Boost.Asio's), and handed over in the
+// order of the files.
 #ifndef CABLE_SRC_WRITE_PARSE_WINDOW_HPP_
 #define CABLE_SRC_WRITE_PARSE_WINDOW_HPP_
+
+#include <boost/asio/thread_pool.hpp>
 
 #include <cstddef>
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +34,8 @@ struct ParsedFile {
 // the result.
 ParsedFile parse_file(const std::filesystem::path& file, const std::string& known_hash);
 
-// Not thread-safe; its own threads touch nothing but their file.
+// Not thread-safe; its own threads touch nothing but their file. With one
+// job, each file is parsed in the caller's thread, by next().
 class ParseWindow {
  public:
   // `known_hashes[i]` is the hash recorded for `files[i]`; `jobs` > 0.
@@ -46,6 +51,8 @@ class ParseWindow {
   std::size_t jobs_;
   std::size_t launched_ = 0;
   std::deque<std::future<ParsedFile>> window_;
+  // Last, so that its threads are joined before the files they read go.
+  std::optional<boost::asio::thread_pool> pool_;
 };
 
 }  // namespace cable::internal

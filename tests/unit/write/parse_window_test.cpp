@@ -120,10 +120,19 @@ TEST(ParseWindowTest, AFileLongerThanItsHeadIsParsedWhole) {
 }
 
 TEST(ParseWindowTest, FilesComeBackInOrderWithOneThreadOrSeveral) {
-  const std::vector<fs::path> files = {
+  const std::vector<fs::path> four = {
       kCorpus / "09PARIS268.txt", kCorpus / "fixtures" / "08ATLANTIS77.txt",
       kCorpus / "fixtures" / "10ATLANTIS5.html", kCorpus / "09PARIS268.txt"};
-  for (std::size_t jobs : {1u, 3u}) {
+  const std::vector<std::string> four_ids = {"09PARIS268", "08ATLANTIS77", "10ATLANTIS5",
+                                             "09PARIS268"};
+  // Five times the four: more files than a window of any of these holds.
+  std::vector<fs::path> files;
+  std::vector<std::string> expected;
+  for (int k = 0; k < 5; ++k) {
+    files.insert(files.end(), four.begin(), four.end());
+    expected.insert(expected.end(), four_ids.begin(), four_ids.end());
+  }
+  for (std::size_t jobs : {1u, 2u, 3u}) {
     ParseWindow window(files, std::vector<std::string>(files.size()), jobs);
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -131,9 +140,18 @@ TEST(ParseWindowTest, FilesComeBackInOrderWithOneThreadOrSeveral) {
       ASSERT_EQ(parsed.cables.size(), 1u) << files[i];
       ids.push_back(parsed.cables[0].id);
     }
-    EXPECT_EQ(ids,
-              (std::vector<std::string>{"09PARIS268", "08ATLANTIS77", "10ATLANTIS5", "09PARIS268"}))
-        << jobs;
+    EXPECT_EQ(ids, expected) << jobs;
+  }
+}
+
+// A run that stops early (an error, a full disk) drops its window with files
+// still being parsed: its threads are joined before the files they read go
+// (the sanitized build would report a read of freed memory).
+TEST(ParseWindowTest, AWindowDroppedEarlyWaitsForItsThreads) {
+  const std::vector<fs::path> files(40, kCorpus / "09PARIS268.txt");
+  for (std::size_t jobs : {2u, 4u}) {
+    ParseWindow window(files, std::vector<std::string>(files.size()), jobs);
+    EXPECT_EQ(window.next().cables.at(0).id, "09PARIS268");
   }
 }
 
