@@ -15,13 +15,13 @@
 namespace cable::internal {
 namespace {
 
-// What a byte says of the character it starts or continues: an ASCII letter
-// or digit is part of a word, any other ASCII byte parts words, and a byte
-// from 0x80 on belongs to a multi-byte character, which ICU classes.
 // Slots of a thread's cache of stems (about 1 MB once used): the distinct
 // words of a few dozen pages of snippets, as many as indexing keeps.
 constexpr std::size_t kSnippetStems = 16384;
 
+// What a byte says of the character it starts or continues: an ASCII letter
+// or digit is part of a word, any other ASCII byte parts words, and a byte
+// from 0x80 on belongs to a multi-byte character, which ICU classes.
 enum class Byte : std::uint8_t { kWord, kApart, kMulti };
 
 constexpr std::array<Byte, 256> kBytes = [] {
@@ -161,11 +161,12 @@ bool SnippetMaker::matches(std::string_view word) {
     return std::all_of(w.begin(), w.end(),
                        [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   };
-  // An ASCII word folds to as many bytes, and Snowball's English stem is
-  // never longer than its word (StemCacheTest checks the stems of a
-  // dictionary and of two million made-up words): a word shorter than every
-  // query word, stem and wildcard matches none. Those are most of the words
-  // a common initial lets through ("in", "is", "it" for "including").
+  // An ASCII word folds to as many bytes (another may fold to more: "և" to
+  // "եւ"), and Snowball's English stem is never longer than its word
+  // (StemCacheTest checks the stems of a dictionary and of 200,000 made-up
+  // words): a word shorter than every query word, stem and wildcard matches
+  // none. Those are most of the words a common initial lets through ("in",
+  // "is", "it" for "including").
   if (word.size() < shortest_ && is_ascii(word)) return false;
   const auto cached = seen_.find(word);
   if (cached != seen_.end()) return cached->second;

@@ -50,6 +50,9 @@ TEST(SnippetTest, WordsAsShortAsTheShortestQueryWordStillMatch) {
             "I [cry], it [cries]; crib is [included] in it.");
   EXPECT_EQ(snip(Xapian::Query("it"), "It is in it."), "[It] is in [it].");
   EXPECT_EQ(snip(Xapian::Query("zzzz"), "ab, abc, a", 240, {"ab"}), "[ab], [abc], a");
+  // Only an ASCII word is ruled out by its length: "և" (2 bytes) folds to
+  // "եւ" (4).
+  EXPECT_EQ(snip(Xapian::Query("\u0565\u0582"), "\u0587 x"), "[\u0587] x");
 }
 
 // Words are ruled out by their first letter before any lookup: every kind of
@@ -68,7 +71,7 @@ TEST(SnippetTest, WordsOfEveryInitialAreFound) {
 // at once, over more distinct words than it holds, agree with one thread's.
 TEST(SnippetTest, SnippetsMadeOnSeveralThreadsAtOnceAgree) {
   std::string text;
-  for (int i = 0; i < 6000; ++i) {
+  for (int i = 0; i < 20000; ++i) {
     text += "traffick" + std::to_string(i) + "ing trafficked trafficking ";
   }
   const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("traffick"),

@@ -146,7 +146,8 @@ TEST(ParseWindowTest, FilesComeBackInOrderWithOneThreadOrSeveral) {
 
 // A run that stops early (an error, a full disk) drops its window with files
 // still being parsed: its threads are joined before the files they read go
-// (the sanitized build would report a read of freed memory).
+// (a test only the sanitized build can fail: it reports the read of freed
+// memory that joining them too late would make).
 TEST(ParseWindowTest, AWindowDroppedEarlyWaitsForItsThreads) {
   const std::vector<fs::path> files(40, kCorpus / "09PARIS268.txt");
   for (std::size_t jobs : {2u, 4u}) {
