@@ -20,9 +20,15 @@ namespace cable::internal {
 // (for the text and HTML forms, one cable: the whole file).
 using PositionedSink = std::function<void(Cable&&, std::uint64_t bytes_read)>;
 
-// As read_file(), which it is; the same errors.
+// Sees every byte of a file once, in order, in pieces.
+using ByteSink = std::function<void(std::string_view bytes)>;
+
+// As read_file(), which it is; the same errors. `on_bytes`, when given, sees
+// the bytes the cables were read from, all of the file: the whole of a
+// one-cable file, and the pieces of cables.csv as they stream past (so that
+// a caller can hash what it indexed, not what was there before).
 std::uint64_t read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
-                           const ErrorSink& on_error = {});
+                           const ErrorSink& on_error = {}, const ByteSink& on_bytes = {});
 
 // A file opened, and its first bytes, enough to tell its form
 // (detect_format).

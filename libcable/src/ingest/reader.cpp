@@ -5,6 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <optional>
+#include <streambuf>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -22,6 +25,33 @@ namespace cable {
 namespace {
 
 constexpr std::size_t kHeadBytes = 4096;
+
+// Reads through `source` and shows each piece read to `seen`, before the
+// reader above gets it. Hand-written: the standard library has no such
+// filter, and Boost.Iostreams' is not among our dependencies for this alone.
+// An exception from `source` (libstdc++'s file buffer throws on a read
+// error) reaches the stream reading this one, which sets badbit.
+class SeenStreambuf : public std::streambuf {
+ public:
+  SeenStreambuf(std::streambuf* source, const internal::ByteSink& seen)
+      : source_(source), seen_(seen), buf_(std::make_unique_for_overwrite<char[]>(kChunk)) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    const std::streamsize got = source_->sgetn(buf_.get(), static_cast<std::streamsize>(kChunk));
+    if (got <= 0) return traits_type::eof();
+    seen_({buf_.get(), static_cast<std::size_t>(got)});
+    setg(buf_.get(), buf_.get(), buf_.get() + got);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64 << 10;
+  std::streambuf* source_;
+  const internal::ByteSink& seen_;
+  std::unique_ptr<char[]> buf_;
+};
 
 }  // namespace
 
@@ -108,16 +138,23 @@ Cable internal::parse_whole(std::string_view content, const std::string& name) {
 }
 
 std::uint64_t internal::read_file_at(const std::filesystem::path& file, const PositionedSink& sink,
-                                     const ErrorSink& on_error) {
+                                     const ErrorSink& on_error, const ByteSink& on_bytes) {
   OpenedFile f = open_input(file);
   if (detect_format(f.head) != Format::kCsv) {
     const std::string content = whole_file(f);
+    if (on_bytes) on_bytes(content);
     sink(parse_whole(content, f.name), content.size());
     return 1;
   }
   f.in.clear();
   f.in.seekg(0);
-  CsvCableReader csv(f.in, f.name);
+  std::optional<SeenStreambuf> seen;
+  std::istream seen_in(nullptr);
+  if (on_bytes) {
+    seen.emplace(f.in.rdbuf(), on_bytes);
+    seen_in.rdbuf(&*seen);
+  }
+  CsvCableReader csv(on_bytes ? seen_in : f.in, f.name);
   std::uint64_t count = 0;
   RawCable raw;
   for (;;) {
@@ -133,7 +170,7 @@ std::uint64_t internal::read_file_at(const std::filesystem::path& file, const Po
     sink(parse_raw(std::move(raw)), csv.bytes_read());
     ++count;
   }
-  return count;
+  return count;  // next() is false at the end of the file: `on_bytes` saw it all
 }
 
 namespace {

@@ -65,6 +65,9 @@ bool CsvCableReader::fill(std::size_t want) {
     const std::size_t old = buf_.size();
     buf_.resize(old + kChunk);
     in_.read(buf_.data() + old, static_cast<std::streamsize>(kChunk));
+    // A read error (badbit) is no end of file: the cables past it would be
+    // missing with no word said.
+    if (in_.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", name_));
     const auto got = static_cast<std::size_t>(in_.gcount());
     buf_.resize(old + got);
     if (got == 0) eof_ = true;

@@ -36,7 +36,8 @@ class CsvCableReader {
   // Reads the next record into `out`; false at the end of the input.
   // @throws cable::Error kMalformed for a broken record, naming the file and
   //   the line it starts on; the reader has then skipped to the next record,
-  //   so calling next() again goes on.
+  //   so calling next() again goes on; cable::Error kIo naming the file
+  //   when the input cannot be read (badbit), as again at every later call.
   bool next(RawCable& out);
 
   std::uint64_t bytes_read() const { return consumed_; }

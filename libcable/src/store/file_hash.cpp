@@ -10,29 +10,22 @@
 #include "store/schema.hpp"
 
 namespace cable::internal {
-namespace {
 
-class Hasher {
- public:
-  Hasher() : state_(XXH3_createState(), &XXH3_freeState) {
-    XXH3_64bits_reset(state_.get());
-    const std::string seed =
-        fmt::format("libcable {} schema {}\n", version(), schema::kSchemaVersion);
-    add(seed);
-  }
+FileHasher::FileHasher() : state_(XXH3_createState(), &XXH3_freeState) {
+  XXH3_64bits_reset(state_.get());
+  add(fmt::format("libcable {} schema {}\n", version(), schema::kSchemaVersion));
+}
 
-  void add(std::string_view bytes) { XXH3_64bits_update(state_.get(), bytes.data(), bytes.size()); }
+void FileHasher::add(std::string_view bytes) {
+  XXH3_64bits_update(state_.get(), bytes.data(), bytes.size());
+}
 
-  std::string digest() const { return fmt::format("{:016x}", XXH3_64bits_digest(state_.get())); }
-
- private:
-  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state_;
-};
-
-}  // namespace
+std::string FileHasher::digest() const {
+  return fmt::format("{:016x}", XXH3_64bits_digest(state_.get()));
+}
 
 std::string stream_hash(std::string_view head, std::istream& rest, const std::string& name) {
-  Hasher h;
+  FileHasher h;
   h.add(head);
   // Not zeroed, and under malloc's threshold for a mapping of its own: a
   // zeroed megabyte per file was fresh pages to fault in and clear, 17 % of
@@ -48,7 +41,7 @@ std::string stream_hash(std::string_view head, std::istream& rest, const std::st
 }
 
 std::string content_hash(std::string_view bytes) {
-  Hasher h;
+  FileHasher h;
   h.add(bytes);
   return h.digest();
 }

@@ -11,6 +11,7 @@
 
 #include "ingest/file_reader.hpp"
 #include "store/database.hpp"
+#include "store/file_hash.hpp"
 #include "store/schema.hpp"
 #include "store/shard_threads.hpp"
 #include "write/parse_window.hpp"
@@ -77,7 +78,8 @@ class Run {
   // Makes the records' dictionary from the first files it parses, starts
   // segments, makes the pipeline in `started` and reads every file into it.
   void read_all(const Inventory& inventory, std::optional<ShardPipeline>& started);
-  // Hands the cables of file `i` to the pipeline; the number handed.
+  // Hands the cables of file `i` to the pipeline; the number handed. A
+  // streamed file's `parsed.hash` becomes that of the bytes streamed.
   std::uint64_t feed(const Inventory& inventory, std::size_t i, ParsedFile& parsed,
                      ShardPipeline& pipeline, std::size_t& failures);
 
@@ -124,6 +126,9 @@ std::uint64_t Run::feed(const Inventory& inventory, std::size_t i, ParsedFile& p
     return cables;
   }
   const std::uint64_t bytes_before = at_.bytes_done;
+  // Recorded under the hash of the bytes streamed, not of those hashed when
+  // the run began: the file may have been rewritten since.
+  FileHasher streamed;
   try {
     read_file_at(
         inventory.files[i],
@@ -137,7 +142,9 @@ std::uint64_t Run::feed(const Inventory& inventory, std::size_t i, ParsedFile& p
         [&](const Error& e) {
           ++failures;
           report(e);
-        });
+        },
+        [&](std::string_view bytes) { streamed.add(bytes); });
+    parsed.hash = streamed.digest();
   } catch (const Error& e) {
     ++failures;
     report(e);

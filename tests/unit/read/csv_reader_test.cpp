@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <ios>
 #include <sstream>
+#include <streambuf>
+#include <string>
 
 #include "cable/error.hpp"
 
@@ -14,6 +17,36 @@ constexpr const char* kRow1 =
     "\"P R 281848Z DEC 66\nFM X\",\"UNCLAS X 1\n\nSHAH\\'S \\\"VIEW\\\" C:\\\\\n\"\n";
 constexpr const char* kRow2 =
     "\"2\",\"2/25/1972 9:30\",\"72X2\",\"Embassy X\",\"SECRET\",\"\",\"h\",\"b\"\n";
+
+// Serves `bytes`, then fails as libstdc++'s file buffer does on a read error:
+// it throws, and the stream reading it sets badbit.
+class FailingBuf : public std::streambuf {
+ public:
+  explicit FailingBuf(std::string bytes) : bytes_(std::move(bytes)) {
+    setg(bytes_.data(), bytes_.data(), bytes_.data() + bytes_.size());
+  }
+
+ protected:
+  int_type underflow() override { throw std::ios_base::failure("read error"); }
+
+ private:
+  std::string bytes_;
+};
+
+TEST(CsvReaderTest, AReadErrorIsNamedNotTakenForTheEnd) {
+  FailingBuf buf(std::string(kRow2) + std::string(kRow1).substr(0, 40));
+  std::istream in(&buf);
+  CsvCableReader reader(in, "c.csv");
+  RawCable raw;
+  try {
+    while (reader.next(raw)) {
+    }
+    FAIL() << "the read error was taken for the end of the file";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo);
+    EXPECT_NE(std::string(e.what()).find("c.csv"), std::string::npos) << e.what();
+  }
+}
 
 TEST(CsvReaderTest, ReadsEscapesAndMultiLineFields) {
   std::istringstream in(std::string(kRow1) + kRow2);

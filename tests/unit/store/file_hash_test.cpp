@@ -28,6 +28,11 @@ TEST(FileHashTest, AFilesHashIsThatOfItsBytesHoweverTheyAreRead) {
     const std::string hash = test::hash_of_bytes(bytes);
     EXPECT_EQ(hash.size(), 16u);
     EXPECT_EQ(content_hash(bytes), hash) << n;
+    FileHasher pieces;  // in pieces of 1000 bytes
+    for (std::size_t at = 0; at < n; at += 1000) {
+      pieces.add(std::string_view(bytes).substr(at, 1000));
+    }
+    EXPECT_EQ(pieces.digest(), hash) << n;
     for (std::size_t head : {std::size_t{0}, std::min<std::size_t>(n, 4096), n}) {
       std::istringstream rest(bytes.substr(head));
       EXPECT_EQ(stream_hash(std::string_view(bytes).substr(0, head), rest, "f"), hash)

@@ -7,6 +7,8 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -115,6 +117,57 @@ TEST(BulkIndexTest, ASecondRunOverTheSameFilesChangesNothing) {
   EXPECT_EQ(again.files_unchanged, 4u);
   EXPECT_EQ(again.cables_added + again.cables_replaced, 0u);
   EXPECT_EQ(again.cables_unchanged, first.cables_added);
+}
+
+std::string contents_of(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_to(const fs::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// Documents of the cable `id` (its cable document and paragraphs).
+Xapian::doccount documents_of(const std::vector<ShardWriter>& shards, const std::string& id) {
+  Xapian::doccount n = 0;
+  for (const ShardWriter& s : shards) {
+    n += Xapian::Database(s.place.path.string()).get_termfreq(schema::term(schema::kId, id));
+  }
+  return n;
+}
+
+// cables.csv is hashed when the run starts and streamed later. Rewritten in
+// between, it must be recorded under the hash of the bytes streamed: under
+// the first hash, its first content put back would pass for unchanged and
+// leave the index with what it no longer holds.
+TEST(BulkIndexTest, ACsvRewrittenBeforeItIsStreamedIsRecordedAsItWasStreamed) {
+  test::TempDir dir;
+  const fs::path in = dir.path() / "in";
+  fs::create_directories(in);
+  fs::copy_file(kCorpus / "09PARIS268.txt", in / "a.txt");
+  const std::string first = contents_of(kCorpus / "fixtures" / "cables.csv");
+  std::string second = first;
+  second.replace(second.find("\"75ATLANTIS15\""), 14, "\"75ATLANTIS16\"");
+  write_to(in / "cables.csv", first);
+  std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 2);
+  bool rewritten = false;
+  // a.txt comes first; once it is done, cables.csv has been hashed (the
+  // records' dictionary of a new index samples every file first).
+  const IndexSummary s = index_files(shards, WriterOptions{}, in, {}, [&](const IndexProgress& p) {
+    if (p.files_done == 1 && !rewritten) {
+      write_to(in / "cables.csv", second);
+      rewritten = true;
+    }
+  });
+  ASSERT_TRUE(rewritten);
+  EXPECT_EQ(s.failed, 0u);
+  ASSERT_GT(documents_of(shards, "75ATLANTIS16"), 0u);  // streamed after the rewrite
+  EXPECT_EQ(documents_of(shards, "75ATLANTIS15"), 0u);
+  write_to(in / "cables.csv", first);
+  const IndexSummary again = index_files(shards, WriterOptions{}, in, {}, {});
+  EXPECT_EQ(again.files_unchanged, 1u);  // a.txt alone
+  EXPECT_GT(documents_of(shards, "75ATLANTIS15"), 0u);
 }
 
 TEST(BulkIndexTest, ARunOfNoFileWritesNoSegmentsAndMergesNothing) {
