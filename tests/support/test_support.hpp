@@ -30,6 +30,21 @@ inline std::vector<std::string> made_up_words(std::mt19937& rng, std::size_t cou
   return words;
 }
 
+// `roots` made-up roots ("waaa", "wbaa", …) in seven English inflections each
+// ("", s, ed, ing, ies, ation, ly): words for a cache of stems, which share
+// its slots and evict each other when there are more than it has.
+inline std::vector<std::string> inflected_words(int roots) {
+  std::vector<std::string> out;
+  const char* endings[] = {"", "s", "ed", "ing", "ies", "ation", "ly"};
+  for (int i = 0; i < roots; ++i) {
+    std::string root;
+    for (int n = i; root.size() < 3 || n > 0; n /= 26)
+      root.push_back(static_cast<char>('a' + n % 26));
+    for (const char* e : endings) out.push_back("w" + root + e);
+  }
+  return out;
+}
+
 // A cable of the Embassy Atlantis, CONFIDENTIAL, with one (C) paragraph per text.
 inline Cable make_cable(std::string id, std::string date, std::vector<std::string> tags,
                         std::vector<std::string> paragraphs, std::string subject = "A SUBJECT") {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.hpp"
+
 namespace cable::internal {
 namespace {
 
@@ -27,22 +29,9 @@ std::set<std::string> expected_terms(const std::vector<std::string>& words) {
   return out;
 }
 
-// More distinct words than the analyzer's stem cache has slots, in several
-// inflections each, so that words share slots and evict each other.
-std::vector<std::string> many_words() {
-  std::vector<std::string> out;
-  const char* endings[] = {"", "s", "ed", "ing", "ies", "ation", "ly"};
-  for (int i = 0; i < 6000; ++i) {
-    std::string root;
-    for (int n = i; root.size() < 3 || n > 0; n /= 26)
-      root.push_back(static_cast<char>('a' + n % 26));
-    for (const char* e : endings) out.push_back("w" + root + e);
-  }
-  return out;
-}
-
 TEST(AnalyzerTest, StemsEveryWordAsSnowballDoesWhenWordsShareCacheSlots) {
-  const std::vector<std::string> words = many_words();
+  // More distinct words than the analyzer's stem cache has slots.
+  const std::vector<std::string> words = test::inflected_words(6000);
   std::string text;
   for (const std::string& w : words) text += w + " ";
   const std::set<std::string> expected = expected_terms(words);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/test_support.hpp"
 #include "util/text.hpp"
 
 namespace cable::internal {
@@ -16,23 +17,10 @@ extern const char* const kEnglishWords;  // the generated wordlist.cpp
 }  // namespace normalize
 namespace {
 
-// Words in several inflections each, far more than the caches below have
-// slots, so that words share slots and evict each other.
-std::vector<std::string> inflected_words(int roots) {
-  std::vector<std::string> out;
-  const char* endings[] = {"", "s", "ed", "ing", "ies", "ation", "ly"};
-  for (int i = 0; i < roots; ++i) {
-    std::string root;
-    for (int n = i; root.size() < 3 || n > 0; n /= 26)
-      root.push_back(static_cast<char>('a' + n % 26));
-    for (const char* e : endings) out.push_back("w" + root + e);
-  }
-  return out;
-}
-
 TEST(StemCacheTest, EveryWordGetsSnowballsStemWhenWordsShareSlots) {
   Xapian::Stem english("english");
-  const std::vector<std::string> words = inflected_words(500);
+  // Far more words than the caches below have slots.
+  const std::vector<std::string> words = test::inflected_words(500);
   for (std::size_t slots : {1, 3, 64}) {
     StemCache cache(slots);
     for (int pass = 0; pass < 2; ++pass) {
