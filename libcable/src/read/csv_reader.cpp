@@ -67,7 +67,11 @@ bool CsvCableReader::fill(std::size_t want) {
     in_.read(buf_.data() + old, static_cast<std::streamsize>(kChunk));
     // A read error (badbit) is no end of file: the cables past it would be
     // missing with no word said.
-    if (in_.bad()) throw Error(ErrorCode::kIo, fmt::format("{}: read error", name_));
+    if (in_.bad()) {
+      buf_.resize(old);
+      broken_ = true;
+      throw read_error();
+    }
     const auto got = static_cast<std::size_t>(in_.gcount());
     buf_.resize(old + got);
     if (got == 0) eof_ = true;
@@ -110,7 +114,12 @@ void CsvCableReader::fail(std::uint64_t line, const std::string& why) {
                                                  name_, line, record_, why));
 }
 
+Error CsvCableReader::read_error() const {
+  return Error(ErrorCode::kIo, fmt::format("{}: read error", name_));
+}
+
 bool CsvCableReader::next(RawCable& out) {
+  if (broken_) throw read_error();
   while (peek() == '\n' || peek() == '\r') get();
   if (peek() == -1) return false;
   ++record_;

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cable/error.hpp"
 #include "model/raw_cable.hpp"
 
 namespace cable::internal {
@@ -49,6 +50,8 @@ class CsvCableReader {
   bool at_record_start();
   void skip_to_next_record();
   [[noreturn]] void fail(std::uint64_t line, const std::string& why);
+  // kIo, naming the file.
+  Error read_error() const;
 
   std::istream& in_;
   std::string name_;
@@ -58,6 +61,7 @@ class CsvCableReader {
   std::uint64_t record_ = 0;
   std::uint64_t consumed_ = 0;
   bool eof_ = false;
+  bool broken_ = false;  // a read failed: every later call says so again
 };
 
 }  // namespace cable::internal

@@ -44,12 +44,13 @@ TEST(FileReaderTest, EveryByteOfAOneCableFileIsShownOnce) {
 }
 
 // cables.csv streams past in pieces; what follows its last record (blank
-// lines here) is shown too, as the reader reads to the end. Two hundred copies of the fixture's records make a
-// file of several of the reader's chunks.
+// lines here) is shown too, as the reader reads to the end. Two thousand
+// copies of the fixture's records make a file of several of the CSV reader's
+// 1 MiB chunks.
 TEST(FileReaderTest, EveryByteOfACsvIsShownOnceInOrder) {
   test::TempDir dir;
   const std::string records = contents_of(kFixtures / "cables.csv");
-  for (int copies : {1, 200}) {
+  for (int copies : {1, 2000}) {
     std::string bytes;
     for (int k = 0; k < copies; ++k) bytes += records;
     bytes += "\n\n\n";

@@ -46,6 +46,13 @@ TEST(CsvReaderTest, AReadErrorIsNamedNotTakenForTheEnd) {
     EXPECT_EQ(e.code(), ErrorCode::kIo);
     EXPECT_NE(std::string(e.what()).find("c.csv"), std::string::npos) << e.what();
   }
+  // And again at the next call, with no record made of what came before.
+  try {
+    reader.next(raw);
+    FAIL() << "no error at the next call";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kIo);
+  }
 }
 
 TEST(CsvReaderTest, ReadsEscapesAndMultiLineFields) {

@@ -153,7 +153,8 @@ TEST(BulkIndexTest, ACsvRewrittenBeforeItIsStreamedIsRecordedAsItWasStreamed) {
   std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 2);
   bool rewritten = false;
   // a.txt comes first; once it is done, cables.csv has been hashed (the
-  // records' dictionary of a new index samples every file first).
+  // records' dictionary of a new index samples the first files, up to 2 MiB
+  // of records: both of these, before any is fed).
   const IndexSummary s = index_files(shards, WriterOptions{}, in, {}, [&](const IndexProgress& p) {
     if (p.files_done == 1 && !rewritten) {
       write_to(in / "cables.csv", second);
