@@ -61,8 +61,10 @@ CABLE_EXPORT Cable parse_html(std::string_view html, std::string_view source_nam
 
 /// Reads one file in any form and hands every cable in it to `sink`. A broken
 /// CSV record goes to `on_error` and reading goes on with the next record.
-/// @throws cable::Error kIo when the file cannot be read, kNotACable when it
-///   is in no known form, kMalformed when a CSV file ends inside a quoted field.
+/// @throws cable::Error kIo when the file cannot be read (part-way through a
+///   CSV file too: a read error is never taken for its end), kNotACable when
+///   it is in no known form, kMalformed when a CSV file ends inside a quoted
+///   field.
 /// Returns the number of cables handed to `sink`.
 CABLE_EXPORT std::uint64_t read_file(const std::filesystem::path& file, const CableSink& sink,
                                      const ErrorSink& on_error = {});
