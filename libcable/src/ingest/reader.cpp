@@ -149,12 +149,9 @@ std::uint64_t internal::read_file_at(const std::filesystem::path& file, const Po
   f.in.clear();
   f.in.seekg(0);
   std::optional<SeenStreambuf> seen;
-  std::istream seen_in(nullptr);
-  if (on_bytes) {
-    seen.emplace(f.in.rdbuf(), on_bytes);
-    seen_in.rdbuf(&*seen);
-  }
-  CsvCableReader csv(on_bytes ? seen_in : f.in, f.name);
+  if (on_bytes) seen.emplace(f.in.rdbuf(), on_bytes);
+  std::istream in(seen ? static_cast<std::streambuf*>(&*seen) : f.in.rdbuf());
+  CsvCableReader csv(in, f.name);
   std::uint64_t count = 0;
   RawCable raw;
   for (;;) {

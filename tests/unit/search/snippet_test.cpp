@@ -4,9 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "cable/reader.hpp"
 
 namespace cable::internal {
 namespace {
@@ -137,6 +142,62 @@ TEST(SnippetTest, NoMatchGivesTheStartAndNoCutInsideACharacter) {
   const std::string body = s.substr(0, s.size() - 3);
   EXPECT_EQ(body.substr(body.size() - 2), "é") << s;
   EXPECT_EQ(s.substr(s.size() - 3), "\u2026");
+}
+
+// Over the 1000 real pages, against the indexer's own analysis: in each
+// paragraph, the words highlighted for one of its words are as many as the
+// words Analyzer::words() (the TermGenerator indexing uses) gives whose term
+// is that word or whose Snowball stem is its stem.
+TEST(SnippetTest, OnTheRealPagesTheHighlightsAreTheWordsTheIndexMatches) {
+  const std::filesystem::path pages = std::filesystem::path(CABLE_SHARED_CORPUS) / "cablegate-html";
+  if (!std::filesystem::exists(pages)) GTEST_SKIP() << pages << " is absent";
+  const Analyzer analyzer;
+  const Xapian::Stem english("english");
+  std::size_t paragraphs = 0;
+  std::size_t highlights = 0;
+  std::vector<std::string> wrong;
+  read_path(pages, [&](Cable&& c) {
+    for (const Paragraph& p : c.paragraphs) {
+      const std::vector<std::string> words = analyzer.words(p.text);
+      // A plain word of five letters or more, a different one per paragraph.
+      std::vector<std::string> plain;
+      for (const std::string& w : words) {
+        if (w.size() >= 5 &&
+            std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+          plain.push_back(w);
+        }
+      }
+      if (plain.empty()) continue;
+      const std::string word = plain[paragraphs++ % plain.size()];
+      const std::string stem = english(word);
+      std::size_t expected = 0;
+      for (const std::string& w : words) expected += w == word || english(w) == stem;
+      const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query(word), Xapian::Query("Z" + stem));
+      const std::string shown = SnippetMaker(q).make(p.text, p.text.size(), "\x01", "\x02");
+      std::size_t got = 0;
+      bool inside = false;
+      bool in_word = false;
+      for (char ch : shown) {
+        if (ch == '\x01' || ch == '\x02') {
+          inside = ch == '\x01';
+          in_word = false;
+        } else if (inside && ch != ' ' && !in_word) {
+          ++got;
+          in_word = true;
+        } else if (ch == ' ') {
+          in_word = false;
+        }
+      }
+      highlights += got;
+      if (got != expected)
+        wrong.push_back(c.id + " " + word + ": " + std::to_string(got) + " of " +
+                        std::to_string(expected));
+    }
+  });
+  EXPECT_GT(paragraphs, 9000u);
+  EXPECT_GT(highlights, 15000u);
+  EXPECT_TRUE(wrong.empty()) << wrong.size() << " paragraphs, the first "
+                             << (wrong.empty() ? "" : wrong.front());
 }
 
 }  // namespace
