@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "search/kept_postings.hpp"
+
 namespace cable::internal {
 namespace {
 
@@ -63,10 +65,10 @@ class Bm25Term : public Xapian::PostingSource {
   void init(const Xapian::Database& sub) override {
     const std::optional<std::size_t> shard = all_lengths_.shard_of(sub);
     lengths_ = all_lengths_.of(sub);
-    it_ = sub.postlist_begin(term_);
-    end_ = sub.postlist_end(term_);
-    started_ = false;
     const bool known = shard && counts_ && *shard < counts_->termfreq.size();
+    postings_.open(sub, term_,
+                   known && *shard < counts_->kept.size() ? counts_->kept[*shard] : nullptr);
+    started_ = false;
     termfreq_ = known ? counts_->termfreq[*shard] : sub.get_termfreq(term_);
     // As Xapian::BM25Weight::get_maxpart(): at the largest wdf and the
     // shortest length a document with it can have.
@@ -83,7 +85,7 @@ class Bm25Term : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_max() const override { return termfreq_; }
 
   void next(double min_wt) override {
-    if (started_) ++it_;
+    if (started_) postings_.next();
     started_ = true;
     settle(min_wt);
   }
@@ -91,22 +93,22 @@ class Bm25Term : public Xapian::PostingSource {
   // undo the leaps the other lists allow (docs/benchmarks.md).
   void skip_to(Xapian::docid did, double) override {
     started_ = true;
-    it_.skip_to(did);
+    postings_.skip_to(did);
     weighed_ = false;
   }
-  bool at_end() const override { return it_ == end_; }
-  Xapian::docid get_docid() const override { return *it_; }
+  bool at_end() const override { return postings_.at_end(); }
+  Xapian::docid get_docid() const override { return postings_.docid(); }
 
   double get_weight() const override { return weighed_ ? weight_ : weigh(); }
 
  private:
   // This posting's BM25 weight.
   double weigh() const {
-    const Xapian::docid did = *it_;
+    const Xapian::docid did = postings_.docid();
     Xapian::termcount length = 0;
     if (lengths_ && did < lengths_->size()) length = (*lengths_)[did];
-    if (length == 0) length = it_.get_doclength();
-    return bm25_sumpart(stats_, it_.get_wdf(), length);
+    if (length == 0) length = postings_.doclength();
+    return bm25_sumpart(stats_, postings_.wdf(), length);
   }
 
   // Moves on past the postings that weigh less than `min_wt`, which the
@@ -117,7 +119,7 @@ class Bm25Term : public Xapian::PostingSource {
   void settle(double min_wt) {
     weighed_ = min_wt > 0;
     if (!weighed_) return;
-    for (; it_ != end_; ++it_) {
+    for (; !postings_.at_end(); postings_.next()) {
       weight_ = weigh();
       if (weight_ >= min_wt) return;
     }
@@ -128,8 +130,8 @@ class Bm25Term : public Xapian::PostingSource {
   const DocLengths& all_lengths_;
   const TermCounts* counts_;
   const std::vector<Xapian::termcount>* lengths_ = nullptr;  // this shard's
-  Xapian::PostingIterator it_, end_;
-  bool started_ = false;  // whether next() or skip_to() moved to the first posting
+  PostingCursor postings_;  // the term's, kept (TermCounts::kept) or Xapian's
+  bool started_ = false;    // whether next() or skip_to() moved to the first posting
   Xapian::doccount termfreq_ = 0;
   bool weighed_ = false;  // whether weight_ holds this posting's weight
   double weight_ = 0;

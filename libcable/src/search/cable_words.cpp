@@ -68,9 +68,10 @@ class Rewriter {
     if (!indexed) return q;
     const TermCounts* counts = c_.terms ? c_.terms->find(t) : nullptr;
     if (counts && counts->cables.size() == c_.map->shards()) {
-      return source(*indexed, counts->cables_total, counts->cables);
+      return source(*indexed, counts->cables_total, counts->cables, counts->kept);
     }
-    return source(*indexed, counts ? counts->total : c_.whole->get_termfreq(*indexed), {});
+    return source(*indexed, counts ? counts->total : c_.whole->get_termfreq(*indexed), {},
+                  counts ? counts->kept : std::vector<std::shared_ptr<const KeptPostings>>{});
   }
 
   // `q`, an OP_FILTER, rewritten; without the filter to cable documents
@@ -116,10 +117,12 @@ class Rewriter {
   // `termfreq`: the cables, or the documents, that hold the term; more than
   // every cable (documents, or removed ones an in-memory database's list of
   // terms counts) counts as every cable.
-  Q source(std::string term, Xapian::doccount termfreq, std::vector<Xapian::doccount> cables) {
+  Q source(std::string term, Xapian::doccount termfreq, std::vector<Xapian::doccount> cables,
+           std::vector<std::shared_ptr<const KeptPostings>> kept = {}) {
     const Bm25Stats stats = bm25_stats(cables_, std::min(termfreq, cables_), average_);
-    return Q(
-        (new CableWords(c_.map, c_.lengths, std::move(term), stats, std::move(cables)))->release());
+    return Q((new CableWords(c_.map, c_.lengths, std::move(term), stats, std::move(cables),
+                             std::move(kept)))
+                 ->release());
   }
 
   Q wildcard(const std::string& prefix) {
@@ -192,8 +195,13 @@ void CableWords::init(const Xapian::Database& sub) {
   sub_ = sub;
   shard_lengths_ = lengths_ ? lengths_->of(sub) : nullptr;
   cable_lengths_ = lengths_ ? lengths_->cables_of(sub) : nullptr;
-  it_ = sub.postlist_begin(term_);
-  end_ = sub.postlist_end(term_);
+  const std::shared_ptr<const KeptPostings> kept = shard_ < kept_.size() ? kept_[shard_] : nullptr;
+  kept_used_ = usable(kept, sub);
+  if (kept_used_) {
+    list_.open(sub, kept);
+  } else {
+    xapian_.open(sub, term_);
+  }
   if (shard_ < cables_.size()) {
     // Counted when the term was learnt (search/term_stats): no lookup here.
     least_ = estimate_ = cables_[shard_];
@@ -212,56 +220,61 @@ void CableWords::init(const Xapian::Database& sub) {
   set_maxweight(estimate_ > 0 ? stats_.termweight : 0);
 }
 
-void CableWords::next(double min_wt) {
-  if (started_ && !walked_ && it_ != end_) it_.skip_to(next_);
+template <typename Cursor>
+void CableWords::next_in(Cursor& c, double min_wt) {
+  if (started_ && !walked_ && !c.at_end()) c.skip_to(next_);
   started_ = true;
   walked_ = false;
-  settle(0);
-  pass_lighter(min_wt);
+  settle(c, 0);
+  pass_lighter(c, min_wt);
 }
 
-void CableWords::skip_to(Xapian::docid did, double min_wt) {
+template <typename Cursor>
+void CableWords::skip_in(Cursor& c, Xapian::docid did, double min_wt) {
   if (started_ && (done_ || cable_ >= did)) return;
   started_ = true;
   walked_ = false;
-  if (it_ != end_ && *it_ < did) it_.skip_to(did);
-  settle(did);
-  pass_lighter(min_wt);
+  if (!c.at_end() && c.docid() < did) c.skip_to(did);
+  settle(c, did);
+  pass_lighter(c, min_wt);
 }
 
-void CableWords::pass_lighter(double min_wt) {
+template <typename Cursor>
+void CableWords::pass_lighter(Cursor& c, double min_wt) {
   if (min_wt <= 0) return;
-  // get_weight() leaves it_ at the next cable's postings, where settle()
+  // weight_in() leaves `c` at the next cable's postings, where settle()
   // starts.
-  while (!done_ && get_weight() < min_wt) {
+  while (!done_ && weight_in(c) < min_wt) {
     walked_ = false;
-    settle(0);
+    settle(c, 0);
   }
 }
 
-void CableWords::settle(Xapian::docid from) {
-  while (it_ != end_) {
-    const std::uint32_t c = map_->cable_of(shard_, *it_, hint_);
-    if (c == CableMap::kNoCable) {  // before the first cable: no cable has it
-      ++it_;
+template <typename Cursor>
+void CableWords::settle(Cursor& c, Xapian::docid from) {
+  while (!c.at_end()) {
+    const std::uint32_t number = map_->cable_of(shard_, c.docid(), hint_);
+    if (number == CableMap::kNoCable) {  // before the first cable: no cable has it
+      c.next();
       continue;
     }
-    const Xapian::docid first = map_->cable_document(shard_, c);
-    next_ = c + 1 < map_->cables(shard_) ? map_->cable_document(shard_, c + 1) : last_ + 1;
+    const Xapian::docid first = map_->cable_document(shard_, number);
+    next_ =
+        number + 1 < map_->cables(shard_) ? map_->cable_document(shard_, number + 1) : last_ + 1;
     if (first >= from) {
       cable_ = first;
-      number_ = c;
+      number_ = number;
       return;
     }
-    it_.skip_to(next_);
+    c.skip_to(next_);
   }
   done_ = true;
 }
 
-double CableWords::get_weight() const {
+template <typename Cursor>
+double CableWords::weight_in(Cursor& c) const {
   if (walked_) return weight_;
-  Xapian::termcount wdf = 0;
-  for (; it_ != end_ && *it_ < next_; ++it_) wdf += it_.get_wdf();
+  const Xapian::termcount wdf = wdf_before(c, next_);
   walked_ = true;
   double length = 0;
   if (cable_lengths_ && number_ < cable_lengths_->size()) {
@@ -281,6 +294,24 @@ double CableWords::get_weight() const {
   weight_ = bm25_sumpart(stats_, wdf, length);
   return weight_;
 }
+
+void CableWords::next(double min_wt) {
+  if (kept_used_) {
+    next_in(list_, min_wt);
+  } else {
+    next_in(xapian_, min_wt);
+  }
+}
+
+void CableWords::skip_to(Xapian::docid did, double min_wt) {
+  if (kept_used_) {
+    skip_in(list_, did, min_wt);
+  } else {
+    skip_in(xapian_, did, min_wt);
+  }
+}
+
+double CableWords::get_weight() const { return kept_used_ ? weight_in(list_) : weight_in(xapian_); }
 
 Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c) {
   return Rewriter(c).rewritten(q);

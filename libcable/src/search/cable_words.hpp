@@ -29,6 +29,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@
 #include "search/cable_filter.hpp"
 #include "search/cable_map.hpp"
 #include "search/doc_lengths.hpp"
+#include "search/kept_postings.hpp"
 
 namespace cable::internal {
 
@@ -49,17 +51,22 @@ class CableWords : public Xapian::PostingSource {
   // has no length for counts 0, as a removed one.
   // `cables`: how many cables hold the term, per shard (TermCounts::cables),
   // which makes the match's counts exact and spares init() a lookup of the
-  // term's frequency; empty when not known.
+  // term's frequency; empty when not known. `kept`: its postings per shard
+  // where kept (TermCounts::kept), walked instead of Xapian's; they are
+  // not serialised, so in a search's shard threads (which only larger
+  // matches take) the source walks Xapian's.
   CableWords(const CableMap* map, const DocLengths* lengths, std::string term, Bm25Stats stats,
-             std::vector<Xapian::doccount> cables = {})
+             std::vector<Xapian::doccount> cables = {},
+             std::vector<std::shared_ptr<const KeptPostings>> kept = {})
       : map_(map),
         lengths_(lengths),
         term_(std::move(term)),
         stats_(stats),
-        cables_(std::move(cables)) {}
+        cables_(std::move(cables)),
+        kept_(std::move(kept)) {}
 
   CableWords* clone() const override {
-    return new CableWords(map_, lengths_, term_, stats_, cables_);
+    return new CableWords(map_, lengths_, term_, stats_, cables_, kept_);
   }
   std::string name() const override { return "cable.CableWords"; }
   std::string serialise() const override;
@@ -97,17 +104,27 @@ class CableWords : public Xapian::PostingSource {
   std::string get_description() const override { return "CableWords(" + term_ + ")"; }
 
  private:
-  // From it_, or past it when its posting belongs to a cable before `from`:
-  // the next cable that holds the term.
-  void settle(Xapian::docid from);
+  // What next(), skip_to() and get_weight() do, over the cursor open.
+  template <typename Cursor>
+  void next_in(Cursor& c, double min_wt);
+  template <typename Cursor>
+  void skip_in(Cursor& c, Xapian::docid did, double min_wt);
+  template <typename Cursor>
+  double weight_in(Cursor& c) const;
+  // From `c`'s posting, or past it when it belongs to a cable before
+  // `from`: the next cable that holds the term.
+  template <typename Cursor>
+  void settle(Cursor& c, Xapian::docid from);
   // From the cable settled on: the next that weighs `min_wt` or more.
-  void pass_lighter(double min_wt);
+  template <typename Cursor>
+  void pass_lighter(Cursor& c, double min_wt);
 
   const CableMap* map_;
   const DocLengths* lengths_;
   std::string term_;
   Bm25Stats stats_;
   std::vector<Xapian::doccount> cables_;
+  std::vector<std::shared_ptr<const KeptPostings>> kept_;
   std::size_t shard_ = 0;
   const std::vector<Xapian::termcount>* shard_lengths_ = nullptr;
   const std::vector<std::uint64_t>* cable_lengths_ = nullptr;
@@ -115,18 +132,21 @@ class CableWords : public Xapian::PostingSource {
   Xapian::doccount least_ = 0;
   Xapian::doccount estimate_ = 0;
   Xapian::docid last_ = 0;  // the sub-database's last document ID
-  // it_ walks the term's postings; the cable it is at runs from cable_ (its
-  // cable document) to before next_ (the next cable's).
-  mutable Xapian::PostingIterator it_, end_;
+  // The term's postings, walked by list_ (below) when kept_used_, else by
+  // xapian_; the cable they are at runs from cable_ (its cable document) to
+  // before next_ (the next cable's).
+  mutable XapianCursor xapian_;
   Xapian::docid cable_ = 0;
   std::uint32_t number_ = 0;  // cable_'s, in the CableMap
   Xapian::docid next_ = 0;
   std::uint32_t hint_ = 0;  // CableMap::cable_of()'s
   bool started_ = false;
   bool done_ = false;  // past the last cable that holds the term
-  // Whether get_weight() walked it_ to the next cable's postings already.
+  // Whether get_weight() walked the postings to the next cable's already.
   mutable bool walked_ = false;
   mutable double weight_ = 0;
+  bool kept_used_ = false;
+  mutable KeptCursor list_;
 };
 
 struct CableWordsContext {

@@ -80,7 +80,10 @@ class Runner {
     // Searches that read many postings match each shard in a thread of its
     // own (search/match_cost.hpp).
     const bool several = impl_.shards.size() > 1;
-    impl_.terms.learn(impl_.shards, q, by_cable ? &impl_.cable_map() : nullptr);
+    // Postings are kept for an index on disk alone: an in-memory one is
+    // the writer's, which changes without a new revision.
+    impl_.terms.learn(impl_.shards, q, by_cable ? &impl_.cable_map() : nullptr,
+                      impl_.keep_postings && !impl_.dir.empty() && !impl_.plain_xapian);
     request.terms = &impl_.terms;
     request.registry = &impl_.registry();
     const Xapian::doccount reads = postings_to_read(impl_.db, q, &impl_.terms);

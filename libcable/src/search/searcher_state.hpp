@@ -45,6 +45,10 @@ struct SearcherState {
   // served by Xapian's remote backend would need; off: the local path. Set
   // before the Searcher is shared (tests set it; nothing public does yet).
   bool plain_xapian = false;
+  // Keep the postings of terms in few documents of an on-disk index
+  // (search/kept_postings); off: Xapian's alone, the tests' oracle. Set
+  // before the Searcher is shared.
+  bool keep_postings = true;
   // For facet counts, one cache per shard; rebuilt when a reopen shows new
   // commits.
   CableMap cables;

@@ -3,6 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -112,6 +116,59 @@ struct Span {
   std::size_t end;
 };
 
+// At most this many ASCII bytes that may start a matching word are looked
+// for sixteen bytes at a time: a comparison of a block per byte.
+constexpr std::size_t kBlockStarts = 8;
+
+// Finds, sixteen bytes at a time, the first byte that is one of a few ASCII
+// bytes or from 0x80 on. Hand-written with SSE2, which every x86-64
+// processor has: the byte loop was most of a snippet's time in a long
+// paragraph, and no library Debian has finds the first of a set of bytes
+// (std::string_view::find_first_of tests every byte against every one);
+// elsewhere, no block is passed over.
+class BlockFinder {
+ public:
+  // `starts`: at most kBlockStarts bytes under 0x80; with more, next()
+  // passes over nothing.
+  explicit BlockFinder(std::string_view starts) : used_(starts.size() <= kBlockStarts) {
+#if defined(__SSE2__)
+    for (std::size_t k = 0; used_ && k < starts.size(); ++k) {
+      wanted_[k] = _mm_set1_epi8(starts[k]);
+    }
+    count_ = starts.size();
+#endif
+  }
+
+  // The first such byte from `i` on, of the whole blocks of sixteen before
+  // `n`; or the start of the block that runs past `n`, from which the
+  // caller looks byte by byte.
+  std::size_t next(const char* p, std::size_t i, std::size_t n) const {
+#if defined(__SSE2__)
+    if (!used_) return i;
+    for (; i + 16 <= n; i += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      int mask = _mm_movemask_epi8(block);  // the bytes from 0x80 on
+      for (std::size_t k = 0; k < count_; ++k) {
+        mask |= _mm_movemask_epi8(_mm_cmpeq_epi8(block, wanted_[k]));
+      }
+      if (mask != 0)
+        return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#else
+    (void)p;
+    (void)n;
+#endif
+    return i;
+  }
+
+ private:
+  bool used_;
+#if defined(__SSE2__)
+  __m128i wanted_[kBlockStarts];  // NOLINT: std::array drops the vector type's attributes
+  std::size_t count_ = 0;
+#endif
+};
+
 // The stem of `word`, from this thread's cache: the words of a page's
 // paragraphs come back search after search, and stemming them was most of a
 // snippet's time (docs/benchmarks.md).
@@ -153,6 +210,7 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, std::vector<std::string> 
   for (std::size_t b = 0; b < may_start_.size(); ++b) {
     const auto c = static_cast<char>(b);
     may_start_[b] = b >= 0x80 || initials.find(text::to_lower(c)) != std::string::npos;
+    if (may_start_[b] && b < 0x80) ascii_starts_ += c;
   }
 }
 
@@ -188,15 +246,19 @@ std::string SnippetMaker::make(std::string_view text, std::size_t length, std::s
   // The matching words, merged when only spaces part them.
   std::vector<Span> hits;
   // Only a word whose first byte may_start_ lets through can match, so the
-  // bytes in between are passed over with one lookup each.
-  const auto candidate = [may = may_start_.data(), p = text.data(),
-                          n = text.size()](std::size_t i) {
-    while (i < n && !may[static_cast<unsigned char>(p[i])]) ++i;
+  // bytes in between are passed over, sixteen at a time when few ASCII
+  // bytes may start one (most searches), else with one lookup each.
+  const BlockFinder blocks(ascii_starts_);
+  const auto candidate = [&, p = text.data(), n = text.size()](std::size_t i) {
+    i = blocks.next(p, i, n);
+    while (i < n && !may_start_[static_cast<unsigned char>(p[i])]) ++i;
     return i;
   };
   for (std::size_t i = candidate(0); i < text.size(); i = candidate(i)) {
     const Byte b = byte_at(text, i);
-    if (b == Byte::kApart || continuation(text[i])) {
+    // Inside a word ("politics" for "including"): the next candidate is
+    // then inside it too, or past it.
+    if (b == Byte::kApart || continuation(text[i]) || follows_word(text, i)) {
       ++i;
       continue;
     }
@@ -210,7 +272,7 @@ std::string SnippetMaker::make(std::string_view text, std::size_t length, std::s
       }
     }
     j = word_end(text, j);
-    if (!follows_word(text, i) && matches(text.substr(i, j - i))) {
+    if (matches(text.substr(i, j - i))) {
       if (!hits.empty() &&
           text.substr(hits.back().end, i - hits.back().end).find_first_not_of(' ') ==
               std::string_view::npos) {

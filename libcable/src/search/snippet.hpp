@@ -47,6 +47,7 @@ class SnippetMaker {
   // starts (in lower case) an exact word, a stem or a wildcard, and every
   // other byte, whose word must be folded to be sure.
   std::array<bool, 256> may_start_{};
+  std::string ascii_starts_;  // the bytes under 0x80 of may_start_
   std::vector<std::string> wildcards_;
   // The length of the shortest exact word, stem or wildcard.
   std::size_t shortest_ = std::string::npos;

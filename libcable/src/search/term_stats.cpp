@@ -9,12 +9,13 @@
 namespace cable::internal {
 
 void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
-                      const CableMap* map) {
+                      const CableMap* map, bool keep_postings) {
   if (versions_.changed(shards) || known_.size() + of_any_.size() > kMaxTerms ||
       set_bytes_ > kMaxSetBytes) {
     known_.clear();
     of_any_.clear();
     set_bytes_ = 0;
+    kept_bytes_ = 0;
     versions_.record(shards);
   }
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
@@ -29,6 +30,15 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
       c.termfreq.push_back(shard.get_termfreq(term));
       c.wdf_bound.push_back(shard.get_wdf_upper_bound(term));
       c.total += c.termfreq.back();
+      if (keep_postings) {
+        std::shared_ptr<const KeptPostings> kept;
+        if (c.termfreq.back() > 0 && c.termfreq.back() <= kKeepPostingsUpTo &&
+            kept_bytes_ <= kMaxKeptBytes) {
+          kept = std::make_shared<const KeptPostings>(KeptPostings::read(shard, term));
+          kept_bytes_ += kept->bytes();
+        }
+        c.kept.push_back(std::move(kept));
+      }
       if (indexed && map) {
         std::vector<std::uint32_t> cables;
         if (c.termfreq.back() > 0) cables = cables_holding(*map, shard, term);
@@ -42,7 +52,9 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
     }
     // The term of the index it stands for has the same counts, without the
     // cables: the search for the best paragraphs (search/bm25) asks for them.
-    if (indexed) known_.try_emplace(term, TermCounts{c.total, c.termfreq, c.wdf_bound, {}, 0, {}});
+    if (indexed) {
+      known_.try_emplace(term, TermCounts{c.total, c.termfreq, c.wdf_bound, {}, 0, {}, c.kept});
+    }
     known_.emplace(*t, std::move(c));
   }
 }

@@ -8,17 +8,20 @@
 // them several times per term: to choose whether to use shard threads
 // (store/shard_threads) and for BM25's statistics and bounds (search/bm25),
 // per shard, most of a rare word's block reads (docs/benchmarks.md); with
-// the numbers kept, a term already seen takes none.
+// the numbers kept, a term already seen takes none. A term in few documents
+// also keeps its postings (search/kept_postings).
 #ifndef CABLE_SRC_SEARCH_TERM_STATS_HPP_
 #define CABLE_SRC_SEARCH_TERM_STATS_HPP_
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "search/cable_sets.hpp"
+#include "search/kept_postings.hpp"
 #include "store/shard_versions.hpp"
 
 namespace cable::internal {
@@ -35,6 +38,9 @@ struct TermCounts {
   Xapian::doccount cables_total = 0;
   // Those cables themselves, per shard, when `cables` is known.
   std::vector<CableSet> sets;
+  // The term's postings, per shard, when learn() kept them; else empty, or
+  // null for a shard where it did not.
+  std::vector<std::shared_ptr<const KeptPostings>> kept;
 };
 
 class TermStats {
@@ -46,6 +52,12 @@ class TermStats {
   // next: at the release's size, 31 KB for a word in more than one cable of
   // 32, so two thousand such words at least.
   static constexpr std::size_t kMaxSetBytes = std::size_t{64} << 20;
+  // With keep_postings, a term's postings in a shard are kept when it has
+  // at most this many there (128 KB), until the kept lists hold more than
+  // kMaxKeptBytes: no more are kept then until learn() starts afresh.
+  // Reading a list costs a term's first search a walk along it.
+  static constexpr Xapian::doccount kKeepPostingsUpTo = 16'384;
+  static constexpr std::size_t kMaxKeptBytes = std::size_t{32} << 20;
 
   // Looks up every term of `q` (each opened alone in `shards`, in the order
   // of the index) not known yet; forgets every term first when a commit
@@ -55,10 +67,13 @@ class TermStats {
   // known too, with the same counts and no cables. Cost: for a new
   // term, one B-tree lookup per shard, and for a kCableWord term with
   // `map` a walk along its postings, a skip per cable (which keeps its
-  // cables as a set, TermCounts::sets); for a known one, a hash lookup.
-  // @throws Xapian::Error.
+  // cables as a set, TermCounts::sets); with `keep_postings` (on-disk
+  // shards alone: kept lists are matched to a shard by its revision), a
+  // walk along its postings in each shard where it has few
+  // (TermCounts::kept); for a known one, a hash lookup. @throws
+  // Xapian::Error.
   void learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
-             const CableMap* map = nullptr);
+             const CableMap* map = nullptr, bool keep_postings = false);
 
   // The counts of `term`; null when learn() has not seen it.
   const TermCounts* find(const std::string& term) const;
@@ -83,7 +98,8 @@ class TermStats {
 
   std::unordered_map<std::string, TermCounts> known_;
   std::unordered_map<std::string, std::vector<Xapian::doccount>> of_any_;  // by key_of()
-  std::size_t set_bytes_ = 0;  // of every TermCounts::sets kept
+  std::size_t set_bytes_ = 0;   // of every TermCounts::sets kept
+  std::size_t kept_bytes_ = 0;  // of every TermCounts::kept
   ShardVersions versions_;
 };
 

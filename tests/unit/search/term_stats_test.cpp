@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <vector>
 
 #include "cable/writer.hpp"
 #include "search/cable_map.hpp"
@@ -87,6 +88,37 @@ TEST_F(TermStatsTest, AWordOverCablesMakesItsTermOfTheIndexKnownToo) {
   EXPECT_EQ(stats_.find(word)->total, stats_.find("fishing")->total);
   EXPECT_EQ(stats_.find(word)->cables_total, 30u);
   EXPECT_EQ(stats_.find("report"), nullptr);
+}
+
+// With keep_postings, a term in few documents keeps each shard's postings,
+// for the term of the index a word over cables stands for too; without,
+// none.
+TEST_F(TermStatsTest, KeepsThePostingsOfATermInFewDocuments) {
+  CableMap map;
+  map.build(index_.shards);
+  stats_.learn(index_.shards, Q("report"));
+  EXPECT_TRUE(stats_.find("report")->kept.empty());
+  TermStats keeping;
+  const std::string word = schema::term(schema::kCableWord, "fishing");
+  keeping.learn(index_.shards, Q(Q::OP_OR, Q(word), Q("nowhere")), &map, true);
+  for (const std::string& term : {word, std::string("fishing")}) {
+    const TermCounts* c = keeping.find(term);
+    ASSERT_NE(c, nullptr) << term;
+    ASSERT_EQ(c->kept.size(), index_.shards.size()) << term;
+    for (std::size_t k = 0; k < index_.shards.size(); ++k) {
+      ASSERT_NE(c->kept[k], nullptr) << term << " " << k;
+      std::vector<Xapian::docid> docids;
+      for (auto it = index_.shards[k].postlist_begin("fishing");
+           it != index_.shards[k].postlist_end("fishing"); ++it) {
+        docids.push_back(*it);
+      }
+      EXPECT_EQ(c->kept[k]->docids, docids) << term << " " << k;
+      EXPECT_EQ(c->kept[k]->revision, index_.shards[k].get_revision()) << term << " " << k;
+    }
+  }
+  // None in a shard where no document has it.
+  ASSERT_EQ(keeping.find("nowhere")->kept.size(), index_.shards.size());
+  EXPECT_EQ(keeping.find("nowhere")->kept[0], nullptr);
 }
 
 TEST_F(TermStatsTest, ACommitMakesItReadThemAgain) {
