@@ -17,7 +17,8 @@
 // the cables of the filters (tags, dates, origins…) it searched lately,
 // emptied past 16 MiB at the next search, and the cables of the words it
 // searched (for exact totals without counting), none kept past 64 MiB and
-// then emptied, until it sees a commit.
+// then emptied, and, for an index on disk, the postings of the words in few
+// documents it searched, emptied past about 32 MiB, until it sees a commit.
 //
 // Copyright (C) 2026 The libcable authors. SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef CABLE_SEARCH_HPP_

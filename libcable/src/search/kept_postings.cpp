@@ -5,15 +5,16 @@
 
 namespace cable::internal {
 
-KeptPostings KeptPostings::read(const Xapian::Database& shard, const std::string& term) {
-  KeptPostings out;
-  out.revision = shard.get_revision();
+std::shared_ptr<const KeptPostings> KeptPostings::read(const Xapian::Database& shard,
+                                                       const std::string& term) {
+  auto out = std::make_shared<KeptPostings>();
+  out->revision = shard.get_revision();
   const Xapian::doccount n = shard.get_termfreq(term);
-  out.docids.reserve(n);
-  out.wdfs.reserve(n);
+  out->docids.reserve(n);
+  out->wdfs.reserve(n);
   for (auto it = shard.postlist_begin(term); it != shard.postlist_end(term); ++it) {
-    out.docids.push_back(*it);
-    out.wdfs.push_back(it.get_wdf());
+    out->docids.push_back(*it);
+    out->wdfs.push_back(it.get_wdf());
   }
   return out;
 }

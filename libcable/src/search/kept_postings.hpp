@@ -6,14 +6,16 @@
 // from the root down (a pread each, from the page cache) every time, and a
 // search opens each of its words several times: the match over cables, the
 // best paragraphs of the cables found, the cables without a paragraph that
-// holds every word. On a small index those openings were a fifth of a
-// search's time (docs/benchmarks.md); a kept list costs none.
+// holds every word. On a small index those openings were most of what a
+// search reads (docs/benchmarks.md); a kept list costs none.
 #ifndef CABLE_SRC_SEARCH_KEPT_POSTINGS_HPP_
 #define CABLE_SRC_SEARCH_KEPT_POSTINGS_HPP_
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -21,10 +23,13 @@
 
 namespace cable::internal {
 
+// Read-only once made: cursors of several threads may walk one at once.
 struct KeptPostings {
   Xapian::rev revision = 0;             // the shard's when read
   std::vector<Xapian::docid> docids;    // ascending
   std::vector<Xapian::termcount> wdfs;  // docids[i]'s
+  // How many cursors took the list: the tests' way to know.
+  mutable std::atomic<std::uint64_t> walks{0};
 
   // Bytes held.
   std::size_t bytes() const {
@@ -33,16 +38,17 @@ struct KeptPostings {
   }
 
   // The postings of `term` in `shard`, an on-disk database opened alone.
-  // Cost: a walk along them. @throws Xapian::Error.
-  static KeptPostings read(const Xapian::Database& shard, const std::string& term);
+  // Cost: a walk along them. @throws Xapian::Error (an in-memory database
+  // has no revision: Xapian::UnimplementedError).
+  static std::shared_ptr<const KeptPostings> read(const Xapian::Database& shard,
+                                                  const std::string& term);
 };
 
 // A term's postings in a shard through Xapian, and through a kept list:
-// cursors with the same members, for code that walks either (search/
-// cable_words), templated on the cursor so that it asks which once per
-// call rather than once per posting (a branch per posting made a common
-// word's walk a tenth slower at the release's size). Each is at its first
-// posting once opened, and skip_to() never moves it back.
+// cursors with the same members, for code that walks either and is
+// templated on the cursor (search/cable_words), so that it asks which once
+// per call, not once per posting. Each is at its first posting once opened,
+// and skip_to() never moves it back. Not thread-safe.
 class XapianCursor {
  public:
   void open(const Xapian::Database& sub, const std::string& term) {
@@ -67,8 +73,9 @@ class KeptCursor {
     sub_ = sub;
     list_ = std::move(list);
     at_ = 0;
+    list_->walks.fetch_add(1, std::memory_order_relaxed);
   }
-  bool at_end() const { return at_ == list_->docids.size(); }
+  bool at_end() const { return at_ >= list_->docids.size(); }
   Xapian::docid docid() const { return list_->docids[at_]; }
   Xapian::termcount wdf() const { return list_->wdfs[at_]; }
   // Cost: a lookup in Xapian's list of lengths.
@@ -84,7 +91,10 @@ class KeptCursor {
 };
 
 // Whether a kept list may stand for `sub`'s postings: one read at its
-// revision. Cost: no I/O.
+// revision. The caller found the list by `sub`'s shard number, which
+// ShardVersions::shard_of() tells by the shard's UUID (or by the number the
+// shard records), so a shard put in another's place is not taken for it.
+// Cost: no I/O.
 inline bool usable(const std::shared_ptr<const KeptPostings>& kept, const Xapian::Database& sub) {
   return kept && kept->revision == sub.get_revision();
 }

@@ -45,9 +45,9 @@ struct SearcherState {
   // served by Xapian's remote backend would need; off: the local path. Set
   // before the Searcher is shared (tests set it; nothing public does yet).
   bool plain_xapian = false;
-  // Keep the postings of terms in few documents of an on-disk index
+  // Keep the postings of words in few documents of an on-disk index
   // (search/kept_postings); off: Xapian's alone, the tests' oracle. Set
-  // before the Searcher is shared.
+  // before the first search: terms learnt keep their lists.
   bool keep_postings = true;
   // For facet counts, one cache per shard; rebuilt when a reopen shows new
   // commits.

@@ -130,12 +130,15 @@ class BlockFinder {
  public:
   // `starts`: at most kBlockStarts bytes under 0x80; with more, next()
   // passes over nothing.
-  explicit BlockFinder(std::string_view starts) : used_(starts.size() <= kBlockStarts) {
+  explicit BlockFinder(std::string_view starts) {
 #if defined(__SSE2__)
+    used_ = starts.size() <= kBlockStarts;
     for (std::size_t k = 0; used_ && k < starts.size(); ++k) {
       wanted_[k] = _mm_set1_epi8(starts[k]);
     }
     count_ = starts.size();
+#else
+    (void)starts;
 #endif
   }
 
@@ -151,8 +154,9 @@ class BlockFinder {
       for (std::size_t k = 0; k < count_; ++k) {
         mask |= _mm_movemask_epi8(_mm_cmpeq_epi8(block, wanted_[k]));
       }
-      if (mask != 0)
+      if (mask != 0) {
         return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      }
     }
 #else
     (void)p;
@@ -161,9 +165,10 @@ class BlockFinder {
     return i;
   }
 
- private:
-  bool used_;
 #if defined(__SSE2__)
+
+ private:
+  bool used_ = false;
   __m128i wanted_[kBlockStarts];  // NOLINT: std::array drops the vector type's attributes
   std::size_t count_ = 0;
 #endif

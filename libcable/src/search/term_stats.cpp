@@ -5,13 +5,25 @@
 
 #include "search/cable_words.hpp"
 #include "store/schema.hpp"
+#include "util/text.hpp"
 
 namespace cable::internal {
+namespace {
+
+// Whether `term` is a word or a stem of free text, whose postings the
+// sources of words walk (search/cable_words, search/bm25); filters walk
+// lists of their own (search/cable_filter).
+bool walked_as_words(const std::string& term) {
+  const std::size_t from = term.starts_with(schema::kStemmed) ? schema::kStemmed.size() : 0;
+  return from < term.size() && !text::is_upper(term[from]);
+}
+
+}  // namespace
 
 void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap* map, bool keep_postings) {
   if (versions_.changed(shards) || known_.size() + of_any_.size() > kMaxTerms ||
-      set_bytes_ > kMaxSetBytes) {
+      set_bytes_ > kMaxSetBytes || kept_bytes_ > kMaxKeptBytes) {
     known_.clear();
     of_any_.clear();
     set_bytes_ = 0;
@@ -23,6 +35,9 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
     // A kCableWord term by the term of the index it stands for.
     const std::optional<std::string> indexed = schema::indexed_term(*t);
     const std::string& term = indexed ? *indexed : *t;
+    // The lists of the term of the index, when a search of it kept them.
+    const TermCounts* as_indexed = indexed ? find(term) : nullptr;
+    const bool reuse = as_indexed && as_indexed->kept.size() == shards.size();
     TermCounts c;
     for (std::size_t k = 0; k < shards.size(); ++k) {
       const Xapian::Database& shard = shards[k];
@@ -30,11 +45,12 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
       c.termfreq.push_back(shard.get_termfreq(term));
       c.wdf_bound.push_back(shard.get_wdf_upper_bound(term));
       c.total += c.termfreq.back();
-      if (keep_postings) {
+      if (reuse) {
+        c.kept.push_back(as_indexed->kept[k]);
+      } else if (keep_postings && walked_as_words(term)) {
         std::shared_ptr<const KeptPostings> kept;
-        if (c.termfreq.back() > 0 && c.termfreq.back() <= kKeepPostingsUpTo &&
-            kept_bytes_ <= kMaxKeptBytes) {
-          kept = std::make_shared<const KeptPostings>(KeptPostings::read(shard, term));
+        if (c.termfreq.back() > 0 && c.termfreq.back() <= kKeepPostingsUpTo) {
+          kept = KeptPostings::read(shard, term);
           kept_bytes_ += kept->bytes();
         }
         c.kept.push_back(std::move(kept));

@@ -52,9 +52,9 @@ class TermStats {
   // next: at the release's size, 31 KB for a word in more than one cable of
   // 32, so two thousand such words at least.
   static constexpr std::size_t kMaxSetBytes = std::size_t{64} << 20;
-  // With keep_postings, a term's postings in a shard are kept when it has
-  // at most this many there (128 KB), until the kept lists hold more than
-  // kMaxKeptBytes: no more are kept then until learn() starts afresh.
+  // With keep_postings, a word's or a stem's postings in a shard are kept
+  // when it has at most this many there (128 KB); past kMaxKeptBytes of
+  // lists, learn() starts afresh at its next call, as past kMaxSetBytes.
   // Reading a list costs a term's first search a walk along it.
   static constexpr Xapian::doccount kKeepPostingsUpTo = 16'384;
   static constexpr std::size_t kMaxKeptBytes = std::size_t{32} << 20;
@@ -68,9 +68,10 @@ class TermStats {
   // term, one B-tree lookup per shard, and for a kCableWord term with
   // `map` a walk along its postings, a skip per cable (which keeps its
   // cables as a set, TermCounts::sets); with `keep_postings` (on-disk
-  // shards alone: kept lists are matched to a shard by its revision), a
-  // walk along its postings in each shard where it has few
-  // (TermCounts::kept); for a known one, a hash lookup. @throws
+  // shards alone: kept lists are matched to a shard by its revision), for
+  // a word or a stem, a walk along its postings in each shard where it has
+  // few (TermCounts::kept), unless a search of the term of the index it
+  // stands for kept them; for a known one, a hash lookup. @throws
   // Xapian::Error.
   void learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
              const CableMap* map = nullptr, bool keep_postings = false);

@@ -8,13 +8,17 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "search/compile.hpp"
+#include "search/kept_postings.hpp"
 #include "store/schema.hpp"
 #include "support/cable_shard.hpp"
+#include "support/test_support.hpp"
 
 namespace cable::internal {
 namespace {
@@ -24,15 +28,19 @@ using Q = Xapian::Query;
 // A shard of cables starting at `starts` with documents up to `last`, but
 // for the numbers in `gaps` (a cable removed). Document d holds "odd" d
 // times when d is odd, "even" once when d is even, "five" when d is 5 or
-// 12, and "filler" d times (so lengths differ).
+// 12, and "filler" d times (so lengths differ). In memory, or on disk at
+// `path`.
 Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian::docid>& starts,
-                                    Xapian::docid last, const std::vector<Xapian::docid>& gaps) {
-  Xapian::WritableDatabase db =
-      test::cable_shard(shard, starts, last, [](Xapian::Document& doc, Xapian::docid id) {
+                                    Xapian::docid last, const std::vector<Xapian::docid>& gaps,
+                                    const std::string& path = {}) {
+  Xapian::WritableDatabase db = test::cable_shard(
+      shard, starts, last,
+      [](Xapian::Document& doc, Xapian::docid id) {
         doc.add_term(id % 2 == 1 ? "odd" : "even", id % 2 == 1 ? id : 1);
         if (id == 5 || id == 12) doc.add_term("five");
         doc.add_term("filler", id);
-      });
+      },
+      path);
   for (Xapian::docid id : gaps) db.delete_document(id);
   db.commit();
   return db;
@@ -252,6 +260,71 @@ TEST_F(CableWordsTest, OverCablesTurnsCableWordsAndWildcardsIntoSources) {
   EXPECT_EQ(over_cables(f, context).get_num_subqueries(), 2u);
   // Other terms stay as they are.
   EXPECT_EQ(over_cables(Q("odd"), context).get_description(), Q("odd").get_description());
+}
+// With the term's postings kept (search/kept_postings), a word matches the
+// same cables with the same weights, alone, in AND and NOT, and passing
+// over the lighter cables, as with Xapian's; the lists are walked, and one
+// read before a commit is not.
+TEST(CableWordsKeptTest, AKeptListAnswersAsXapiansPostings) {
+  test::TempDir dir;
+  const std::vector<Xapian::docid> starts{1, 4, 5, 9, 13};
+  const std::string path = (dir.path() / "shard").string();
+  shard_with(0, starts, 14, {10, 11}, path);
+  const std::vector<Xapian::Database> shards{Xapian::Database(path)};
+  CableMap map;
+  map.build(shards);
+  DocLengths lengths;
+  lengths.build(shards);
+  const Bm25Stats stats{2.5, 0.1};
+  std::map<std::string, std::shared_ptr<const KeptPostings>> kept;
+  const auto word = [&](const std::string& term, bool with_list) {
+    if (!kept.count(term)) kept[term] = KeptPostings::read(shards[0], term);
+    std::vector<std::shared_ptr<const KeptPostings>> lists;
+    if (with_list) lists.push_back(kept[term]);
+    return Q((new CableWords(&map, &lengths, term, stats, {}, lists))->release());
+  };
+  const auto both = [&](const std::function<Q(bool)>& make) {
+    const Matched a = matches(shards[0], make(true)), b = matches(shards[0], make(false));
+    EXPECT_EQ(a.ids, b.ids);
+    EXPECT_EQ(a.weights, b.weights);
+  };
+  for (const std::string term : {"odd", "even", "five", "filler"}) {
+    SCOPED_TRACE(term);
+    both([&](bool k) { return word(term, k); });
+    both([&](bool k) { return Q(Q::OP_AND, word(term, k), word("five", k)); });
+    both([&](bool k) { return Q(Q::OP_AND_NOT, word(term, k), word("five", k)); });
+    both([&](bool k) { return Q(Q::OP_OR, word(term, k), word("filler", k)); });
+    EXPECT_GT(kept[term]->walks.load(), 0u);
+  }
+  // Top 2 alone: the match passes over the cables too light for it.
+  Xapian::Enquire enquire(shards[0]);
+  enquire.set_query(word("odd", true));
+  const Xapian::MSet top = enquire.get_mset(0, 2);
+  enquire.set_query(word("odd", false));
+  const Xapian::MSet plain = enquire.get_mset(0, 2);
+  ASSERT_EQ(top.size(), plain.size());
+  for (Xapian::doccount i = 0; i < top.size(); ++i) {
+    EXPECT_EQ(*top[i], *plain[i]);
+    EXPECT_EQ(top[i].get_weight(), plain[i].get_weight());
+  }
+  // A commit: the shard's revision moves on, and the list is not walked.
+  {
+    Xapian::WritableDatabase w(path, Xapian::DB_OPEN);
+    Xapian::Document doc;
+    doc.add_term("five");
+    w.replace_document(14, doc);
+    w.commit();
+  }
+  const std::vector<Xapian::Database> after{Xapian::Database(path)};
+  CableMap map_after;
+  map_after.build(after);
+  const std::uint64_t walks = kept["five"]->walks;
+  CableWords source(&map_after, nullptr, "five", stats, {}, {kept["five"]});
+  source.init(after[0]);
+  EXPECT_EQ(kept["five"]->walks.load(), walks);
+  std::vector<Xapian::docid> found;
+  for (source.next(0); !source.at_end(); source.next(0)) found.push_back(source.get_docid());
+  EXPECT_EQ(found, (std::vector<Xapian::docid>{5, 9, 13}));
 }
 
 TEST(CableWordsWildcardTest, StandsForAtMostTheWordsAllowed) {

@@ -72,6 +72,38 @@ TEST(SnippetTest, WordsOfEveryInitialAreFound) {
   EXPECT_EQ(snip(Xapian::Query("1975"), "1975s"), "1975s");
 }
 
+// The bytes that may start a match are looked for sixteen at a time: a
+// word is found at every place of a block and across two, after a
+// multi-byte letter that ends a block or straddles two, in texts a block
+// long or not; and with more initials than a block is compared against,
+// byte by byte.
+TEST(SnippetTest, WordsAreFoundAtEveryPlaceOfABlockOfSixteenBytes) {
+  const Xapian::Query fish("fish");
+  for (std::size_t before = 0; before <= 40; ++before) {
+    for (std::size_t after = 0; after <= 17; ++after) {
+      const std::string lead(before, 'a'), tail(after, 'b');
+      const std::string space = before > 0 ? " " : "";
+      const std::string end = after > 0 ? " " + tail : "";
+      EXPECT_EQ(snip(fish, lead + space + "fish" + end), lead + space + "[fish]" + end)
+          << before << " " << after;
+      // After a two-byte letter that parts nothing, then after a space.
+      EXPECT_EQ(snip(fish, lead + "\u00e9fish" + end), lead + "\u00e9fish" + end)
+          << before << " " << after;
+      EXPECT_EQ(snip(fish, lead + "\u00e9 fish" + end), lead + "\u00e9 [fish]" + end)
+          << before << " " << after;
+    }
+  }
+  // Six initials, twelve bytes in both cases.
+  const std::vector<Xapian::Query> words = {Xapian::Query("alpha"), Xapian::Query("bravo"),
+                                            Xapian::Query("city"),  Xapian::Query("delta"),
+                                            Xapian::Query("echo"),  Xapian::Query("india")};
+  const Xapian::Query many(Xapian::Query::OP_OR, words.begin(), words.end());
+  for (std::size_t before = 0; before <= 20; ++before) {
+    const std::string lead(before, 'x');
+    EXPECT_EQ(snip(many, lead + " India, echo, zulu"), lead + " [India], [echo], zulu") << before;
+  }
+}
+
 // Stems come from a cache of each thread's: snippets made on several threads
 // at once, over more distinct words than it holds, agree with one thread's.
 TEST(SnippetTest, SnippetsMadeOnSeveralThreadsAtOnceAgree) {

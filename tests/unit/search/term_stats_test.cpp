@@ -119,6 +119,20 @@ TEST_F(TermStatsTest, KeepsThePostingsOfATermInFewDocuments) {
   // None in a shard where no document has it.
   ASSERT_EQ(keeping.find("nowhere")->kept.size(), index_.shards.size());
   EXPECT_EQ(keeping.find("nowhere")->kept[0], nullptr);
+  // A filter's term walks a list of its own (search/cable_filter): none.
+  const std::string tag = schema::term(schema::kTag, "EFIS");
+  keeping.learn(index_.shards, Q(tag), &map, true);
+  EXPECT_TRUE(keeping.find(tag)->kept.empty());
+  // A word over cables takes the lists of the term it stands for, kept by
+  // a search of that term before.
+  TermStats after_term;
+  after_term.learn(index_.shards, Q("report"), nullptr, true);
+  const std::string report = schema::term(schema::kCableWord, "report");
+  after_term.learn(index_.shards, Q(report), &map, true);
+  for (std::size_t k = 0; k < index_.shards.size(); ++k) {
+    ASSERT_NE(after_term.find("report")->kept[k], nullptr) << k;
+    EXPECT_EQ(after_term.find(report)->kept[k], after_term.find("report")->kept[k]) << k;
+  }
 }
 
 TEST_F(TermStatsTest, ACommitMakesItReadThemAgain) {
