@@ -196,6 +196,7 @@ class Runner {
     std::vector<std::string> wildcards;
     for (const Located& w : compiled.wildcards) wildcards.push_back(w.text);  // folded
     SnippetMaker snippets(compiled.query, std::move(wildcards));
+    impl_.begin_records();
     for (const TopHit& t : top.hits) {
       // The cable document, which shows the subject, when no other is better.
       BestParagraph best;
@@ -281,6 +282,7 @@ class Runner {
       const std::string& use = better.empty() ? w.text : better;
       edits.push_back({w.position, w.text, use, use});
     }
+    impl_.begin_records();
     for (const LocatedValue& v : compiled.values) {
       if (!names_nothing(impl_.db, v)) continue;
       const std::string better = nearest_value(

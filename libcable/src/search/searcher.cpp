@@ -68,6 +68,7 @@ std::optional<Cable> stored_cable(internal::SearcherState& impl, const std::stri
   const std::string fields = shard.get_metadata(schema::term(schema::kMetaCable, id));
   if (fields.empty()) return std::nullopt;
   Cable c = internal::decode_cable_fields(fields);
+  impl.begin_records();
   for (Xapian::docid docid : documents_of(impl.db, id)) {
     const internal::StoredDoc d = internal::decode_doc(impl.record(docid));
     if (d.kind != schema::kKindParagraph) continue;

@@ -111,14 +111,22 @@ struct SearcherState {
     return codec;
   }
 
+  // Readies `records` for the record() calls that follow in one public
+  // call: empties it when the shards moved since it was filled. Here
+  // rather than in reopen(), which a failure may leave half done; once per
+  // call rather than per record, as it compares each shard's UUID. Cost: no
+  // I/O.
+  void begin_records() {
+    if (!dir.empty()) records.follow(shards);
+  }
+
   // The record of document `docid` of `db`, from `records` when read
-  // lately. @throws Xapian::Error, cable::Error.
+  // lately; begin_records() must have been called since the shards last
+  // moved (the call's start). @throws Xapian::Error, cable::Error.
   std::string record(Xapian::docid docid) {
     // An in-memory index is the writer's own database, which changes without
     // a reopen, and costs no block reads: nothing is kept.
     if (dir.empty()) return read_record(docid);
-    // Here rather than in reopen(), which a failure may leave half done.
-    records.follow(shards);
     if (const std::string* kept = records.find(docid)) return *kept;
     std::string r = read_record(docid);
     records.add(docid, r);
