@@ -16,13 +16,6 @@ namespace {
 
 using Q = Xapian::Query;
 
-// Whether `term` is a word or a stem of free text, in a document.
-bool free_text(const std::string& term) {
-  const std::size_t from =
-      term.compare(0, schema::kStemmed.size(), schema::kStemmed) == 0 ? schema::kStemmed.size() : 0;
-  return from < term.size() && !(term[from] >= 'A' && term[from] <= 'Z');
-}
-
 // The words and wildcards of free text of `q`, those it excludes (under an
 // AND_NOT's right side) left out.
 void positive_words(const Q& q, std::vector<Q>& words) {
@@ -31,7 +24,7 @@ void positive_words(const Q& q, std::vector<Q>& words) {
     return;
   }
   if (q.get_type() == Q::LEAF_TERM) {
-    if (free_text(*q.get_terms_begin())) words.push_back(q);
+    if (schema::free_text(*q.get_terms_begin())) words.push_back(q);
     return;
   }
   const std::size_t n = q.get_type() == Q::OP_AND_NOT ? 1 : q.get_num_subqueries();

@@ -318,10 +318,14 @@ Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c) {
 }
 
 std::vector<std::uint32_t> cables_holding(const CableMap& map, const Xapian::Database& shard,
-                                          const std::string& term) {
-  CableWords walk(&map, nullptr, term, {});
-  walk.init(shard);
+                                          const std::string& term,
+                                          std::shared_ptr<const KeptPostings> kept) {
   const std::size_t k = map.shard_or_throw(shard);
+  // CableWords finds a shard's list by the shard's number.
+  std::vector<std::shared_ptr<const KeptPostings>> lists(k + 1);
+  lists[k] = std::move(kept);
+  CableWords walk(&map, nullptr, term, {}, {}, std::move(lists));
+  walk.init(shard);
   std::vector<std::uint32_t> cables;
   std::uint32_t hint = 0;
   for (walk.next(0); !walk.at_end(); walk.next(0)) {

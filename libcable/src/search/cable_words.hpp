@@ -170,11 +170,13 @@ struct CableWordsContext {
 Xapian::Query over_cables(const Xapian::Query& q, const CableWordsContext& c);
 
 // The cables of `shard` (opened alone, as `map` knows it) that have a
-// document that holds `term`, by their numbers in `map`, ascending. Cost: a
-// walk along its postings, a skip per cable. @throws
+// document that holds `term`, by their numbers in `map`, ascending; from
+// `kept` when usable() (the term's postings in `shard`). Cost: a walk along
+// its postings, a skip per cable; with `kept`, no I/O. @throws
 // Xapian::DatabaseModifiedError as CableWords::init().
 std::vector<std::uint32_t> cables_holding(const CableMap& map, const Xapian::Database& shard,
-                                          const std::string& term);
+                                          const std::string& term,
+                                          std::shared_ptr<const KeptPostings> kept = nullptr);
 
 }  // namespace cable::internal
 

@@ -5,20 +5,8 @@
 
 #include "search/cable_words.hpp"
 #include "store/schema.hpp"
-#include "util/text.hpp"
 
 namespace cable::internal {
-namespace {
-
-// Whether `term` is a word or a stem of free text, whose postings the
-// sources of words walk (search/cable_words, search/bm25); filters walk
-// lists of their own (search/cable_filter).
-bool walked_as_words(const std::string& term) {
-  const std::size_t from = term.starts_with(schema::kStemmed) ? schema::kStemmed.size() : 0;
-  return from < term.size() && !text::is_upper(term[from]);
-}
-
-}  // namespace
 
 void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian::Query& q,
                       const CableMap* map, bool keep_postings) {
@@ -47,7 +35,10 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
       c.total += c.termfreq.back();
       if (reuse) {
         c.kept.push_back(as_indexed->kept[k]);
-      } else if (keep_postings && walked_as_words(term)) {
+      } else if (keep_postings && schema::free_text(term)) {
+        // Words and stems alone: the sources of words walk their postings
+        // (search/cable_words, search/bm25); filters walk lists of their
+        // own (search/cable_filter).
         std::shared_ptr<const KeptPostings> kept;
         if (c.termfreq.back() > 0 && c.termfreq.back() <= kKeepPostingsUpTo) {
           kept = KeptPostings::read(shard, term);
@@ -57,7 +48,9 @@ void TermStats::learn(const std::vector<Xapian::Database>& shards, const Xapian:
       }
       if (indexed && map) {
         std::vector<std::uint32_t> cables;
-        if (c.termfreq.back() > 0) cables = cables_holding(*map, shard, term);
+        if (c.termfreq.back() > 0) {
+          cables = cables_holding(*map, shard, term, k < c.kept.size() ? c.kept[k] : nullptr);
+        }
         c.cables.push_back(static_cast<Xapian::doccount>(cables.size()));
         c.cables_total += c.cables.back();
         if (set_bytes_ <= kMaxSetBytes) {

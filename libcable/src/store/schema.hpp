@@ -162,6 +162,13 @@ inline std::optional<std::string> cable_wildcard(std::string_view t) {
   return std::string(t.substr(kCableWord.size(), t.size() - kCableWord.size() - 1));
 }
 
+// Whether `t` is a word or a stem of free text (no prefix, or kStemmed
+// alone): prefixes are upper case, words folded to lower case.
+inline bool free_text(std::string_view t) {
+  const std::size_t from = t.substr(0, kStemmed.size()) == kStemmed ? kStemmed.size() : 0;
+  return from < t.size() && !(t[from] >= 'A' && t[from] <= 'Z');
+}
+
 // The term of the index a kCableWord term stands for ("Wword" -> "word",
 // "ZWstem" -> "Zstem"); nothing for any other term.
 inline std::optional<std::string> indexed_term(std::string_view t) {

@@ -116,6 +116,17 @@ TEST_F(TermStatsTest, KeepsThePostingsOfATermInFewDocuments) {
       EXPECT_EQ(c->kept[k]->revision, index_.shards[k].get_revision()) << term << " " << k;
     }
   }
+  // The word's cables were counted from its lists, as from Xapian's.
+  TermStats plain;
+  plain.learn(index_.shards, Q(word), &map);
+  EXPECT_EQ(keeping.find(word)->cables, plain.find(word)->cables);
+  for (std::size_t k = 0; k < index_.shards.size(); ++k) {
+    EXPECT_GT(keeping.find(word)->kept[k]->walks.load(), 0u) << k;
+    std::vector<std::uint64_t> from_list(1), from_xapian(1);
+    keeping.find(word)->sets[k].add_to(from_list);
+    plain.find(word)->sets[k].add_to(from_xapian);
+    EXPECT_EQ(from_list, from_xapian) << k;
+  }
   // None in a shard where no document has it.
   ASSERT_EQ(keeping.find("nowhere")->kept.size(), index_.shards.size());
   EXPECT_EQ(keeping.find("nowhere")->kept[0], nullptr);
