@@ -106,6 +106,53 @@ TEST_P(SearchTest, AnIndexBuiltAgainInItsPlaceIsShownAsItIsNow) {
   }
 }
 
+
+// A searcher on disk checks once per refresh whether its caches (the cable
+// map, the document lengths) are where the shards are, rather than at each
+// use: after a writer's commit, or an index built again in its place, and
+// refresh(), it must answer as a searcher opened afresh, scores and facets
+// included.
+TEST_P(SearchTest, ARefreshedSearcherAnswersAsAFreshOne) {
+  if (!on_disk()) GTEST_SKIP() << "an in-memory searcher follows its writer without a refresh";
+  // Long enough that their lengths weigh (BM25 takes any shorter than half
+  // the mean for half the mean).
+  const auto atlantis = [](int n, std::size_t words) {
+    std::string text = "skerry trafficking";
+    for (std::size_t i = 0; i < words; ++i) text += " word";
+    return make_cable(fmt::format("05ATLANTIS{}", n), "2005-01-01", {"PREL", "KTIP"},
+                      {text, "more words on a skerry"}, "SUBJECT");
+  };
+  std::optional<Searcher> s;
+  const auto answers_as_fresh = [&](std::uint64_t cables) {
+    s->refresh();
+    SearchOptions o;
+    o.facets = {Facet::kTag};
+    const Results now = s->search("skerry", o);
+    const Results fresh = Searcher::open(dir_.path() / "db").search("skerry", o);
+    ASSERT_EQ(now.total, cables);
+    ASSERT_EQ(now.hits.size(), fresh.hits.size());
+    for (std::size_t h = 0; h < now.hits.size(); ++h) {
+      EXPECT_EQ(now.hits[h].cable, fresh.hits[h].cable);
+      EXPECT_DOUBLE_EQ(now.hits[h].score, fresh.hits[h].score);
+    }
+    ASSERT_EQ(now.facets.at(Facet::kTag).size(), 2u);
+    EXPECT_EQ(now.facets.at(Facet::kTag)[0].count, cables);
+  };
+  {
+    Writer w = build();
+    s = Searcher::open(dir_.path() / "db");
+    EXPECT_EQ(s->search("skerry").total, 0u);
+    for (int i = 1; i <= 3; ++i) {
+      w.add(atlantis(i, static_cast<std::size_t>(i) * 800));
+      w.commit();
+      answers_as_fresh(static_cast<std::uint64_t>(i));
+    }
+  }
+  // Built again: the same document numbers, of other lengths.
+  fs::remove_all(dir_.path() / "db");
+  build({atlantis(1, 3000), atlantis(2, 200), atlantis(3, 1200)});
+  answers_as_fresh(3);
+}
 TEST_P(SearchTest, TagFacetFindsTheSample) {
   Writer w = build();
   const Searcher s = w.searcher();

@@ -64,7 +64,7 @@ class Bm25Term : public Xapian::PostingSource {
 
   void init(const Xapian::Database& sub) override {
     const std::optional<std::size_t> shard = all_lengths_.shard_of(sub);
-    lengths_ = all_lengths_.of(sub);
+    lengths_ = shard ? all_lengths_.of(*shard) : nullptr;
     const bool known = shard && counts_ && *shard < counts_->termfreq.size();
     postings_.open(sub, term_,
                    known && *shard < counts_->kept.size() ? counts_->kept[*shard] : nullptr);

@@ -35,8 +35,8 @@ void CableMap::build(const std::vector<Xapian::Database>& shards) {
 }
 
 std::size_t CableMap::shard_or_throw(const Xapian::Database& sub) const {
-  const std::optional<std::size_t> k = versions_.shard_of(sub);
-  if (!k || !versions_.same(*k, sub)) {
+  const std::optional<std::size_t> k = versions_.shard_at_record(sub);
+  if (!k) {
     throw Xapian::DatabaseModifiedError("the index changed since its cable map was read");
   }
   return *k;

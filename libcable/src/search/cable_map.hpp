@@ -76,7 +76,7 @@ class CableMap {
   // after the map was read may be at a later commit, or a shard may have
   // been replaced (a compaction gives it a new UUID), and the map would give
   // documents to the wrong cables; the caller reopens everything and tries
-  // again (store/database.hpp). Cost: ShardVersions::shard_of().
+  // again (store/database.hpp). Cost: ShardVersions::shard_at_record().
   std::size_t shard_or_throw(const Xapian::Database& sub) const;
 
   // Cables in `shard`.

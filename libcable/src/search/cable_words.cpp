@@ -193,8 +193,10 @@ CableWords* CableWords::unserialise_with_registry(const std::string& serialised,
 void CableWords::init(const Xapian::Database& sub) {
   shard_ = map_->shard_or_throw(sub);
   sub_ = sub;
-  shard_lengths_ = lengths_ ? lengths_->of(sub) : nullptr;
-  cable_lengths_ = lengths_ ? lengths_->cables_of(sub) : nullptr;
+  // The searcher builds its DocLengths for the shards of its CableMap,
+  // which number them alike.
+  shard_lengths_ = lengths_ ? lengths_->of(shard_) : nullptr;
+  cable_lengths_ = lengths_ ? lengths_->cables_of(shard_) : nullptr;
   const std::shared_ptr<const KeptPostings> kept = shard_ < kept_.size() ? kept_[shard_] : nullptr;
   kept_used_ = usable(kept, sub);
   if (kept_used_) {

@@ -45,10 +45,10 @@ class TermStats;
 
 class CableWords : public Xapian::PostingSource {
  public:
-  // `map` must be built for the shards the search runs on, and it and
-  // `lengths` must outlive every copy. With `lengths` null, or a shard it
-  // was not built for, the lengths are read from Xapian; a document it
-  // has no length for counts 0, as a removed one.
+  // `map` must be built for the shards the search runs on, `lengths` (when
+  // not null) for the same shards, as SearcherState builds both, and both
+  // must outlive every copy. With `lengths` null, the lengths are read from
+  // Xapian; a document it has no length for counts 0, as a removed one.
   // `cables`: how many cables hold the term, per shard (TermCounts::cables),
   // which makes the match's counts exact and spares init() a lookup of the
   // term's frequency; empty when not known. `kept`: its postings per shard

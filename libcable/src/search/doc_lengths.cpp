@@ -36,14 +36,4 @@ void DocLengths::sum_cables(const CableMap& map) {
   }
 }
 
-const std::vector<std::uint64_t>* DocLengths::cables_of(const Xapian::Database& sub) const {
-  const std::optional<std::size_t> k = shard_of(sub);
-  return k && *k < cables_.size() ? &cables_[*k] : nullptr;
-}
-
-const std::vector<Xapian::termcount>* DocLengths::of(const Xapian::Database& sub) const {
-  const std::optional<std::size_t> k = shard_of(sub);
-  return k ? &lengths_[*k] : nullptr;
-}
-
 }  // namespace cable::internal

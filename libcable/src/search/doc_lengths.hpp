@@ -46,17 +46,21 @@ class DocLengths {
   // same shards. Cost: one pass over the lengths; 8 bytes per cable.
   void sum_cables(const CableMap& map);
 
-  // The lengths of the cables of `sub`, a shard, by their number in the
-  // CableMap; null when `sub` is not one of the shards built, or
+  // The lengths of the cables of shard `k` (as shard_of() numbers it), by
+  // their number in the CableMap; null when there is no such shard, or
   // sum_cables() was not called since.
-  const std::vector<std::uint64_t>* cables_of(const Xapian::Database& sub) const;
+  const std::vector<std::uint64_t>* cables_of(std::size_t k) const {
+    return k < cables_.size() ? &cables_[k] : nullptr;
+  }
 
-  // The lengths of the documents of `sub`, a shard, by the document IDs of
-  // the shard alone; null when `sub` is not one of the shards built. 0
-  // stands for "not known": no document had the number when it was built,
-  // or its length is 0; a search may read a revision newer than the one
-  // built, so a number may also lie past the end. Cost: shard_of().
-  const std::vector<Xapian::termcount>* of(const Xapian::Database& sub) const;
+  // The lengths of the documents of shard `k` (as shard_of() numbers it),
+  // by the document IDs of the shard alone; null when there is no such
+  // shard. 0 stands for "not known": no document had the number when it was
+  // built, or its length is 0; a search may read a revision newer than the
+  // one built, so a number may also lie past the end.
+  const std::vector<Xapian::termcount>* of(std::size_t k) const {
+    return k < lengths_.size() ? &lengths_[k] : nullptr;
+  }
 
  private:
   std::vector<std::vector<Xapian::termcount>> lengths_;  // per shard, by document ID

@@ -54,6 +54,14 @@ struct SearcherState {
   CableMap cables;
   std::vector<FacetCache> facets;
   bool mapped = false;
+  // Whether `cables` and `lengths` are known to be where the shards are. A
+  // handle on disk moves only at reopen(), so on disk one check suffices
+  // until then: it compares each shard's UUID, which Xapian formats anew
+  // each time, and a search asks for the caches several times. In memory
+  // (a writer's own database, which moves as it writes) they are checked
+  // at every use.
+  bool mapped_current = false;
+  bool lengths_current = false;
   Xapian::Registry sources;  // registry(): libcable's posting sources, on `cables`
   bool registered = false;
   std::vector<Xapian::Registry> shard_sources;  // registries_of_shards()
@@ -84,6 +92,8 @@ struct SearcherState {
   // revision number, Xapian's reopen reads the new UUID but keeps reading
   // the old tables.
   void reopen() {
+    mapped_current = false;
+    lengths_current = false;
     std::vector<std::string> uuids;
     for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
     db.reopen();
@@ -162,22 +172,24 @@ struct SearcherState {
 
   // `lengths`, read again if a commit changed the shards.
   const DocLengths& doc_lengths() {
-    if (!lengths_read || lengths.stale(shards)) {
+    if (!lengths_read || (!lengths_current && lengths.stale(shards))) {
       lengths.build(shards);
       lengths.sum_cables(cable_map());
       lengths_read = true;
     }
+    lengths_current = !dir.empty();
     return lengths;
   }
 
   // `cables` (and `facets` with it), built again if a commit changed the shards.
   const CableMap& cable_map() {
-    if (!mapped || cables.stale(shards)) {
+    if (!mapped || (!mapped_current && cables.stale(shards))) {
       cables.build(shards);
       facets.assign(shards.size(), {});
       for (std::size_t k = 0; k < shards.size(); ++k) facets[k].reset(cables.cables(k));
       mapped = true;
     }
+    mapped_current = !dir.empty();
     return cables;
   }
 

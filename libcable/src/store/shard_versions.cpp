@@ -17,11 +17,11 @@ void ShardVersions::record(const std::vector<Xapian::Database>& shards) {
   distinct_uuids_ = uuids.size() == versions_.size() && !uuids.contains(std::string());
 }
 
-std::optional<std::size_t> ShardVersions::shard_of(const Xapian::Database& sub) const {
+std::optional<std::size_t> ShardVersions::shard_of(const Xapian::Database& sub,
+                                                   const std::string& uuid) const {
   // One shard (an in-memory index records no number) is the only answer.
   if (versions_.size() == 1) return 0;
   if (distinct_uuids_) {
-    const std::string uuid = sub.get_uuid();
     for (std::size_t k = 0; k < versions_.size(); ++k) {
       if (versions_[k].uuid == uuid) return k;
     }

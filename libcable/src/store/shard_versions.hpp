@@ -20,15 +20,20 @@ class ShardVersions {
   void record(const std::vector<Xapian::Database>& shards);
 
   // Which of the shards recorded `sub` is (a sub-database Xapian hands a
-  // posting source); nullopt when none. Cost: none when the shards' UUIDs
-  // differ, as Xapian makes them; else (a shard copied onto another) a
-  // metadata lookup (schema::kMetaShard).
-  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const;
+  // posting source); nullopt when none. Cost: none for one shard; else
+  // Xapian formats the UUID, and when the shards' UUIDs are the same (a
+  // shard copied onto another) a metadata lookup (schema::kMetaShard).
+  std::optional<std::size_t> shard_of(const Xapian::Database& sub) const {
+    return versions_.size() == 1 ? std::optional<std::size_t>(0) : shard_of(sub, sub.get_uuid());
+  }
 
-  // Whether `db` is where shard `k` was at record(), as seen by a handle of
-  // its own (a search thread's). Cost: no I/O.
-  bool same(std::size_t k, const Xapian::Database& db) const {
-    return k < versions_.size() && !(of(db) != versions_[k]);
+  // shard_of(), when `sub` is where that shard was at record() (its
+  // revision, UUID and documents), as seen by a handle of its own (a search
+  // thread's); nullopt otherwise. Cost: no I/O; Xapian formats the UUID once.
+  std::optional<std::size_t> shard_at_record(const Xapian::Database& sub) const {
+    const Version v = of(sub);
+    const std::optional<std::size_t> k = shard_of(sub, v.uuid);
+    return k && !(v != versions_[*k]) ? k : std::nullopt;
   }
 
   // Whether `shards` changed since record(): a commit moves a shard's
@@ -55,6 +60,9 @@ class ShardVersions {
       return revision != o.revision || uuid != o.uuid || last != o.last || documents != o.documents;
     }
   };
+
+  // shard_of(), given the UUID of `sub`.
+  std::optional<std::size_t> shard_of(const Xapian::Database& sub, const std::string& uuid) const;
 
   static Version of(const Xapian::Database& db) {
     Version v;

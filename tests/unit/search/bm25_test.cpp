@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,7 +111,9 @@ class Bm25Test : public ::testing::TestWithParam<int> {
 TEST_P(Bm25Test, LengthsAreXapians) {
   ASSERT_FALSE(lengths_.stale(index_.shards));
   for (const Xapian::Database& shard : index_.shards) {
-    const std::vector<Xapian::termcount>* lengths = lengths_.of(shard);
+    const std::optional<std::size_t> k = lengths_.shard_of(shard);
+    ASSERT_TRUE(k);
+    const std::vector<Xapian::termcount>* lengths = lengths_.of(*k);
     ASSERT_NE(lengths, nullptr);
     EXPECT_EQ(lengths->size(), shard.get_lastdocid() + 1);
     for (auto d = shard.postlist_begin(""); d != shard.postlist_end(""); ++d) {
@@ -178,9 +181,11 @@ TEST(DocLengthsTest, AnotherDatabaseHasNone) {
   lengths.build(index.shards);
   Xapian::WritableDatabase stranger(std::string(), Xapian::DB_BACKEND_INMEMORY);
   stranger.set_metadata(std::string(schema::kMetaShard), "7");
-  EXPECT_EQ(lengths.of(stranger), nullptr);
-  EXPECT_EQ(lengths.of(index.shards[1]), lengths.of(index.shards[1]));
-  EXPECT_NE(lengths.of(index.shards[0]), lengths.of(index.shards[1]));
+  EXPECT_EQ(lengths.shard_of(stranger), std::nullopt);
+  EXPECT_EQ(lengths.shard_of(index.shards[0]), 0u);
+  EXPECT_EQ(lengths.shard_of(index.shards[1]), 1u);
+  EXPECT_EQ(lengths.of(2), nullptr);
+  EXPECT_NE(lengths.of(0), lengths.of(1));
 }
 
 TEST(DocLengthsTest, ShardsOfOneUuidAreToldApartByTheirNumbers) {
