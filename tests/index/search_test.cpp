@@ -106,7 +106,6 @@ TEST_P(SearchTest, AnIndexBuiltAgainInItsPlaceIsShownAsItIsNow) {
   }
 }
 
-
 // A searcher on disk checks once per refresh whether its caches (the cable
 // map, the document lengths) are where the shards are, rather than at each
 // use: after a writer's commit, or an index built again in its place, and
@@ -153,6 +152,7 @@ TEST_P(SearchTest, ARefreshedSearcherAnswersAsAFreshOne) {
   build({atlantis(1, 3000), atlantis(2, 200), atlantis(3, 1200)});
   answers_as_fresh(3);
 }
+
 TEST_P(SearchTest, TagFacetFindsTheSample) {
   Writer w = build();
   const Searcher s = w.searcher();

@@ -35,7 +35,8 @@ class DocumentsOf : public Xapian::PostingSource {
   DocumentsOf* clone() const override { return new DocumentsOf(map_, cables_); }
 
   // Finds which shard `sub` is and the ranges of its cables wanted. Cost: no
-  // I/O when the shards' UUIDs tell them apart (ShardVersions::shard_of).
+  // I/O when the shards' UUIDs tell them apart
+  // (ShardVersions::shard_at_record).
   // @throws Xapian::DatabaseModifiedError when `sub` is not a shard at the
   // commit the map was read from (CableMap::shard_or_throw).
   void init(const Xapian::Database& sub) override;

@@ -29,7 +29,8 @@ class ShardVersions {
 
   // shard_of(), when `sub` is where that shard was at record() (its
   // revision, UUID and documents), as seen by a handle of its own (a search
-  // thread's); nullopt otherwise. Cost: no I/O; Xapian formats the UUID once.
+  // thread's); nullopt otherwise. Cost: Xapian formats the UUID once; no
+  // I/O unless shards share a UUID (shard_of()).
   std::optional<std::size_t> shard_at_record(const Xapian::Database& sub) const {
     const Version v = of(sub);
     const std::optional<std::size_t> k = shard_of(sub, v.uuid);

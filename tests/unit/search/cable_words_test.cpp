@@ -220,6 +220,13 @@ TEST_F(CableWordsTest, NumbersEachShardAsItsOwn) {
   // the whole index shard k's document d is (d - 1) * 2 + k + 1.
   const Q odd((new CableWords(&map, nullptr, "odd", stats_))->release());
   EXPECT_EQ(matches(whole, odd).ids, (std::vector<Xapian::docid>{1, 2, 6, 9, 17, 25}));
+  // The lengths kept for the same shards are found by the map's number of
+  // each: the same weights as Xapian's lengths give.
+  DocLengths lengths;
+  lengths.build(two);
+  lengths.sum_cables(map);
+  const Q weighed((new CableWords(&map, &lengths, "odd", stats_))->release());
+  expect_same(matches(whole, weighed), matches(whole, odd));
 }
 
 TEST_F(CableWordsTest, TravelsThroughARegistry) {
