@@ -106,6 +106,32 @@ TEST_P(SearchTest, AnIndexBuiltAgainInItsPlaceIsShownAsItIsNow) {
   }
 }
 
+// A refresh that finds the index built again in its place but cannot open
+// it (its list of shards gone for a moment) leaves its handles on the new
+// shards; the next refresh must still open the index anew, as Xapian's own
+// reopen keeps reading the old tables of a shard of the same revision.
+TEST_P(SearchTest, ARefreshThatCouldNotOpenAnIndexBuiltAgainIsDoneByTheNext) {
+  if (GetParam() < 2) GTEST_SKIP() << "an index of one shard has no list of shards";
+  const auto version = [](const std::string& word) {
+    return make_cable("05ATLANTIS1", "2005-01-01", {"PREL"}, {"skerry " + word});
+  };
+  const auto shows = [](const Searcher& s, const std::string& word) {
+    const Results r = s.search("skerry");
+    return r.hits.size() == 1 && r.hits[0].snippet.find(word) != std::string::npos;
+  };
+  const fs::path db = dir_.path() / "db";
+  build({version("before")});
+  Searcher s = Searcher::open(db);
+  ASSERT_TRUE(shows(s, "before"));
+  fs::remove_all(db);
+  build({version("after")});
+  fs::rename(db / "XAPIANDB", dir_.path() / "XAPIANDB");
+  EXPECT_THROW(s.refresh(), Error);
+  fs::rename(dir_.path() / "XAPIANDB", db / "XAPIANDB");
+  s.refresh();
+  EXPECT_TRUE(shows(s, "after"));
+}
+
 // A searcher on disk checks once per refresh whether its caches (the cable
 // map, the document lengths) are where the shards are, rather than at each
 // use: after a writer's commit, or an index built again in its place, and

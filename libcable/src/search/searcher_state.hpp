@@ -62,6 +62,10 @@ struct SearcherState {
   // at every use.
   bool mapped_current = false;
   bool lengths_current = false;
+  // Whether reopen() saw a shard replaced and has not yet opened the index
+  // anew: a failed open leaves the handles with the new UUIDs, which the
+  // next reopen() would otherwise take for the ones it had.
+  bool replaced = false;
   Xapian::Registry sources;  // registry(): libcable's posting sources, on `cables`
   bool registered = false;
   std::vector<Xapian::Registry> shard_sources;  // registries_of_shards()
@@ -98,18 +102,19 @@ struct SearcherState {
     for (const Xapian::Database& s : shards) uuids.push_back(s.get_uuid());
     db.reopen();
     if (codec.dictionary().empty()) codec_read = false;
-    for (Xapian::Database& s : shards) s.reopen();
-    for (Xapian::Database& w : wholes) w.reopen();
-    if (dir.empty()) return;
     for (std::size_t k = 0; k < shards.size(); ++k) {
-      if (shards[k].get_uuid() == uuids[k]) continue;
-      codec_read = false;  // an index built anew has a dictionary of its own
-      ReadableIndex fresh = open_readable(dir);
-      db = std::move(fresh.all);
-      shards = std::move(fresh.shards);
-      wholes.clear();
-      return;
+      shards[k].reopen();
+      // Noted at once, so that a failure after it does not lose it.
+      if (shards[k].get_uuid() != uuids[k]) replaced = true;
     }
+    for (Xapian::Database& w : wholes) w.reopen();
+    if (dir.empty() || !replaced) return;
+    codec_read = false;  // an index built anew has a dictionary of its own
+    ReadableIndex fresh = open_readable(dir);
+    db = std::move(fresh.all);
+    shards = std::move(fresh.shards);
+    wholes.clear();
+    replaced = false;
   }
 
   // `codec`, read if need be. @throws Xapian::Error, cable::Error.
