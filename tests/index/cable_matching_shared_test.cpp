@@ -223,6 +223,35 @@ TEST_F(CableMatchingSharedTest, FacetCountsAreThoseOfTheMatchingCables) {
   }
 }
 
+// A phrase's best paragraph and the cable's other matching paragraphs, as
+// the local path finds them from what the phrase matched while it found
+// the cables (search/positional_matches.hpp), are those the plain Xapian
+// path finds by matching the phrase again in each cable's paragraphs.
+TEST_F(CableMatchingSharedTest, APhrasesBestParagraphIsTheOneAMatchAgainFinds) {
+  const Searcher local = writer_->searcher();
+  const Searcher plain = writer_->searcher();
+  internal::SearcherAccess::state(plain).plain_xapian = true;
+  SearchOptions o;
+  o.limit = kMaxHitsPerPage;
+  for (const char* query :
+       {"\"prime minister\"", "\"human rights\"", "\"united states\" government",
+        "\"foreign minister\" -iran", "iran NEAR/5 nuclear", "\"civil society\" \"human rights\"",
+        "\"the ambassador\" tag:PREL", "\"prime minister\" OR \"foreign minister\""}) {
+    std::map<std::string, std::string> want;
+    for (const Hit& h : plain.search(query, o).hits) {
+      want[h.cable] = fmt::format("{} {}", h.paragraph, h.other_matches);
+    }
+    const Results got = local.search(query, o);
+    ASSERT_GT(got.hits.size(), 2u) << query;
+    for (const Hit& h : got.hits) {
+      const auto w = want.find(h.cable);
+      if (w == want.end()) continue;  // past the plain path's page
+      EXPECT_EQ(fmt::format("{} {}", h.paragraph, h.other_matches), w->second)
+          << query << " " << h.cable;
+    }
+  }
+}
+
 // The wrong turns of issue #23: a value no cable has is answered with the
 // nearest one that cables have, and the suggestion finds them.
 TEST_F(CableMatchingSharedTest, AValueNoCableHasSuggestsTheNearest) {

@@ -108,6 +108,33 @@ TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
   EXPECT_EQ(tag.hits.front().order, 0u);
 }
 
+// A phrase's best paragraph holds it as a phrase, even beside one that holds
+// its words more often apart; NEAR's too. The search matches the phrase
+// once (search/positional_matches.hpp): the best paragraphs are filtered by
+// what it matched.
+TEST_P(CableMatchingTest, APhrasesBestParagraphHoldsThePhrase) {
+  build();
+  writer_->add(make_cable("09ATLANTIS4", "2009-01-04", {"EFIS"},
+                          {"Quotas for fishing and fishing for quotas, quotas for fishing.",
+                           "The harbour and its fishing quotas.", "Fishing, then quotas."}));
+  writer_->commit();
+  const Searcher s = writer_->searcher();
+  const Results phrase = s.search("\"fishing quotas\" tag:EFIS");
+  ASSERT_EQ(phrase.hits.size(), 1u);
+  EXPECT_EQ(phrase.hits.front().paragraph, "2");
+  EXPECT_EQ(phrase.hits.front().other_matches, 0u);
+  const Results near = s.search("quotas NEAR/2 fishing tag:EFIS");
+  ASSERT_EQ(near.hits.size(), 1u);
+  EXPECT_EQ(near.hits.front().paragraph, "2");
+  EXPECT_EQ(near.hits.front().other_matches, 0u);
+  // With a word of another paragraph: the phrase's paragraph still.
+  const Results worded = s.search("\"fishing quotas\" harbour");
+  ASSERT_EQ(worded.hits.size(), 2u);
+  for (const Hit& h : worded.hits) {
+    EXPECT_EQ(h.paragraph, h.cable == "09ATLANTIS1" ? "3" : "2") << h.cable;
+  }
+}
+
 std::vector<std::string> cables_of(const Results& r) {
   std::vector<std::string> out;
   for (const Hit& h : r.hits) out.push_back(h.cable);

@@ -1,6 +1,6 @@
 // A shard of hand-made cables for the tests of the search layer's posting
 // sources: cable documents at given IDs, each followed by its paragraphs,
-// with only the terms each test needs.
+// with only the terms each test needs; and the documents a query matches.
 #ifndef CABLE_TESTS_SUPPORT_CABLE_SHARD_HPP_
 #define CABLE_TESTS_SUPPORT_CABLE_SHARD_HPP_
 
@@ -37,6 +37,18 @@ inline Xapian::WritableDatabase cable_shard(
   }
   db.commit();
   return db;
+}
+
+// The IDs of every document of `db` that matches `q`, ascending.
+inline std::vector<Xapian::docid> matching_ids(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<Xapian::docid> out;
+  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount() + 1);
+  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
+  return out;
 }
 
 }  // namespace cable::test

@@ -64,8 +64,9 @@ std::unordered_map<Xapian::docid, BestParagraph> through_map(
     w.erase(std::unique(w.begin(), w.end()), w.end());
   }
   DocumentsOf filter(&map, wanted);
-  const Q weighed =
-      search.lengths ? with_lengths(query, *search.whole, *search.lengths, search.terms) : query;
+  const Q weighed = search.lengths ? with_lengths(query, *search.whole, *search.lengths,
+                                                  search.terms, search.positional)
+                                   : query;
   Xapian::Enquire enquire(*search.whole);
   enquire.set_query(Q(Q::OP_FILTER, weighed, Q(&filter)));
   // Every match of those cables: they are few, and one pass over them

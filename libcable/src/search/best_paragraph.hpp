@@ -14,6 +14,7 @@
 
 #include "search/cable_map.hpp"
 #include "search/doc_lengths.hpp"
+#include "search/positional_matches.hpp"
 #include "search/term_stats.hpp"
 
 namespace cable::internal {
@@ -35,6 +36,9 @@ struct DocumentSearch {
   const CableMap* map = nullptr;
   const DocLengths* lengths = nullptr;  // null: Xapian reads the lengths (search/bm25)
   const TermStats* terms = nullptr;     // null: looked up
+  // What the query's phrases matched, when recorded (with `lengths`); null:
+  // they are matched again.
+  const PositionalMatches* positional = nullptr;
 };
 
 // For each of `cables`, cable documents by their IDs in the whole index,

@@ -139,8 +139,9 @@ class Bm25Term : public Xapian::PostingSource {
 
 class Rewriter {
  public:
-  Rewriter(const Xapian::Database& whole, const DocLengths& lengths, const TermStats* terms)
-      : whole_(whole), lengths_(lengths), terms_(terms) {}
+  Rewriter(const Xapian::Database& whole, const DocLengths& lengths, const TermStats* terms,
+           const PositionalMatches* matched)
+      : whole_(whole), lengths_(lengths), terms_(terms), matched_(matched) {}
 
   Q weighted(const Q& q) {
     const std::size_t n = q.get_num_subqueries();
@@ -182,7 +183,8 @@ class Rewriter {
   }
 
   // A phrase weighs the sum of its words' weights: the words weighed here,
-  // filtered by the phrase as it is (which then needs no lengths).
+  // filtered by the phrase as it is (which then needs no lengths), or by the
+  // documents it was recorded to match.
   Q phrase(const Q& q, std::size_t n) {
     std::vector<Q> words;
     for (std::size_t i = 0; i < n; ++i) {
@@ -190,19 +192,22 @@ class Rewriter {
       if (word.get_type() != Q::LEAF_TERM) return q;
       words.push_back(term(word));
     }
-    return Q(Q::OP_FILTER, Q(Q::OP_AND, words.begin(), words.end()), q);
+    std::optional<Q> recorded = matched_ ? matched_->filter(q) : std::nullopt;
+    return Q(Q::OP_FILTER, Q(Q::OP_AND, words.begin(), words.end()), recorded ? *recorded : q);
   }
 
   const Xapian::Database& whole_;
   const DocLengths& lengths_;
   const TermStats* terms_;
+  const PositionalMatches* matched_;
 };
 
 }  // namespace
 
 Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
-                           const DocLengths& lengths, const TermStats* terms) {
-  return Rewriter(whole, lengths, terms).weighted(q);
+                           const DocLengths& lengths, const TermStats* terms,
+                           const PositionalMatches* matched) {
+  return Rewriter(whole, lengths, terms, matched).weighted(q);
 }
 
 }  // namespace cable::internal

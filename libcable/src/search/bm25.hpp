@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "search/doc_lengths.hpp"
+#include "search/positional_matches.hpp"
 #include "search/term_stats.hpp"
 
 namespace cable::internal {
@@ -37,14 +38,16 @@ double bm25_sumpart(const Bm25Stats& s, double wdf, double length);
 // `q` with each term that carries weight (one not under a filter, an
 // AND_NOT's right side or a zero weight scale) weighed with `lengths`:
 // terms under AND, OR, AND_MAYBE, the left of FILTER and AND_NOT, and the
-// words of a phrase or NEAR (the phrase itself then filters without weight).
+// words of a phrase or NEAR (the phrase itself then filters without weight,
+// or what `matched` recorded it matched, when it did).
 // Anything else is kept as it is, weighed by Xapian. `whole` is the
 // database the query runs on, for the statistics: every shard, as one.
 // `terms`, when not null, gives the counts of the terms it learnt, which
 // then need no lookup. Cost: for a term `terms` does not know, a frequency
 // lookup, and per shard a frequency and a bound lookup.
 Xapian::Query with_lengths(const Xapian::Query& q, const Xapian::Database& whole,
-                           const DocLengths& lengths, const TermStats* terms = nullptr);
+                           const DocLengths& lengths, const TermStats* terms = nullptr,
+                           const PositionalMatches* matched = nullptr);
 
 }  // namespace cable::internal
 

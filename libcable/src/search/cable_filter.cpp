@@ -1,6 +1,5 @@
 #include "search/cable_filter.hpp"
 
-#include <algorithm>
 #include <cstdint>
 
 namespace cable::internal {
@@ -62,39 +61,9 @@ const std::vector<Xapian::docid>* FilterLists::find(const std::string& term,
 }
 
 void CableFilter::init(const Xapian::Database& sub) {
-  list_ = lists_->find(term_, map_->shard_or_throw(sub));
-  if (!list_) throw Xapian::InvalidOperationError("CableFilter: " + term_ + " was not prepared");
-  size_ = static_cast<Xapian::doccount>(list_->size());
-  at_ = 0;
-  started_ = false;
-}
-
-void CableFilter::next(double) {
-  at_ = started_ ? at_ + 1 : 0;
-  started_ = true;
-}
-
-void CableFilter::skip_to(Xapian::docid did, double) {
-  if (!started_) {
-    started_ = true;
-    at_ = 0;
-  }
-  if (at_ >= size_ || (*list_)[at_] >= did) return;
-  // Gallop (1, 2, 4, … ahead) to bound the binary search: a match mostly
-  // skips a few cables, and pays for the gap, not for the list.
-  std::size_t step = 1;
-  std::size_t from = at_;
-  std::size_t to = at_ + step;
-  while (to < size_ && (*list_)[to] < did) {
-    from = to;
-    step *= 2;
-    to = at_ + step;
-  }
-  to = std::min<std::size_t>(to, size_);
-  at_ = static_cast<std::size_t>(
-      std::lower_bound(list_->begin() + static_cast<std::ptrdiff_t>(from),
-                       list_->begin() + static_cast<std::ptrdiff_t>(to), did) -
-      list_->begin());
+  const std::vector<Xapian::docid>* list = lists_->find(term_, map_->shard_or_throw(sub));
+  if (!list) throw Xapian::InvalidOperationError("CableFilter: " + term_ + " was not prepared");
+  start(list);
 }
 
 }  // namespace cable::internal

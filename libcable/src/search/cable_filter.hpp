@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "search/cable_map.hpp"
+#include "search/list_source.hpp"
 #include "store/shard_versions.hpp"
 
 namespace cable::internal {
@@ -61,7 +62,7 @@ class FilterLists {
   ShardVersions versions_;
 };
 
-class CableFilter : public Xapian::PostingSource {
+class CableFilter : public ListSource {
  public:
   // `lists` must hold `term` (FilterLists::prepare) and, with `map`,
   // outlive every copy.
@@ -81,26 +82,12 @@ class CableFilter : public Xapian::PostingSource {
   // term's lists were not prepared.
   void init(const Xapian::Database& sub) override;
 
-  Xapian::doccount get_termfreq_min() const override { return size_; }
-  Xapian::doccount get_termfreq_est() const override { return size_; }
-  Xapian::doccount get_termfreq_max() const override { return size_; }
-
-  void next(double) override;
-  // Cost: a search of the list from the current place.
-  void skip_to(Xapian::docid did, double) override;
-  bool at_end() const override { return at_ >= size_; }
-  Xapian::docid get_docid() const override { return (*list_)[at_]; }
-
   std::string get_description() const override { return "CableFilter(" + term_ + ")"; }
 
  private:
   const FilterLists* lists_;
   const CableMap* map_;
   std::string term_;
-  const std::vector<Xapian::docid>* list_ = nullptr;
-  Xapian::doccount size_ = 0;
-  std::size_t at_ = 0;
-  bool started_ = false;
 };
 
 }  // namespace cable::internal

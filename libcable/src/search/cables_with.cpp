@@ -1,7 +1,6 @@
 #include "search/cables_with.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "search/match_every.hpp"
 
@@ -27,7 +26,7 @@ CablesWith* CablesWith::unserialise_with_registry(const std::string& serialised,
 
 void CablesWith::init(const Xapian::Database& sub) {
   cables_.clear();
-  at_ = std::numeric_limits<std::size_t>::max();  // next() moves to the first
+  start(&cables_);
   const std::size_t k = map_->shard_or_throw(sub);
   if (only_ && *only_ != k) return;
   std::vector<Xapian::docid> matched;
@@ -41,12 +40,8 @@ void CablesWith::init(const Xapian::Database& sub) {
     const Xapian::docid first = map_->cable_document(k, cable);
     if (cables_.empty() || cables_.back() != first) cables_.push_back(first);
   }
-}
-
-void CablesWith::skip_to(Xapian::docid did, double) {
-  if (at_ == std::numeric_limits<std::size_t>::max()) at_ = 0;
-  const auto from = cables_.begin() + static_cast<std::ptrdiff_t>(std::min(at_, cables_.size()));
-  at_ = static_cast<std::size_t>(std::lower_bound(from, cables_.end(), did) - cables_.begin());
+  start(&cables_);
+  if (record_) record_->record(positional_.serialise(), k, std::move(matched));
 }
 
 std::string CablesWith::get_description() const {

@@ -10,7 +10,8 @@
 // document by CableMap. It serialises as its phrase, and unserialises
 // through a Xapian::Registry whose prototype (SearcherState::registry)
 // holds the CableMap (and the shard of `only`, below), so a search's
-// threads each get their own copy.
+// threads each get their own copy. The documents the phrase matched go to
+// the search's record (search/positional_matches), when it has one.
 // Local-only: a remote shard has no CableMap (docs/architecture.md).
 #ifndef CABLE_SRC_SEARCH_CABLES_WITH_HPP_
 #define CABLE_SRC_SEARCH_CABLES_WITH_HPP_
@@ -18,27 +19,34 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "search/cable_map.hpp"
+#include "search/list_source.hpp"
+#include "search/positional_matches.hpp"
 
 namespace cable::internal {
 
-class CablesWith : public Xapian::PostingSource {
+class CablesWith : public ListSource {
  public:
   // `map` must be built for the shards the search runs on and outlive every
   // copy; `positional` is matched without weights. With `only`, the phrase
   // is matched on that shard alone and nothing is found in the others: for
   // the thread of a search that keeps shard `only`'s documents alone
   // (top_hits_through_whole), which would otherwise match the phrase on
-  // every shard, as each of the other threads does.
+  // every shard, as each of the other threads does. With `record`, the
+  // documents matched in each shard are recorded there; an unserialised
+  // copy records nothing.
   CablesWith(const CableMap* map, Xapian::Query positional,
-             std::optional<std::size_t> only = std::nullopt)
-      : map_(map), positional_(std::move(positional)), only_(only) {}
+             std::optional<std::size_t> only = std::nullopt,
+             std::shared_ptr<PositionalMatches> record = nullptr)
+      : map_(map), positional_(std::move(positional)), only_(only), record_(std::move(record)) {}
 
-  CablesWith* clone() const override { return new CablesWith(map_, positional_, only_); }
+  CablesWith* clone() const override { return new CablesWith(map_, positional_, only_, record_); }
   std::string name() const override { return "cable.CablesWith"; }
   std::string serialise() const override { return positional_.serialise(); }
   CablesWith* unserialise_with_registry(const std::string& serialised,
@@ -48,25 +56,14 @@ class CablesWith : public Xapian::PostingSource {
   // CableMap lookup per matching document. @throws Xapian::Error.
   void init(const Xapian::Database& sub) override;
 
-  Xapian::doccount get_termfreq_min() const override { return count(); }
-  Xapian::doccount get_termfreq_est() const override { return count(); }
-  Xapian::doccount get_termfreq_max() const override { return count(); }
-
-  void next(double) override { ++at_; }
-  void skip_to(Xapian::docid did, double) override;
-  bool at_end() const override { return at_ >= cables_.size(); }
-  Xapian::docid get_docid() const override { return cables_[at_]; }
-
   std::string get_description() const override;
 
  private:
-  Xapian::doccount count() const { return static_cast<Xapian::doccount>(cables_.size()); }
-
   const CableMap* map_;
   Xapian::Query positional_;
   std::optional<std::size_t> only_;
+  std::shared_ptr<PositionalMatches> record_;
   std::vector<Xapian::docid> cables_;  // the sub-database's cable documents, ascending
-  std::size_t at_ = 0;                 // in cables_; started at -1 by init()
 };
 
 }  // namespace cable::internal

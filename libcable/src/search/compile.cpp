@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
+#include <utility>
 
 #include "analysis/folding.hpp"
 #include "cable/error.hpp"
@@ -41,17 +43,22 @@ std::string upper_no_spaces(std::string_view v) { return text::upper(text::witho
 class Compiler {
  public:
   // Over whole cables when `cables` is not null (the map CablesWith needs),
-  // else over documents.
+  // else over documents. `record`, when not null, is where the CablesWith
+  // record what their phrases match.
   Compiler(const internal::Analyzer& analyzer, const CableMap* cables, const Glossary& glossary,
-           const Xapian::Database* index)
-      : a_(analyzer), cables_(cables), glossary_(glossary), index_(index) {}
+           const Xapian::Database* index, std::shared_ptr<PositionalMatches> record = nullptr)
+      : a_(analyzer),
+        cables_(cables),
+        glossary_(glossary),
+        index_(index),
+        record_(std::move(record)) {}
 
   CompiledQuery run(const QueryNode& n) {
     std::optional<Q> q = build(n);
     if (!q) throw QueryError(n.position, "the query has no word that can be searched");
     return CompiledQuery{
-        std::move(*q),     Q(), weighted_, parts_, std::move(words_), std::move(wildcards_),
-        std::move(values_)};
+        std::move(*q),      Q(),    weighted_, parts_, std::move(words_), std::move(wildcards_),
+        std::move(values_), record_};
   }
 
  private:
@@ -66,7 +73,7 @@ class Compiler {
     std::vector<Q> terms;
     for (const std::string& w : words) terms.emplace_back(schema::term(schema::kCableWord, w));
     return Q(Q::OP_FILTER, Q(Q::OP_AND, terms.begin(), terms.end()),
-             Q((new CablesWith(cables_, std::move(q)))->release()));
+             Q((new CablesWith(cables_, std::move(q), std::nullopt, record_))->release()));
   }
 
   // Exact terms of `text` with `prefix` ("" for free text); stemmed when
@@ -289,6 +296,7 @@ class Compiler {
   const CableMap* cables_;
   const Glossary& glossary_;
   const Xapian::Database* index_;
+  std::shared_ptr<PositionalMatches> record_;
   bool weighted_ = false;
   std::size_t parts_ = 0;
   std::vector<Located> words_;
@@ -338,7 +346,8 @@ CompiledQuery compile(const internal::QueryNode& node, const internal::Analyzer&
                       const Xapian::Database* index) {
   try {
     CompiledQuery out = Compiler(analyzer, nullptr, glossary, index).run(node);
-    out.cables = Compiler(analyzer, &cables, glossary, index).run(node).query;
+    out.positional = std::make_shared<PositionalMatches>(&cables);
+    out.cables = Compiler(analyzer, &cables, glossary, index, out.positional).run(node).query;
     if (!cable_documents_only(out.cables)) {
       out.cables = Q(Q::OP_FILTER, out.cables, Q(schema::term(schema::kKind, schema::kKindCable)));
     }

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "cable/tags.hpp"
 #include "query/query_node.hpp"
 #include "search/cable_map.hpp"
+#include "search/positional_matches.hpp"
 
 namespace cable::internal {
 
@@ -55,6 +57,10 @@ struct CompiledQuery {
   std::vector<Located> words;        // bare words, for spelling suggestions
   std::vector<Located> wildcards;    // to name the one that expands too far
   std::vector<LocatedValue> values;  // tag:, origin:, caption:, person:, precedence:, marking:
+  // What the phrases and NEAR of `cables` matched, recorded as a search
+  // matches it, for the passes after (search/positional_matches.hpp): good
+  // for one search only.
+  std::shared_ptr<PositionalMatches> positional;
 };
 
 // Whether every match of `q`, a query over cables, is a cable document: it

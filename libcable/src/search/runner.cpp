@@ -160,6 +160,7 @@ class Runner {
       paragraph_search.map = &impl_.cable_map();
       paragraph_search.lengths = &impl_.doc_lengths();
       paragraph_search.terms = &impl_.terms;
+      paragraph_search.positional = compiled.positional.get();
     }
     std::unordered_map<Xapian::docid, BestParagraph> best_of_cable;
     if (rescoring) {

@@ -40,16 +40,6 @@ Q cables_only(const Q& q) {
   return Q(Q::OP_FILTER, q, Q(schema::term(schema::kKind, schema::kKindCable)));
 }
 
-std::vector<Xapian::docid> matches(const Xapian::Database& db, const Q& q) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(q);
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  std::vector<Xapian::docid> out;
-  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount() + 1);
-  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
-  return out;
-}
-
 class CableFilterTest : public ::testing::Test {
  protected:
   void use(std::vector<Xapian::Database> shards) {
@@ -107,7 +97,7 @@ TEST_F(CableFilterTest, MatchesAsTheTermOverCableDocumentsInOneShardAndTwo) {
       EXPECT_EQ(sent.get_description().find(schema::term(schema::kKind, schema::kKindCable)),
                 std::string::npos)
           << sent.get_description();
-      EXPECT_EQ(matches(whole_, sent), matches(whole_, cables_only(q)))
+      EXPECT_EQ(test::matching_ids(whole_, sent), test::matching_ids(whole_, cables_only(q)))
           << shards << " shards: " << q.get_description();
     }
   }
@@ -123,7 +113,8 @@ TEST_F(CableFilterTest, KeepsTheFilterToCableDocumentsWhereAPartNeedsIt) {
     EXPECT_NE(sent.get_description().find(schema::term(schema::kKind, schema::kKindCable)),
               std::string::npos)
         << sent.get_description();
-    EXPECT_EQ(matches(whole_, sent), matches(whole_, cables_only(q))) << q.get_description();
+    EXPECT_EQ(test::matching_ids(whole_, sent), test::matching_ids(whole_, cables_only(q)))
+        << q.get_description();
   }
 }
 
@@ -133,12 +124,12 @@ TEST_F(CableFilterTest, TravelsThroughARegistry) {
   Xapian::Registry registry;
   registry.register_posting_source(CableFilter(&lists_, &map_, {}));
   const Q copy = Q::unserialise(sent.serialise(), registry);
-  EXPECT_EQ(matches(whole_, copy), (std::vector<Xapian::docid>{1, 4, 5, 13}));
+  EXPECT_EQ(test::matching_ids(whole_, copy), (std::vector<Xapian::docid>{1, 4, 5, 13}));
 }
 
 TEST_F(CableFilterTest, ATermNotPreparedIsRefused) {
   use({test::cable_shard(0, kStarts, kLast, fill)});
-  EXPECT_THROW(matches(whole_, Q((new CableFilter(&lists_, &map_, "KA"))->release())),
+  EXPECT_THROW(test::matching_ids(whole_, Q((new CableFilter(&lists_, &map_, "KA"))->release())),
                Xapian::InvalidOperationError);
 }
 

@@ -32,32 +32,22 @@ Xapian::WritableDatabase shard_with(std::size_t shard, const std::vector<Xapian:
       path);
 }
 
-std::vector<Xapian::docid> matches(const Xapian::Database& db, const Q& q) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(q);
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  std::vector<Xapian::docid> out;
-  const Xapian::MSet m = enquire.get_mset(0, db.get_doccount() + 1);
-  for (auto it = m.begin(); it != m.end(); ++it) out.push_back(*it);
-  return out;
-}
-
 TEST(DocumentsOfTest, GivesEveryDocumentOfTheCablesAskedFor) {
   const std::vector<Xapian::Database> shards{shard_with(0, {2, 5, 6, 10}, 12)};
   CableMap map;
   map.build(shards);
   DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0, 2, 3}}));
-  EXPECT_EQ(matches(shards[0], Q(&of)),
+  EXPECT_EQ(test::matching_ids(shards[0], Q(&of)),
             (std::vector<Xapian::docid>{2, 3, 4, 6, 7, 8, 9, 10, 11, 12}));
   // As a filter: the match skips to each "odd" document.
-  EXPECT_EQ(matches(shards[0], Q(Q::OP_FILTER, Q("odd"), Q(&of))),
+  EXPECT_EQ(test::matching_ids(shards[0], Q(Q::OP_FILTER, Q("odd"), Q(&of))),
             (std::vector<Xapian::docid>{3, 6, 9, 12}));
   DocumentsOf none(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{}}));
-  EXPECT_TRUE(matches(shards[0], Q(&none)).empty());
+  EXPECT_TRUE(test::matching_ids(shards[0], Q(&none)).empty());
   // A cable asked for twice is listed once.
   DocumentsOf twice(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{2, 2, 3}}));
-  EXPECT_EQ(matches(shards[0], Q(&twice)), (std::vector<Xapian::docid>{6, 7, 8, 9, 10, 11, 12}));
+  EXPECT_EQ(test::matching_ids(shards[0], Q(&twice)),
+            (std::vector<Xapian::docid>{6, 7, 8, 9, 10, 11, 12}));
 }
 
 TEST(DocumentsOfTest, NumbersEachShardAsItsOwn) {
@@ -69,8 +59,9 @@ TEST(DocumentsOfTest, NumbersEachShardAsItsOwn) {
   // Shard 0's second cable (its documents 4-6), shard 1's first (its 1).
   DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{1}, {0}}));
   // In the whole index, shard k's document d is (d - 1) * 2 + k + 1.
-  EXPECT_EQ(matches(whole, Q(&of)), (std::vector<Xapian::docid>{2, 7, 9, 11}));
-  EXPECT_EQ(matches(whole, Q(Q::OP_FILTER, Q("odd"), Q(&of))), (std::vector<Xapian::docid>{11}));
+  EXPECT_EQ(test::matching_ids(whole, Q(&of)), (std::vector<Xapian::docid>{2, 7, 9, 11}));
+  EXPECT_EQ(test::matching_ids(whole, Q(Q::OP_FILTER, Q("odd"), Q(&of))),
+            (std::vector<Xapian::docid>{11}));
 }
 
 // A shard replaced by another database (a compaction's copy: the same
@@ -85,8 +76,8 @@ TEST(DocumentsOfTest, RefusesAShardReplaced) {
   map.build(shards);
   const Xapian::Database copy = shard_with(0, {1, 4}, 6, (dir.path() / "copy-0").string());
   DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0}, {}}));
-  EXPECT_EQ(matches(shards[0], Q(&of)), (std::vector<Xapian::docid>{1, 2, 3}));
-  EXPECT_THROW(matches(copy, Q(&of)), Xapian::DatabaseModifiedError);
+  EXPECT_EQ(test::matching_ids(shards[0], Q(&of)), (std::vector<Xapian::docid>{1, 2, 3}));
+  EXPECT_THROW(test::matching_ids(copy, Q(&of)), Xapian::DatabaseModifiedError);
 }
 
 TEST(DocumentsOfTest, RefusesAShardAtAnotherCommit) {
@@ -95,7 +86,7 @@ TEST(DocumentsOfTest, RefusesAShardAtAnotherCommit) {
   map.build({shard});
   shard.add_document(Xapian::Document());
   DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0}}));
-  EXPECT_THROW(matches(shard, Q(&of)), Xapian::DatabaseModifiedError);
+  EXPECT_THROW(test::matching_ids(shard, Q(&of)), Xapian::DatabaseModifiedError);
 }
 
 }  // namespace

@@ -1,0 +1,43 @@
+// A posting source over a list of document IDs held in memory: the sources
+// whose matches are known before the match walks them, as the cables of a
+// filter (search/cable_filter), the cables a phrase holds in
+// (search/cables_with) and the documents a phrase matched
+// (search/positional_matches). A derived class's init() hands it the
+// sub-database's list by start(). A filter: every match weighs 0.
+#ifndef CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
+#define CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <vector>
+
+namespace cable::internal {
+
+class ListSource : public Xapian::PostingSource {
+ public:
+  Xapian::doccount get_termfreq_min() const override { return size_; }
+  Xapian::doccount get_termfreq_est() const override { return size_; }
+  Xapian::doccount get_termfreq_max() const override { return size_; }
+
+  void next(double) override;
+  // Cost: a search of the list from the current place.
+  void skip_to(Xapian::docid did, double) override;
+  bool at_end() const override { return at_ >= size_; }
+  Xapian::docid get_docid() const override { return (*list_)[at_]; }
+
+ protected:
+  // Walks `list` (ascending; null: none), which must outlive the match of
+  // the sub-database, from before its first ID.
+  void start(const std::vector<Xapian::docid>* list);
+
+ private:
+  const std::vector<Xapian::docid>* list_ = nullptr;
+  Xapian::doccount size_ = 0;
+  std::size_t at_ = 0;
+  bool started_ = false;  // whether next() or skip_to() moved to the first ID
+};
+
+}  // namespace cable::internal
+
+#endif  // CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
