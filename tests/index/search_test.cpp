@@ -739,12 +739,16 @@ INSTANTIATE_TEST_SUITE_P(Storage, SearchTest, ::testing::Values(0, 1, 2), [](con
                          : "OnDisk" + std::to_string(info.param) + "Shards";
 });
 
-// Enough paragraphs that a search of two shards matches each in a thread of
-// its own (search/top_hits.hpp): every answer is the one a single thread gives,
-// scores, ties and counts included. Without facets, a ranked AND or phrase
-// this large counts its matches as it goes (search/match_cost.hpp): its
-// total is still the true one.
-TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
+// Enough paragraphs that a search of two or three shards matches each in a
+// thread of its own (search/top_hits.hpp): every answer is the one a single
+// thread gives, scores, ties and counts included. Without facets, a ranked
+// AND or phrase this large counts its matches as it goes
+// (search/match_cost.hpp): its total is still the true one. Each thread
+// matches a phrase in its own shard: with three, a thread that looked in
+// another's would lose its hits.
+class ThreadedSearchTest : public ::testing::TestWithParam<std::size_t> {};
+
+TEST_P(ThreadedSearchTest, AnswersAsOneThread) {
   constexpr int kCables = 2100;
   constexpr int kWithoutFishing = kCables / 70;  // every seventieth cable
   static_assert((kCables - kWithoutFishing) * 10 >= internal::kShardThreadsFrom);
@@ -752,7 +756,7 @@ TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
   TempDir dir;
   {
     WriterOptions o;
-    o.shards = 2;
+    o.shards = GetParam();
     Writer w = Writer::open(dir.path() / "db", o);
     for (int i = 0; i < kCables; ++i) {
       std::vector<std::string> paragraphs;
@@ -821,6 +825,9 @@ TEST(ShardThreadsTest, TwoShardsAnswerAsOneThread) {
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Shards, ThreadedSearchTest, ::testing::Values(2, 3),
+                         [](const auto& info) { return std::to_string(info.param) + "Shards"; });
 
 // Regression (issue #4): shards after the first used to number their
 // documents from 2^24, and Xapian 1.4.22 then failed a match without weights

@@ -215,7 +215,10 @@ struct SearcherState {
   // the thread of shard k in top_hits_through_whole(); made at first use.
   std::vector<const Xapian::Registry*> registries_of_shards() {
     if (shard_sources.size() != shards.size()) {
-      shard_sources.assign(shards.size(), {});
+      // Each made on its own: copies of a Xapian::Registry share one table,
+      // where the last CablesWith registered would be every shard's.
+      shard_sources.clear();
+      shard_sources.resize(shards.size());
       for (std::size_t k = 0; k < shards.size(); ++k) {
         shard_sources[k].register_posting_source(CablesWith(&cables, Xapian::Query(), k));
         shard_sources[k].register_posting_source(CableWords(&cables, &lengths, {}, {}));
