@@ -19,6 +19,7 @@ void CableMap::build(const std::vector<Xapian::Database>& shards) {
   starts_.assign(shards.size(), {});
   blocks_.assign(shards.size(), {});
   versions_.record(shards);
+  ++builds_;
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];

@@ -32,6 +32,10 @@ class CableMap {
   // Whether the shards changed since build() (a commit was reopened).
   bool stale(const std::vector<Xapian::Database>& shards) const;
 
+  // How many times build() ran: what was found with the map before its
+  // last build may be of other shards or revisions.
+  std::uint64_t builds() const { return builds_; }
+
   // The cable (0 .. cables(shard)-1) of a document of `shard`, by the ID the
   // shard alone gives it (what a match spy on the shard sees); kNoCable for
   // a document before the first cable. One read of a small table for a
@@ -104,6 +108,7 @@ class CableMap {
   // Per shard, by document number / 64, up to the shard's last document.
   std::vector<std::vector<Block>> blocks_;
   ShardVersions versions_;  // when built
+  std::uint64_t builds_ = 0;
 };
 
 // `counts` most frequent first, then by value, cut to `limit` (0: all): the

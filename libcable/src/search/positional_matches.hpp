@@ -8,16 +8,18 @@
 // as a search's first pass matches them and the passes after it read. A
 // shard's documents are those of the revision the CableMap was built for:
 // CablesWith and the filter below both check that the shard they are given
-// is at it (CableMap::shard_or_throw). Not thread-safe: a search's own
-// thread writes and reads it; its other threads unserialise their
-// CablesWith without one, so a phrase matched there alone is matched again.
+// is at it (CableMap::shard_or_throw), and what was recorded before the
+// map's last build is not used. A search matched in threads (search/
+// top_hits) unserialises a copy of its CablesWith in each, without the
+// record: its best paragraphs match the phrase again. Not thread-safe: the
+// search's own thread writes and reads it.
 #ifndef CABLE_SRC_SEARCH_POSITIONAL_MATCHES_HPP_
 #define CABLE_SRC_SEARCH_POSITIONAL_MATCHES_HPP_
 
 #include <xapian.h>
 
 #include <cstddef>
-#include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -40,18 +42,24 @@ class PositionalMatches {
               std::vector<Xapian::docid> documents);
 
   // A filter (every match weighs 0) that matches the documents `positional`
-  // matched in each shard, once every shard of the map recorded them; none
-  // before. Cost: `positional`'s serialisation and a hash lookup; in a
-  // match, the shard's check per sub-database and a search of the list per
+  // matched in each shard, once every shard of the map that has a cable
+  // recorded them since the map's last build; none before. Cost:
+  // `positional`'s serialisation, a hash lookup and a copy of the lists; in
+  // a match, the shard's check per sub-database and a search of the list per
   // skip.
   std::optional<Xapian::Query> filter(const Xapian::Query& positional) const;
 
  private:
-  // Per shard, the documents matched; none until recorded.
-  using Shards = std::vector<std::optional<std::vector<Xapian::docid>>>;
+  // What was recorded of one shard.
+  struct Recorded {
+    std::uint64_t build = 0;  // CableMap::builds() then
+    std::vector<Xapian::docid> documents;
+  };
+  // Per shard, none until recorded.
+  using Shards = std::vector<std::optional<Recorded>>;
 
   const CableMap* map_;
-  std::unordered_map<std::string, std::shared_ptr<Shards>> recorded_;
+  std::unordered_map<std::string, Shards> recorded_;
 };
 
 }  // namespace cable::internal

@@ -11,10 +11,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "search/bm25.hpp"
 #include "search/cable_map.hpp"
 #include "search/cables_with.hpp"
+#include "search/doc_lengths.hpp"
 #include "support/cable_shard.hpp"
 
 namespace cable::internal {
@@ -75,6 +78,64 @@ TEST_F(PositionalMatchesTest, TheFilterIsWhatWasRecordedNotThePhrase) {
   // As the filter of a match, which skips along it.
   EXPECT_EQ(test::matching_ids(whole_, Q(Q::OP_FILTER, Q("fishing"), *record.filter(phrase_))),
             (std::vector<Xapian::docid>{2, 4, 7}));
+}
+
+TEST_F(PositionalMatchesTest, WhatWasRecordedBeforeTheMapWasBuiltAgainIsNotUsed) {
+  PositionalMatches record(&map_);
+  record.record(phrase_.serialise(), 0, {4});
+  record.record(phrase_.serialise(), 1, {});
+  ASSERT_TRUE(record.filter(phrase_));
+  map_.build(shards_);
+  EXPECT_FALSE(record.filter(phrase_));
+  record.record(phrase_.serialise(), 0, {4});
+  EXPECT_FALSE(record.filter(phrase_)) << "shard 1's is older";
+  record.record(phrase_.serialise(), 1, {});
+  EXPECT_TRUE(record.filter(phrase_));
+}
+
+// Xapian hands no posting source an empty sub-database: a shard without a
+// cable has nothing to record, and the others' documents are the filter.
+TEST_F(PositionalMatchesTest, AShardWithoutCablesNeedsNoRecord) {
+  const std::vector<Xapian::Database> shards{shard_with(0, {2, 6}),
+                                             test::cable_shard(1, {}, 0, {})};
+  Xapian::Database whole;
+  for (const Xapian::Database& s : shards) whole.add_database(s);
+  CableMap map;
+  map.build(shards);
+  auto record = std::make_shared<PositionalMatches>(&map);
+  const Q q((new CablesWith(&map, phrase_, std::nullopt, record))->release());
+  // Shard 0's document d is the whole index's 2d - 1.
+  EXPECT_EQ(test::matching_ids(whole, q), (std::vector<Xapian::docid>{1, 7}));
+  const std::optional<Q> filter = record->filter(phrase_);
+  ASSERT_TRUE(filter);
+  EXPECT_EQ(test::matching_ids(whole, *filter), (std::vector<Xapian::docid>{3, 11}));
+}
+
+// The best paragraphs' pass weighs a phrase's words, filtered by what the
+// phrase was recorded to match: the same matches and weights as the phrase
+// itself gives.
+TEST_F(PositionalMatchesTest, WeighedWithLengthsThePhraseIsFilteredByTheRecord) {
+  PositionalMatches record(&map_);
+  for (std::size_t k = 0; k < shards_.size(); ++k) {
+    record.record(phrase_.serialise(), k, test::matching_ids(shards_[k], phrase_));
+  }
+  DocLengths lengths;
+  lengths.build(shards_);
+  const Q recorded = with_lengths(phrase_, whole_, lengths, nullptr, &record);
+  const Q again = with_lengths(phrase_, whole_, lengths);
+  EXPECT_NE(recorded.get_description().find("Matched"), std::string::npos)
+      << recorded.get_description();
+  EXPECT_EQ(again.get_description().find("Matched"), std::string::npos);
+  const auto weighed = [&](const Q& q) {
+    Xapian::Enquire enquire(whole_);
+    enquire.set_query(q);
+    std::vector<std::pair<Xapian::docid, double>> out;
+    const Xapian::MSet m = enquire.get_mset(0, whole_.get_doccount());
+    for (auto it = m.begin(); it != m.end(); ++it) out.emplace_back(*it, it.get_weight());
+    return out;
+  };
+  EXPECT_EQ(weighed(recorded), weighed(again));
+  EXPECT_EQ(weighed(recorded).size(), 3u);
 }
 
 TEST_F(PositionalMatchesTest, AnUnserialisedCopyRecordsNothing) {
