@@ -127,9 +127,13 @@ TopHits top_hits_through_whole(const std::vector<Xapian::Database>& wholes, cons
   const std::string serialised = q.serialise();
   std::vector<TopHits> parts(wholes.size());
   for_each_shard(wholes.size(), true, [&](std::size_t k) {
+    // With a registry per shard, shard 0's thread too unserialises its own
+    // copy, whose posting sources look in shard 0 alone: `q`'s would match
+    // a phrase in every shard there.
     const bool own_registry = r.shard_registries.size() == wholes.size();
-    const Xapian::Query own =
-        own_query(q, serialised, true, k, own_registry ? r.shard_registries[k] : r.registry);
+    const Xapian::Query own = own_registry
+                                  ? Xapian::Query::unserialise(serialised, *r.shard_registries[k])
+                                  : own_query(q, serialised, true, k, r.registry);
     const Xapian::Query weighed =
         r.lengths ? with_lengths(own, wholes[k], *r.lengths, r.terms) : own;
     const Xapian::Query shard_only(Xapian::Query::OP_FILTER, weighed,

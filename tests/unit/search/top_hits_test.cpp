@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include "search/cable_words.hpp"
 #include "search/cables_with.hpp"
 #include "search/match_cost.hpp"
+#include "search/positional_matches.hpp"
 #include "store/database.hpp"
 #include "store/record_codec.hpp"
 #include "store/schema.hpp"
@@ -248,10 +251,17 @@ TEST_F(TopHitsTest, EachThreadMatchesAPhraseInItsOwnShardAlone) {
   const Q words = over_cables(Q(Q::OP_AND, Q(schema::term(schema::kCableWord, "quotas")),
                                 Q(schema::term(schema::kCableWord, "fishing"))),
                               {&map_, nullptr, &index_.all, nullptr});
-  const Q q(Q::OP_FILTER, words, Q((new CablesWith(&map_, phrase))->release()));
+  // The query's own CablesWith, which would match the phrase in every
+  // shard, is run by none of the threads: shard 0's unserialises its copy
+  // too. It records what it matches when it runs.
+  auto record = std::make_shared<PositionalMatches>(&map_);
+  const Q q(Q::OP_FILTER, words,
+            Q((new CablesWith(&map_, phrase, std::nullopt, record))->release()));
   const TopHits threads = top_hits_through_whole(wholes_, q, r);
   EXPECT_EQ(threads.hits.size(), 20u);
+  EXPECT_FALSE(record->filter(phrase));
   EXPECT_EQ(cables(threads), cables(top_hits(index_.all, q, r)));
+  EXPECT_TRUE(record->filter(phrase));
 }
 
 TEST_F(TopHitsTest, AShardsErrorReachesTheCaller) {
