@@ -8,13 +8,15 @@
 // when it could stem to a query's stem (the same first letter), once per
 // distinct word of a search, through a cache of stems kept by each thread
 // (analysis/stem_cache); a word whose first letter starts no query word
-// is passed over without a lookup, one table lookup per byte.
+// is passed over without a lookup, one table lookup per byte, and an ASCII
+// word whose first two letters start none, with one more.
 #ifndef CABLE_SRC_SEARCH_SNIPPET_HPP_
 #define CABLE_SRC_SEARCH_SNIPPET_HPP_
 
 #include <xapian.h>
 
 #include <array>
+#include <bitset>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -39,6 +41,8 @@ class SnippetMaker {
  private:
   // Whether `word` matches, once may_start_ let it through.
   bool matches(std::string_view word);
+  // Lets an ASCII word starting as `w` through may_start_two_.
+  void allow_start(std::string_view w);
 
   std::unordered_set<std::string> exact_;
   std::unordered_set<std::string> stems_;
@@ -48,6 +52,10 @@ class SnippetMaker {
   // other byte, whose word must be folded to be sure.
   std::array<bool, 256> may_start_{};
   std::string ascii_starts_;  // the bytes under 0x80 of may_start_
+  // By an ASCII word's first two bytes in lower case (128 * first + second),
+  // whether they start an exact word, a stem or a wildcard (any second byte
+  // when it is one byte long).
+  std::bitset<128 * 128> may_start_two_;
   std::vector<std::string> wildcards_;
   // The length of the shortest exact word, stem or wildcard.
   std::size_t shortest_ = std::string::npos;

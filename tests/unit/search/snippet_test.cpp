@@ -72,6 +72,22 @@ TEST(SnippetTest, WordsOfEveryInitialAreFound) {
   EXPECT_EQ(snip(Xapian::Query("1975"), "1975s"), "1975s");
 }
 
+// Then by their first two letters, whatever their case: those of a query
+// word, a stem or a wildcard (any second letter after a one-letter one).
+TEST(SnippetTest, WordsAreRuledOutByTheirFirstTwoLetters) {
+  const Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query("Zarm"), Xapian::Query("financial"));
+  EXPECT_EQ(snip(q, "Arms, ARMED and armies; an army, all financial; Financially, aRm."),
+            "[Arms], [ARMED] and armies; an army, all [financial]; Financially, [aRm].");
+  EXPECT_EQ(snip(Xapian::Query("zzzz"), "Arms and an ox, Ab", 240, {"a"}),
+            "[Arms and an] ox, [Ab]");
+  EXPECT_EQ(snip(Xapian::Query("a"), "A cat, an ax, a."), "[A] cat, an ax, [a].");
+  EXPECT_EQ(snip(Xapian::Query("ete"), "Et \u00c9t\u00e9, ET\u00c9."),
+            "Et [\u00c9t\u00e9], [ET\u00c9].");
+  // Snowball's stems of "dying", "lying" and "tying" ("die", "lie", "tie")
+  // change their second letter.
+  EXPECT_EQ(snip(Xapian::Query("Zdie"), "Dying, died, dry."), "[Dying], [died], dry.");
+}
+
 // The bytes that may start a match are looked for sixteen at a time: a
 // word is found at every place of a block and across two, after a
 // multi-byte letter that ends a block or straddles two, in texts a block
