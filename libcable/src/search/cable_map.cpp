@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 #include "store/facets.hpp"
 #include "store/schema.hpp"
@@ -16,10 +17,14 @@ std::vector<FacetCount> most_frequent(std::vector<FacetCount> counts, std::size_
 }
 
 void CableMap::build(const std::vector<Xapian::Database>& shards) {
+  // Where the shards are, noted first (a handle stays at its revision) and
+  // kept once all is read: a build that fails leaves the map stale.
+  ShardVersions versions;
+  versions.record(shards);
+  versions_ = ShardVersions();
+  ++builds_;
   starts_.assign(shards.size(), {});
   blocks_.assign(shards.size(), {});
-  versions_.record(shards);
-  ++builds_;
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
@@ -33,6 +38,7 @@ void CableMap::build(const std::vector<Xapian::Database>& shards) {
       before += ones(b.starts);
     }
   }
+  versions_ = std::move(versions);
 }
 
 std::size_t CableMap::shard_or_throw(const Xapian::Database& sub) const {

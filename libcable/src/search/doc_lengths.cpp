@@ -1,15 +1,20 @@
 #include "search/doc_lengths.hpp"
 
 #include <string>
+#include <utility>
 
 #include "search/cable_map.hpp"
 
 namespace cable::internal {
 
 void DocLengths::build(const std::vector<Xapian::Database>& shards) {
+  // Where the shards are, noted first (a handle stays at its revision) and
+  // kept once all is read: a build that fails leaves the lengths stale.
+  ShardVersions versions;
+  versions.record(shards);
+  versions_ = ShardVersions();
   lengths_.assign(shards.size(), {});
   cables_.clear();
-  versions_.record(shards);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
     std::vector<Xapian::termcount>& lengths = lengths_[k];
@@ -19,6 +24,7 @@ void DocLengths::build(const std::vector<Xapian::Database>& shards) {
       lengths[*it] = it.get_doclength();
     }
   }
+  versions_ = std::move(versions);
 }
 
 void DocLengths::sum_cables(const CableMap& map) {

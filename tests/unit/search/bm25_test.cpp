@@ -208,5 +208,20 @@ TEST(DocLengthsTest, ShardsOfOneUuidAreToldApartByTheirNumbers) {
   EXPECT_EQ(lengths.shard_of(shards[1]), 1u);
 }
 
+// A build that fails partway leaves lengths that know they are not current:
+// read again, not used half-read.
+TEST(DocLengthsTest, LengthsThatFailedToBuildAreStale) {
+  test::TempDir dir;
+  write_two_shards(dir.path() / "db");
+  const ReadableIndex index = open_readable(dir.path() / "db");
+  DocLengths lengths;
+  lengths.build(index.shards);
+  ASSERT_FALSE(lengths.stale(index.shards));
+  std::vector<Xapian::Database> closed = open_readable(dir.path() / "db").shards;
+  closed[1].close();
+  EXPECT_THROW(lengths.build(closed), Xapian::Error);
+  EXPECT_TRUE(lengths.stale(index.shards));
+}
+
 }  // namespace
 }  // namespace cable::internal

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "store/schema.hpp"
+#include "support/cable_shard.hpp"
+#include "support/test_support.hpp"
 
 namespace cable::internal {
 namespace {
@@ -135,6 +137,22 @@ Xapian::Document tagged(const std::vector<std::string>& tags) {
   for (const std::string& t : tags) lines += std::string(1, schema::kFacetTag) + ":" + t + "\n";
   doc.add_value(schema::kSlotFacets, lines);
   return doc;
+}
+
+// A build that fails partway leaves a map that knows it is not current:
+// read again, not used half-built.
+TEST(CableMapTest, AMapThatFailedToBuildIsStale) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "shard").string();
+  std::vector<Xapian::Database> shards{test::cable_shard(
+      0, {1, 4}, 6, [](Xapian::Document&, Xapian::docid) {}, path)};
+  CableMap map;
+  map.build(shards);
+  ASSERT_FALSE(map.stale(shards));
+  std::vector<Xapian::Database> closed{Xapian::Database(path)};
+  closed[0].close();
+  EXPECT_THROW(map.build(closed), Xapian::Error);
+  EXPECT_TRUE(map.stale(shards));
 }
 
 TEST(FacetCacheTest, ShardsCountsAreAddedThenRanked) {
