@@ -178,6 +178,9 @@ struct SearcherState {
   // `lengths`, read again if a commit changed the shards.
   const DocLengths& doc_lengths() {
     if (!lengths_read || (!lengths_current && lengths.stale(shards))) {
+      // Read again at the next use unless both steps succeed: lengths
+      // built without their cables' sums would pass as current.
+      lengths_read = false;
       lengths.build(shards);
       lengths.sum_cables(cable_map());
       lengths_read = true;
