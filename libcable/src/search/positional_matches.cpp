@@ -1,6 +1,6 @@
 #include "search/positional_matches.hpp"
 
-#include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "search/list_source.hpp"

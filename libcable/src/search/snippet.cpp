@@ -209,15 +209,6 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, std::vector<std::string> 
     if (!w.empty()) initials += w[0];
     shortest_ = std::min(shortest_, w.size());
   }
-  // Folding and stemming keep an ASCII word's first two letters too but for
-  // their case, and a stem's second "i" may be a "y" ("dying" stems to
-  // "die"; StemCacheTest checks the stems).
-  for (const std::string& w : exact_) allow_start(w);
-  for (const std::string& w : stems_) {
-    allow_start(w);
-    if (w.size() >= 2 && w[1] == 'i') allow_start(std::string{w[0], 'y'});
-  }
-  for (const std::string& w : wildcards_) allow_start(w);
   // Folding and stemming keep an ASCII first letter but for its case: a word
   // can only match a query word with the same one. Most words are ruled out
   // by this table, which is most of the snippets' time saved.
@@ -226,6 +217,15 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, std::vector<std::string> 
     may_start_[b] = b >= 0x80 || initials.find(text::to_lower(c)) != std::string::npos;
     if (may_start_[b] && b < 0x80) ascii_starts_ += c;
   }
+  // They keep an ASCII word's first two letters too, but for their case and
+  // a stem's second "i", which may be a "y" ("dying" stems to "die";
+  // StemCacheTest checks the stems): this table rules out most of the rest.
+  for (const std::string& w : exact_) allow_start(w);
+  for (const std::string& w : stems_) {
+    allow_start(w);
+    if (w.size() >= 2 && w[1] == 'i') allow_start(std::string{w[0], 'y'});
+  }
+  for (const std::string& w : wildcards_) allow_start(w);
 }
 
 void SnippetMaker::allow_start(std::string_view w) {
@@ -250,15 +250,15 @@ bool SnippetMaker::matches(std::string_view word) {
   // words): a word shorter than every query word, stem and wildcard matches
   // none. Those are most of the words a common initial lets through ("in",
   // "is", "it" for "including").
-  if (word.size() < shortest_ && is_ascii(word)) return false;
-  if (word.size() >= 2 && is_ascii(word) &&
+  const bool ascii = is_ascii(word);
+  if (ascii && word.size() < shortest_) return false;
+  if (ascii && word.size() >= 2 &&
       !may_start_two_[128 * static_cast<unsigned char>(text::to_lower(word[0])) +
                       static_cast<unsigned char>(text::to_lower(word[1]))]) {
     return false;
   }
   const auto cached = seen_.find(word);
   if (cached != seen_.end()) return cached->second;
-  const bool ascii = is_ascii(word);
   const std::string folded = ascii ? text::lower(word) : fold(word);
   bool match = exact_.count(folded) > 0;
   if (!match && !folded.empty() && stem_initials_.find(folded[0]) != std::string::npos) {
