@@ -96,7 +96,8 @@ int make_queries(int argc, char** argv) {
       if (r >= 0.05 && r <= 0.20) common.push_back(term);
       if (r >= 0.01 && r <= 0.08) medium.push_back(term);
     } else if (term[0] == 'K') {
-      const double r = t.get_termfreq() / (paragraphs + cables);
+      // Tags are on cable documents alone (schema 16): a tag of 2 to 20 % of the cables.
+      const double r = t.get_termfreq() / cables;
       if (r >= 0.02 && r <= 0.20) tags.push_back(term.substr(1));
     } else if (term[0] == 'Y') {
       years.push_back(term.substr(1));

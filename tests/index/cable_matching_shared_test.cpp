@@ -5,7 +5,8 @@
 // of all its matches ranked; a value
 // no cable has suggests the nearest one; every tag, origin and year finds
 // its cables; words in AND and NOT counted from their sets keep their
-// total and first ten; more like this finds cables of the same country. Skips
+// total and first ten; more like this finds cables of the same country;
+// over paragraphs, a cable's fields filter its paragraphs. Skips
 // when the shared corpus is absent.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -19,6 +20,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cable/reader.hpp"
@@ -336,6 +338,58 @@ TEST_F(CableMatchingSharedTest, EveryFilterFindsTheCablesThatHoldIt) {
     if (!exact.at(query) || !years_of.contains(query)) continue;
     for (const auto& [year, n] : years_of.at(query)) {
       EXPECT_EQ(local.search(query + " date:" + year, count).total, n) << query << " " << year;
+    }
+  }
+}
+
+// Over paragraphs, a field of the cable (on its cable document alone since
+// schema 16) selects the paragraphs of the cables that have it, as the parsed
+// cables say: a word's paragraphs with a field are its paragraphs without,
+// kept when their cable has the field; NOT a field keeps the others. The
+// same on the plain path.
+TEST_F(CableMatchingSharedTest, ParagraphsAreFilteredByTheirCablesFields) {
+  const Searcher local = writer_->searcher();
+  const Searcher plain = writer_->searcher();
+  internal::SearcherAccess::state(plain).plain_xapian = true;
+  std::map<std::string, const Cable*> by_id;
+  for (const Cable& c : *cables_) by_id[c.id] = &c;
+  const auto class_secret = [](const Cable& c) {
+    std::string lower = c.classification;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return lower.rfind("secret", 0) == 0;
+  };
+  const std::vector<std::pair<std::string, std::function<bool(const Cable&)>>> fields = {
+      {"tag:PREL", [](const Cable& c) { return has(c.tags, "PREL"); }},
+      {"origin:\"Embassy Paris\"", [](const Cable& c) { return c.origin == "Embassy Paris"; }},
+      {"class:secret", class_secret},
+      {"date:2008", [](const Cable& c) { return c.date.rfind("2008", 0) == 0; }},
+      {"date:2009-03..2009-10",
+       [](const Cable& c) {
+         return c.date.substr(0, 7) >= "2009-03" && c.date.substr(0, 7) <= "2009-10";
+       }},
+      {"caption:SIPDIS", [](const Cable& c) { return has(c.captions, "SIPDIS"); }},
+  };
+  SearchOptions o;
+  o.grouping = Grouping::kParagraph;
+  o.limit = kMaxHitsPerPage;
+  const auto paragraphs = [&](const Searcher& s, const std::string& q) {
+    const Results r = s.search(q, o);
+    EXPECT_LT(r.hits.size(), kMaxHitsPerPage) << q;
+    EXPECT_EQ(r.total, r.hits.size()) << q;
+    std::set<std::pair<std::string, std::uint32_t>> out;
+    for (const Hit& h : r.hits) out.emplace(h.cable, h.order);
+    return out;
+  };
+  for (const std::string word : {"nuclear", "minister", "elections"}) {
+    const auto all = paragraphs(local, word);
+    ASSERT_GT(all.size(), 50u) << word;
+    for (const auto& [field, holds] : fields) {
+      std::set<std::pair<std::string, std::uint32_t>> with, without;
+      for (const auto& hit : all) (holds(*by_id.at(hit.first)) ? with : without).insert(hit);
+      ASSERT_FALSE(with.empty()) << word << " " << field;
+      EXPECT_EQ(paragraphs(local, word + " " + field), with) << word << " " << field;
+      EXPECT_EQ(paragraphs(plain, word + " " + field), with) << word << " " << field;
+      EXPECT_EQ(paragraphs(local, word + " NOT " + field), without) << word << " " << field;
     }
   }
 }

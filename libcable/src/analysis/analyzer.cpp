@@ -105,10 +105,6 @@ void Analyzer::index_text(std::string_view text, std::string_view prefix) {
   generator_.index_text(separate_words(fold(text)), 1, std::string(prefix));
 }
 
-void Analyzer::index_words(std::string_view text, std::string_view prefix) {
-  generator_.index_text_without_positions(separate_words(fold(text)), 1, std::string(prefix));
-}
-
 std::vector<std::string> Analyzer::words(std::string_view text) const {
   Xapian::TermGenerator scratch;
   Xapian::Document doc;

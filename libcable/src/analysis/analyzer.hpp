@@ -39,8 +39,6 @@ class Analyzer {
   // not their own stem. Successive calls
   // leave a gap in positions, so phrases never span two fields.
   void index_text(std::string_view text, std::string_view prefix = {});
-  // The same terms without positions (no phrase can match them).
-  void index_words(std::string_view text, std::string_view prefix);
 
   // The exact terms `text` gives, in order, as index_text would make them.
   std::vector<std::string> words(std::string_view text) const;

@@ -56,14 +56,21 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCo
   const std::string origin_full = text::fold_spaces(fold(c.origin));
   const std::vector<std::string> classes = class_values(c.classification);
 
-  const auto common = [&](Xapian::Document& doc, std::string_view kind, std::uint32_t order) {
+  // What every document of the cable holds: its kind, the cable's ID, its
+  // own key; the date and the ID as values, to sort and group hits.
+  const auto own = [&](Xapian::Document& doc, std::string_view kind, std::uint32_t order) {
     add_term(doc, schema::term(schema::kKind, kind));
     add_term(doc, schema::term(schema::kId, c.id));
+    add_term(doc, schema::term(schema::kDocKey, c.id + "#" + std::to_string(order)));
+    doc.add_value(schema::kSlotDate, c.date);
+    doc.add_value(schema::kSlotCable, c.id);
+  };
+  // The cable's fields, on its cable document alone (schema::on_cable_document_only).
+  const auto fields = [&](Xapian::Document& doc) {
     // id: finds a cable under the damaged ID the release published too.
     if (!c.published_id.empty()) {
       add_term(doc, schema::term(schema::kPublishedId, c.published_id));
     }
-    add_term(doc, schema::term(schema::kDocKey, c.id + "#" + std::to_string(order)));
     for (const std::string& t : c.tags) add_term(doc, schema::term(schema::kTag, t));
     for (const std::string& w : origin_words) add_term(doc, schema::term(schema::kOrigin, w));
     if (!origin_full.empty()) add_term(doc, schema::term(schema::kOriginFull, origin_full));
@@ -77,15 +84,14 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCo
     if (c.date.size() >= 4) add_term(doc, schema::term(schema::kYear, c.date.substr(0, 4)));
     if (c.date.size() >= 7) add_term(doc, schema::term(schema::kMonth, c.date.substr(0, 7)));
     if (c.date.size() >= 10) add_term(doc, schema::term(schema::kDay, c.date.substr(0, 10)));
-    doc.add_value(schema::kSlotDate, c.date);
-    doc.add_value(schema::kSlotCable, c.id);
   };
   const std::vector<std::string> records = records_of(c);
   Xapian::Document head;
   analyzer.start(head);
   analyzer.index_text(c.subject);
   analyzer.index_text(c.subject, schema::kSubject);
-  common(head, schema::kKindCable, 0);
+  own(head, schema::kKindCable, 0);
+  fields(head);
   head.add_value(schema::kSlotFacets, facet_lines(c));
   head.add_value(schema::kSlotRecord, codec.pack(records[0]));
   out.docs.push_back(std::move(head));
@@ -96,9 +102,7 @@ CableDocuments make_documents(const Cable& c, Analyzer& analyzer, const RecordCo
     Xapian::Document doc;
     analyzer.start(doc);
     analyzer.index_text(p.text);
-    // The subject field filters paragraphs; its phrases match the cable document.
-    analyzer.index_words(c.subject, schema::kSubject);
-    common(doc, schema::kKindParagraph, order);
+    own(doc, schema::kKindParagraph, order);
     if (!p.marking.empty()) {
       const std::string marking =
           schema::term(schema::kMarking, text::fold_spaces(fold(p.marking)));

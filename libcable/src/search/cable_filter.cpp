@@ -1,6 +1,9 @@
 #include "search/cable_filter.hpp"
 
+#include <algorithm>
 #include <cstdint>
+
+#include "store/schema.hpp"
 
 namespace cable::internal {
 namespace {
@@ -64,6 +67,120 @@ void CableFilter::init(const Xapian::Database& sub) {
   const std::vector<Xapian::docid>* list = lists_->find(term_, map_->shard_or_throw(sub));
   if (!list) throw Xapian::InvalidOperationError("CableFilter: " + term_ + " was not prepared");
   start(list);
+}
+
+void DocumentFilter::init(const Xapian::Database& sub) {
+  shard_ = map_->shard_or_throw(sub);
+  cables_ = lists_->find(term_, shard_);
+  if (!cables_) {
+    throw Xapian::InvalidOperationError("DocumentFilter: " + term_ + " was not prepared");
+  }
+  last_ = sub.get_lastdocid();
+  const auto listed = static_cast<Xapian::doccount>(cables_->size());
+  const std::size_t in_shard = map_->cables(shard_);
+  least_ = listed;
+  most_ = std::max(listed, sub.get_doccount());
+  estimate_ = in_shard == 0 ? listed
+                            : static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+                                  most_, std::uint64_t{listed} * sub.get_doccount() / in_shard));
+  at_ = 0;
+  doc_ = 0;
+  end_ = 0;
+  hint_ = 0;
+  started_ = false;
+  done_ = false;
+}
+
+void DocumentFilter::enter(std::size_t i) {
+  at_ = i;
+  if (i >= cables_->size()) {
+    done_ = true;
+    return;
+  }
+  doc_ = (*cables_)[i];
+  const std::uint32_t cable = map_->cable_of(shard_, doc_, hint_);
+  end_ = cable + 1 < map_->cables(shard_) ? map_->cable_document(shard_, cable + 1) : last_ + 1;
+}
+
+void DocumentFilter::next(double) {
+  if (!started_) {
+    started_ = true;
+    enter(0);
+  } else if (++doc_ >= end_) {
+    enter(at_ + 1);
+  }
+}
+
+void DocumentFilter::skip_to(Xapian::docid did, double) {
+  if (!started_) {
+    started_ = true;
+    enter(0);
+  }
+  if (done_ || did <= doc_) return;
+  if (did < end_) {
+    doc_ = did;
+    return;
+  }
+  // The cable document of `did`'s cable, then the first listed from it.
+  const std::uint32_t cable = map_->cable_of(shard_, did, hint_);
+  const Xapian::docid first = cable == CableMap::kNoCable ? 0 : map_->cable_document(shard_, cable);
+  const auto from = cables_->begin() + static_cast<std::ptrdiff_t>(at_);
+  const auto it = std::lower_bound(from, cables_->end(), first);
+  enter(static_cast<std::size_t>(it - cables_->begin()));
+  if (!done_ && doc_ == first) doc_ = did;
+}
+
+namespace {
+
+using Q = Xapian::Query;
+
+class DocumentRewriter {
+ public:
+  DocumentRewriter(FilterLists& lists, const std::vector<Xapian::Database>& shards,
+                   const CableMap& map)
+      : lists_(lists), shards_(shards), map_(map) {}
+
+  Q rewritten(const Q& q) {
+    switch (q.get_type()) {
+      case Q::LEAF_TERM: {
+        const std::string t = *q.get_terms_begin();
+        if (!schema::on_cable_document_only(t)) return q;
+        lists_.prepare(t, shards_, map_);
+        return Q((new DocumentFilter(&lists_, &map_, t))->release());
+      }
+      case Q::OP_AND:
+      case Q::OP_OR:
+      case Q::OP_AND_NOT:
+      case Q::OP_XOR:
+      case Q::OP_AND_MAYBE:
+      case Q::OP_FILTER:
+      case Q::OP_SYNONYM:
+      case Q::OP_MAX: {
+        std::vector<Q> parts;
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+          parts.push_back(rewritten(q.get_subquery(i)));
+        }
+        return Q(q.get_type(), parts.begin(), parts.end());
+      }
+      case Q::OP_SCALE_WEIGHT:
+        // The compiler scales by 0 alone, to filter by boolean terms.
+        return Q(Q::OP_SCALE_WEIGHT, rewritten(q.get_subquery(0)), 0.0);
+      default:  // phrases, NEAR, wildcards, MatchAll: left as they are
+        return q;
+    }
+  }
+
+ private:
+  FilterLists& lists_;
+  const std::vector<Xapian::Database>& shards_;
+  const CableMap& map_;
+};
+
+}  // namespace
+
+Q over_documents(const Q& q, FilterLists& lists, const std::vector<Xapian::Database>& shards,
+                 const CableMap& map) {
+  return DocumentRewriter(lists, shards, map).rewritten(q);
 }
 
 }  // namespace cable::internal

@@ -13,13 +13,18 @@
 //
 // over_cables() (search/cable_words) turns each term a query filters by
 // (under a weight scale of 0) into a CableFilter, after FilterLists::
-// prepare() made its lists. Local-only, as search/cable_words.
+// prepare() made its lists. The cable's fields are on its cable document
+// alone (schema::on_cable_document_only), so a search over documents
+// filters by them through the same lists: over_documents() turns each such
+// term into a DocumentFilter, which matches every document of those
+// cables. Local-only, as search/cable_words.
 #ifndef CABLE_SRC_SEARCH_CABLE_FILTER_HPP_
 #define CABLE_SRC_SEARCH_CABLE_FILTER_HPP_
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -89,6 +94,72 @@ class CableFilter : public ListSource {
   const CableMap* map_;
   std::string term_;
 };
+
+// Every document of the cables whose cable document holds a term (a
+// cable's documents have consecutive IDs from its cable document:
+// search/cable_map), from the term's lists, as CableFilter. A filter: every
+// match weighs 0.
+class DocumentFilter : public Xapian::PostingSource {
+ public:
+  // As CableFilter's.
+  DocumentFilter(const FilterLists* lists, const CableMap* map, std::string term)
+      : lists_(lists), map_(map), term_(std::move(term)) {}
+
+  DocumentFilter* clone() const override { return new DocumentFilter(lists_, map_, term_); }
+  std::string name() const override { return "cable.DocumentFilter"; }
+  std::string serialise() const override { return term_; }
+  DocumentFilter* unserialise_with_registry(const std::string& serialised,
+                                            const Xapian::Registry&) const override {
+    return new DocumentFilter(lists_, map_, serialised);
+  }
+
+  // As CableFilter::init().
+  void init(const Xapian::Database& sub) override;
+
+  // At least a document per cable; about the shard's share of documents per cable each.
+  Xapian::doccount get_termfreq_min() const override { return least_; }
+  Xapian::doccount get_termfreq_est() const override { return estimate_; }
+  Xapian::doccount get_termfreq_max() const override { return most_; }
+
+  void next(double) override;
+  // Cost: within a cable, none; past it, a CableMap lookup and a search of
+  // the list from the current cable.
+  void skip_to(Xapian::docid did, double) override;
+  bool at_end() const override { return done_; }
+  Xapian::docid get_docid() const override { return doc_; }
+
+  std::string get_description() const override { return "DocumentFilter(" + term_ + ")"; }
+
+ private:
+  // Moves to the cable document of the list's `i`-th cable, or to the end.
+  void enter(std::size_t i);
+
+  const FilterLists* lists_;
+  const CableMap* map_;
+  std::string term_;
+  const std::vector<Xapian::docid>* cables_ = nullptr;  // the cable documents, ascending
+  std::size_t shard_ = 0;
+  Xapian::docid last_ = 0;  // the sub-database's last document
+  Xapian::doccount least_ = 0;
+  Xapian::doccount estimate_ = 0;
+  Xapian::doccount most_ = 0;
+  std::size_t at_ = 0;      // the cable of the list at
+  Xapian::docid doc_ = 0;   // the document at
+  Xapian::docid end_ = 0;   // past the last document of that cable
+  std::uint32_t hint_ = 0;  // CableMap::cable_of()'s
+  bool started_ = false;    // whether next() or skip_to() moved to the first document
+  bool done_ = false;
+};
+
+// `q`, a query over documents, with each term of the cable as a whole
+// (schema::on_cable_document_only) a DocumentFilter, weighed as the term
+// was (a subject word's weight is 0 now), after `lists`.prepare() of each;
+// `lists`.begin() must have seen `shards`, for which `map` is built.
+// Phrases are left as they are: a subject's phrase matches its cable
+// document, which alone has its positions. Cost: per new term,
+// FilterLists::prepare(). @throws Xapian::Error.
+Xapian::Query over_documents(const Xapian::Query& q, FilterLists& lists,
+                             const std::vector<Xapian::Database>& shards, const CableMap& map);
 
 }  // namespace cable::internal
 

@@ -12,6 +12,7 @@
 
 #include "analysis/folding.hpp"
 #include "search/best_paragraph.hpp"
+#include "search/cable_filter.hpp"
 #include "search/cable_sets.hpp"
 #include "search/cable_words.hpp"
 #include "search/facet_spy.hpp"
@@ -52,7 +53,8 @@ class Runner {
               Total total) {
     const bool by_cable = o.grouping == Grouping::kCable;
     // Over whole cables, their cable documents (the compiler filters them
-    // where the query could match another); over paragraphs, theirs.
+    // where the query could match another); over paragraphs, theirs, whose
+    // terms of the cable become filters through their cables below.
     Q q = by_cable ? compiled.cables
                    : Q(Q::OP_FILTER, compiled.query, kind_filter(schema::kKindParagraph));
     // No page reaches past the documents there are, whatever the options say.
@@ -90,16 +92,21 @@ class Runner {
     const bool threads = o.shard_threads && several && reads >= kShardThreadsFrom;
     TopHits top;
     Results r;
+    Q by_document;  // compiled.query, its fields through their cables
     try {
       // Only weights need the lengths.
       if (compiled.weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
+      // The cable's fields filter documents through their cables, whose
+      // cable documents alone hold them (search/cable_filter), on every path.
+      impl_.filters.begin(impl_.shards);
+      by_document = over_documents(compiled.query, impl_.filters, impl_.shards, impl_.cable_map());
+      if (!by_cable) q = Q(Q::OP_FILTER, by_document, kind_filter(schema::kKindParagraph));
       // Words over cables (search/cable_words).
       // Filters over cables from lists in memory (search/cable_filter),
       // except on the plain path, the local path's oracle in the tests.
       if (by_cable) {
         CableWordsContext context{&impl_.cable_map(), request.lengths, &impl_.db, &impl_.terms};
         if (!impl_.plain_xapian) {
-          impl_.filters.begin(impl_.shards);
           context.filters = &impl_.filters;
           context.shards = &impl_.shards;
         }
@@ -164,7 +171,7 @@ class Runner {
     }
     std::unordered_map<Xapian::docid, BestParagraph> best_of_cable;
     if (rescoring) {
-      best_of_cable = rescore(paragraph_search, compiled.query, top.hits);
+      best_of_cable = rescore(paragraph_search, by_document, top.hits);
       const std::size_t from = std::min<std::size_t>(page_first, top.hits.size());
       const std::size_t to =
           std::min<std::size_t>(from + std::min(o.limit, kMaxHitsPerPage), top.hits.size());
@@ -188,9 +195,9 @@ class Runner {
         }
         return cables;
       };
-      best_of_cable.merge(best_paragraphs(paragraph_search, compiled.query, hits_of_page(false)));
+      best_of_cable.merge(best_paragraphs(paragraph_search, by_document, hits_of_page(false)));
       for (const auto& [cable, best] :
-           best_paragraphs(paragraph_search, any_word_of(compiled.query), hits_of_page(true))) {
+           best_paragraphs(paragraph_search, any_word_of(by_document), hits_of_page(true))) {
         best_of_cable[cable] = {best.document, 0, 0};  // none holds the whole query
       }
     }

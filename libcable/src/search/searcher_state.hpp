@@ -203,12 +203,13 @@ struct SearcherState {
 
   // What unserialises a query with libcable's posting sources in a
   // search's threads (search/cables_with.hpp, search/cable_words.hpp,
-  // search/cable_filter.hpp), made at first use.
+  // search/cable_filter.hpp: both filters), made at first use.
   const Xapian::Registry& registry() {
     if (!registered) {
       sources.register_posting_source(CablesWith(&cables, Xapian::Query()));
       sources.register_posting_source(CableWords(&cables, &lengths, {}, {}));
       sources.register_posting_source(CableFilter(&filters, &cables, {}));
+      sources.register_posting_source(DocumentFilter(&filters, &cables, {}));
       registered = true;
     }
     return sources;
@@ -226,6 +227,7 @@ struct SearcherState {
         shard_sources[k].register_posting_source(CablesWith(&cables, Xapian::Query(), k));
         shard_sources[k].register_posting_source(CableWords(&cables, &lengths, {}, {}));
         shard_sources[k].register_posting_source(CableFilter(&filters, &cables, {}));
+        shard_sources[k].register_posting_source(DocumentFilter(&filters, &cables, {}));
       }
     }
     std::vector<const Xapian::Registry*> out;

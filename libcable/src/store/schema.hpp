@@ -39,14 +39,20 @@ namespace cable::internal::schema {
 // saying how it is kept.
 // Version 15: kSlotFacets on the cable document only, where version 14 had
 // it on every document of the cable.
-inline constexpr int kSchemaVersion = 15;
+// Version 16: the cable's fields (on_cable_document_only() below) and its
+// subject's words on its cable document alone, where version 15 had them on
+// every paragraph too; a search over paragraphs filters by them through
+// their cables (search/cable_filter).
+inline constexpr int kSchemaVersion = 16;
 
 // --- Documents ------------------------------------------------------------
 // Each cable is one document of kind "c" (order 0: its subject, as text and
 // as the subject field; a query over the cable as a whole matches it alone)
 // and one document of kind "p" per paragraph (order 1, 2, … in reading
-// order), which words, phrases, NEAR and paragraph-level searches match. Every document of a cable
-// carries all of the cable's boolean facet terms, so a filter selects whole cables.
+// order), which words, phrases, NEAR and paragraph-level searches match. A
+// paragraph holds its own words, its kind, its cable's kId, its kDocKey and
+// its marking; the cable's fields are on the cable document alone (a tenth
+// of indexing time when every paragraph had them too, docs/benchmarks.md).
 inline constexpr std::string_view kKindCable = "c";
 inline constexpr std::string_view kKindParagraph = "p";
 
@@ -89,6 +95,20 @@ inline constexpr std::string_view kMarking = "XM";     // paragraph marking, fol
 // Unique per document: kDocKey + ID + "#" + order; `cable check` reads
 // them to find a cable's missing or doubled documents.
 inline constexpr std::string_view kDocKey = "Q";
+
+// Whether `t` is a term of the cable as a whole, which its cable document
+// alone holds: a tag, the origin, the class, a caption, a person, the
+// precedence, a reference, a year, month or day, the ID as published, a
+// word or stem of the subject. A paragraph holds none of them.
+inline bool on_cable_document_only(std::string_view t) {
+  // The subject's stems: "ZS" + stem.
+  if (t.substr(0, kStemmed.size()) == kStemmed) t.remove_prefix(kStemmed.size());
+  for (std::string_view p : {kTag, kYear, kMonth, kDay, kSubject, kPublishedId, kOrigin, kClass,
+                             kCaption, kCites, kPrecedence, kPerson}) {
+    if (t.substr(0, p.size()) == p) return true;  // kOrigin covers kOriginFull
+  }
+  return false;
+}
 
 // --- Value slots -------------------------------------------------------------
 inline constexpr Xapian::valueno kSlotDate = 0;   // ISO date-time: sorts and ranges as a string

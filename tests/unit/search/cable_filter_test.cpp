@@ -1,7 +1,8 @@
 // search/cable_filter: a filter term over cables from a list of cable
 // documents in memory, against the same term filtered to cable documents by
 // Xapian (the oracle): alone, in AND, OR and NOT, in one shard and in two,
-// through a registry; and lists that follow the shards.
+// through a registry; and lists that follow the shards. Over documents, the
+// same lists filter every document of their cables.
 #include "search/cable_filter.hpp"
 
 #include <gtest/gtest.h>
@@ -151,6 +152,69 @@ TEST_F(CableFilterTest, ListsAreForgottenWhenTheShardsMove) {
   shards_.front().reopen();
   lists_.begin(shards_);
   EXPECT_EQ(lists_.find("KA", 0), nullptr);
+}
+
+// Over documents: the term's DocumentFilter matches every document of the
+// cables whose cable document holds it, here the documents that hold it
+// (the fixture puts "KA", "KB" and "Y" on every document of their cables),
+// with the paragraphs' own words ("w", "v") in AND, OR and NOT, so that
+// Xapian moves it by next() and by skip_to() within and past cables.
+void fill_words(Xapian::Document& doc, Xapian::docid id) {
+  fill(doc, id);
+  if (id == 2 || id == 3 || id == 6 || id == 10 || id == 12 || id == 15) doc.add_term("w");
+  if (id == 4 || id == 9 || id == 11 || id == 14) doc.add_term("v");
+}
+
+TEST_F(CableFilterTest, OverDocumentsMatchesEveryDocumentOfItsCables) {
+  const std::vector<Q> queries = {
+      filter(Q("KA")),
+      filter(Q("KB")),
+      filter(Q("Y")),
+      Q(Q::OP_AND, Q("w"), filter(Q("KA"))),
+      Q(Q::OP_AND, Q("v"), filter(Q("KB"))),
+      Q(Q::OP_AND, Q(Q::OP_OR, Q("w"), Q("v")), filter(Q("KA"))),
+      Q(Q::OP_OR, Q("w"), filter(Q("KB"))),
+      Q(Q::OP_AND_NOT, Q(Q::OP_OR, Q("w"), Q("v")), filter(Q("KA"))),
+      Q(Q::OP_AND, filter(Q("KA")), filter(Q("KB"))),
+      Q(Q::OP_AND, Q("w"), filter(Q(Q::OP_OR, Q("KA"), Q("KB")))),
+  };
+  for (int shards = 1; shards <= 2; ++shards) {
+    std::vector<Xapian::Database> parts;
+    for (int k = 0; k < shards; ++k) {
+      parts.push_back(test::cable_shard(k, kStarts, kLast, fill_words));
+    }
+    use(parts);
+    for (const Q& q : queries) {
+      const Q sent = over_documents(q, lists_, shards_, map_);
+      EXPECT_NE(sent.get_description().find("DocumentFilter"), std::string::npos);
+      EXPECT_EQ(test::matching_ids(whole_, sent), test::matching_ids(whole_, q))
+          << shards << " shards: " << q.get_description();
+    }
+  }
+}
+
+// A paragraph's own terms (its words, kind, cable ID, marking) and phrases
+// stay as they are.
+TEST_F(CableFilterTest, OverDocumentsLeavesAParagraphsOwnTerms) {
+  use({test::cable_shard(0, kStarts, kLast, fill_words)});
+  const std::vector<std::string> own = {"w", "Zw", "XKp", "XI09PARIS268", "XMs/nf", "Q1#2"};
+  std::vector<Q> parts;
+  for (const std::string& t : own) parts.emplace_back(t);
+  parts.push_back(Q(Q::OP_PHRASE, Q("Sa"), Q("Sb")));
+  const Q q(Q::OP_AND, parts.begin(), parts.end());
+  EXPECT_EQ(over_documents(q, lists_, shards_, map_).get_description(), q.get_description());
+}
+
+TEST_F(CableFilterTest, ADocumentFilterTravelsThroughARegistry) {
+  use({test::cable_shard(0, kStarts, kLast, fill_words)});
+  const Q sent = over_documents(Q(Q::OP_AND, Q("w"), filter(Q(Q::OP_OR, Q("KA"), Q("KB")))), lists_,
+                                shards_, map_);
+  Xapian::Registry registry;
+  registry.register_posting_source(DocumentFilter(&lists_, &map_, {}));
+  const Q copy = Q::unserialise(sent.serialise(), registry);
+  EXPECT_EQ(test::matching_ids(whole_, copy), (std::vector<Xapian::docid>{2, 3, 6, 15}));
+  EXPECT_THROW(test::matching_ids(whole_, Q((new DocumentFilter(&lists_, &map_, "KZ"))->release())),
+               Xapian::InvalidOperationError);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -194,6 +196,47 @@ TEST(StoredTest, TheRecordIsAValueAndTheDataEmpty) {
     EXPECT_EQ(d.order, i);
     EXPECT_EQ(d.text, cable.paragraphs[i - 1].text);
     EXPECT_EQ(d.id, "09PARIS268");
+  }
+}
+
+// A paragraph's own terms: its words and stems, its kind, its cable's ID,
+// its key and its marking. The cable's fields (tags, origin, class, dates,
+// captions, persons, precedence, references, subject, the ID as published)
+// are on the cable document alone (schema 16); a search over paragraphs
+// filters by them through their cables (search/cable_filter).
+TEST(StoredTest, TheCablesFieldsAreOnItsCableDocumentAlone) {
+  Analyzer analyzer;
+  Cable cable = test::make_cable("09PARIS268", "2009-02-20", {"KTIP", "PREL"},
+                                 {"Trafficking words.", "Second words."}, "FRANCE: TIP REPORT");
+  cable.published_id = "09PARISS268";
+  cable.captions = {"SIPDIS"};
+  cable.persons = {"SARKOZY, NICOLAS"};
+  cable.precedence = "PRIORITY";
+  Reference r;
+  r.id = "08PARIS100";
+  cable.references.push_back(r);
+  const CableDocuments docs = make_documents(cable, analyzer, RecordCodec());
+  ASSERT_EQ(docs.docs.size(), 3u);
+  const auto terms_of = [](const Xapian::Document& d) {
+    std::vector<std::string> out;
+    for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) out.push_back(*t);
+    return out;
+  };
+  const std::vector<std::string> head = terms_of(docs.docs[0]);
+  for (const char* t : {"KKTIP", "KPREL", "XOatlantis", "XOFembassy atlantis", "XCconfidential",
+                        "XPSIPDIS", "XNSARKOZY, NICOLAS", "XEPRIORITY", "XR08PARIS100", "Y2009",
+                        "M2009-02", "D2009-02-20", "Sfrance", "XJ09PARISS268", "XI09PARIS268"}) {
+    EXPECT_NE(std::find(head.begin(), head.end(), t), head.end()) << t;
+  }
+  for (std::size_t i = 1; i < docs.docs.size(); ++i) {
+    for (const std::string& t : terms_of(docs.docs[i])) {
+      const bool own =
+          std::islower(static_cast<unsigned char>(t[0])) ||
+          (t[0] == 'Z' && t.size() > 1 && std::islower(static_cast<unsigned char>(t[1]))) ||
+          t.rfind("XK", 0) == 0 || t == "XI09PARIS268" || t == "Q09PARIS268#" + std::to_string(i) ||
+          t == "XMc";
+      EXPECT_TRUE(own) << "paragraph " << i << " holds " << t;
+    }
   }
 }
 
