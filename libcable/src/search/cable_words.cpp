@@ -185,9 +185,11 @@ CableWords* CableWords::unserialise_with_registry(const std::string& serialised,
   if (shards > 0) {
     std::memcpy(cables.data(), serialised.data() + counts, shards * sizeof(Xapian::doccount));
   }
-  return new CableWords(map_, (head & kHasLengths) != 0 ? lengths_ : nullptr,
-                        serialised.substr(counts + shards * sizeof(Xapian::doccount)), stats,
-                        std::move(cables));
+  std::string term = serialised.substr(counts + shards * sizeof(Xapian::doccount));
+  std::vector<std::shared_ptr<const KeptPostings>> kept;
+  if (const TermCounts* known = terms_ ? terms_->find(term) : nullptr) kept = known->kept;
+  return new CableWords(map_, (head & kHasLengths) != 0 ? lengths_ : nullptr, std::move(term),
+                        stats, std::move(cables), std::move(kept), terms_);
 }
 
 void CableWords::init(const Xapian::Database& sub) {

@@ -21,7 +21,8 @@
 //
 // It serialises as its term and statistics, and unserialises through a
 // Xapian::Registry whose prototype (SearcherState::registry) holds the
-// CableMap and DocLengths, so that a search's threads each get their own.
+// CableMap, DocLengths and TermStats, so that a search's threads each get
+// their own.
 // Local-only, as search/cables_with.
 #ifndef CABLE_SRC_SEARCH_CABLE_WORDS_HPP_
 #define CABLE_SRC_SEARCH_CABLE_WORDS_HPP_
@@ -52,26 +53,31 @@ class CableWords : public Xapian::PostingSource {
   // `cables`: how many cables hold the term, per shard (TermCounts::cables),
   // which makes the match's counts exact and spares init() a lookup of the
   // term's frequency; empty when not known. `kept`: its postings per shard
-  // where kept (TermCounts::kept), walked instead of Xapian's; they are
-  // not serialised, so in a search's shard threads (which only larger
-  // matches take) the source walks Xapian's.
+  // where kept (TermCounts::kept), walked instead of Xapian's. They are not
+  // serialised: a copy unserialised in a search's shard threads (which
+  // only larger matches take) finds them in `terms`, the prototype's (the
+  // searcher's, SearcherState::registry), which no thread may change while
+  // the copies are made; without it, the copy walks Xapian's postings.
   CableWords(const CableMap* map, const DocLengths* lengths, std::string term, Bm25Stats stats,
              std::vector<Xapian::doccount> cables = {},
-             std::vector<std::shared_ptr<const KeptPostings>> kept = {})
+             std::vector<std::shared_ptr<const KeptPostings>> kept = {},
+             const TermStats* terms = nullptr)
       : map_(map),
         lengths_(lengths),
         term_(std::move(term)),
         stats_(stats),
         cables_(std::move(cables)),
-        kept_(std::move(kept)) {}
+        kept_(std::move(kept)),
+        terms_(terms) {}
 
   CableWords* clone() const override {
-    return new CableWords(map_, lengths_, term_, stats_, cables_, kept_);
+    return new CableWords(map_, lengths_, term_, stats_, cables_, kept_, terms_);
   }
   std::string name() const override { return "cable.CableWords"; }
   std::string serialise() const override;
-  // A copy with the prototype's map, and its lengths when the serialised
-  // source had lengths.
+  // A copy with the prototype's map, its lengths when the serialised
+  // source had lengths, and the term's kept postings when the prototype's
+  // `terms` holds them. Cost: a hash lookup.
   CableWords* unserialise_with_registry(const std::string& serialised,
                                         const Xapian::Registry& registry) const override;
 
@@ -125,6 +131,7 @@ class CableWords : public Xapian::PostingSource {
   Bm25Stats stats_;
   std::vector<Xapian::doccount> cables_;
   std::vector<std::shared_ptr<const KeptPostings>> kept_;
+  const TermStats* terms_;
   std::size_t shard_ = 0;
   const std::vector<Xapian::termcount>* shard_lengths_ = nullptr;
   const std::vector<std::uint64_t>* cable_lengths_ = nullptr;

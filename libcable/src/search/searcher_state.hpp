@@ -207,7 +207,7 @@ struct SearcherState {
   const Xapian::Registry& registry() {
     if (!registered) {
       sources.register_posting_source(CablesWith(&cables, Xapian::Query()));
-      sources.register_posting_source(CableWords(&cables, &lengths, {}, {}));
+      sources.register_posting_source(CableWords(&cables, &lengths, {}, {}, {}, {}, &terms));
       sources.register_posting_source(CableFilter(&filters, &cables, {}));
       sources.register_posting_source(DocumentFilter(&filters, &cables, {}));
       registered = true;
@@ -225,7 +225,8 @@ struct SearcherState {
       shard_sources.resize(shards.size());
       for (std::size_t k = 0; k < shards.size(); ++k) {
         shard_sources[k].register_posting_source(CablesWith(&cables, Xapian::Query(), k));
-        shard_sources[k].register_posting_source(CableWords(&cables, &lengths, {}, {}));
+        shard_sources[k].register_posting_source(
+            CableWords(&cables, &lengths, {}, {}, {}, {}, &terms));
         shard_sources[k].register_posting_source(CableFilter(&filters, &cables, {}));
         shard_sources[k].register_posting_source(DocumentFilter(&filters, &cables, {}));
       }

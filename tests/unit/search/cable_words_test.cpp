@@ -16,6 +16,7 @@
 
 #include "search/compile.hpp"
 #include "search/kept_postings.hpp"
+#include "search/term_stats.hpp"
 #include "store/schema.hpp"
 #include "support/cable_shard.hpp"
 #include "support/test_support.hpp"
@@ -332,6 +333,37 @@ TEST(CableWordsKeptTest, AKeptListAnswersAsXapiansPostings) {
   std::vector<Xapian::docid> found;
   for (source.next(0); !source.at_end(); source.next(0)) found.push_back(source.get_docid());
   EXPECT_EQ(found, (std::vector<Xapian::docid>{5, 9, 13}));
+}
+
+// A copy unserialised in a search's shard thread finds its term's kept
+// postings among the term statistics of its registry's prototype, and walks
+// them; one through a prototype without them walks Xapian's.
+TEST(CableWordsKeptTest, ACopyFindsItsKeptPostingsThroughItsRegistry) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "shard").string();
+  shard_with(0, {1, 4, 5, 9, 13}, 14, {10, 11}, path);
+  const std::vector<Xapian::Database> shards{Xapian::Database(path)};
+  CableMap map;
+  map.build(shards);
+  DocLengths lengths;
+  lengths.build(shards);
+  TermStats terms;
+  terms.learn(shards, Q(schema::term(schema::kCableWord, "odd")), &map, true);
+  const TermCounts* known = terms.find("odd");
+  ASSERT_NE(known, nullptr);
+  ASSERT_EQ(known->kept.size(), 1u);
+  ASSERT_NE(known->kept[0], nullptr);
+  const Q sent((new CableWords(&map, &lengths, "odd", Bm25Stats{2.5, 0.1}))->release());
+  const std::vector<Xapian::docid> want{1, 5, 9, 13};
+  for (const bool with_terms : {true, false}) {
+    Xapian::Registry registry;
+    registry.register_posting_source(
+        CableWords(&map, &lengths, {}, {}, {}, {}, with_terms ? &terms : nullptr));
+    const std::uint64_t walks = known->kept[0]->walks;
+    const Q copy = Q::unserialise(sent.serialise(), registry);
+    EXPECT_EQ(matches(shards[0], copy).ids, want) << with_terms;
+    EXPECT_EQ(known->kept[0]->walks.load() > walks, with_terms);
+  }
 }
 
 TEST(CableWordsWildcardTest, StandsForAtMostTheWordsAllowed) {
