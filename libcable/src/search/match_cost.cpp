@@ -1,6 +1,8 @@
 #include "search/match_cost.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 #include "store/schema.hpp"
 
@@ -16,7 +18,20 @@ Xapian::doccount postings_to_read(const Xapian::Database& db, const Xapian::Quer
       // A wildcard over cables: every document, as an unexpanded wildcard.
       if (schema::cable_wildcard(t)) return db.get_doccount();
       const TermCounts* counts = terms ? terms->find(t) : nullptr;
-      return counts ? counts->total : db.get_termfreq(schema::indexed_term(t).value_or(t));
+      const std::string indexed = schema::indexed_term(t).value_or(t);
+      const Xapian::doccount holding = counts ? counts->total : db.get_termfreq(indexed);
+      if (!schema::on_cable_document_only(indexed)) return holding;
+      // A field of the cable is on its cable document alone, but a match
+      // over paragraphs walks every document of its cables, and one over
+      // cables pairs it with words whose postings lie in those cables'
+      // paragraphs: the documents of its cables, about their share of the
+      // index. Counted as its cables, a word + tag search at full size ran
+      // in one thread (docs/benchmarks.md, schema 16).
+      const Xapian::doccount cables =
+          db.get_termfreq(schema::term(schema::kKind, schema::kKindCable));
+      if (cables == 0) return holding;
+      return static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+          db.get_doccount(), std::uint64_t{holding} * db.get_doccount() / cables));
     }
     case Q::LEAF_MATCH_NOTHING:
       return 0;

@@ -26,8 +26,10 @@ inline constexpr Xapian::doccount kCountInMatchBelow = 20'000;
 // About how many postings matching `q` on `db` reads: the sum over an OR,
 // the least over an AND or a phrase, the left side of AND_NOT and
 // AND_MAYBE, every document for a value range, a wildcard or anything
-// else. `terms`, when not null, gives the frequencies of the terms it
-// learnt. Cost: a term frequency lookup per term `terms` does not know.
+// else; a field of the cable (schema::on_cable_document_only), the
+// documents of the cables that have it. `terms`, when not null, gives the
+// frequencies of the terms it learnt. Cost: a term frequency lookup per
+// term `terms` does not know, and one per field.
 Xapian::doccount postings_to_read(const Xapian::Database& db, const Xapian::Query& q,
                                   const TermStats* terms = nullptr);
 

@@ -34,5 +34,30 @@ TEST(MatchCostTest, PostingsToReadFollowsTheOperators) {
   EXPECT_EQ(postings_to_read(db, Q(Q::OP_WILDCARD, "rep")), 30u);
 }
 
+// A field of the cable is on its cable document alone (schema 16), but a
+// match walks the documents of its cables: counted as those, the cables'
+// share of the documents, as when every document held it.
+TEST(MatchCostTest, AFieldOfTheCableCountsAsTheDocumentsOfItsCables) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::string kind_cable = schema::term(schema::kKind, schema::kKindCable);
+  const std::string tag = schema::term(schema::kTag, "PREL");
+  for (int cable = 0; cable < 10; ++cable) {  // ten cables of a cable document and 3 paragraphs
+    Xapian::Document head;
+    head.add_boolean_term(kind_cable);
+    if (cable % 5 == 0) head.add_boolean_term(tag);
+    db.add_document(head);
+    for (int p = 0; p < 3; ++p) {
+      Xapian::Document doc;
+      doc.add_term("report");
+      db.add_document(doc);
+    }
+  }
+  EXPECT_EQ(postings_to_read(db, Q(tag)), 8u);  // 2 cables of 4 documents each
+  EXPECT_EQ(postings_to_read(db, Q(Q::OP_AND, Q("report"), Q(Q::OP_SCALE_WEIGHT, Q(tag), 0.0))),
+            8u);
+  EXPECT_EQ(postings_to_read(db, Q(kind_cable)), 10u);
+  EXPECT_EQ(postings_to_read(db, Q("report")), 30u);
+}
+
 }  // namespace
 }  // namespace cable::internal
