@@ -96,8 +96,7 @@ TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
   const Results harbour = s.search("harbour tag:PREL");
   ASSERT_EQ(harbour.hits.size(), 1u);
   EXPECT_EQ(harbour.hits.front().other_matches, 2u);  // ¶1, ¶3 and the subject
-  // Words of the subject alone: the cable, shown by its subject, which
-  // every paragraph carries too.
+  // Words of the subject alone: the cable, shown by its subject.
   const Results subject = s.search("subject:talks");
   ASSERT_EQ(subject.hits.size(), 1u);
   EXPECT_EQ(subject.hits.front().order, 0u);
@@ -106,6 +105,26 @@ TEST_P(CableMatchingTest, AHitNamesTheParagraphThatBestAnswers) {
   const Results tag = s.search("tag:PREL");
   ASSERT_EQ(tag.hits.size(), 1u);
   EXPECT_EQ(tag.hits.front().order, 0u);
+}
+
+// A field selects every document of its cables, and none of a cable
+// replaced since, whose documents were removed: the best paragraph's other
+// matches are the cable's own.
+TEST_P(CableMatchingTest, AFieldMatchesNoDocumentOfACableReplacedSince) {
+  Searcher s = build();
+  writer_->add(make_cable("09ATLANTIS2", "2009-01-02", {"EFIS"},
+                          {"Fishing boats left the port.", "Nothing here."}));
+  writer_->commit();
+  s = writer_->searcher();
+  for (const char* q : {"quotas OR tag:PREL", "tag:PREL OR quotas", "harbour OR date:2009-01-01"}) {
+    const Results r = s.search(q);
+    ASSERT_EQ(r.hits.size(), 1u) << q;
+    EXPECT_EQ(r.hits.front().cable, "09ATLANTIS1") << q;
+    EXPECT_EQ(r.hits.front().other_matches, 3u) << q;  // its three other documents
+  }
+  SearchOptions paragraphs;
+  paragraphs.grouping = Grouping::kParagraph;
+  EXPECT_EQ(s.search("tag:EFIS", paragraphs).total, 4u);
 }
 
 // A phrase's best paragraph holds it as a phrase, even beside one that holds

@@ -75,7 +75,6 @@ void DocumentFilter::init(const Xapian::Database& sub) {
   if (!cables_) {
     throw Xapian::InvalidOperationError("DocumentFilter: " + term_ + " was not prepared");
   }
-  last_ = sub.get_lastdocid();
   const auto listed = static_cast<Xapian::doccount>(cables_->size());
   const std::size_t in_shard = map_->cables(shard_);
   least_ = listed;
@@ -98,8 +97,7 @@ void DocumentFilter::enter(std::size_t i) {
     return;
   }
   doc_ = (*cables_)[i];
-  const std::uint32_t cable = map_->cable_of(shard_, doc_, hint_);
-  end_ = cable + 1 < map_->cables(shard_) ? map_->cable_document(shard_, cable + 1) : last_ + 1;
+  end_ = map_->cable_end(shard_, map_->cable_of(shard_, doc_, hint_));
 }
 
 void DocumentFilter::next(double) {
@@ -121,13 +119,20 @@ void DocumentFilter::skip_to(Xapian::docid did, double) {
     doc_ = did;
     return;
   }
-  // The cable document of `did`'s cable, then the first listed from it.
+  // `did`'s cable, when `did` is one of its documents, else the first
+  // listed after it: a removed document's, or one past the shard's last,
+  // belongs to none.
   const std::uint32_t cable = map_->cable_of(shard_, did, hint_);
-  const Xapian::docid first = cable == CableMap::kNoCable ? 0 : map_->cable_document(shard_, cable);
+  Xapian::docid first = 0;  // the first cable document that may be listed
+  bool inside = false;
+  if (cable != CableMap::kNoCable) {
+    inside = did < map_->cable_end(shard_, cable);
+    first = map_->cable_document(shard_, cable) + (inside ? 0 : 1);
+  }
   const auto from = cables_->begin() + static_cast<std::ptrdiff_t>(at_);
   const auto it = std::lower_bound(from, cables_->end(), first);
   enter(static_cast<std::size_t>(it - cables_->begin()));
-  if (!done_ && doc_ == first) doc_ = did;
+  if (!done_ && inside && doc_ == first) doc_ = did;
 }
 
 namespace {

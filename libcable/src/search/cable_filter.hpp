@@ -1,9 +1,9 @@
 // Field values over whole cables, from lists of cable documents kept in
 // memory. A field's terms (a tag, a year, an origin: the query's filters)
-// are on every document of a cable, its paragraphs too, which a search over
-// paragraphs needs; so a search over cables that filters by them walks ten
-// times the postings it has cables, and `tag:GG date:2008` decodes every
-// paragraph posting of GG to find the cables of 2008. Lucene keeps a
+// are on the cable document alone (schema 16; until then on its paragraphs
+// too, so that a search over cables that filtered by them walked ten times
+// the postings it has cables, and `tag:GG date:2008` decoded every
+// paragraph posting of GG to find the cables of 2008). Lucene keeps a
 // filter's documents after it is asked for (its query cache); FilterLists
 // does the same for the cable documents of each filter term asked lately,
 // and CableFilter walks such a list as a posting list. The first search
@@ -96,9 +96,9 @@ class CableFilter : public ListSource {
 };
 
 // Every document of the cables whose cable document holds a term (a
-// cable's documents have consecutive IDs from its cable document:
-// search/cable_map), from the term's lists, as CableFilter. A filter: every
-// match weighs 0.
+// cable's documents have consecutive IDs from its cable document, and end
+// at CableMap::cable_end(), before any removed since), from the term's
+// lists, as CableFilter. A filter: every match weighs 0.
 class DocumentFilter : public Xapian::PostingSource {
  public:
   // As CableFilter's.
@@ -139,7 +139,6 @@ class DocumentFilter : public Xapian::PostingSource {
   std::string term_;
   const std::vector<Xapian::docid>* cables_ = nullptr;  // the cable documents, ascending
   std::size_t shard_ = 0;
-  Xapian::docid last_ = 0;  // the sub-database's last document
   Xapian::doccount least_ = 0;
   Xapian::doccount estimate_ = 0;
   Xapian::doccount most_ = 0;
@@ -152,11 +151,12 @@ class DocumentFilter : public Xapian::PostingSource {
 };
 
 // `q`, a query over documents, with each term of the cable as a whole
-// (schema::on_cable_document_only) a DocumentFilter, weighed as the term
-// was (a subject word's weight is 0 now), after `lists`.prepare() of each;
+// (schema::on_cable_document_only) a DocumentFilter, which weighs nothing
+// (a field weighed nothing already; a subject word did), after
+// `lists`.prepare() of each;
 // `lists`.begin() must have seen `shards`, for which `map` is built.
 // Phrases are left as they are: a subject's phrase matches its cable
-// document, which alone has its positions. Cost: per new term,
+// document alone, which alone has its positions, and so no paragraph. Cost: per new term,
 // FilterLists::prepare(). @throws Xapian::Error.
 Xapian::Query over_documents(const Xapian::Query& q, FilterLists& lists,
                              const std::vector<Xapian::Database>& shards, const CableMap& map);

@@ -24,11 +24,26 @@ void CableMap::build(const std::vector<Xapian::Database>& shards) {
   versions_ = ShardVersions();
   ++builds_;
   starts_.assign(shards.size(), {});
+  ends_.assign(shards.size(), {});
+  lasts_.assign(shards.size(), 0);
   blocks_.assign(shards.size(), {});
   const std::string kind = schema::term(schema::kKind, schema::kKindCable);
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const Xapian::Database& db = shards[k];
     starts_[k].assign(db.postlist_begin(kind), db.postlist_end(kind));  // ascending
+    lasts_[k] = db.get_lastdocid();
+    if (db.get_doccount() != lasts_[k] && !starts_[k].empty()) {
+      // Removed documents: each cable ends past its last one there is.
+      const std::vector<Xapian::docid>& starts = starts_[k];
+      std::vector<Xapian::docid>& ends = ends_[k];
+      ends.assign(starts.size(), 0);
+      std::size_t c = 0;
+      for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d) {
+        if (*d < starts.front()) continue;
+        while (c + 1 < starts.size() && starts[c + 1] <= *d) ++c;
+        ends[c] = *d + 1;
+      }
+    }
     std::vector<Block>& blocks = blocks_[k];
     blocks.assign(std::size_t{db.get_lastdocid()} / 64 + 1, Block{});
     for (const Xapian::docid d : starts_[k]) blocks[d / 64].starts |= std::uint64_t{1} << (d % 64);

@@ -26,7 +26,9 @@ class CableMap {
  public:
   // Reads the cable documents of each shard (opened alone). Cost: one
   // posting list per shard; 4 bytes of memory per cable and 2 bits per
-  // document number (2.3 MB at the release's size).
+  // document number (2.3 MB at the release's size); where documents were
+  // removed, a walk along every document of the shard and 4 more bytes a
+  // cable.
   void build(const std::vector<Xapian::Database>& shards);
 
   // Whether the shards changed since build() (a commit was reopened).
@@ -91,9 +93,23 @@ class CableMap {
     return starts_[shard][cable];
   }
 
+  // Past the last document of `cable` that `shard` holds: the next cable's
+  // document, or past the shard's last one, unless documents were removed
+  // there (a cable replaced or removed leaves its IDs between the cable
+  // before it and the next). Cost: none.
+  Xapian::docid cable_end(std::size_t shard, std::uint32_t cable) const {
+    if (!ends_[shard].empty()) return ends_[shard][cable];
+    return cable + 1 < starts_[shard].size() ? starts_[shard][cable + 1] : lasts_[shard] + 1;
+  }
+
  private:
   // Per shard, the first document of each of its cables, ascending.
   std::vector<std::vector<Xapian::docid>> starts_;
+  // Per shard, cable_end() of each cable when documents were removed there
+  // (its last document ID is past its count), else empty; and its last
+  // document ID.
+  std::vector<std::vector<Xapian::docid>> ends_;
+  std::vector<Xapian::docid> lasts_;
   // cable_of() for a document number past those the map has a block for.
   std::uint32_t searched(std::size_t shard, Xapian::docid docid, std::uint32_t& hint) const;
 

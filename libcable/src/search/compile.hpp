@@ -42,7 +42,9 @@ struct LocatedValue {
 
 struct CompiledQuery {
   // Over documents: what a paragraph (or the subject) must hold; the
-  // paragraph-level search, and the best paragraph of a cable.
+  // paragraph-level search, and the best paragraph of a cable. Its fields
+  // of the cable are terms of the cable document alone: a search over
+  // documents runs it through over_documents() (search/cable_filter).
   Xapian::Query query;
   // Over whole cables, for their cable documents (schema::kCableWord): the
   // words anywhere in the cable, phrases and NEAR inside one paragraph.

@@ -97,9 +97,13 @@ class Runner {
       // Only weights need the lengths.
       if (compiled.weighted && !impl_.plain_xapian) request.lengths = &impl_.doc_lengths();
       // The cable's fields filter documents through their cables, whose
-      // cable documents alone hold them (search/cable_filter), on every path.
+      // cable documents alone hold them (search/cable_filter), on every
+      // path: over paragraphs, and for the best paragraphs of weighed cables.
       impl_.filters.begin(impl_.shards);
-      by_document = over_documents(compiled.query, impl_.filters, impl_.shards, impl_.cable_map());
+      if (!by_cable || compiled.weighted) {
+        by_document =
+            over_documents(compiled.query, impl_.filters, impl_.shards, impl_.cable_map());
+      }
       if (!by_cable) q = Q(Q::OP_FILTER, by_document, kind_filter(schema::kKindParagraph));
       // Words over cables (search/cable_words).
       // Filters over cables from lists in memory (search/cable_filter),

@@ -51,8 +51,8 @@ inline constexpr int kSchemaVersion = 16;
 // and one document of kind "p" per paragraph (order 1, 2, … in reading
 // order), which words, phrases, NEAR and paragraph-level searches match. A
 // paragraph holds its own words, its kind, its cable's kId, its kDocKey and
-// its marking; the cable's fields are on the cable document alone (a tenth
-// of indexing time when every paragraph had them too, docs/benchmarks.md).
+// its marking; the cable's fields are on the cable document alone (7 to 10
+// % of indexing time when every paragraph had them too, docs/benchmarks.md).
 inline constexpr std::string_view kKindCable = "c";
 inline constexpr std::string_view kKindParagraph = "p";
 

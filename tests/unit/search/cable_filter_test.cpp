@@ -193,6 +193,27 @@ TEST_F(CableFilterTest, OverDocumentsMatchesEveryDocumentOfItsCables) {
   }
 }
 
+// After documents were removed (the cable at 9, whole, as a replaced cable
+// is), a cable's documents end before them: none is matched.
+TEST_F(CableFilterTest, OverDocumentsMatchesNoRemovedDocument) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "shard").string();
+  {
+    Xapian::WritableDatabase db = test::cable_shard(0, kStarts, kLast, fill_words, path);
+    for (Xapian::docid d = 9; d <= 12; ++d) db.delete_document(d);
+    db.delete_document(kLast);
+    db.commit();
+  }
+  use({Xapian::Database(path)});
+  for (const Q& q : {filter(Q("KA")), filter(Q("Y")), Q(Q::OP_OR, Q("v"), filter(Q("KB"))),
+                     Q(Q::OP_AND_NOT, filter(Q("Y")), filter(Q("KA"))),
+                     Q(Q::OP_AND, Q(Q::OP_OR, Q("w"), Q("v")), filter(Q("Y")))}) {
+    EXPECT_EQ(test::matching_ids(whole_, over_documents(q, lists_, shards_, map_)),
+              test::matching_ids(whole_, q))
+        << q.get_description();
+  }
+}
+
 // A paragraph's own terms (its words, kind, cable ID, marking) and phrases
 // stay as they are.
 TEST_F(CableFilterTest, OverDocumentsLeavesAParagraphsOwnTerms) {

@@ -90,6 +90,23 @@ TEST(CableMapTest, CablesAcrossEvery64DocumentsFindTheirCables) {
   }
 }
 
+// A cable ends before the next cable's document, or past the shard's last
+// document; where documents were removed (a cable replaced: all of its
+// documents), past its own last one, and never at a removed one.
+TEST(CableMapTest, ACableEndsPastItsLastDocumentThatIsLeft) {
+  Xapian::WritableDatabase db = with_cables({2, 5, 6, 10}, 12);
+  CableMap map;
+  map.build({db});
+  const std::vector<Xapian::docid> whole{5, 6, 10, 13};
+  for (std::uint32_t c = 0; c < 4; ++c) EXPECT_EQ(map.cable_end(0, c), whole[c]) << c;
+  // The cable at 6 removed (documents 6 to 9), and the shard's last document.
+  for (Xapian::docid d : {6u, 7u, 8u, 9u, 12u}) db.delete_document(d);
+  map.build({db});
+  ASSERT_EQ(map.cables(0), 3u);
+  const std::vector<Xapian::docid> left{5, 6, 12};
+  for (std::uint32_t c = 0; c < 3; ++c) EXPECT_EQ(map.cable_end(0, c), left[c]) << c;
+}
+
 TEST(CableMapTest, AnEmptyIndexHasNoCables) {
   for (const Xapian::docid last : {0u, 3u}) {
     CableMap map;
