@@ -14,8 +14,7 @@ void DocumentsOf::init(const Xapian::Database& sub) {
   for (const std::uint32_t c : (*cables_)[k]) {
     if (c >= map_->cables(k)) continue;
     const Xapian::docid first = map_->cable_document(k, c);
-    const Xapian::docid last =
-        c + 1 < map_->cables(k) ? map_->cable_document(k, c + 1) - 1 : sub.get_lastdocid();
+    const Xapian::docid last = map_->cable_end(k, c) - 1;
     if (!ranges_.empty() && first <= ranges_.back().second) continue;  // asked for twice
     ranges_.emplace_back(first, last);
     size_ += last - first + 1;

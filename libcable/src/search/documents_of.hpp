@@ -41,9 +41,8 @@ class DocumentsOf : public Xapian::PostingSource {
   // commit the map was read from (CableMap::shard_or_throw).
   void init(const Xapian::Database& sub) override;
 
-  // A range may hold IDs of documents since removed, which this source
-  // gives too: it is a filter on other postings, not a query of its own.
-  // None is certain.
+  // A range ends at the cable's last document (CableMap::cable_end), not
+  // at one removed since. The least is 0, always right.
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return size_; }
   Xapian::doccount get_termfreq_max() const override { return size_; }

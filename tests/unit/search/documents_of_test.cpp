@@ -1,6 +1,6 @@
 // search/documents_of: the documents of the cables asked for, from their
 // ranges of IDs, in one shard and in several searched as one, alone and as
-// the filter of a match (which skips along it).
+// the filter of a match (which skips along it), and none removed since.
 #include "search/documents_of.hpp"
 
 #include <gtest/gtest.h>
@@ -48,6 +48,19 @@ TEST(DocumentsOfTest, GivesEveryDocumentOfTheCablesAskedFor) {
   DocumentsOf twice(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{2, 2, 3}}));
   EXPECT_EQ(test::matching_ids(shards[0], Q(&twice)),
             (std::vector<Xapian::docid>{6, 7, 8, 9, 10, 11, 12}));
+}
+
+// After a cable's documents were removed (the one at 6, as a replaced
+// cable's are), the cable before them ends at its own last document.
+TEST(DocumentsOfTest, GivesNoRemovedDocument) {
+  Xapian::WritableDatabase db = shard_with(0, {2, 5, 6, 10}, 12);
+  for (Xapian::docid d = 6; d <= 9; ++d) db.delete_document(d);
+  const std::vector<Xapian::Database> shards{db};
+  CableMap map;
+  map.build(shards);
+  DocumentsOf of(&map, std::make_shared<DocumentsOf::Cables>(DocumentsOf::Cables{{0, 1, 2}}));
+  EXPECT_EQ(test::matching_ids(shards[0], Q(&of)),
+            (std::vector<Xapian::docid>{2, 3, 4, 5, 10, 11, 12}));
 }
 
 TEST(DocumentsOfTest, NumbersEachShardAsItsOwn) {
