@@ -1,84 +1,36 @@
 // Issue #23 on the 1000 real cablegate pages of ../shared/corpus: words in
 // different paragraphs of one cable find it, and totals are exact whatever
 // the page size, and facet counts are those of the matching cables, checked
-// against counts made from the parsed cables; a word's first ten are those
-// of all its matches ranked; a value
-// no cable has suggests the nearest one; every tag, origin and year finds
-// its cables; words in AND and NOT counted from their sets keep their
-// total and first ten; more like this finds cables of the same country;
-// over paragraphs, a cable's fields filter its paragraphs. Skips
-// when the shared corpus is absent.
+// against counts made from the parsed cables; a phrase's best paragraph is
+// the one a match again finds; a word's first ten are those of all its
+// matches ranked; words in AND and NOT counted from their sets keep their
+// total and first ten; more like this finds cables of the same country.
+// The fields' tests are in cable_fields_shared_test.cpp; the suite's index,
+// tests/index/shared_pages.hpp. Skips when the shared corpus is absent.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
-#include <functional>
+#include <cstdint>
 #include <map>
-#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "cable/reader.hpp"
 #include "cable/search.hpp"
-#include "cable/tags.hpp"
-#include "cable/writer.hpp"
+#include "index/shared_pages.hpp"
 #include "search/searcher_state.hpp"
 #include "search/term_stats.hpp"
 
 namespace cable {
 namespace {
 
-namespace fs = std::filesystem;
-const fs::path kPages = fs::path(CABLE_SHARED_CORPUS) / "cablegate-html";
-
-class CableMatchingSharedTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!fs::exists(kPages)) return;
-    cables_ = new std::vector<Cable>;
-    read_path(kPages, [&](Cable&& c) { cables_->push_back(std::move(c)); });
-    writer_ = new Writer(Writer::in_memory(WriterOptions{.commit_every = 2000, .jobs = 2}));
-    writer_->index_path(kPages);
-  }
-  static void TearDownTestSuite() {
-    delete writer_;
-    delete cables_;
-    writer_ = nullptr;
-    cables_ = nullptr;
-  }
-  void SetUp() override {
-    if (!writer_) GTEST_SKIP() << kPages << " is absent";
-  }
-
-  static std::uint64_t count_if(const std::function<bool(const Cable&)>& keep) {
-    return static_cast<std::uint64_t>(std::count_if(cables_->begin(), cables_->end(), keep));
-  }
-
-  static std::vector<Cable>* cables_;
-  static Writer* writer_;
-};
-
-std::vector<Cable>* CableMatchingSharedTest::cables_ = nullptr;
-Writer* CableMatchingSharedTest::writer_ = nullptr;
-
-bool has(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-// The first ten hits: cable, paragraph and score.
-std::vector<std::string> first_ten(const Results& r) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < std::min<std::size_t>(10, r.hits.size()); ++i) {
-    const Hit& h = r.hits[i];
-    out.push_back(fmt::format("{} {} {:.9f}", h.cable, h.paragraph, h.score));
-  }
-  return out;
-}
+using test::CableMatchingSharedTest;
+using test::first_ten;
+using test::has;
 
 TEST_F(CableMatchingSharedTest, WordsInDifferentParagraphsFindTheirCable) {
   const Searcher s = writer_->searcher();
@@ -254,143 +206,6 @@ TEST_F(CableMatchingSharedTest, APhrasesBestParagraphIsTheOneAMatchAgainFinds) {
           << query << " " << h.cable;
     }
     EXPECT_GT(compared, 2u) << query;
-  }
-}
-
-// The wrong turns of issue #23: a value no cable has is answered with the
-// nearest one that cables have, and the suggestion finds them.
-TEST_F(CableMatchingSharedTest, AValueNoCableHasSuggestsTheNearest) {
-  const Searcher s = writer_->searcher();
-  const std::vector<std::pair<std::string, std::string>> expected = {
-      {"tag:KTPI", "tag:KTIP"},
-      {"origin:tripolli", "origin:\"Embassy Tripoli\""},
-  };
-  for (const auto& [typed, better] : expected) {
-    const Results r = s.search(typed);
-    EXPECT_EQ(r.total, 0u) << typed;
-    EXPECT_EQ(r.suggestion, better) << typed;
-    EXPECT_GT(s.search(r.suggestion).total, 0u) << better;
-  }
-  EXPECT_THROW(s.search("class:secert"), QueryError);
-}
-
-// class: is a closed set: every classification the real pages have is in
-// it, and finds exactly the cables that have it, a name without its "//"
-// part those with one too (class:secret finds SECRET//NOFORN).
-TEST_F(CableMatchingSharedTest, EveryClassificationOfTheRealPagesCanBeSearched) {
-  const Searcher s = writer_->searcher();
-  std::set<std::string> seen;
-  for (const Cable& c : *cables_) seen.insert(c.classification);
-  EXPECT_GE(seen.size(), 4u);
-  for (const std::string& name : seen) {
-    SearchOptions o;
-    o.limit = 0;
-    const Results r = s.search("class:\"" + name + "\"", o);
-    const auto has = [&](const Cable& c) {
-      return c.classification == name || c.classification.starts_with(name + "//");
-    };
-    EXPECT_EQ(r.total, count_if(has)) << name;
-  }
-}
-
-// Every tag, origin and year of the real pages, as a filter over whole
-// cables (from lists of cable documents, search/cable_filter), finds the
-// cables the reader gave it: exactly, for a code of the glossary; a tag no
-// glossary knows also finds the codes its words mean (docs/query-language.md).
-// With a year, and negated, the totals follow; the plain Xapian path, which
-// filters by terms, finds the same cables.
-TEST_F(CableMatchingSharedTest, EveryFilterFindsTheCablesThatHoldIt) {
-  const Searcher local = writer_->searcher();
-  const Searcher plain = writer_->searcher();
-  internal::SearcherAccess::state(plain).plain_xapian = true;
-  std::map<std::string, std::set<std::string>> by_query;                 // query → cables
-  std::map<std::string, bool> exact;                                     // query → no other cable
-  std::map<std::string, std::map<std::string, std::uint64_t>> years_of;  // tag query → year → n
-  for (const Cable& c : *cables_) {
-    const std::string year = c.date.substr(0, 4);
-    for (const std::string& t : std::set<std::string>(c.tags.begin(), c.tags.end())) {
-      const std::string q = fmt::format("tag:\"{}\"", t);
-      by_query[q].insert(c.id);
-      exact[q] = Glossary::builtin().find(t).has_value();
-      ++years_of[q][year];
-    }
-    for (const std::string& q : {fmt::format("origin:\"{}\"", c.origin), "date:" + year}) {
-      by_query[q].insert(c.id);
-      exact[q] = true;
-    }
-  }
-  ASSERT_GT(by_query.size(), 400u);
-  SearchOptions all;
-  all.limit = kMaxHitsPerPage;
-  SearchOptions count;
-  count.limit = 0;
-  for (const auto& [query, want] : by_query) {
-    std::set<std::string> got, got_plain;
-    for (const Hit& h : local.search(query, all).hits) got.insert(h.cable);
-    for (const Hit& h : plain.search(query, all).hits) got_plain.insert(h.cable);
-    EXPECT_EQ(got, got_plain) << query;
-    if (exact.at(query)) {
-      EXPECT_EQ(got, want) << query;
-    } else {
-      EXPECT_TRUE(std::includes(got.begin(), got.end(), want.begin(), want.end())) << query;
-    }
-    EXPECT_EQ(local.search("NOT " + query, count).total, cables_->size() - got.size()) << query;
-    if (!exact.at(query) || !years_of.contains(query)) continue;
-    for (const auto& [year, n] : years_of.at(query)) {
-      EXPECT_EQ(local.search(query + " date:" + year, count).total, n) << query << " " << year;
-    }
-  }
-}
-
-// Over paragraphs, a field of the cable (on its cable document alone since
-// schema 16) selects the paragraphs of the cables that have it, as the parsed
-// cables say: a word's paragraphs with a field are its paragraphs without,
-// kept when their cable has the field; NOT a field keeps the others. The
-// same on the plain path.
-TEST_F(CableMatchingSharedTest, ParagraphsAreFilteredByTheirCablesFields) {
-  const Searcher local = writer_->searcher();
-  const Searcher plain = writer_->searcher();
-  internal::SearcherAccess::state(plain).plain_xapian = true;
-  std::map<std::string, const Cable*> by_id;
-  for (const Cable& c : *cables_) by_id[c.id] = &c;
-  const auto class_secret = [](const Cable& c) {
-    std::string lower = c.classification;
-    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return lower.rfind("secret", 0) == 0;
-  };
-  const std::vector<std::pair<std::string, std::function<bool(const Cable&)>>> fields = {
-      {"tag:PREL", [](const Cable& c) { return has(c.tags, "PREL"); }},
-      {"origin:\"Embassy Paris\"", [](const Cable& c) { return c.origin == "Embassy Paris"; }},
-      {"class:secret", class_secret},
-      {"date:2008", [](const Cable& c) { return c.date.rfind("2008", 0) == 0; }},
-      {"date:2009-03..2009-10",
-       [](const Cable& c) {
-         return c.date.substr(0, 7) >= "2009-03" && c.date.substr(0, 7) <= "2009-10";
-       }},
-      {"caption:SIPDIS", [](const Cable& c) { return has(c.captions, "SIPDIS"); }},
-  };
-  SearchOptions o;
-  o.grouping = Grouping::kParagraph;
-  o.limit = kMaxHitsPerPage;
-  const auto paragraphs = [&](const Searcher& s, const std::string& q) {
-    const Results r = s.search(q, o);
-    EXPECT_LT(r.hits.size(), kMaxHitsPerPage) << q;
-    EXPECT_EQ(r.total, r.hits.size()) << q;
-    std::set<std::pair<std::string, std::uint32_t>> out;
-    for (const Hit& h : r.hits) out.emplace(h.cable, h.order);
-    return out;
-  };
-  for (const std::string word : {"nuclear", "minister", "elections"}) {
-    const auto all = paragraphs(local, word);
-    ASSERT_GT(all.size(), 50u) << word;
-    for (const auto& [field, holds] : fields) {
-      std::set<std::pair<std::string, std::uint32_t>> with, without;
-      for (const auto& hit : all) (holds(*by_id.at(hit.first)) ? with : without).insert(hit);
-      ASSERT_FALSE(with.empty()) << word << " " << field;
-      EXPECT_EQ(paragraphs(local, word + " " + field), with) << word << " " << field;
-      EXPECT_EQ(paragraphs(plain, word + " " + field), with) << word << " " << field;
-      EXPECT_EQ(paragraphs(local, word + " NOT " + field), without) << word << " " << field;
-    }
   }
 }
 
