@@ -129,9 +129,7 @@ void DocumentFilter::skip_to(Xapian::docid did, double) {
     inside = did < map_->cable_end(shard_, cable);
     first = map_->cable_document(shard_, cable) + (inside ? 0 : 1);
   }
-  const auto from = cables_->begin() + static_cast<std::ptrdiff_t>(at_);
-  const auto it = std::lower_bound(from, cables_->end(), first);
-  enter(static_cast<std::size_t>(it - cables_->begin()));
+  enter(gallop_to(*cables_, at_, first));
   if (!done_ && inside && doc_ == first) doc_ = did;
 }
 

@@ -122,8 +122,8 @@ class DocumentFilter : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_max() const override { return most_; }
 
   void next(double) override;
-  // Cost: within a cable, none; past it, a CableMap lookup and a search of
-  // the list from the current cable.
+  // Cost: within a cable, none; past it, a CableMap lookup and gallop_to()
+  // from the current cable.
   void skip_to(Xapian::docid did, double) override;
   bool at_end() const override { return done_; }
   Xapian::docid get_docid() const override { return doc_; }

@@ -4,6 +4,24 @@
 
 namespace cable::internal {
 
+std::size_t gallop_to(const std::vector<Xapian::docid>& list, std::size_t from, Xapian::docid did) {
+  const std::size_t size = list.size();
+  if (from >= size || list[from] >= did) return from;
+  std::size_t step = 1;
+  std::size_t low = from;
+  std::size_t high = from + step;
+  while (high < size && list[high] < did) {
+    low = high;
+    step *= 2;
+    high = from + step;
+  }
+  high = std::min(high, size);
+  return static_cast<std::size_t>(std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(low),
+                                                   list.begin() + static_cast<std::ptrdiff_t>(high),
+                                                   did) -
+                                  list.begin());
+}
+
 void ListSource::start(const std::vector<Xapian::docid>* list) {
   list_ = list;
   size_ = list ? static_cast<Xapian::doccount>(list->size()) : 0;
@@ -21,22 +39,7 @@ void ListSource::skip_to(Xapian::docid did, double) {
     started_ = true;
     at_ = 0;
   }
-  if (at_ >= size_ || (*list_)[at_] >= did) return;
-  // Gallop (1, 2, 4, … ahead) to bound the binary search: a match mostly
-  // skips a few IDs, and pays for the gap, not for the list.
-  std::size_t step = 1;
-  std::size_t from = at_;
-  std::size_t to = at_ + step;
-  while (to < size_ && (*list_)[to] < did) {
-    from = to;
-    step *= 2;
-    to = at_ + step;
-  }
-  to = std::min<std::size_t>(to, size_);
-  at_ = static_cast<std::size_t>(
-      std::lower_bound(list_->begin() + static_cast<std::ptrdiff_t>(from),
-                       list_->begin() + static_cast<std::ptrdiff_t>(to), did) -
-      list_->begin());
+  if (at_ < size_) at_ = gallop_to(*list_, at_, did);
 }
 
 }  // namespace cable::internal

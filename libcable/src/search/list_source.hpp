@@ -14,6 +14,12 @@
 
 namespace cable::internal {
 
+// The first place at or after `from` in `list` (ascending) whose ID is at
+// least `did`, or list.size(): found by galloping (1, 2, 4, … ahead), then a
+// binary search within the last step, so that a match, which mostly skips a
+// few IDs, pays for the gap and not for the list. Cost: O(log gap).
+std::size_t gallop_to(const std::vector<Xapian::docid>& list, std::size_t from, Xapian::docid did);
+
 class ListSource : public Xapian::PostingSource {
  public:
   Xapian::doccount get_termfreq_min() const override { return size_; }
@@ -21,7 +27,7 @@ class ListSource : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_max() const override { return size_; }
 
   void next(double) override;
-  // Cost: a search of the list from the current place.
+  // Cost: gallop_to() from the current place.
   void skip_to(Xapian::docid did, double) override;
   bool at_end() const override { return at_ >= size_; }
   Xapian::docid get_docid() const override { return (*list_)[at_]; }
