@@ -22,6 +22,12 @@ ParsedFile parse_file(const fs::path& file, const std::string& known_hash) {
     OpenedFile f = open_input(file);
     const std::optional<Format> format = detect_format(f.head);
     const bool one_cable = format && *format != Format::kCsv;
+    if (format == Format::kCsv && known_hash.empty()) {
+      // No hash to compare with: it is hashed as it streams into the index,
+      // read once (a file of the whole release is 1.9 GB).
+      p.stream = true;
+      return p;
+    }
     std::string content;
     if (one_cable) {
       content = whole_file(f);

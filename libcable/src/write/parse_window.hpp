@@ -21,7 +21,8 @@ namespace cable::internal {
 
 // One file, read and parsed.
 struct ParsedFile {
-  std::string hash;        // of its bytes (store/file_hash); empty when it could not be read
+  std::string hash;        // of its bytes (store/file_hash); empty when it could not be read,
+                           // or when it streams with no hash known (hashed as it streams)
   bool unchanged = false;  // the hash the index recorded for it: nothing read
   bool stream = false;     // cables.csv: to be read in the caller's thread, streamed
   std::vector<Cable> cables;
@@ -30,8 +31,9 @@ struct ParsedFile {
 
 // Hashes `file` and, unless the hash is `known_hash` or the file is
 // cables.csv (read later, streamed, to bound memory), parses its cable from
-// the bytes it hashed: one opening, one read. Never throws: errors are in
-// the result.
+// the bytes it hashed: one opening, one read. cables.csv is hashed only to
+// compare with a `known_hash`; with none, it is left to stream unread.
+// Never throws: errors are in the result.
 ParsedFile parse_file(const std::filesystem::path& file, const std::string& known_hash);
 
 // Not thread-safe; its own threads touch nothing but their file. With one

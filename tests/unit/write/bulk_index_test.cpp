@@ -137,10 +137,11 @@ Xapian::doccount documents_of(const std::vector<ShardWriter>& shards, const std:
   return n;
 }
 
-// cables.csv is hashed when the run starts and streamed later. Rewritten in
-// between, it must be recorded under the hash of the bytes streamed: under
-// the first hash, its first content put back would pass for unchanged and
-// leave the index with what it no longer holds.
+// cables.csv is streamed after the files before it, and hashed as it
+// streams (and, when the index has a hash of it, also when the run starts).
+// Rewritten in between, it must be recorded under the hash of the bytes
+// streamed: under an earlier hash, its first content put back would pass
+// for unchanged and leave the index with what it no longer holds.
 TEST(BulkIndexTest, ACsvRewrittenBeforeItIsStreamedIsRecordedAsItWasStreamed) {
   test::TempDir dir;
   const fs::path in = dir.path() / "in";
@@ -152,7 +153,7 @@ TEST(BulkIndexTest, ACsvRewrittenBeforeItIsStreamedIsRecordedAsItWasStreamed) {
   write_to(in / "cables.csv", first);
   std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 2);
   bool rewritten = false;
-  // a.txt comes first; once it is done, cables.csv has been hashed (the
+  // a.txt comes first; once it is done, cables.csv has been opened (the
   // records' dictionary of a new index samples the first files, up to 2 MiB
   // of records: both of these, before any is fed).
   const IndexSummary s = index_files(shards, WriterOptions{}, in, {}, [&](const IndexProgress& p) {
