@@ -1,7 +1,8 @@
 // The 1000 real cablegate pages of ../shared/corpus, read and indexed once
 // in memory for the suite CableMatchingSharedTest (one process runs it,
-// tests/CMakeLists.txt), whose tests are in the *_shared_test.cpp files of
-// tests/index/; each test skips when the shared corpus is absent.
+// tests/CMakeLists.txt), whose tests are in cable_matching_shared_test.cpp
+// and cable_fields_shared_test.cpp; each test skips when the shared corpus
+// is absent.
 #ifndef CABLE_TESTS_INDEX_SHARED_PAGES_HPP_
 #define CABLE_TESTS_INDEX_SHARED_PAGES_HPP_
 

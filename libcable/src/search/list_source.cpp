@@ -39,7 +39,7 @@ void ListSource::skip_to(Xapian::docid did, double) {
     started_ = true;
     at_ = 0;
   }
-  if (at_ < size_) at_ = gallop_to(*list_, at_, did);
+  if (at_ < size_) at_ = gallop_to(*list_, at_, did);  // (a null list has no size)
 }
 
 }  // namespace cable::internal

@@ -3,7 +3,8 @@
 // filter (search/cable_filter), the cables a phrase holds in
 // (search/cables_with) and the documents a phrase matched
 // (search/positional_matches). A derived class's init() hands it the
-// sub-database's list by start(). A filter: every match weighs 0.
+// sub-database's list by start(). A filter: every match weighs 0. And
+// gallop_to(), the skip along such a list.
 #ifndef CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
 #define CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
 
@@ -14,10 +15,10 @@
 
 namespace cable::internal {
 
-// The first place at or after `from` in `list` (ascending) whose ID is at
-// least `did`, or list.size(): found by galloping (1, 2, 4, … ahead), then a
-// binary search within the last step, so that a match, which mostly skips a
-// few IDs, pays for the gap and not for the list. Cost: O(log gap).
+// The first place at or after `from` (at most list.size()) in `list`
+// (ascending) whose ID is at least `did`, or list.size(): found by galloping (1, 2, 4, … ahead),
+// then a binary search within the last step, so that a match, which mostly skips a few IDs, pays
+// for the gap and not for the list. Cost: O(log gap).
 std::size_t gallop_to(const std::vector<Xapian::docid>& list, std::size_t from, Xapian::docid did);
 
 class ListSource : public Xapian::PostingSource {

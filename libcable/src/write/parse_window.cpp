@@ -18,13 +18,16 @@ ParsedFile parse_file(const fs::path& file, const std::string& known_hash) {
     // Opened and read once: the bytes hashed are the bytes parsed, even when
     // the file changes during the run. A file in neither one-cable form
     // is hashed as it streams past, not held: cables.csv, which may be the
-    // whole release and is read again later, or any other file, refused.
+    // whole release and is streamed into the index later (and hashed
+    // there), when the index has a hash of it to compare with, or any other
+    // file, refused.
     OpenedFile f = open_input(file);
     const std::optional<Format> format = detect_format(f.head);
     const bool one_cable = format && *format != Format::kCsv;
     if (format == Format::kCsv && known_hash.empty()) {
-      // No hash to compare with: it is hashed as it streams into the index,
-      // read once (a file of the whole release is 1.9 GB).
+      // No hash to compare with: left to stream, beyond the head read to
+      // tell its form, and hashed as it streams into the index (a file of
+      // the whole release is 1.9 GB).
       p.stream = true;
       return p;
     }

@@ -32,7 +32,8 @@ struct ParsedFile {
 // Hashes `file` and, unless the hash is `known_hash` or the file is
 // cables.csv (read later, streamed, to bound memory), parses its cable from
 // the bytes it hashed: one opening, one read. cables.csv is hashed only to
-// compare with a `known_hash`; with none, it is left to stream unread.
+// compare with a `known_hash`; with none, it is left to stream unhashed
+// (its head read to tell its form).
 // Never throws: errors are in the result.
 ParsedFile parse_file(const std::filesystem::path& file, const std::string& known_hash);
 

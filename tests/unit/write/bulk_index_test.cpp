@@ -14,6 +14,8 @@
 
 #include "store/layout.hpp"
 #include "store/schema.hpp"
+#include "store/stored.hpp"
+#include "support/file_hash_oracle.hpp"
 #include "support/test_support.hpp"
 #include "write/segments.hpp"
 
@@ -138,38 +140,53 @@ Xapian::doccount documents_of(const std::vector<ShardWriter>& shards, const std:
 }
 
 // cables.csv is streamed after the files before it, and hashed as it
-// streams (and, when the index has a hash of it, also when the run starts).
-// Rewritten in between, it must be recorded under the hash of the bytes
-// streamed: under an earlier hash, its first content put back would pass
-// for unchanged and leave the index with what it no longer holds.
+// streams; when the index has a hash of it, also when the run starts, to
+// compare. Rewritten in between, it must be recorded under the hash of the
+// bytes streamed: under the first hash, its first content put back would
+// pass for unchanged and leave the index with what it no longer holds. Both
+// in a new index and in one that has a hash of an earlier cables.csv.
 TEST(BulkIndexTest, ACsvRewrittenBeforeItIsStreamedIsRecordedAsItWasStreamed) {
-  test::TempDir dir;
-  const fs::path in = dir.path() / "in";
-  fs::create_directories(in);
-  fs::copy_file(kCorpus / "09PARIS268.txt", in / "a.txt");
   const std::string first = contents_of(kCorpus / "fixtures" / "cables.csv");
   std::string second = first;
   second.replace(second.find("\"75ATLANTIS15\""), 14, "\"75ATLANTIS16\"");
-  write_to(in / "cables.csv", first);
-  std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 2);
-  bool rewritten = false;
-  // a.txt comes first; once it is done, cables.csv has been opened (the
-  // records' dictionary of a new index samples the first files, up to 2 MiB
-  // of records: both of these, before any is fed).
-  const IndexSummary s = index_files(shards, WriterOptions{}, in, {}, [&](const IndexProgress& p) {
-    if (p.files_done == 1 && !rewritten) {
-      write_to(in / "cables.csv", second);
-      rewritten = true;
+  std::string earlier = first;
+  earlier.replace(earlier.find("\"75ATLANTIS15\""), 14, "\"75ATLANTIS17\"");
+  for (const bool known : {false, true}) {
+    test::TempDir dir;
+    const fs::path in = dir.path() / "in";
+    fs::create_directories(in);
+    fs::copy_file(kCorpus / "09PARIS268.txt", in / "a.txt");
+    std::vector<ShardWriter> shards = open_shards(dir.path() / "db", 2);
+    if (known) {
+      write_to(in / "cables.csv", earlier);
+      ASSERT_EQ(index_files(shards, WriterOptions{}, in, {}, {}).failed, 0u);
     }
-  });
-  ASSERT_TRUE(rewritten);
-  EXPECT_EQ(s.failed, 0u);
-  ASSERT_GT(documents_of(shards, "75ATLANTIS16"), 0u);  // streamed after the rewrite
-  EXPECT_EQ(documents_of(shards, "75ATLANTIS15"), 0u);
-  write_to(in / "cables.csv", first);
-  const IndexSummary again = index_files(shards, WriterOptions{}, in, {}, {});
-  EXPECT_EQ(again.files_unchanged, 1u);  // a.txt alone
-  EXPECT_GT(documents_of(shards, "75ATLANTIS15"), 0u);
+    write_to(in / "cables.csv", first);
+    bool rewritten = false;
+    // a.txt comes first; once it is done, cables.csv has been read ahead
+    // (too few records for the records' dictionary, so each run samples
+    // the first files, up to 2 MiB of records: both of these, before any
+    // is fed), and, when its hash is known, hashed.
+    const IndexSummary s =
+        index_files(shards, WriterOptions{}, in, {}, [&](const IndexProgress& p) {
+          if (p.files_done == 1 && !rewritten) {
+            write_to(in / "cables.csv", second);
+            rewritten = true;
+          }
+        });
+    ASSERT_TRUE(rewritten) << known;
+    EXPECT_EQ(s.failed, 0u) << known;
+    const Xapian::Database first_shard(shards[0].place.path.string());
+    EXPECT_EQ(decode_file_record(first_shard.get_metadata(file_key(in / "cables.csv"))).hash,
+              test::hash_of_file(in / "cables.csv"))
+        << known;
+    ASSERT_GT(documents_of(shards, "75ATLANTIS16"), 0u) << known;  // streamed after the rewrite
+    EXPECT_EQ(documents_of(shards, "75ATLANTIS15"), 0u) << known;
+    write_to(in / "cables.csv", first);
+    const IndexSummary again = index_files(shards, WriterOptions{}, in, {}, {});
+    EXPECT_EQ(again.files_unchanged, 1u) << known;  // a.txt alone
+    EXPECT_GT(documents_of(shards, "75ATLANTIS15"), 0u) << known;
+  }
 }
 
 TEST(BulkIndexTest, ARunOfNoFileWritesNoSegmentsAndMergesNothing) {

@@ -35,17 +35,22 @@ TEST(ParseWindowTest, AFileIsParsedUnlessItsHashIsKnown) {
   EXPECT_TRUE(again.cables.empty());
 }
 
+// The fixture's rows 20 times over, in `dir`: a cables.csv longer than the
+// head read to tell its form.
+fs::path longer_csv(const fs::path& dir) {
+  std::ifstream in(kCorpus / "fixtures" / "cables.csv", std::ios::binary);
+  const std::string rows((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const fs::path longer = dir / "cables.csv";
+  std::ofstream out(longer, std::ios::binary);
+  for (int i = 0; i < 20; ++i) out << rows;
+  return longer;
+}
+
 TEST(ParseWindowTest, CablesCsvIsLeftToStream) {
   // Shorter than the head read to tell its form, and longer.
   test::TempDir dir;
   const fs::path csv = kCorpus / "fixtures" / "cables.csv";
-  const fs::path longer = dir.path() / "cables.csv";
-  {
-    std::ifstream in(csv, std::ios::binary);
-    const std::string rows((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::ofstream out(longer, std::ios::binary);
-    for (int i = 0; i < 20; ++i) out << rows;
-  }
+  const fs::path longer = longer_csv(dir.path());
   ASSERT_GT(fs::file_size(longer), 4 * 4096u);
   for (const fs::path& file : {csv, longer}) {
     // With a hash to compare with, it is hashed: another one streams.
@@ -57,15 +62,21 @@ TEST(ParseWindowTest, CablesCsvIsLeftToStream) {
   }
 }
 
-// cables.csv the index has no hash of is left to stream unread: its hash
+// cables.csv the index has no hash of is left to stream unhashed: its hash
 // is made as it streams into the index (write/bulk_index), which reads it
 // once, not twice (1.9 GB for the whole release).
 TEST(ParseWindowTest, CablesCsvWithNoKnownHashIsNotReadAhead) {
-  const ParsedFile parsed = parse_file(kCorpus / "fixtures" / "cables.csv", "");
-  EXPECT_TRUE(parsed.stream);
-  EXPECT_TRUE(parsed.hash.empty());
-  EXPECT_TRUE(parsed.errors.empty());
-  EXPECT_TRUE(parsed.cables.empty());
+  // Shorter than the head read to tell its form, and longer.
+  test::TempDir dir;
+  const fs::path csv = kCorpus / "fixtures" / "cables.csv";
+  const fs::path longer = longer_csv(dir.path());
+  for (const fs::path& file : {csv, longer}) {
+    const ParsedFile parsed = parse_file(file, "");
+    EXPECT_TRUE(parsed.stream) << file;
+    EXPECT_TRUE(parsed.hash.empty()) << file;
+    EXPECT_TRUE(parsed.errors.empty()) << file;
+    EXPECT_TRUE(parsed.cables.empty()) << file;
+  }
 }
 
 TEST(ParseWindowTest, EveryFileIsHashedAsTheOracleHashesIt) {
