@@ -1,7 +1,6 @@
 #include "search/kept_postings.hpp"
 
-#include <algorithm>
-#include <iterator>
+#include "search/list_source.hpp"
 
 namespace cable::internal {
 
@@ -19,11 +18,6 @@ std::shared_ptr<const KeptPostings> KeptPostings::read(const Xapian::Database& s
   return out;
 }
 
-void KeptCursor::skip_to(Xapian::docid did) {
-  const std::vector<Xapian::docid>& d = list_->docids;
-  if (at_ >= d.size() || d[at_] >= did) return;
-  at_ = static_cast<std::size_t>(std::distance(
-      d.begin(), std::lower_bound(d.begin() + static_cast<std::ptrdiff_t>(at_) + 1, d.end(), did)));
-}
+void KeptCursor::skip_to(Xapian::docid did) { at_ = gallop_to(list_->docids, at_, did); }
 
 }  // namespace cable::internal

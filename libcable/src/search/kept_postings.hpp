@@ -81,7 +81,7 @@ class KeptCursor {
   // Cost: a lookup in Xapian's list of lengths.
   Xapian::termcount doclength() const { return sub_.get_doclength(docid()); }
   void next() { ++at_; }
-  // Cost: a binary search of what lies ahead.
+  // Cost: gallop_to() (search/list_source), O(log) of the postings skipped.
   void skip_to(Xapian::docid did);
 
  private:

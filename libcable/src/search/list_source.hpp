@@ -4,7 +4,8 @@
 // (search/cables_with) and the documents a phrase matched
 // (search/positional_matches). A derived class's init() hands it the
 // sub-database's list by start(). A filter: every match weighs 0. And
-// gallop_to(), the skip along such a list.
+// gallop_to(), the skip along such a list, which the kept postings
+// (search/kept_postings) use too.
 #ifndef CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
 #define CABLE_SRC_SEARCH_LIST_SOURCE_HPP_
 
