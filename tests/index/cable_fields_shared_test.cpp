@@ -95,6 +95,7 @@ TEST_F(CableMatchingSharedTest, EveryFilterFindsTheCablesThatHoldIt) {
   all.limit = kMaxHitsPerPage;
   SearchOptions count;
   count.limit = 0;
+  const std::uint64_t& from_sets = internal::SearcherAccess::state(local).totals_from_sets;
   for (const auto& [query, want] : by_query) {
     std::set<std::string> got, got_plain;
     for (const Hit& h : local.search(query, all).hits) got.insert(h.cable);
@@ -108,7 +109,10 @@ TEST_F(CableMatchingSharedTest, EveryFilterFindsTheCablesThatHoldIt) {
     EXPECT_EQ(local.search("NOT " + query, count).total, cables_->size() - got.size()) << query;
     if (!exact.at(query) || !years_of.contains(query)) continue;
     for (const auto& [year, n] : years_of.at(query)) {
+      const std::uint64_t before = from_sets;
       EXPECT_EQ(local.search(query + " date:" + year, count).total, n) << query << " " << year;
+      // Counted from the sets of the two filters' cables (search/cable_sets).
+      EXPECT_EQ(from_sets, before + 1) << query << " " << year;
     }
   }
 }

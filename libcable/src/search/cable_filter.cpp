@@ -11,10 +11,11 @@ namespace {
 // What a held term costs beside its lists: its key and the map's node.
 constexpr std::size_t kOverhead = 64;
 
-// The cable documents of `shard` (as `map` numbers them) that hold `term`.
-std::vector<Xapian::docid> cable_documents_holding(const Xapian::Database& shard, std::size_t k,
-                                                   const std::string& term, const CableMap& map) {
-  std::vector<Xapian::docid> out;
+// The cable documents of `shard` (as `map` numbers them) that hold `term`,
+// into `documents`, and their cables' numbers, into `cables`.
+void cable_documents_holding(const Xapian::Database& shard, std::size_t k, const std::string& term,
+                             const CableMap& map, std::vector<Xapian::docid>& documents,
+                             std::vector<std::uint32_t>& cables) {
   std::uint32_t hint = 0;
   Xapian::PostingIterator p = shard.postlist_begin(term);
   const Xapian::PostingIterator end = shard.postlist_end(term);
@@ -27,12 +28,14 @@ std::vector<Xapian::docid> cable_documents_holding(const Xapian::Database& shard
     }
     // A cable whose first posting is a paragraph's has a cable document
     // without the term, which a filter over cable documents does not match.
-    if (map.cable_document(k, c) == d) out.push_back(d);
+    if (map.cable_document(k, c) == d) {
+      documents.push_back(d);
+      cables.push_back(c);
+    }
     if (c + 1 >= map.cables(k)) break;
     p.skip_to(map.cable_document(k, c + 1));
   }
-  out.shrink_to_fit();  // kept: what FilterLists counts is what it holds
-  return out;
+  documents.shrink_to_fit();  // kept: what FilterLists counts is what it holds
 }
 
 }  // namespace
@@ -47,11 +50,14 @@ void FilterLists::begin(const std::vector<Xapian::Database>& shards) {
 void FilterLists::prepare(const std::string& term, const std::vector<Xapian::Database>& shards,
                           const CableMap& map) {
   if (lists_.count(term) != 0) return;
-  std::vector<std::vector<Xapian::docid>> lists;
+  Lists lists;
   std::size_t bytes = term.size() + kOverhead;
   for (std::size_t k = 0; k < shards.size(); ++k) {
-    lists.push_back(cable_documents_holding(shards[k], k, term, map));
-    bytes += lists.back().size() * sizeof(Xapian::docid);
+    std::vector<Xapian::docid>& documents = lists.documents.emplace_back();
+    std::vector<std::uint32_t> cables;
+    cable_documents_holding(shards[k], k, term, map, documents, cables);
+    const CableSet& set = lists.sets.emplace_back(std::move(cables), map.cables(k));
+    bytes += documents.size() * sizeof(Xapian::docid) + set.bytes();
   }
   lists_.emplace(term, std::move(lists));
   bytes_ += bytes;
@@ -60,7 +66,13 @@ void FilterLists::prepare(const std::string& term, const std::vector<Xapian::Dat
 const std::vector<Xapian::docid>* FilterLists::find(const std::string& term,
                                                     std::size_t shard) const {
   const auto it = lists_.find(term);
-  return it == lists_.end() || shard >= it->second.size() ? nullptr : &it->second[shard];
+  return it == lists_.end() || shard >= it->second.documents.size() ? nullptr
+                                                                    : &it->second.documents[shard];
+}
+
+const CableSet* FilterLists::set(const std::string& term, std::size_t shard) const {
+  const auto it = lists_.find(term);
+  return it == lists_.end() || shard >= it->second.sets.size() ? nullptr : &it->second.sets[shard];
 }
 
 void CableFilter::init(const Xapian::Database& sub) {

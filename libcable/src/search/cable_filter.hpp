@@ -31,17 +31,21 @@
 #include <vector>
 
 #include "search/cable_map.hpp"
+#include "search/cable_sets.hpp"
 #include "search/list_source.hpp"
 #include "store/shard_versions.hpp"
 
 namespace cable::internal {
 
-// The cable documents of terms, per shard, ascending. Not thread-safe:
-// SearcherState's mutex guards it; a search's threads only read it.
+// The cable documents of terms, per shard, ascending, and the same cables
+// as a set (search/cable_sets), which counts a query of fields without a
+// match. Not thread-safe: SearcherState's mutex guards it; a search's
+// threads only read it.
 class FilterLists {
  public:
   // Past this, the lists are emptied whole at the next search's begin(): 4
-  // bytes a cable document, so about a dozen terms per cable of the release.
+  // bytes a cable document, and its set's at most as many, so about half a
+  // dozen terms per cable of the release.
   // One search adds the lists of its own filters past it.
   static constexpr std::size_t kBytes = std::size_t{16} << 20;
 
@@ -52,7 +56,7 @@ class FilterLists {
   // search's query walks goes while it runs. Cost: no I/O.
   void begin(const std::vector<Xapian::Database>& shards);
 
-  // Makes the lists of `term` unless held. `map` must be built for
+  // Makes the lists and sets of `term` unless held. `map` must be built for
   // `shards`, the shards begin() saw. Cost: the term's postings in each
   // shard, a skip per cable; a hash lookup when held. @throws Xapian::Error.
   void prepare(const std::string& term, const std::vector<Xapian::Database>& shards,
@@ -60,9 +64,16 @@ class FilterLists {
 
   // The cable documents of `term` in `shard`, or nullptr when not prepared.
   const std::vector<Xapian::docid>* find(const std::string& term, std::size_t shard) const;
+  // The cables of `shard` whose cable document holds `term`, by their
+  // numbers in the map, or nullptr when not prepared.
+  const CableSet* set(const std::string& term, std::size_t shard) const;
 
  private:
-  std::unordered_map<std::string, std::vector<std::vector<Xapian::docid>>> lists_;
+  struct Lists {
+    std::vector<std::vector<Xapian::docid>> documents;  // per shard
+    std::vector<CableSet> sets;                         // per shard
+  };
+  std::unordered_map<std::string, Lists> lists_;
   std::size_t bytes_ = 0;
   ShardVersions versions_;
 };

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "search/cable_filter.hpp"
 #include "search/term_stats.hpp"
 #include "store/schema.hpp"
 
@@ -16,28 +17,40 @@ using Bits = std::vector<std::uint64_t>;
 // per cable; nothing when count_from_sets() cannot tell.
 class ShardSets {
  public:
-  ShardSets(const TermStats& stats, std::size_t shard, std::size_t cables)
-      : stats_(stats), shard_(shard), cables_(cables), words_((cables + 63) / 64) {}
+  ShardSets(const TermStats& stats, const FilterLists* filters, std::size_t shard,
+            std::size_t cables)
+      : stats_(stats),
+        filters_(filters),
+        shard_(shard),
+        cables_(cables),
+        words_((cables + 63) / 64) {}
 
-  std::optional<Bits> of(const Q& q) const {
+  // `scaled`: under a weight scale of 0, where over_cables() makes every
+  // term a CableFilter of the cables whose cable document holds it.
+  std::optional<Bits> of(const Q& q, bool scaled = false) const {
     switch (q.get_type()) {
       case Q::LEAF_TERM:
-        return leaf(*q.get_terms_begin());
+        return scaled ? filter_leaf(*q.get_terms_begin()) : leaf(*q.get_terms_begin());
       case Q::OP_AND:
       case Q::OP_FILTER:
-        return combined(q, [](std::uint64_t& a, std::uint64_t b) { a &= b; });
+        return combined(q, scaled, [](std::uint64_t& a, std::uint64_t b) { a &= b; });
       case Q::OP_OR:
       case Q::OP_SYNONYM:
+        return combined(q, scaled, [](std::uint64_t& a, std::uint64_t b) { a |= b; });
       case Q::OP_MAX:
-        return combined(q, [](std::uint64_t& a, std::uint64_t b) { a |= b; });
+        if (scaled) return std::nullopt;  // left to Xapian under a scale
+        return combined(q, scaled, [](std::uint64_t& a, std::uint64_t b) { a |= b; });
       case Q::OP_AND_NOT:
-        return combined(q, [](std::uint64_t& a, std::uint64_t b) { a &= ~b; });
+        return combined(q, scaled, [](std::uint64_t& a, std::uint64_t b) { a &= ~b; });
       case Q::OP_AND_MAYBE:
+        if (scaled) return std::nullopt;
         return of(q.get_subquery(0));
+      case Q::OP_SCALE_WEIGHT:
+        // The compiler scales by 0 alone, to filter by fields.
+        if (!filters_ || q.get_num_subqueries() != 1) return std::nullopt;
+        return of(q.get_subquery(0), true);
       default:
-        // Phrases, NEAR, wildcards, fields, and weight scales, under which
-        // the compiler puts fields alone (over_cables() leaves a word there
-        // as it is).
+        // Phrases, NEAR, wildcards and value ranges.
         return std::nullopt;
     }
   }
@@ -60,12 +73,22 @@ class ShardSets {
     return bits;
   }
 
+  // A term under a scale: the cables of the CableFilter over_cables() makes
+  // of it, from the set FilterLists::prepare() made with its list.
+  std::optional<Bits> filter_leaf(const std::string& term) const {
+    const CableSet* set = filters_->set(term, shard_);
+    if (!set || set->size() != cables_) return std::nullopt;
+    Bits bits(words_, 0);
+    set->add_to(bits);
+    return bits;
+  }
+
   // The first part's bits, each next part's combined into them by `op`.
   template <typename Op>
-  std::optional<Bits> combined(const Q& q, Op op) const {
+  std::optional<Bits> combined(const Q& q, bool scaled, Op op) const {
     std::optional<Bits> out;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-      std::optional<Bits> part = of(q.get_subquery(i));
+      std::optional<Bits> part = of(q.get_subquery(i), scaled);
       if (!part) return std::nullopt;
       if (!out) {
         out = std::move(part);
@@ -77,6 +100,7 @@ class ShardSets {
   }
 
   const TermStats& stats_;
+  const FilterLists* filters_;
   std::size_t shard_;
   std::size_t cables_;
   std::size_t words_;
@@ -111,10 +135,10 @@ void CableSet::add_to(std::vector<std::uint64_t>& bits) const {
 }
 
 std::optional<std::uint64_t> count_from_sets(const Xapian::Query& cables, const TermStats& stats,
-                                             const CableMap& map) {
+                                             const CableMap& map, const FilterLists* filters) {
   std::uint64_t n = 0;
   for (std::size_t k = 0; k < map.shards(); ++k) {
-    const std::optional<Bits> bits = ShardSets(stats, k, map.cables(k)).of(cables);
+    const std::optional<Bits> bits = ShardSets(stats, filters, k, map.cables(k)).of(cables);
     if (!bits) return std::nullopt;
     for (const std::uint64_t w : *bits) n += CableMap::ones(w);
   }

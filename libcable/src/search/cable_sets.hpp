@@ -8,7 +8,11 @@
 // (docs/benchmarks.md). TermStats::learn() walks each word's postings once,
 // a skip per cable, to count its cables; it keeps the cables too, and an
 // AND, OR or NOT of words is then counted with the operations of sets over
-// a bit per cable, and the match only ranks.
+// a bit per cable, and the match only ranks. The filters over cables
+// (fields, dates: search/cable_filter) keep such a set of each term too, so
+// that a query of fields alone, or of words and fields, is counted the same
+// way: `tag:ENRG date:2009` made Xapian walk the intersection of two lists
+// of cables in a pass of its own (docs/benchmarks.md).
 #ifndef CABLE_SRC_SEARCH_CABLE_SETS_HPP_
 #define CABLE_SRC_SEARCH_CABLE_SETS_HPP_
 
@@ -23,6 +27,7 @@
 
 namespace cable::internal {
 
+class FilterLists;
 class TermStats;
 
 // Cables of one shard, by their numbers in the CableMap: a list of numbers
@@ -52,14 +57,19 @@ class CableSet {
 // How many cables of the shards `map` was built for match `cables`, a query
 // over whole cables as compiled (CompiledQuery::cables: its words kCableWord
 // terms), counted from the sets `stats` keeps of its words
-// (TermCounts::sets); nothing when it holds anything but such words (not
-// wildcards) under AND, OR, SYNONYM, MAX, AND_NOT, AND_MAYBE and the filter
-// to cable documents, or a word whose sets are not kept or were made for
-// shards of other sizes. It is the number of cable
-// documents a Xapian match of over_cables(cables) counts. Cost: per shard
-// and per operator, a pass over a bit per cable; per word, its list or bits.
+// (TermCounts::sets) and, under a weight scale of 0 (the compiler's filters:
+// fields, dates), from the sets `filters` made of the terms it prepared
+// (FilterLists::set), the cables over_cables() filters by there. Nothing
+// when it holds anything but such words (not wildcards) and filters under
+// AND, OR, SYNONYM, MAX, AND_NOT, AND_MAYBE, the filter to cable documents
+// and a scale, or a word or filter whose sets are not kept or were made for
+// shards of other sizes, or a scale without `filters`. It is the number of
+// cable documents a Xapian match of over_cables(cables) counts. Cost: per
+// shard and per operator, a pass over a bit per cable; per word or filter,
+// its list or bits.
 std::optional<std::uint64_t> count_from_sets(const Xapian::Query& cables, const TermStats& stats,
-                                             const CableMap& map);
+                                             const CableMap& map,
+                                             const FilterLists* filters = nullptr);
 
 }  // namespace cable::internal
 

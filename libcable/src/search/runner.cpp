@@ -126,7 +126,8 @@ class Runner {
       std::optional<std::uint64_t> from_sets;
       if (by_cable && total == Total::kExact && o.facets.empty() && !impl_.plain_xapian &&
           !own_pass) {
-        from_sets = count_from_sets(compiled.cables, impl_.terms, impl_.cable_map());
+        from_sets =
+            count_from_sets(compiled.cables, impl_.terms, impl_.cable_map(), &impl_.filters);
       }
       request.count_all = total == Total::kExact && o.facets.empty() &&
                           (compiled.weighted || reads < kCountInMatchBelow) &&

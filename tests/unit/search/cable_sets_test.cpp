@@ -7,11 +7,15 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "search/cable_filter.hpp"
 #include "search/cable_words.hpp"
 #include "search/term_stats.hpp"
 #include "store/schema.hpp"
@@ -46,7 +50,8 @@ TEST(CableSetTest, HoldsItsCablesAsAListOrAsBits) {
 
 // Shard `shard` of 3000 documents: a cable document every 2 to 4 of them.
 // Document d holds "dense" when d % 5 == shard, "half" when d % 2 == 0,
-// "rare" when d % 331 == 7.
+// "rare" when d % 331 == 7; a cable document, the fields "KTAG" when
+// d % 4 == 1 and "Y2009" when d % 7 < 3.
 std::vector<Xapian::docid> starts_of(std::size_t shard) {
   std::vector<Xapian::docid> starts;
   for (Xapian::docid d = 1; d <= 3000; d += 2 + (d + shard) % 3) starts.push_back(d);
@@ -54,10 +59,14 @@ std::vector<Xapian::docid> starts_of(std::size_t shard) {
 }
 
 Xapian::WritableDatabase shard(std::size_t k) {
-  return test::cable_shard(k, starts_of(k), 3000, [k](Xapian::Document& doc, Xapian::docid d) {
+  const std::vector<Xapian::docid> starts = starts_of(k);
+  const std::set<Xapian::docid> heads(starts.begin(), starts.end());
+  return test::cable_shard(k, starts, 3000, [k, heads](Xapian::Document& doc, Xapian::docid d) {
     if (d % 5 == k) doc.add_term("dense");
     if (d % 2 == 0) doc.add_term("half");
     if (d % 331 == 7) doc.add_term("rare");
+    if (heads.count(d) != 0 && d % 4 == 1) doc.add_boolean_term("KTAG");
+    if (heads.count(d) != 0 && d % 7 < 3) doc.add_boolean_term("Y2009");
   });
 }
 
@@ -68,8 +77,12 @@ class CableSetsTest : public ::testing::Test {
   const std::vector<Xapian::Database> shards_{shard(0), shard(1)};
   CableMap map_;
   TermStats stats_;
+  FilterLists filters_;
 
-  void SetUp() override { map_.build(shards_); }
+  void SetUp() override {
+    map_.build(shards_);
+    filters_.begin(shards_);
+  }
 
   // The oracle: the cables whose documents hold what `holds` asks of the
   // terms they hold between them, counted over both shards.
@@ -90,11 +103,16 @@ class CableSetsTest : public ::testing::Test {
     return n;
   }
 
-  // What a Xapian match over cables counts.
-  std::uint64_t matched(const Q& q) const {
+  // What a Xapian match over cables counts (with filters over cables from
+  // `filters`, as a search has).
+  std::uint64_t matched(const Q& q, FilterLists* filters = nullptr) const {
     Xapian::Database whole;
     for (const Xapian::Database& s : shards_) whole.add_database(s);
     CableWordsContext context{&map_, nullptr, &whole, &stats_};
+    if (filters) {
+      context.filters = filters;
+      context.shards = &shards_;
+    }
     Xapian::Enquire enquire(whole);
     enquire.set_query(over_cables(q, context));
     return enquire.get_mset(0, 0, whole.get_doccount()).get_matches_estimated();
@@ -133,6 +151,46 @@ TEST_F(CableSetsTest, CountsAndOrAndNotOfWordsAsTheirCablesHoldThem) {
   // Both kinds of set were made: "rare" is in too few cables for bits.
   EXPECT_LT(stats_.find(word("rare"))->sets[0].bytes(), map_.cables(0) / 8);
   EXPECT_GE(stats_.find(word("half"))->sets[0].bytes(), map_.cables(0) / 8);
+}
+
+// Fields under a weight scale of 0, as the compiler filters by them, are
+// counted from the sets FilterLists made with their lists of cables, alone
+// and with words.
+TEST_F(CableSetsTest, CountsFieldsFromTheSetsOfTheirFilters) {
+  const auto in = [](const std::set<std::string>& t, const char* w) { return t.count(w) > 0; };
+  const auto filter = [](const Q& q) { return Q(Q::OP_SCALE_WEIGHT, q, 0.0); };
+  const Q tag("KTAG");
+  const Q year("Y2009");
+  const Q dense(word("dense"));
+  const Q kind(schema::term(schema::kKind, schema::kKindCable));
+  const std::vector<std::pair<Q, std::function<bool(const std::set<std::string>&)>>> cases = {
+      {filter(tag), [&](const auto& t) { return in(t, "KTAG"); }},
+      {filter(Q(Q::OP_AND, tag, year)),
+       [&](const auto& t) { return in(t, "KTAG") && in(t, "Y2009"); }},
+      {Q(Q::OP_FILTER, kind, filter(Q(Q::OP_OR, tag, year))),
+       [&](const auto& t) { return in(t, "KTAG") || in(t, "Y2009"); }},
+      {Q(Q::OP_AND, dense, filter(Q(Q::OP_AND_NOT, year, tag))),
+       [&](const auto& t) { return in(t, "dense") && in(t, "Y2009") && !in(t, "KTAG"); }},
+      {Q(Q::OP_OR, filter(tag), dense),
+       [&](const auto& t) { return in(t, "KTAG") || in(t, "dense"); }},
+  };
+  for (const auto& [q, holds] : cases) {
+    stats_.learn(shards_, q, &map_);
+    const std::uint64_t by_match = matched(q, &filters_);  // prepares the filters' lists
+    const std::optional<std::uint64_t> n = count_from_sets(q, stats_, map_, &filters_);
+    ASSERT_TRUE(n) << q.get_description();
+    EXPECT_EQ(*n, expected(holds)) << q.get_description();
+    EXPECT_EQ(*n, by_match) << q.get_description();
+    EXPECT_GT(*n, 0u) << q.get_description();
+  }
+  // Without the filters' sets, or for a term not prepared: nothing.
+  EXPECT_FALSE(count_from_sets(filter(tag), stats_, map_));
+  EXPECT_FALSE(count_from_sets(filter(Q("KOTHER")), stats_, map_, &filters_));
+  // Under a scale, a word is a filter of the cable documents that hold it,
+  // as over_cables() makes it, not the word's cables.
+  const Q scaled_word = Q(Q::OP_AND, kind, filter(dense));
+  EXPECT_EQ(matched(scaled_word, &filters_), 0u);
+  EXPECT_EQ(count_from_sets(scaled_word, stats_, map_, &filters_), std::optional<std::uint64_t>(0));
 }
 
 TEST_F(CableSetsTest, CountsNothingItCannotTell) {
