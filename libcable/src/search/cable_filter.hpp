@@ -44,8 +44,9 @@ namespace cable::internal {
 class FilterLists {
  public:
   // Past this, the lists are emptied whole at the next search's begin(): 4
-  // bytes a cable document, and its set's at most as many, so about half a
-  // dozen terms per cable of the release.
+  // bytes a cable document, and as many again or less for its set (beyond
+  // a set's own few dozen bytes per shard), so about eight terms per cable
+  // of the release.
   // One search adds the lists of its own filters past it.
   static constexpr std::size_t kBytes = std::size_t{16} << 20;
 

@@ -46,11 +46,13 @@ class ShardSets {
         if (scaled) return std::nullopt;
         return of(q.get_subquery(0));
       case Q::OP_SCALE_WEIGHT:
-        // The compiler scales by 0 alone, to filter by fields.
-        if (!filters_ || q.get_num_subqueries() != 1) return std::nullopt;
+        // The compiler scales by 0 alone, to filter by fields; a scale
+        // within one is left to Xapian by over_cables().
+        if (!filters_ || scaled || q.get_num_subqueries() != 1) return std::nullopt;
         return of(q.get_subquery(0), true);
       default:
-        // Phrases, NEAR, wildcards and value ranges.
+        // Phrases and NEAR (over cables, a CablesWith), wildcards, value
+        // ranges, XOR, MatchAll, MatchNothing, any other posting source.
         return std::nullopt;
     }
   }

@@ -12,7 +12,9 @@
 // (fields, dates: search/cable_filter) keep such a set of each term too, so
 // that a query of fields alone, or of words and fields, is counted the same
 // way: `tag:ENRG date:2009` made Xapian walk the intersection of two lists
-// of cables in a pass of its own (docs/benchmarks.md).
+// of cables in a pass of its own (docs/benchmarks.md). Not a field alone on
+// the right of a NOT (`nuclear -tag:PREL`): Xapian drops the weight scale
+// that marks it a filter, and a match counts it.
 #ifndef CABLE_SRC_SEARCH_CABLE_SETS_HPP_
 #define CABLE_SRC_SEARCH_CABLE_SETS_HPP_
 
@@ -60,10 +62,12 @@ class CableSet {
 // (TermCounts::sets) and, under a weight scale of 0 (the compiler's filters:
 // fields, dates), from the sets `filters` made of the terms it prepared
 // (FilterLists::set), the cables over_cables() filters by there. Nothing
-// when it holds anything but such words (not wildcards) and filters under
-// AND, OR, SYNONYM, MAX, AND_NOT, AND_MAYBE, the filter to cable documents
-// and a scale, or a word or filter whose sets are not kept or were made for
-// shards of other sizes, or a scale without `filters`. It is the number of
+// when it holds anything but such words (not wildcards) under AND, OR,
+// SYNONYM, MAX, AND_NOT, AND_MAYBE and the filter to cable documents, and
+// under a scale (not within another) filters under AND, OR, SYNONYM, AND_NOT
+// and FILTER alone, as over_cables() makes CableFilters of; or a word or
+// filter whose sets are not kept or were made for shards of other sizes; or
+// a scale without `filters`. It is the number of
 // cable documents a Xapian match of over_cables(cables) counts. Cost: per
 // shard and per operator, a pass over a bit per cable; per word or filter,
 // its list or bits.

@@ -183,9 +183,20 @@ TEST_F(CableSetsTest, CountsFieldsFromTheSetsOfTheirFilters) {
     EXPECT_EQ(*n, by_match) << q.get_description();
     EXPECT_GT(*n, 0u) << q.get_description();
   }
-  // Without the filters' sets, or for a term not prepared: nothing.
+  // Without the filters' sets, or for a term not prepared: nothing. Nor
+  // for what over_cables() leaves to Xapian under a scale: a scale within
+  // it, MAX, AND_MAYBE, XOR.
   EXPECT_FALSE(count_from_sets(filter(tag), stats_, map_));
   EXPECT_FALSE(count_from_sets(filter(Q("KOTHER")), stats_, map_, &filters_));
+  for (const Q& q : {filter(filter(tag)), filter(Q(Q::OP_MAX, tag, year)),
+                     filter(Q(Q::OP_AND_MAYBE, tag, year)), filter(Q(Q::OP_XOR, tag, year))}) {
+    EXPECT_FALSE(count_from_sets(q, stats_, map_, &filters_)) << q.get_description();
+  }
+  // Sets made for shards of other sizes (the map of another index).
+  CableMap other;
+  other.build({test::cable_shard(0, {1, 5}, 10, [](Xapian::Document&, Xapian::docid) {}),
+               test::cable_shard(1, {1, 5}, 10, [](Xapian::Document&, Xapian::docid) {})});
+  EXPECT_FALSE(count_from_sets(filter(tag), stats_, other, &filters_));
   // Under a scale, a word is a filter of the cable documents that hold it,
   // as over_cables() makes it, not the word's cables.
   const Q scaled_word = Q(Q::OP_AND, kind, filter(dense));
