@@ -168,8 +168,8 @@ class DocumentFilter : public Xapian::PostingSource {
 // `lists`.prepare() of each;
 // `lists`.begin() must have seen `shards`, for which `map` is built.
 // Phrases are left as they are: a subject's phrase matches its cable
-// document alone, which alone has its positions, and so no paragraph. Cost: per new term,
-// FilterLists::prepare(). @throws Xapian::Error.
+// document alone, which alone has its positions, and so no paragraph.
+// Cost: per new term, FilterLists::prepare(). @throws Xapian::Error.
 Xapian::Query over_documents(const Xapian::Query& q, FilterLists& lists,
                              const std::vector<Xapian::Database>& shards, const CableMap& map);
 

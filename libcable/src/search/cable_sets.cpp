@@ -67,18 +67,17 @@ class ShardSets {
     }
     if (schema::cable_wildcard(term) || !schema::indexed_term(term)) return std::nullopt;
     const TermCounts* counts = stats_.find(term);
-    if (!counts || shard_ >= counts->sets.size() || counts->sets[shard_].size() != cables_) {
-      return std::nullopt;
-    }
-    Bits bits(words_, 0);
-    counts->sets[shard_].add_to(bits);
-    return bits;
+    return counts && shard_ < counts->sets.size() ? bits_of(&counts->sets[shard_]) : std::nullopt;
   }
 
   // A term under a scale: the cables of the CableFilter over_cables() makes
   // of it, from the set FilterLists::prepare() made with its list.
   std::optional<Bits> filter_leaf(const std::string& term) const {
-    const CableSet* set = filters_->set(term, shard_);
+    return bits_of(filters_->set(term, shard_));
+  }
+
+  // The bits of `set`, when it was made for this shard's cables.
+  std::optional<Bits> bits_of(const CableSet* set) const {
     if (!set || set->size() != cables_) return std::nullopt;
     Bits bits(words_, 0);
     set->add_to(bits);
